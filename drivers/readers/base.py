@@ -1,0 +1,141 @@
+"""The card reader interface every backend implements, its events and its typed errors.
+
+A backend watches its readers and reports changes as `ReaderEvent`s to listeners. Card I/O goes
+through `CardReaderBackend.run(reader, job)`: the job runs on that reader's own I/O thread with a
+connected `CardChannel`, and the caller gets a `Future`. Nothing here imports the kiosk.
+"""
+
+from __future__ import annotations
+
+import enum
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+
+
+class ReaderError(Exception):
+    """Base of every error a reader backend raises."""
+
+
+class CardRemoved(ReaderError):
+    """The card left the reader (or was never there) before the exchange finished."""
+
+
+class CardMute(ReaderError):
+    """The card is present but does not answer, or answers outside the transport rules."""
+
+
+class ReaderUnavailable(ReaderError):
+    """The named reader is not there (unplugged, or never existed)."""
+
+
+class ServiceUnavailable(ReaderError):
+    """The smart card service (pcscd) is not running or stopped answering."""
+
+
+class SharingViolation(ReaderError):
+    """Another program holds the card exclusively."""
+
+
+class ReaderTimeout(ReaderError):
+    """The reader did not finish the exchange in time."""
+
+
+class ReaderState(enum.Enum):
+    EMPTY = "empty"
+    CARD_PRESENT = "card_present"
+    CARD_MUTE = "card_mute"
+    IN_USE = "in_use"  # held exclusively by another program
+    UNAVAILABLE = "unavailable"
+
+
+@dataclass(frozen=True)
+class ReaderInfo:
+    name: str
+    state: ReaderState
+    driver: str
+    atr: bytes | None = None
+
+
+class ReaderEventKind(enum.Enum):
+    READER_ADDED = "reader_added"
+    READER_REMOVED = "reader_removed"
+    CARD_INSERTED = "card_inserted"
+    CARD_REMOVED = "card_removed"
+    SERVICE_LOST = "service_lost"
+    SERVICE_BACK = "service_back"
+
+
+@dataclass(frozen=True)
+class ReaderEvent:
+    kind: ReaderEventKind
+    reader: str = ""
+    atr: bytes | None = None
+
+
+Listener = Callable[[ReaderEvent], None]
+
+
+class CardChannel(Protocol):
+    """A connected card, valid only inside the job it was handed to."""
+
+    @property
+    def atr(self) -> bytes: ...
+
+    def transmit(self, apdu: bytes) -> bytes:
+        """Send a command APDU, return response data + SW1 SW2 with T=0 `61xx`/`6Cxx` resolved."""
+        ...
+
+    def transmit_raw(self, apdu: bytes) -> bytes:
+        """Send a command APDU, return exactly what the card answered (for the APDU console)."""
+        ...
+
+
+class CardReaderBackend(ABC):
+    """A set of readers: their list and events, and card jobs run on each reader's I/O thread.
+
+    Listeners are called on the backend's own threads; they must only hand the event on (to a
+    queue or a Qt signal), never do card I/O themselves.
+    """
+
+    driver_name: str = "?"
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: ReaderEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    @abstractmethod
+    def start(self) -> None:
+        """Begin watching readers; events flow from here on. Idempotent."""
+
+    @abstractmethod
+    def stop(self) -> None:
+        """Stop watching and end every reader thread. Idempotent."""
+
+    @abstractmethod
+    def readers(self) -> list[ReaderInfo]:
+        """The readers known now, with their state."""
+
+    @abstractmethod
+    def run(self, reader: str, job: Callable[[CardChannel], T]) -> Future[T]:
+        """Connect to the card in `reader`, run `job(channel)` on the reader's I/O thread,
+        disconnect (leaving the card powered for the next job) and resolve the future with the
+        job's result or its exception. Jobs on one reader run one at a time, in order."""
+
+    @abstractmethod
+    def power_down(self, reader: str) -> None:
+        """End the card session: power the card off so its security state (PIN) is reset."""

@@ -1,0 +1,48 @@
+"""T=0 exchange rules shared by every backend: `61 xx` fetches with GET RESPONSE, `6C xx`
+resends with the right Le, both bounded so a hostile card cannot keep the reader busy forever."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drivers.readers.base import CardMute
+
+MAX_ROUNDS = 64
+MAX_TOTAL = 64 * 1024
+
+
+def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
+    """Send `apdu` through `send` and resolve the T=0 procedure bytes.
+
+    Returns the collected data followed by the final SW1 SW2. Raises `CardMute` for an answer
+    shorter than a status word or when the card exceeds the round or size bounds.
+    """
+    data = bytearray()
+    command = apdu
+    for _ in range(MAX_ROUNDS):
+        response = send(command)
+        if len(response) < 2:
+            raise CardMute(f"answer of {len(response)} byte(s), no status word")
+        body, sw1, sw2 = response[:-2], response[-2], response[-1]
+        if sw1 == 0x6C and len(command) >= 4:
+            # Wrong Le: the same command again with the Le the card asked for (no data kept).
+            command = _with_le(command, sw2)
+            continue
+        data += body
+        if len(data) > MAX_TOTAL:
+            raise CardMute("card answered more than 64 KiB")
+        if sw1 == 0x61:
+            command = bytes([command[0] & 0x03 if command[0] < 0x80 else 0x00, 0xC0, 0x00, 0x00, sw2])
+            continue
+        return bytes(data) + bytes([sw1, sw2])
+    raise CardMute(f"card kept the exchange going past {MAX_ROUNDS} rounds")
+
+
+def _with_le(apdu: bytes, le: int) -> bytes:
+    """The same command with its Le (the last byte of a case 2 or case 4 APDU) replaced."""
+    if len(apdu) == 4:
+        return apdu + bytes([le])
+    if len(apdu) == 5:  # case 2: CLA INS P1 P2 Le
+        return apdu[:4] + bytes([le])
+    lc = apdu[4]
+    return apdu[: 5 + lc] + bytes([le])

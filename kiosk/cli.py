@@ -1,0 +1,4 @@
+"""The `kiosk` command."""
+
+def main(argv: list[str] | None = None) -> int:
+    raise SystemExit("not yet")
