@@ -12,37 +12,20 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TypeVar
+
+from drivers.readers import t0
+from drivers.readers.errors import (  # noqa: F401  (re-exported: the interface's errors)
+    CardMute,
+    CardRemoved,
+    ReaderError,
+    ReaderTimeout,
+    ReaderUnavailable,
+    ServiceUnavailable,
+    SharingViolation,
+)
 
 T = TypeVar("T")
-
-
-class ReaderError(Exception):
-    """Base of every error a reader backend raises."""
-
-
-class CardRemoved(ReaderError):
-    """The card left the reader (or was never there) before the exchange finished."""
-
-
-class CardMute(ReaderError):
-    """The card is present but does not answer, or answers outside the transport rules."""
-
-
-class ReaderUnavailable(ReaderError):
-    """The named reader is not there (unplugged, or never existed)."""
-
-
-class ServiceUnavailable(ReaderError):
-    """The smart card service (pcscd) is not running or stopped answering."""
-
-
-class SharingViolation(ReaderError):
-    """Another program holds the card exclusively."""
-
-
-class ReaderTimeout(ReaderError):
-    """The reader did not finish the exchange in time."""
 
 
 class ReaderState(enum.Enum):
@@ -80,19 +63,29 @@ class ReaderEvent:
 Listener = Callable[[ReaderEvent], None]
 
 
-class CardChannel(Protocol):
-    """A connected card, valid only inside the job it was handed to."""
+class CardChannel(ABC):
+    """A connected card, valid only inside the job it was handed to.
 
-    @property
-    def atr(self) -> bytes: ...
+    Backends implement `_send` (one APDU out, the card's raw answer back); the T=0 procedure
+    and the APDU count live here so that every backend behaves and counts alike.
+    """
 
-    def transmit(self, apdu: bytes) -> bytes:
-        """Send a command APDU, return response data + SW1 SW2 with T=0 `61xx`/`6Cxx` resolved."""
-        ...
+    def __init__(self, atr: bytes) -> None:
+        self.atr = atr
+        self.apdus_sent = 0
+
+    @abstractmethod
+    def _send(self, apdu: bytes) -> bytes:
+        """Send one APDU as is and return exactly what the card answered."""
 
     def transmit_raw(self, apdu: bytes) -> bytes:
-        """Send a command APDU, return exactly what the card answered (for the APDU console)."""
-        ...
+        """One APDU, no T=0 resolution: what the APDU console and the fastest read use."""
+        self.apdus_sent += 1
+        return self._send(apdu)
+
+    def transmit(self, apdu: bytes) -> bytes:
+        """Send a command APDU, return response data + SW1 SW2 with `61xx`/`6Cxx` resolved."""
+        return t0.exchange(self.transmit_raw, apdu)
 
 
 class CardReaderBackend(ABC):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from drivers.readers.base import CardMute
+from drivers.readers.errors import CardMute
 
 MAX_ROUNDS = 64
 MAX_TOTAL = 64 * 1024
@@ -32,10 +32,18 @@ def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
         if len(data) > MAX_TOTAL:
             raise CardMute("card answered more than 64 KiB")
         if sw1 == 0x61:
-            command = bytes([command[0] & 0x03 if command[0] < 0x80 else 0x00, 0xC0, 0x00, 0x00, sw2])
+            command = bytes(
+                [command[0] & 0x03 if command[0] < 0x80 else 0x00, 0xC0, 0x00, 0x00, sw2]
+            )
             continue
         return bytes(data) + bytes([sw1, sw2])
     raise CardMute(f"card kept the exchange going past {MAX_ROUNDS} rounds")
+
+
+def _get_response(cla: int, le: int) -> bytes:
+    """GET RESPONSE on the command's logical channel; proprietary classes fetch with CLA 00."""
+    channel = cla & 0x03 if cla < 0x80 else 0x00
+    return bytes([channel, 0xC0, 0x00, 0x00, le])
 
 
 def _with_le(apdu: bytes, le: int) -> bytes:

@@ -54,9 +54,7 @@ def check_id_prefix(text: str, today: dt.date | None = None) -> IdCheck:
         return IdCheck(IdProblem.BAD_CHARACTER, False)
     if text and text[0] in "09":
         return IdCheck(IdProblem.BAD_REGION, False)
-    if len(text) >= 14 and not _valid_birth_date(text[6:14], today or dt.date.today()):
-        return IdCheck(IdProblem.BAD_BIRTH_DATE, False)
-    elif 6 < len(text) < 14 and not _plausible_date_prefix(text[6:]):
+    if not _birth_date_so_far_ok(text[6:14], today or dt.date.today()):
         return IdCheck(IdProblem.BAD_BIRTH_DATE, False)
     if len(text) == 18:
         if text[17] not in "0123456789X":
@@ -81,16 +79,14 @@ def id_gender_code(id_number: str) -> str:
     return "1" if int(id_number[16]) % 2 else "2"
 
 
-def _valid_birth_date(digits: str, today: dt.date) -> bool:
-    try:
-        born = dt.datetime.strptime(digits, "%Y%m%d").date()
-    except ValueError:
-        return False
-    return dt.date(1900, 1, 1) <= born <= today
-
-
-def _plausible_date_prefix(digits: str) -> bool:
-    """Could a YYYYMMDD date still start with these digits (year 18xx-20xx, month, day)?"""
+def _birth_date_so_far_ok(digits: str, today: dt.date) -> bool:
+    """Whole YYYYMMDD: a real date from 1900 to today. Partial: could still become one."""
+    if len(digits) == 8:
+        try:
+            born = dt.datetime.strptime(digits, "%Y%m%d").date()
+        except ValueError:
+            return False
+        return dt.date(1900, 1, 1) <= born <= today
     year = digits[:4]
     if year and not "1900"[: len(year)] <= year <= "2099"[: len(year)]:
         return False
@@ -98,9 +94,7 @@ def _plausible_date_prefix(digits: str) -> bool:
         return False
     if len(digits) >= 6 and not 1 <= int(digits[4:6]) <= 12:
         return False
-    if len(digits) >= 7 and digits[6] not in "0123":
-        return False
-    return True
+    return not (len(digits) >= 7 and digits[6] not in "0123")
 
 
 def _char_value(ch: str) -> int:
