@@ -1,0 +1,51 @@
+"""The card's files and records (CARD_PROFILE.md) as data: what to read and how it is laid out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# "sx1.sh." followed by 社会保障 in GBK.
+SSSE_AID = b"sx1.sh." + "社会保障".encode("gbk")
+SFI_ISSUER = 0x05  # EF05: card issuer data
+SFI_HOLDER = 0x06  # EF06: cardholder basic data
+SFI_PHOTO = 0x08  # EF08: JPEG photo, transparent
+PHOTO_MAX = 4096
+CARD_RID = bytes.fromhex("D156000005")
+ATR_PREFIX = bytes.fromhex("3B6D0000")
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    sfi: int
+    number: int
+    tag: int
+    length: int  # of the value; the record is tag + length byte + value
+    field: str
+
+    @property
+    def record_length(self) -> int:
+        return self.length + 2
+
+
+ISSUER_RECORDS = (
+    RecordSpec(SFI_ISSUER, 1, 0x01, 16, "card identification code"),
+    RecordSpec(SFI_ISSUER, 2, 0x02, 1, "card type"),
+    RecordSpec(SFI_ISSUER, 3, 0x03, 4, "spec version"),
+    RecordSpec(SFI_ISSUER, 4, 0x04, 12, "issuing organisation"),
+    RecordSpec(SFI_ISSUER, 5, 0x05, 4, "issue date"),
+    RecordSpec(SFI_ISSUER, 6, 0x06, 4, "expiry date"),
+    RecordSpec(SFI_ISSUER, 7, 0x07, 9, "card number"),
+)
+HOLDER_RECORDS = (
+    RecordSpec(SFI_HOLDER, 1, 0x08, 18, "social security number"),
+    RecordSpec(SFI_HOLDER, 2, 0x09, 30, "name"),
+    RecordSpec(SFI_HOLDER, 3, 0x4E, 20, "name extension"),
+    RecordSpec(SFI_HOLDER, 4, 0x0A, 1, "gender"),
+    RecordSpec(SFI_HOLDER, 5, 0x0B, 1, "ethnicity"),
+    RecordSpec(SFI_HOLDER, 6, 0x0C, 3, "birthplace"),
+    RecordSpec(SFI_HOLDER, 7, 0x0D, 4, "birth date"),
+)
+ALL_RECORDS = ISSUER_RECORDS + HOLDER_RECORDS
+
+# SELECT SSSE + one READ RECORD per record: the floor a read is measured against (QUALITY P1).
+APDUS_PER_READ = 1 + len(ALL_RECORDS)
