@@ -1,4 +1,235 @@
-"""The `kiosk` command."""
+"""The `kiosk` command: the demo, the virtual card, and the technician's diagnostics."""
 
-def main(argv: list[str] | None = None) -> int:
-    raise SystemExit("not yet")
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from drivers.readers.errors import (
+    CardMute,
+    CardRemoved,
+    ReaderError,
+    ReaderUnavailable,
+    ServiceUnavailable,
+)
+from kiosk.card.errors import CardUnreadable
+
+# Exit codes a technician's script can tell apart.
+EXIT_OK, EXIT_CARD, EXIT_USAGE, EXIT_READER = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Social security card self-service kiosk."
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="read the demo cards through pcscd and a virtual reader, print what was read"
+    )
+    demo.set_defaults(handler=_demo)
+
+    vcard = commands.add_parser(
+        "vcard", help="serve a card image into pcscd through the vsmartcard vpcd driver"
+    )
+    vcard.add_argument("card", help="a demo card id (e.g. normal) or a card image JSON file")
+    vcard.add_argument("--host", default="127.0.0.1")
+    vcard.add_argument("--port", type=int, default=35963, help="35963: Virtual PCD 00 00")
+    vcard.set_defaults(handler=_vcard)
+
+    diag = commands.add_parser("diag", help="diagnostics for a technician")
+    diag_commands = diag.add_subparsers(title="diagnostics", metavar="WHAT", required=True)
+    readers = diag_commands.add_parser("readers", help="list readers and their state")
+    readers.add_argument("--json", action="store_true")
+    readers.set_defaults(handler=_diag_readers)
+    read = diag_commands.add_parser("read", help="read the inserted card and print every field")
+    read.add_argument("--reader", help="reader name (default: the first with a card)")
+    read.add_argument("--json", action="store_true")
+    read.add_argument("--full", action="store_true", help="show personal fields unmasked")
+    read.add_argument("--wait", type=float, default=2.0, help="seconds to wait for a card")
+    read.set_defaults(handler=_diag_read)
+
+    try:
+        from kiosk.store.cli import add_db_commands
+    except ImportError:  # the back end's commands arrive with the store package
+        pass
+    else:
+        add_db_commands(commands)
+    return parser
+
+
+def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
+    from drivers.readers.pcsc import PcscBackend
+
+    backend = PcscBackend()
+    backend.start()
+    backend.wait_ready(5.0)
+    return backend
+
+
+def _diag_readers(args: argparse.Namespace) -> int:
+    from kiosk.services.diagnostics import reader_rows
+
+    backend = _pcsc_backend()
+    try:
+        if not backend.service_available:
+            return _fail("The smart card service (pcscd) is not running.", EXIT_READER)
+        rows = reader_rows(backend.readers())
+    finally:
+        backend.stop()
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    elif not rows:
+        print("No card readers found.")
+    else:
+        for row in rows:
+            atr = f"  ATR {row['atr']}" if row["atr"] else ""
+            print(f"{row['name']}  [{row['driver']}]  {row['state']}{atr}")
+    return EXIT_OK
+
+
+def _diag_read(args: argparse.Namespace) -> int:
+    from kiosk.services.card_reading import read_inserted_card, wait_for_card
+    from kiosk.services.diagnostics import card_report, reader_rows
+
+    backend = _pcsc_backend()
+    try:
+        if not backend.service_available:
+            return _fail("The smart card service (pcscd) is not running.", EXIT_READER)
+        info = wait_for_card(backend, args.reader, args.wait)
+        read = read_inserted_card(backend, info.name)
+        backend.power_down(info.name)
+        report = {"reader": reader_rows([info])[0], **card_report(read, full=args.full)}
+    except (CardRemoved, CardMute, CardUnreadable, ReaderError) as exc:
+        return _fail(_explain(exc), EXIT_CARD if _is_card_problem(exc) else EXIT_READER)
+    finally:
+        backend.stop()
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(_render(report))
+    return EXIT_OK
+
+
+def _vcard(args: argparse.Namespace) -> int:
+    from drivers.simcard.card import SimCard
+    from drivers.simcard.image import ImageError, load_image
+    from drivers.simcard.vpcd import VirtualCardClient
+
+    try:
+        card = SimCard(load_image(args.card))
+    except (ImageError, OSError) as exc:
+        return _fail(f"Cannot load card image {args.card!r}: {exc}", EXIT_USAGE)
+    client = VirtualCardClient(card, host=args.host, port=args.port)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    client.start()
+    if not client.wait_connected(10.0):
+        client.remove()
+        return _fail(
+            f"No vpcd reader is listening on {args.host}:{args.port}: is pcscd running with "
+            "the vsmartcard-vpcd driver?",
+            EXIT_READER,
+        )
+    print(f"Card {args.card!r} inserted into the virtual reader at {args.host}:{args.port}.")
+    print("Press Ctrl+C to remove it.")
+    try:
+        while not stop.wait(0.5) and client.running:
+            pass
+    except KeyboardInterrupt:
+        pass
+    client.remove()
+    print(f"Card removed ({client.apdus_served} APDUs served).")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from kiosk.demo import run_console_demo
+
+    return run_console_demo()
+
+
+# Output ----------------------------------------------------------------------------------------
+
+_LABELS = {
+    "card_id_code": "card identification code",
+    "region_code": "region",
+    "card_type": "card type",
+    "spec_version": "spec version",
+    "issuer_org": "issuing organisation",
+    "issue_date": "issue date",
+    "expiry_date": "expiry date",
+    "card_number": "card number",
+    "ssn": "social security number",
+    "name": "name",
+    "gender": "gender",
+    "ethnicity": "ethnicity",
+    "birthplace": "birthplace",
+    "birth_date": "birth date",
+}
+
+
+def _render(report: dict[str, Any]) -> str:
+    atr = report["atr"]
+    lines = [
+        f"Reader   {report['reader']['name']} ({report['reader']['driver']})",
+        f"ATR      {atr['raw']}",
+    ]
+    if "error" in atr:
+        lines.append(f"         not a valid ATR: {atr['error']}")
+    else:
+        lines.append(
+            f"         {atr['convention']} convention, {', '.join(atr['protocols'])}, "
+            f"historical bytes {atr['historical_bytes']}"
+        )
+        lines.append(f"         {atr['card_type']}")
+    for title, section in (("Card (EF05)", "card"), ("Cardholder (EF06)", "holder")):
+        lines.append(title)
+        lines += [f"  {_LABELS[key]:<26}{value}" for key, value in report[section].items()]
+    read = report["read"]
+    lines.append(f"Read     {read['apdus']} APDUs in {read['ms']:.1f} ms")
+    if report["masked"]:
+        lines.append("Personal fields are masked; --full shows them.")
+    return "\n".join(lines)
+
+
+def _explain(exc: Exception) -> str:
+    if isinstance(exc, CardUnreadable):
+        return f"The card cannot be read ({exc.reason}: {exc.detail or 'no detail'})."
+    if isinstance(exc, CardMute):
+        return "The card does not answer (mute card)."
+    if isinstance(exc, CardRemoved):
+        return "No card in the reader (or it was removed during the read)."
+    if isinstance(exc, ServiceUnavailable):
+        return "The smart card service (pcscd) is not running."
+    if isinstance(exc, ReaderUnavailable):
+        return f"Reader unavailable: {exc}"
+    return f"Reader error: {exc}"
+
+
+def _is_card_problem(exc: Exception) -> bool:
+    return isinstance(exc, CardUnreadable | CardMute | CardRemoved)
+
+
+def _fail(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code
