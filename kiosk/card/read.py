@@ -82,6 +82,7 @@ def read_card(channel: CardChannel, today: dt.date | None = None) -> CardRead:
 
 def read_photo(channel: CardChannel) -> bytes:
     """EF08 by SFI, in chunks; an empty file gives b"". Used only where a screen shows it."""
+    select_ssse(channel)
     photo = bytearray()
     while len(photo) < PHOTO_MAX:
         offset = len(photo)
