@@ -57,11 +57,18 @@ def test_every_prefix_of_a_valid_number_is_fine():
 
 
 @given(st.text(max_size=20))
-def test_prefix_check_never_raises(text):
-    check_id_prefix(text, TODAY)
+def test_prefix_check_never_raises_and_only_valid_numbers_are_complete(text):
+    check = check_id_prefix(text, TODAY)
+    assert check.complete == (check.ok and len(text) == 18)
+    if check.complete:
+        assert id_check_char(text[:17]) == text[17].upper()
 
 
-@given(st.from_regex(r"[1-8]\d{5}(19[0-9]{2}|200\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{3}", fullmatch=True))
+@given(
+    st.from_regex(
+        r"[1-8]\d{5}(19[0-9]{2}|200\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{3}", fullmatch=True
+    )
+)
 def test_check_char_makes_any_good_prefix_valid_and_any_other_char_invalid(first17):
     good = first17 + id_check_char(first17)
     assert is_valid_id_number(good, TODAY)
