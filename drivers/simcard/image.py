@@ -14,6 +14,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from drivers.assets import assets_dir
+
 ATR_PREFIX = bytes.fromhex("3B6D0000")
 ATR_LENGTH = len(ATR_PREFIX) + 13
 PHOTO_MAX = 4096
@@ -109,8 +111,8 @@ class CardImage:
 
 
 def cards_dir() -> Path:
-    """assets/cards of the source tree (drivers/ sits beside assets/)."""
-    return Path(__file__).resolve().parents[2] / "assets" / "cards"
+    """The demo card images: assets/cards, wherever the project is installed."""
+    return assets_dir() / "cards"
 
 
 def demo_image_ids() -> list[str]:
