@@ -17,27 +17,34 @@ def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
     Returns the collected data followed by the final SW1 SW2. Raises `CardMute` for an answer
     shorter than a status word or when the card exceeds the round or size bounds.
     """
+    response = send(apdu)
+    if len(response) >= 2 and response[-2] not in (0x61, 0x6C):
+        return response  # the usual case: the answer is complete in one round
+    return _procedure(send, apdu, response)
+
+
+def _procedure(send: Callable[[bytes], bytes], apdu: bytes, response: bytes) -> bytes:
     data = bytearray()
     command = apdu
-    for _ in range(MAX_ROUNDS):
-        response = send(command)
+    rounds = 1
+    while True:
         if len(response) < 2:
             raise CardMute(f"answer of {len(response)} byte(s), no status word")
         body, sw1, sw2 = response[:-2], response[-2], response[-1]
         if sw1 == 0x6C and len(command) >= 4:
             # Wrong Le: the same command again with the Le the card asked for (no data kept).
             command = _with_le(command, sw2)
-            continue
-        data += body
-        if len(data) > MAX_TOTAL:
-            raise CardMute("card answered more than 64 KiB")
-        if sw1 == 0x61:
-            command = bytes(
-                [command[0] & 0x03 if command[0] < 0x80 else 0x00, 0xC0, 0x00, 0x00, sw2]
-            )
-            continue
-        return bytes(data) + bytes([sw1, sw2])
-    raise CardMute(f"card kept the exchange going past {MAX_ROUNDS} rounds")
+        elif sw1 == 0x61:
+            data += body
+            if len(data) > MAX_TOTAL:
+                raise CardMute("card answered more than 64 KiB")
+            command = _get_response(command[0], sw2)
+        else:
+            return bytes(data) + response
+        if rounds == MAX_ROUNDS:
+            raise CardMute(f"card kept the exchange going past {MAX_ROUNDS} rounds")
+        response = send(command)
+        rounds += 1
 
 
 def _get_response(cla: int, le: int) -> bytes:

@@ -40,11 +40,15 @@ def bcd_digits(value: bytes, field: str, *, f_padded: bool = False) -> str:
 
 
 def bcd_date(value: bytes, field: str) -> dt.date:
+    """A BCD YYYYMMDD date; birth, issue and expiry dates all fall within 1900-2099."""
     digits = bcd_digits(value, field)
     try:
-        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+        date = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         raise CardUnreadable("bad_date", field) from None
+    if not 1900 <= date.year <= 2099:
+        raise CardUnreadable("bad_date", f"{field}: year out of range")
+    return date
 
 
 def ascii_text(value: bytes, field: str) -> str:

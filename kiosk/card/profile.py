@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 # "sx1.sh." followed by 社会保障 in GBK.
 SSSE_AID = b"sx1.sh." + "社会保障".encode("gbk")
@@ -21,6 +22,13 @@ class RecordSpec:
     tag: int
     length: int  # of the value; the record is tag + length byte + value
     field: str
+    # READ RECORD by SFI with the exact Le: one APDU, no 6C round. Built once, sent on every read.
+    read_command: bytes = dataclass_field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        p2 = (self.sfi << 3) | 0x04
+        command = bytes([0x00, 0xB2, self.number, p2, self.record_length])
+        object.__setattr__(self, "read_command", command)
 
     @property
     def record_length(self) -> int:

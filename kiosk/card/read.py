@@ -38,8 +38,11 @@ class CardRead:
     seconds: float
 
 
+SELECT_SSSE = command(0x00, 0xA4, 0x04, 0x00, SSSE_AID)
+
+
 def select_ssse(channel: CardChannel) -> None:
-    raw = channel.transmit_raw(command(0x00, 0xA4, 0x04, 0x00, SSSE_AID))
+    raw = channel.transmit_raw(SELECT_SSSE)
     response = _parse(raw, "SELECT SSSE")
     if response.ok or response.sw >> 8 == 0x61:
         return
@@ -50,14 +53,13 @@ def select_ssse(channel: CardChannel) -> None:
 
 def read_record(channel: CardChannel, spec: RecordSpec) -> bytes:
     """One record by SFI with exact Le; returns its value, checked against the profile."""
-    p2 = (spec.sfi << 3) | 0x04
-    raw = channel.transmit(command(0x00, 0xB2, spec.number, p2, le=spec.record_length))
+    raw = channel.transmit(spec.read_command)
+    if raw[-2:] == b"\x90\x00":  # the usual answer, checked without building a Response
+        return codec.tlv_value(raw[:-2], spec.tag, spec.length, spec.field)
     response = _parse(raw, spec.field)
     if response.sw == 0x6982:
         raise SecureAccessRequired(spec.field)
-    if not response.ok:
-        raise CardUnreadable("bad_status", f"{spec.field}: {response.sw_hex}")
-    return codec.tlv_value(response.data, spec.tag, spec.length, spec.field)
+    raise CardUnreadable("bad_status", f"{spec.field}: {response.sw_hex}")
 
 
 def read_card(channel: CardChannel, today: dt.date | None = None) -> CardRead:

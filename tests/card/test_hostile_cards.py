@@ -116,7 +116,8 @@ def test_bcd_dates_are_real_dates_or_unreadable(value):
         date = codec.bcd_date(value, "date")
     except CardUnreadable:
         return
-    assert date.strftime("%Y%m%d") == value.hex()
+    assert f"{date.year:04d}{date.month:02d}{date.day:02d}" == value.hex()
+    assert 1900 <= date.year <= 2099
 
 
 @settings(max_examples=1000)
