@@ -9,7 +9,6 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any
 
 from drivers.readers.errors import (
     CardMute,
@@ -19,6 +18,7 @@ from drivers.readers.errors import (
     ServiceUnavailable,
 )
 from kiosk.card.errors import CardUnreadable
+from kiosk.store.cli import add_db_commands
 
 # Exit codes a technician's script can tell apart.
 EXIT_OK, EXIT_CARD, EXIT_USAGE, EXIT_READER = 0, 1, 2, 3
@@ -68,12 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--wait", type=float, default=2.0, help="seconds to wait for a card")
     read.set_defaults(handler=_diag_read)
 
-    try:
-        from kiosk.store.cli import add_db_commands
-    except ImportError:  # the back end's commands arrive with the store package
-        pass
-    else:
-        add_db_commands(commands)
+    add_db_commands(commands)
     return parser
 
 
@@ -109,7 +104,7 @@ def _diag_readers(args: argparse.Namespace) -> int:
 
 def _diag_read(args: argparse.Namespace) -> int:
     from kiosk.services.card_reading import read_inserted_card, wait_for_card
-    from kiosk.services.diagnostics import card_report, reader_rows
+    from kiosk.services.diagnostics import card_report, reader_rows, render_card_report
 
     backend = _pcsc_backend()
     try:
@@ -126,7 +121,7 @@ def _diag_read(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        print(_render(report))
+        print(render_card_report(report))
     return EXIT_OK
 
 
@@ -169,47 +164,6 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 # Output ----------------------------------------------------------------------------------------
-
-_LABELS = {
-    "card_id_code": "card identification code",
-    "region_code": "region",
-    "card_type": "card type",
-    "spec_version": "spec version",
-    "issuer_org": "issuing organisation",
-    "issue_date": "issue date",
-    "expiry_date": "expiry date",
-    "card_number": "card number",
-    "ssn": "social security number",
-    "name": "name",
-    "gender": "gender",
-    "ethnicity": "ethnicity",
-    "birthplace": "birthplace",
-    "birth_date": "birth date",
-}
-
-
-def _render(report: dict[str, Any]) -> str:
-    atr = report["atr"]
-    lines = [
-        f"Reader   {report['reader']['name']} ({report['reader']['driver']})",
-        f"ATR      {atr['raw']}",
-    ]
-    if "error" in atr:
-        lines.append(f"         not a valid ATR: {atr['error']}")
-    else:
-        lines.append(
-            f"         {atr['convention']} convention, {', '.join(atr['protocols'])}, "
-            f"historical bytes {atr['historical_bytes']}"
-        )
-        lines.append(f"         {atr['card_type']}")
-    for title, section in (("Card (EF05)", "card"), ("Cardholder (EF06)", "holder")):
-        lines.append(title)
-        lines += [f"  {_LABELS[key]:<26}{value}" for key, value in report[section].items()]
-    read = report["read"]
-    lines.append(f"Read     {read['apdus']} APDUs in {read['ms']:.1f} ms")
-    if report["masked"]:
-        lines.append("Personal fields are masked; --full shows them.")
-    return "\n".join(lines)
 
 
 def _explain(exc: Exception) -> str:

@@ -1,0 +1,88 @@
+"""The Chinese working-day calendar: public holidays and adjusted working days (调休).
+
+The State Council publishes each year's holiday arrangement late in the year before; the
+`chinesecalendar` package carries the published years. Local overrides (a table in the store,
+kept by staff) win over the package, for a late announcement or a local closure. For a day in a
+year the package does not cover and no override names, the calendar falls back to "Monday to
+Friday" and says so: the result is then approximate, and the caller should word it that way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import chinese_calendar  # type: ignore[import-untyped]
+
+log = logging.getLogger(__name__)
+
+Overrides = Mapping[dt.date, bool]  # day -> is a working day
+
+# China Standard Time, all year (no daylight saving since 1991): the kiosk's local dates.
+CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def local_date(at: dt.datetime) -> dt.date:
+    """The date in China of an aware time: vouchers and pickup dates are local dates."""
+    return at.astimezone(CHINA_TZ).date()
+
+
+@cache
+def covered_years() -> range:
+    """The years whose holiday arrangement the installed `chinesecalendar` knows."""
+    years = [day.year for day in chinese_calendar.holidays]
+    return range(min(years), max(years) + 1)
+
+
+def is_covered(day: dt.date) -> bool:
+    return day.year in covered_years()
+
+
+def is_workday(day: dt.date, overrides: Overrides | None = None) -> bool:
+    """Whether `day` is a working day: override, else the published calendar, else Mon-Fri."""
+    if overrides and day in overrides:
+        return overrides[day]
+    if is_covered(day):
+        return bool(chinese_calendar.is_workday(day))
+    return day.weekday() < 5
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingDayResult:
+    date: dt.date
+    # False when some day counted lay in a year the published calendar does not cover and no
+    # override named it: the date was counted on weekends alone and may be early.
+    exact: bool
+
+
+def add_working_days_checked(
+    start: dt.date, n: int, overrides: Overrides | None = None
+) -> WorkingDayResult:
+    """The n-th working day after `start` (`start` itself never counts), and whether it is exact.
+
+    n = 0 gives `start`. "Come back in 15 working days" from a Friday is counted from Monday.
+    """
+    if n < 0:
+        raise ValueError("n must not be negative")
+    day = start
+    exact = True
+    remaining = n
+    while remaining:
+        day += dt.timedelta(days=1)
+        if not is_covered(day) and not (overrides and day in overrides):
+            exact = False
+        if is_workday(day, overrides):
+            remaining -= 1
+    return WorkingDayResult(day, exact)
+
+
+def add_working_days(start: dt.date, n: int, overrides: Overrides | None = None) -> dt.date:
+    """The n-th working day after `start`; logs `calendar.approximate` when it had to guess."""
+    result = add_working_days_checked(start, n, overrides)
+    if not result.exact:
+        last = covered_years().stop - 1
+        log.warning("calendar.approximate start=%s n=%d covered_until=%d", start, n, last)
+    return result.date

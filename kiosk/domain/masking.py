@@ -1,0 +1,44 @@
+"""The one place personal data is masked (S2): screens, vouchers and logs all call these.
+
+Each function masks whatever it is given, even malformed input, and never reveals more than it
+would of a well-formed value: masking must not be the thing that fails on a bad record.
+"""
+
+from __future__ import annotations
+
+MASK = "*"
+# Separators inside a name stay visible: they show the name's shape, not its content.
+_NAME_SEPARATORS = frozenset("·• -")
+
+
+def mask_name(name: str) -> str:
+    """张三丰 → 张*丰, 张三 → 张*, 欧阳娜娜 → 欧**娜, 张 → *.
+
+    Two characters keep only the first (keeping both would mask nothing); longer names keep the
+    first and the last, the usual way Chinese agencies print a name on a receipt.
+    """
+    name = name.strip()
+    letters = [i for i, ch in enumerate(name) if ch not in _NAME_SEPARATORS]
+    if not letters:
+        return MASK
+    if len(letters) == 1:
+        return "".join(MASK if ch not in _NAME_SEPARATORS else ch for ch in name) or MASK
+    keep = {letters[0]} if len(letters) == 2 else {letters[0], letters[-1]}
+    return "".join(ch if i in keep or ch in _NAME_SEPARATORS else MASK for i, ch in enumerate(name))
+
+
+def mask_id_number(id_number: str) -> str:
+    """11010519491231002X → 1101**********002X: the first 4 and the last 4 stay (S2)."""
+    return _keep_ends(id_number.strip(), 4, 4)
+
+
+def mask_card_number(card_number: str) -> str:
+    """A12345675 → A1*****75: the first 2 and the last 2 of the 9 characters stay."""
+    return _keep_ends(card_number.strip(), 2, 2)
+
+
+def _keep_ends(text: str, head: int, tail: int) -> str:
+    # A value too short to hide at least as much as it shows is masked whole.
+    if len(text) < 2 * (head + tail):
+        return MASK * len(text) if text else ""
+    return text[:head] + MASK * (len(text) - head - tail) + text[len(text) - tail :]

@@ -1,0 +1,129 @@
+"""Engines from a URL: SQLite on the kiosk, PostgreSQL as the central back end.
+
+Nothing is created at import; `app.py` or the CLI calls `create_engine` with the URL from settings.
+
+SQLite is set up for a kiosk that can lose power at any moment (R5): WAL with `synchronous=FULL`
+(a commit is on disk when it returns), foreign keys enforced, a busy timeout instead of instant
+"database is locked", and write transactions that take the write lock at BEGIN (`BEGIN IMMEDIATE`)
+so two writers queue up instead of one failing half-way. The file is created 0600 (S7) before
+SQLite opens it; SQLite gives its -wal and -shm files the database file's permissions.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.orm import Session
+
+BUSY_TIMEOUT_MS = 10_000
+# Execution option: a transaction that only reads. On SQLite it starts with a plain (deferred)
+# BEGIN and never waits for or holds the write lock; everything else begins IMMEDIATE.
+READ_ONLY = "kiosk_read_only"
+
+
+def normalize_url(url: str | URL) -> URL:
+    """`postgresql://` means psycopg 3 here (SQLAlchemy would pick psycopg2, not installed)."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def is_sqlite(url: str | URL) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file of a SQLite URL; None for an in-memory database or a `file:` URI."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        raise ValueError("not a SQLite URL")
+    database = parsed.database
+    if not database or database == ":memory:" or parsed.query.get("uri"):
+        return None
+    return Path(database)
+
+
+def redacted(url: str | URL) -> str:
+    """The URL with its password hidden, for logs and the diagnostics screen."""
+    return normalize_url(url).render_as_string(hide_password=True)
+
+
+def create_engine(url: str | URL, *, echo: bool = False, **kwargs: Any) -> Engine:
+    """An engine for any SQLAlchemy URL, with the kiosk's SQLite settings where it is SQLite."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(parsed, echo=echo, pool_pre_ping=True, **kwargs)
+
+    path = sqlite_path(parsed)
+    if path is not None:
+        create_private_file(path)
+    engine = sa.create_engine(parsed, echo=echo, **kwargs)
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def create_private_file(path: Path) -> None:
+    """Create `path` empty and 0600 unless it exists (an empty file is a valid SQLite database).
+
+    Its directory is created 0700. An existing file keeps its mode: `kiosk db check` reports a
+    database readable by others rather than silently changing what an operator set.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Take BEGIN away from the sqlite3 module; _sqlite_on_begin emits it (SQLAlchemy's recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        # busy_timeout first: switching to WAL itself may have to wait for another connection.
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_checkpoint(engine: Engine) -> None:
+    """Copy the WAL into the database file and truncate it (before measuring or copying the
+    file). Runs outside any transaction, where SQLite allows it."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A short session for lookups; it never writes, and on SQLite never waits for a writer."""
+    with Session(engine, expire_on_commit=False) as session:
+        # Starts the transaction now, with the read-only option in place for the BEGIN.
+        session.connection(execution_options={READ_ONLY: True})
+        try:
+            yield session
+        finally:
+            session.rollback()

@@ -1,0 +1,91 @@
+"""The unit of work: one business transaction, committed whole or not at all.
+
+    uow = UnitOfWork(engine)
+    with uow:
+        ...                    # repositories: uow.cards, uow.journal, uow.audit, uow.outbox...
+        uow.commit()           # without this, leaving the block rolls everything back
+
+A `UnitOfWork` can be entered again after it is left; each entry is a fresh session and a fresh
+transaction, which is how a use case retries (see `journal.record_loss_report`). Inside one entry
+there is exactly one commit: a second raises, so a block can never commit two half-transactions.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from kiosk.store.audit import AuditRepository
+from kiosk.store.repositories import (
+    CalendarRepository,
+    CardholderRepository,
+    CardRepository,
+    JournalRepository,
+    OutboxRepository,
+    OutletRepository,
+    RecordsRepository,
+    StaffAccountRepository,
+)
+
+
+class UnitOfWork:
+    session: Session
+    cardholders: CardholderRepository
+    cards: CardRepository
+    records: RecordsRepository
+    outlets: OutletRepository
+    calendar: CalendarRepository
+    journal: JournalRepository
+    audit: AuditRepository
+    outbox: OutboxRepository
+    staff: StaffAccountRepository
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._open = False
+        self._committed = False
+
+    def __enter__(self) -> Self:
+        if self._open:
+            raise RuntimeError("this unit of work is already open")
+        # expire_on_commit=False: values read before the commit stay readable after it.
+        self.session = Session(self.engine, expire_on_commit=False)
+        self.cardholders = CardholderRepository(self.session)
+        self.cards = CardRepository(self.session)
+        self.records = RecordsRepository(self.session)
+        self.outlets = OutletRepository(self.session)
+        self.calendar = CalendarRepository(self.session)
+        self.journal = JournalRepository(self.session)
+        self.audit = AuditRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
+        self.staff = StaffAccountRepository(self.session)
+        self._open = True
+        self._committed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            # Whatever was not committed is undone: an exception, or a forgotten commit.
+            self.session.rollback()
+        finally:
+            self.session.close()
+            self._open = False
+
+    def commit(self) -> None:
+        if not self._open:
+            raise RuntimeError("commit outside the unit of work")
+        if self._committed:
+            raise RuntimeError("this unit of work has already committed its transaction")
+        self.session.commit()
+        self._committed = True
+
+    def rollback(self) -> None:
+        self.session.rollback()
