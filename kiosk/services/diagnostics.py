@@ -63,3 +63,46 @@ def card_report(read: CardRead, *, full: bool = False) -> dict[str, Any]:
         "read": {"apdus": read.apdus, "ms": round(read.seconds * 1000, 2)},
         "masked": not full,
     }
+
+
+_LABELS = {
+    "card_id_code": "card identification code",
+    "region_code": "region",
+    "card_type": "card type",
+    "spec_version": "spec version",
+    "issuer_org": "issuing organisation",
+    "issue_date": "issue date",
+    "expiry_date": "expiry date",
+    "card_number": "card number",
+    "ssn": "social security number",
+    "name": "name",
+    "gender": "gender",
+    "ethnicity": "ethnicity",
+    "birthplace": "birthplace",
+    "birth_date": "birth date",
+}
+
+
+def render_card_report(report: dict[str, Any]) -> str:
+    """The report of `card_report` (plus its reader row) as text for a terminal."""
+    atr = report["atr"]
+    lines = [
+        f"Reader   {report['reader']['name']} ({report['reader']['driver']})",
+        f"ATR      {atr['raw']}",
+    ]
+    if "error" in atr:
+        lines.append(f"         not a valid ATR: {atr['error']}")
+    else:
+        lines.append(
+            f"         {atr['convention']} convention, {', '.join(atr['protocols'])}, "
+            f"historical bytes {atr['historical_bytes']}"
+        )
+        lines.append(f"         {atr['card_type']}")
+    for title, section in (("Card (EF05)", "card"), ("Cardholder (EF06)", "holder")):
+        lines.append(title)
+        lines += [f"  {_LABELS[key]:<26}{value}" for key, value in report[section].items()]
+    read = report["read"]
+    lines.append(f"Read     {read['apdus']} APDUs in {read['ms']:.1f} ms")
+    if report["masked"]:
+        lines.append("Personal fields are masked; --full shows them.")
+    return "\n".join(lines)

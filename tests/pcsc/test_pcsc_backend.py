@@ -126,9 +126,7 @@ def test_pin_tries_wrong_and_blocked_through_pcscd(backend: PcscBackend, virtual
     assert backend.run(reader, pin.tries_left).result(5) == 0
 
 
-def test_wrong_then_right_pin_and_power_down_forgets_it(
-    backend: PcscBackend, virtual_card
-) -> None:
+def test_wrong_then_right_pin_and_power_down_forgets_it(backend: PcscBackend, virtual_card) -> None:
     card = virtual_card("normal").card
     reader = card_in(backend)
     with pytest.raises(PinWrong) as wrong:

@@ -11,8 +11,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, Outcome
 from kiosk import cli
+from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, Outcome
 from kiosk.store.audit import GENESIS_HASH, AuditRepository, verify_audit_chains
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, read_session
