@@ -17,7 +17,7 @@ test: sysdeps venv
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: sysdeps venv
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -3,7 +3,7 @@ against a bare pyscard loop that sends the same 15 APDUs, in the same run.
 
 P1 counts what the simulated card receives during one read (mock reader and real pcscd).
 P2 runs on a private pcscd with the vpcd driver; both sides keep their card handle open, as the
-kiosk does between jobs, and are measured in alternating blocks so machine noise hits both.
+kiosk does between jobs, and take turns read by read so that machine noise falls on both.
 Prints figures; asserts nothing.
 """
 
@@ -97,9 +97,12 @@ def main() -> int:
                     raise RuntimeError("bare loop: the card refused an APDU")
             return time.perf_counter() - started
 
+        on_reader_thread: list[float] = []
+
         def kiosk_read() -> float:
             started = time.perf_counter()
-            read_inserted_card(backend, READER)
+            read = read_inserted_card(backend, READER)
+            on_reader_thread.append(read.seconds)
             return time.perf_counter() - started
 
         for _ in range(20):  # warm both paths
@@ -107,9 +110,9 @@ def main() -> int:
             kiosk_read()
         bare: list[float] = []
         kiosk: list[float] = []
-        for _ in range(args.reads // 10):
-            bare += [bare_read() for _ in range(10)]
-            kiosk += [kiosk_read() for _ in range(10)]
+        for _ in range(args.reads):  # one of each in turn: the same noise falls on both
+            bare.append(bare_read())
+            kiosk.append(kiosk_read())
         scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
         scard.SCardReleaseContext(context)
     finally:
@@ -119,11 +122,14 @@ def main() -> int:
         daemon.close()
 
     bare_ms = statistics.median(bare) * 1000
+    read_ms = statistics.median(on_reader_thread[-len(kiosk) :]) * 1000
     kiosk_ms = statistics.median(kiosk) * 1000
     print(
-        f"P2  card read through pcscd + vpcd, median of {len(kiosk)}: kiosk {kiosk_ms:.2f} ms, "
-        f"bare pyscard loop of the same 15 APDUs {bare_ms:.2f} ms, "
-        f"ratio {kiosk_ms / bare_ms:.2f} (target <= 1.25)"
+        f"P2  card read through pcscd + vpcd, medians of {len(kiosk)}: "
+        f"bare pyscard loop of the same 15 APDUs {bare_ms:.2f} ms; "
+        f"kiosk read on its reader thread {read_ms:.2f} ms, ratio {read_ms / bare_ms:.2f} "
+        f"(target <= 1.25); as the caller sees it, with the hand-over to the reader thread, "
+        f"{kiosk_ms:.2f} ms, ratio {kiosk_ms / bare_ms:.2f}"
     )
     return 0
 

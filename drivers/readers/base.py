@@ -85,7 +85,11 @@ class CardChannel(ABC):
 
     def transmit(self, apdu: bytes) -> bytes:
         """Send a command APDU, return response data + SW1 SW2 with `61xx`/`6Cxx` resolved."""
-        return t0.exchange(self.transmit_raw, apdu)
+        self.apdus_sent += 1
+        response = self._send(apdu)
+        if len(response) >= 2 and response[-2] not in t0.PROCEDURE_BYTES:
+            return response  # complete in one round: the usual case, kept short on purpose
+        return t0.resolve(self.transmit_raw, apdu, response)
 
 
 class CardReaderBackend(ABC):

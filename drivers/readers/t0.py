@@ -9,6 +9,7 @@ from drivers.readers.errors import CardMute
 
 MAX_ROUNDS = 64
 MAX_TOTAL = 64 * 1024
+PROCEDURE_BYTES = frozenset({0x61, 0x6C})  # SW1 values that mean "not done yet"
 
 
 def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
@@ -18,12 +19,13 @@ def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
     shorter than a status word or when the card exceeds the round or size bounds.
     """
     response = send(apdu)
-    if len(response) >= 2 and response[-2] not in (0x61, 0x6C):
+    if len(response) >= 2 and response[-2] not in PROCEDURE_BYTES:
         return response  # the usual case: the answer is complete in one round
-    return _procedure(send, apdu, response)
+    return resolve(send, apdu, response)
 
 
-def _procedure(send: Callable[[bytes], bytes], apdu: bytes, response: bytes) -> bytes:
+def resolve(send: Callable[[bytes], bytes], apdu: bytes, response: bytes) -> bytes:
+    """Carry on from the card's first `response` to `apdu` until the answer is complete."""
     data = bytearray()
     command = apdu
     rounds = 1

@@ -52,9 +52,11 @@ def bcd_date(value: bytes, field: str) -> dt.date:
 
 
 def ascii_text(value: bytes, field: str) -> str:
-    if not all(0x20 <= b < 0x7F for b in value):
+    """Printable ASCII only."""
+    text = value.decode("ascii") if value.isascii() else ""
+    if len(text) != len(value) or not text.isprintable():
         raise CardUnreadable("bad_ascii", field)
-    return value.decode("ascii")
+    return text
 
 
 def gbk_text(value: bytes, field: str) -> str:
