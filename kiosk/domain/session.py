@@ -1,0 +1,78 @@
+"""What a citizen's card session shows: plain data built by the card session service and
+handed to the flows and the screens. Nothing here is personal until the PIN is verified:
+`CardSummary` holds masked values only; `Records` exists only after a correct PIN."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from kiosk.domain.records import (
+    CardStatus,
+    Contribution,
+    Enrolment,
+    InjuryAssessment,
+    PersonalAccount,
+    Qualification,
+    WorkPeriod,
+)
+
+
+class CardProblem(enum.Enum):
+    """Why a card session cannot go on; each has a screen with a plain explanation."""
+
+    UNREADABLE = "unreadable"  # damaged, mute, out of profile
+    NOT_SOCIAL_SECURITY = "not_social_security"  # some other chip card
+    NEEDS_SAM = "needs_sam"  # 3rd-generation card needing a secure access module
+    UNKNOWN = "unknown"  # the back end does not know this card
+    EXPIRED = "expired"
+    TEMPORARY_LOSS = "temporary_loss"  # under temporary loss report
+    LOST = "lost"  # reported lost for good, or replaced
+    CANCELLED = "cancelled"
+    PIN_BLOCKED = "pin_blocked"
+    BACKEND_OFFLINE = "backend_offline"  # the records cannot be reached now
+
+
+@dataclass(frozen=True)
+class CardSummary:
+    """The card summary screen: masked, safe to show to anyone standing at the kiosk."""
+
+    masked_name: str  # 张*三
+    masked_ssn: str  # 1101**********002X
+    masked_card_number: str  # A1*****3X
+    issue_date: dt.date
+    expiry_date: dt.date
+    status: CardStatus | None  # None: the back end does not know the card
+    expired: bool
+    problem: CardProblem | None  # what stops the session, if anything
+
+
+@dataclass(frozen=True)
+class YearOfContributions:
+    year: int
+    months: tuple[Contribution, ...]  # ordered by month, then employer
+
+    @property
+    def paid_months(self) -> int:
+        return len({c.month for c in self.months if c.paid})
+
+    @property
+    def owed_months(self) -> int:
+        return len({c.month for c in self.months if not c.paid})
+
+
+@dataclass(frozen=True)
+class Records:
+    """The cardholder's own records, shown only after the PIN. Full name and ID number are
+    allowed here (S2: the citizen looks at their own record)."""
+
+    name: str
+    ssn: str
+    enrolments: tuple[Enrolment, ...]
+    accounts: tuple[PersonalAccount, ...]
+    years: tuple[int, ...]  # years with contributions, newest first
+    contributions: dict[int, YearOfContributions] = field(default_factory=dict)  # loaded years
+    work_history: tuple[WorkPeriod, ...] = ()
+    qualifications: tuple[Qualification, ...] = ()
+    injuries: tuple[InjuryAssessment, ...] = ()
