@@ -1,0 +1,1 @@
+"""Screen flows as pure state machines: no Qt, no readers, no database."""
