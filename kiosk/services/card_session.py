@@ -1,0 +1,203 @@
+"""One citizen's card session: read the card, check it against the back end, verify the PIN,
+load the records, and forget it all at the end (S3). No Qt: the controller calls these methods
+on its worker thread; card I/O itself runs on the reader's own thread.
+
+The chip's full ID and card numbers stay inside this object for the length of the session; what
+leaves it before the PIN is the masked `CardSummary`, after it the citizen's own `Records`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from drivers.readers.base import CardChannel, CardReaderBackend
+from drivers.readers.errors import CardMute, ReaderTimeout
+from kiosk.card import pin as card_pin
+from kiosk.card.errors import CardUnreadable, NotSocialSecurityCard, SecureAccessRequired
+from kiosk.card.read import read_card
+from kiosk.domain.calendar import local_date
+from kiosk.domain.chip import ChipData
+from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
+from kiosk.domain.records import CardStatus, Contribution
+from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
+from kiosk.store.db import read_session
+from kiosk.store.repositories import CardRepository, RecordsRepository
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+CARD_TIMEOUT = 10.0  # seconds a card job may take before the reader is considered stuck
+
+_STATUS_PROBLEMS = {
+    CardStatus.TEMPORARY_LOSS: CardProblem.TEMPORARY_LOSS,
+    CardStatus.LOST: CardProblem.LOST,
+    CardStatus.REPLACED: CardProblem.LOST,
+    CardStatus.CANCELLED: CardProblem.CANCELLED,
+}
+
+
+class SessionProblem(Exception):
+    """The session cannot go on; `problem` says why in the citizen's terms."""
+
+    def __init__(self, problem: CardProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+class CardSessionService:
+    def __init__(
+        self,
+        backend: CardReaderBackend,
+        engine: Engine,
+        today: Callable[[], dt.date] = lambda: local_date(dt.datetime.now(dt.UTC)),
+    ) -> None:
+        self._backend = backend
+        self._engine = engine
+        self._today = today
+        self._reader: str | None = None
+        self._chip: ChipData | None = None
+        self._verified = False
+
+    # Before the PIN ---------------------------------------------------------------------------
+
+    def read_summary(self, reader: str) -> CardSummary:
+        """Read the card and check it with the back end. Raises `SessionProblem` for a card
+        that cannot be read, and lets `CardRemoved` through."""
+        self.end()
+        try:
+            read = self._card_job(reader, read_card)
+        except NotSocialSecurityCard:
+            raise SessionProblem(CardProblem.NOT_SOCIAL_SECURITY) from None
+        except SecureAccessRequired:
+            raise SessionProblem(CardProblem.NEEDS_SAM) from None
+        except CardUnreadable as exc:
+            log.info("card.unreadable reason=%s", exc.reason)
+            raise SessionProblem(CardProblem.UNREADABLE) from None
+        self._reader, self._chip = reader, read.chip
+        log.info("card.read apdus=%d ms=%.1f", read.apdus, read.seconds * 1000)
+        issuer, holder = read.chip.issuer, read.chip.holder
+        status = self._backend_status(holder.ssn, issuer.card_number)
+        expired = read.chip.is_expired(self._today())
+        return CardSummary(
+            masked_name=mask_name(holder.name),
+            masked_ssn=mask_id_number(holder.ssn),
+            masked_card_number=mask_card_number(issuer.card_number),
+            issue_date=issuer.issue_date,
+            expiry_date=issuer.expiry_date,
+            status=status,
+            expired=expired,
+            problem=_problem(status, expired),
+        )
+
+    def tries_left(self) -> int:
+        return self._card_job(self._session_reader(), card_pin.tries_left)
+
+    def verify_pin(self, pin: bytearray) -> None:
+        """VERIFY; wipes `pin` whatever happens. Raises `PinWrong` or `PinBlocked`."""
+        try:
+            self._card_job(self._session_reader(), lambda ch: card_pin.verify(ch, pin))
+        finally:
+            pin[:] = bytes(len(pin))
+        self._verified = True
+        log.info("pin.verified")
+
+    # After the PIN ----------------------------------------------------------------------------
+
+    def load_records(self) -> Records:
+        chip = self._verified_chip()
+        ssn = chip.holder.ssn
+        try:
+            with read_session(self._engine) as session:
+                repo = RecordsRepository(session)
+                years = tuple(sorted(repo.contribution_years(ssn), reverse=True))
+                newest = {}
+                if years:
+                    newest[years[0]] = _year(years[0], repo.contributions(ssn, years[0]))
+                return Records(
+                    name=chip.holder.name,
+                    ssn=ssn,
+                    enrolments=tuple(repo.enrolments(ssn)),
+                    accounts=tuple(repo.accounts(ssn)),
+                    years=years,
+                    contributions=newest,
+                    work_history=tuple(repo.work_history(ssn)),
+                    qualifications=tuple(repo.qualifications(ssn)),
+                    injuries=tuple(repo.injury_assessments(ssn)),
+                )
+        except SQLAlchemyError:
+            log.warning("records.backend_unavailable")
+            raise SessionProblem(CardProblem.BACKEND_OFFLINE) from None
+
+    def load_year(self, year: int) -> YearOfContributions:
+        ssn = self._verified_chip().holder.ssn
+        try:
+            with read_session(self._engine) as session:
+                return _year(year, RecordsRepository(session).contributions(ssn, year))
+        except SQLAlchemyError:
+            raise SessionProblem(CardProblem.BACKEND_OFFLINE) from None
+
+    def end(self) -> None:
+        """Forget the session and power the card down so its PIN state is gone too."""
+        reader, self._reader = self._reader, None
+        self._chip = None
+        self._verified = False
+        if reader is not None:
+            self._backend.power_down(reader)
+
+    @property
+    def active(self) -> bool:
+        return self._chip is not None
+
+    # ----------------------------------------------------------------------------------------
+
+    def _card_job(self, reader: str, job: Callable[[CardChannel], T]) -> T:
+        future: Future[T] = self._backend.run(reader, job)
+        try:
+            return future.result(CARD_TIMEOUT)
+        except TimeoutError:
+            future.cancel()
+            raise ReaderTimeout("the card did not answer in time") from None
+        except CardMute:
+            raise SessionProblem(CardProblem.UNREADABLE) from None
+
+    def _backend_status(self, ssn: str, card_number: str) -> CardStatus | None:
+        try:
+            with read_session(self._engine) as session:
+                card = CardRepository(session).get(card_number)
+        except SQLAlchemyError:
+            log.warning("card.backend_unavailable")
+            raise SessionProblem(CardProblem.BACKEND_OFFLINE) from None
+        if card is None or card.ssn != ssn:
+            return None
+        return card.status
+
+    def _session_reader(self) -> str:
+        if self._reader is None:
+            raise RuntimeError("no card session")
+        return self._reader
+
+    def _verified_chip(self) -> ChipData:
+        if self._chip is None or not self._verified:
+            raise RuntimeError("records need a verified PIN")
+        return self._chip
+
+
+def _problem(status: CardStatus | None, expired: bool) -> CardProblem | None:
+    if status is None:
+        return CardProblem.UNKNOWN
+    if status in _STATUS_PROBLEMS:
+        return _STATUS_PROBLEMS[status]
+    if expired:
+        return CardProblem.EXPIRED
+    return None
+
+
+def _year(year: int, months: list[Contribution]) -> YearOfContributions:
+    return YearOfContributions(year, tuple(sorted(months, key=lambda c: (c.month, c.employer))))

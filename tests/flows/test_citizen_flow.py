@@ -1,0 +1,158 @@
+"""The citizen flow without widgets or cards: every path through the state machine."""
+
+import datetime as dt
+
+import pytest
+
+from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
+from kiosk.flows.citizen import (
+    AskTries,
+    CitizenFlow,
+    EndSession,
+    LoadRecords,
+    LoadYear,
+    ReadCard,
+    Step,
+    VerifyPin,
+)
+from kiosk.flows.idle import IdleState, IdleWatch
+
+R = "Mock Reader 0"
+
+
+def summary(problem=None):
+    return CardSummary(
+        "王*明",
+        "1101**********0173",
+        "A1*****3X",
+        dt.date(2019, 3, 15),
+        dt.date(2029, 3, 14),
+        None,
+        False,
+        problem,
+    )
+
+
+def records():
+    years = (2026, 2025)
+    return Records(
+        "王晓明", "110105198506120173", (), (), years, {2026: YearOfContributions(2026, ())}
+    )
+
+
+def at_pin(flow: CitizenFlow) -> None:
+    assert flow.card_inserted(R) == [ReadCard(R)]
+    flow.read_done(summary())
+    assert flow.view_records() == [AskTries(R)]
+    flow.tries_known(6)
+    assert flow.view.step is Step.PIN and flow.view.tries_left == 6
+
+
+def test_the_happy_path_to_records_and_out():
+    flow = CitizenFlow()
+    at_pin(flow)
+    pin = bytearray(b"123456")
+    assert flow.pin_entered(pin) == [VerifyPin(R, pin)]
+    assert flow.pin_entered(bytearray(b"123456")) == []  # a second OK while verifying: nothing
+    assert flow.pin_ok() == [LoadRecords()]
+    flow.records_loaded(records())
+    assert flow.view.step is Step.RECORDS and flow.view.year.year == 2026
+    assert flow.select_year(2025) == [LoadYear(2025)]
+    flow.year_loaded(YearOfContributions(2025, ()))
+    assert flow.view.year.year == 2025
+    assert flow.card_removed(R) == [EndSession(R)]
+    assert flow.view.step is Step.ATTRACT and flow.view.records is None
+
+
+def test_wrong_pin_keeps_the_pin_screen_with_tries_then_blocked():
+    flow = CitizenFlow()
+    at_pin(flow)
+    flow.pin_entered(bytearray(b"000000"))
+    flow.pin_wrong(1)
+    assert flow.view.step is Step.PIN and flow.view.tries_left == 1 and flow.view.after_wrong_pin
+    flow.pin_entered(bytearray(b"000000"))
+    flow.pin_blocked()
+    assert flow.view.step is Step.PROBLEM and flow.view.problem is CardProblem.PIN_BLOCKED
+
+
+def test_blocked_before_the_first_try_sends_no_verify():
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary())
+    flow.view_records()
+    flow.tries_known(0)
+    assert flow.view.problem is CardProblem.PIN_BLOCKED
+    assert flow.pin_entered(bytearray(b"123456")) == []
+
+
+@pytest.mark.parametrize("problem", list(CardProblem))
+def test_problems_from_the_read_show_the_problem_screen(problem):
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary(problem))
+    assert flow.view.step is Step.PROBLEM and flow.view.problem is problem
+    assert flow.view_records() == []
+
+
+@pytest.mark.parametrize("step", ["reading", "summary", "pin", "records"])
+def test_card_removal_anywhere_ends_the_session(step):
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    if step != "reading":
+        flow.read_done(summary())
+    if step in ("pin", "records"):
+        flow.view_records()
+        flow.tries_known(3)
+    if step == "records":
+        flow.pin_entered(bytearray(b"123456"))
+        flow.pin_ok()
+        flow.records_loaded(records())
+    assert flow.view.step.value == step
+    assert flow.card_removed(R) == [EndSession(R)]
+    assert flow.view.step is Step.ATTRACT
+    assert flow.read_done(summary()) == [] and flow.view.step is Step.ATTRACT  # late result
+
+
+def test_home_and_idle_end_the_session_and_ask_to_take_the_card():
+    flow = CitizenFlow()
+    at_pin(flow)
+    assert flow.idle_timeout() == [EndSession(R)]
+    assert flow.view.step is Step.ATTRACT and flow.view.take_card_hint
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary())
+    assert flow.home() == [EndSession(R)]
+    assert flow.view.take_card_hint
+    flow.card_removed(R)
+    assert not flow.view.take_card_hint
+
+
+def test_back_from_pin_and_records_returns_to_the_summary():
+    flow = CitizenFlow()
+    at_pin(flow)
+    flow.back()
+    assert flow.view.step is Step.SUMMARY and flow.view.summary is not None
+
+
+def test_reader_lost_and_back():
+    flow = CitizenFlow()
+    at_pin(flow)
+    assert flow.reader_lost() == [EndSession(R)]
+    assert flow.view.step is Step.READER_UNAVAILABLE
+    assert flow.card_inserted(R) == []
+    flow.reader_back()
+    assert flow.view.step is Step.ATTRACT
+    assert flow.card_inserted(R) == [ReadCard(R)]
+
+
+def test_idle_watch_on_a_fake_clock():
+    watch = IdleWatch(idle=60, warning=15)
+    assert watch.status(1000).state is IdleState.ACTIVE  # not watching on attract
+    watch.start(0)
+    assert watch.status(59.9).state is IdleState.ACTIVE
+    warning = watch.status(60.5)
+    assert warning.state is IdleState.WARNING and warning.remaining == 15
+    assert watch.status(74.2).remaining == 1
+    watch.touch(70)  # "I need more time"
+    assert watch.status(100).state is IdleState.ACTIVE
+    assert watch.status(145.1).state is IdleState.EXPIRED
