@@ -1,22 +1,77 @@
-"""Settings of the kiosk. For now only where its database lives.
+"""The kiosk's settings: one typed object from a TOML file and `KIOSK_*` environment variables.
 
-Nothing is read at import; callers ask when they need a value.
+Precedence: built-in defaults < the TOML file (`KIOSK_CONFIG`, else `kiosk.toml` under the
+platform config directory) < environment variables < explicit arguments (`--url`). Demo mode
+swaps in the embedded defaults: mock reader, a demo database, a PDF printer into a folder.
+Nothing is read at import; `app.py` calls `load_settings()` once.
+
+    # kiosk.toml
+    kiosk_id = "BJCY01"
+    location = "朝阳区社保服务大厅 1号机"
+    database_url = "postgresql://kiosk@central/sscard"
+    reader = "pcsc"            # or "mock"
+    language = "zh_CN"         # or "en"
+    idle_seconds = 60
+    warning_seconds = 15
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 APP_NAME = "sscard-kiosk"
 DATABASE_URL_ENV = "KIOSK_DATABASE_URL"
+CONFIG_ENV = "KIOSK_CONFIG"
+ENV_PREFIX = "KIOSK_"
+READERS = ("pcsc", "mock")
+LANGUAGES = ("zh_CN", "en")
+
+
+class SettingsError(ValueError):
+    """A settings file or variable that makes no sense; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    kiosk_id: str = "KIOSK01"
+    location: str = ""
+    database_url: str = ""  # empty: the kiosk's own SQLite file (see database_url())
+    reader: str = "pcsc"
+    reader_name: str = ""  # empty: the first reader that offers a card
+    language: str = "zh_CN"
+    idle_seconds: float = 60.0
+    warning_seconds: float = 15.0
+    demo: bool = False
+    data_dir: Path = dataclasses.field(default_factory=lambda: default_data_dir())
+    log_dir: Path = dataclasses.field(
+        default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME))
+    )
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'kiosk.db'}"
+
+    @property
+    def output_dir(self) -> Path:
+        """Where the PDF printer and the tour write."""
+        return self.data_dir / "printed"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def default_database_path() -> Path:
     """The kiosk's own SQLite file, under the platform data directory of the kiosk user."""
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "kiosk.db"
+    return default_data_dir() / "kiosk.db"
 
 
 def database_url(url: str | None = None) -> str:
@@ -28,3 +83,66 @@ def database_url(url: str | None = None) -> str:
     if from_env:
         return from_env
     return f"sqlite:///{default_database_path()}"
+
+
+def load_settings(
+    *,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    demo: bool = False,
+    **overrides: Any,
+) -> Settings:
+    """Settings from defaults, the TOML file, the environment and `overrides`, checked."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = config_file
+    if path is None and env.get(CONFIG_ENV):
+        path = Path(env[CONFIG_ENV])
+    if path is None:
+        path = Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+        path = path if path.is_file() else None
+    if path is not None:
+        try:
+            values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SettingsError(f"cannot read settings file {path}: {exc}") from None
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    for name in fields:
+        variable = ENV_PREFIX + name.upper()
+        if variable in env:
+            values[name] = env[variable]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if demo:
+        values["demo"] = True
+        values.setdefault("reader", "mock")
+        values.setdefault("kiosk_id", "DEMO01")
+        values.setdefault("location", "演示大厅 Demo hall")
+        values.setdefault("data_dir", default_data_dir() / "demo")
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise SettingsError(f"unknown settings: {', '.join(sorted(unknown))}")
+    return _checked(Settings(**{name: _coerce(name, value) for name, value in values.items()}))
+
+
+def _coerce(name: str, value: Any) -> Any:
+    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
+    try:
+        if kind == "float":
+            return float(value)
+        if kind == "bool":
+            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        if kind == "Path":
+            return Path(value).expanduser()
+        return str(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"setting {name}: {value!r} is not a {kind}") from None
+
+
+def _checked(settings: Settings) -> Settings:
+    if settings.reader not in READERS:
+        raise SettingsError(f"reader must be one of {', '.join(READERS)}, not {settings.reader!r}")
+    if settings.language not in LANGUAGES:
+        raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+    if settings.idle_seconds <= 0 or settings.warning_seconds <= 0:
+        raise SettingsError("idle_seconds and warning_seconds must be positive")
+    return settings
