@@ -1,0 +1,289 @@
+"""One screen for everything that stops a card session (every CardProblem, and a reader that
+is not working): an icon, a plain title, what happened and what to do next, and Done. Never a
+status word or an error code on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.session import CardProblem
+from kiosk.ui.i18n import format_date
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import SPACING, set_style_property
+from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.parts import (
+    Card,
+    IconBadge,
+    centred_column,
+    clear_layout,
+    make_label,
+    scroll_area,
+)
+
+READER_UNAVAILABLE = "reader_unavailable"
+
+
+@dataclass(frozen=True)
+class _Text:
+    icon: str
+    tone: str  # warn: the citizen can put it right or wait; error: the card cannot be used
+    title: str
+    what: str
+    steps: tuple[str, ...]
+
+
+class ProblemScreen(Screen):
+    name = "problem"
+
+    done_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._problem: CardProblem | None = None
+        self._reader_unavailable = False
+        self._expiry: dt.date | None = None
+        column = centred_column(self)
+
+        self.card = Card("problemCard", margins=SPACING.xl)
+        self.badge = IconBadge(120)
+        self.title = make_label("title", object_name="problemTitle")
+        self.what = make_label("lead", object_name="problemWhat")
+        self.next_heading = make_label("heading", object_name="problemNextHeading")
+        self.steps = QVBoxLayout()
+        self.steps.setSpacing(SPACING.m)
+        text = QVBoxLayout()
+        text.setSpacing(SPACING.m)
+        text.addWidget(self.title)
+        text.addWidget(self.what)
+        text.addSpacing(SPACING.s)
+        text.addWidget(self.next_heading)
+        text.addLayout(self.steps)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING.xl)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
+        self.card.body.addLayout(top)
+
+        self.hotline = make_label("muted", object_name="problemHotline")
+        self.done_button = KioskButton("problemDoneButton", kind="primary", icon_name="check")
+        self.done_button.setMinimumWidth(300)
+        actions = QHBoxLayout()
+        actions.addWidget(self.hotline, 1)
+        actions.addWidget(self.done_button)
+
+        # Long explanations in large text may outgrow 1280x800: they scroll, Done stays put.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addStretch(1)
+        body_layout.addWidget(self.card)
+        body_layout.addStretch(1)
+        column.addWidget(scroll_area(body, "problemScroll"), 1)
+        column.addLayout(actions)
+
+        self.done_button.clicked.connect(self.done_clicked)
+        self.retranslate()
+
+    # For the controller ------------------------------------------------------------------------
+
+    @property
+    def problem(self) -> CardProblem | None:
+        return self._problem
+
+    @property
+    def reader_unavailable(self) -> bool:
+        return self._reader_unavailable
+
+    @property
+    def key(self) -> str:
+        """What is shown: a CardProblem value, or "reader_unavailable"; empty when wiped."""
+        if self._reader_unavailable:
+            return READER_UNAVAILABLE
+        return self._problem.value if self._problem else ""
+
+    def show_problem(self, problem: CardProblem, *, expiry_date: dt.date | None = None) -> None:
+        self._problem = problem
+        self._reader_unavailable = False
+        self._expiry = expiry_date if problem is CardProblem.EXPIRED else None
+        self._render()
+
+    def show_reader_unavailable(self) -> None:
+        self._problem = None
+        self._reader_unavailable = True
+        self._expiry = None
+        self._render()
+
+    def wipe(self) -> None:
+        self._problem = None
+        self._reader_unavailable = False
+        self._expiry = None
+        self._render()
+
+    # Texts ---------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.next_heading.setText(self.tr("What to do now"))
+        self.hotline.setText(self.tr("Social security hotline: 12333"))
+        self.done_button.set_text(self.tr("Done"))
+        self._render()
+
+    def _render(self) -> None:
+        # Logs and the tour name the screen after what it shows: problem-expired.png.
+        self.name = f"problem-{self.key}" if self.key else type(self).name
+        clear_layout(self.steps)
+        text = self.text_for(self.key)
+        if text is None:
+            self.title.clear()
+            self.what.clear()
+            self.badge.clear()
+            return
+        # The reader screen stays until the reader is back: there is nothing for Done to do.
+        self.done_button.setVisible(not self._reader_unavailable)
+        self.badge.set_icon(text.icon, text.tone)
+        self.title.setText(text.title)
+        self.title.setAccessibleName(text.title)
+        self.what.setText(text.what)
+        for i, step in enumerate(text.steps, start=1):
+            self.steps.addWidget(self._step(i, step, numbered=len(text.steps) > 1))
+
+    def _step(self, number: int, text: str, *, numbered: bool) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.m)
+        if numbered:
+            dot = make_label("stepDot", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
+            set_style_property(dot, "state", "current")
+            dot.setFixedSize(40, 40)
+            dot.setText(str(number))
+            layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
+        label: QLabel = make_label("lead")
+        label.setText(text)
+        layout.addWidget(label, 1)
+        return row
+
+    def text_for(self, key: str) -> _Text | None:
+        """The icon, tone, title, explanation and next steps for a problem key."""
+        take_out = self.tr("Take the card out.")
+        counter_with_id = self.tr("Go to a counter with this card and your ID card.")
+        texts = {
+            CardProblem.UNREADABLE.value: _Text(
+                "card",
+                "warn",
+                self.tr("Your card could not be read"),
+                self.tr("The kiosk could not read the chip on this card."),
+                (
+                    take_out,
+                    self.tr("Check that the chip is clean and not scratched."),
+                    self.tr("Insert it again with the chip facing up."),
+                    self.tr("If it still cannot be read, a counter can help you."),
+                ),
+            ),
+            CardProblem.NOT_SOCIAL_SECURITY.value: _Text(
+                "card",
+                "warn",
+                self.tr("This is not a social security card"),
+                self.tr("The card in the slot is another kind of chip card, such as a bank card."),
+                (take_out, self.tr("Insert your social security card with the chip facing up.")),
+            ),
+            CardProblem.NEEDS_SAM.value: _Text(
+                "card",
+                "warn",
+                self.tr("This card cannot be read at this kiosk"),
+                self.tr("Your card is a newer type that this kiosk cannot read. The card is fine."),
+                (take_out, self.tr("A counter can show you your records. Bring your ID card.")),
+            ),
+            CardProblem.UNKNOWN.value: _Text(
+                "id-card",
+                "warn",
+                self.tr("We have no record of this card"),
+                self.tr(
+                    "The social security system does not know this card. "
+                    "It may not have been activated yet."
+                ),
+                (take_out, counter_with_id),
+            ),
+            CardProblem.EXPIRED.value: _Text(
+                "calendar",
+                "warn",
+                self.tr("This card has expired"),
+                self.tr("This card expired on {date}.").format(date=format_date(self._expiry))
+                if self._expiry
+                else self.tr("The validity period of this card has ended."),
+                (
+                    take_out,
+                    self.tr(
+                        "Apply for a replacement card at a counter. "
+                        "Bring this card and your ID card."
+                    ),
+                ),
+            ),
+            CardProblem.TEMPORARY_LOSS.value: _Text(
+                "lock",
+                "warn",
+                self.tr("This card is under a temporary loss report"),
+                self.tr("It was reported lost, so it is blocked for now to protect you."),
+                (
+                    take_out,
+                    self.tr(
+                        "If you have found your card, go to a counter with it and your ID card "
+                        "to cancel the loss report."
+                    ),
+                ),
+            ),
+            CardProblem.LOST.value: _Text(
+                "card-alert",
+                "error",
+                self.tr("This card has been reported lost"),
+                self.tr("A final loss report was made for this card, so it can no longer be used."),
+                (
+                    take_out,
+                    self.tr(
+                        "If you applied for a new card, collect it with your card receipt voucher."
+                    ),
+                    self.tr("For help, go to a counter with your ID card."),
+                ),
+            ),
+            CardProblem.CANCELLED.value: _Text(
+                "error",
+                "error",
+                self.tr("This card has been cancelled"),
+                self.tr("This card can no longer be used."),
+                (take_out, self.tr("To get a new card, go to a counter with your ID card.")),
+            ),
+            CardProblem.PIN_BLOCKED.value: _Text(
+                "lock",
+                "error",
+                self.tr("Your card's PIN is blocked"),
+                self.tr(
+                    "The PIN was entered wrongly too many times, so the card has locked it to "
+                    "protect you. No more tries are possible."
+                ),
+                (
+                    take_out,
+                    self.tr("Go to a counter with this card and your ID card to unblock it."),
+                ),
+            ),
+            CardProblem.BACKEND_OFFLINE.value: _Text(
+                "cloud-off",
+                "warn",
+                self.tr("Your records cannot be reached right now"),
+                self.tr(
+                    "The kiosk cannot connect to the social security system at the moment. "
+                    "Your card is fine."
+                ),
+                (take_out, self.tr("Please try again later, or go to a counter.")),
+            ),
+            READER_UNAVAILABLE: _Text(
+                "reader",
+                "warn",
+                self.tr("The card reader is not working right now"),
+                self.tr("Until it is repaired, this kiosk cannot read cards."),
+                (self.tr("Please use a counter, or try again later."),),
+            ),
+        }
+        return texts.get(key)

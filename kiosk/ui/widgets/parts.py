@@ -1,0 +1,244 @@
+"""Small building blocks the screens share: styled labels, white cards, notices with an icon,
+icon badges, status pills, scroll areas, the centred content column, and disposal of widgets
+that held personal data."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.icons import pixmap
+from kiosk.ui.theme import PALETTE, SPACING, set_style_property
+
+TONE_COLOURS = {
+    "ok": PALETTE.ok,
+    "warn": PALETTE.warn,
+    "error": PALETTE.error,
+    "info": PALETTE.brand,
+    "neutral": PALETTE.neutral,
+}
+
+
+def make_label(
+    role: str = "body",
+    *,
+    object_name: str = "",
+    wrap: bool = True,
+    align: Qt.AlignmentFlag | None = None,
+    tone: str | None = None,
+    parent: QWidget | None = None,
+) -> QLabel:
+    label = QLabel(parent)
+    label.setProperty("role", role)
+    if tone:
+        label.setProperty("tone", tone)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # data from a card is never markup
+    if align is not None:
+        label.setAlignment(align)
+    return label
+
+
+def make_pill(object_name: str, parent: QWidget | None = None) -> QLabel:
+    """A coloured status word (正常, 已挂失...) whose `tone` picks the colours."""
+    pill = make_label("pill", object_name=object_name, wrap=False, parent=parent)
+    pill.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    pill.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return pill
+
+
+def set_tone(widget: QWidget, tone: str | None) -> None:
+    set_style_property(widget, "tone", tone or "")
+
+
+class Card(QFrame):
+    """A white rounded panel on the grey background; `body` is its vertical layout."""
+
+    def __init__(
+        self, object_name: str = "", *, margins: int = SPACING.xl, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        if object_name:
+            self.setObjectName(object_name)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(margins, margins - 4, margins, margins - 4)
+        self.body.setSpacing(SPACING.m)
+
+
+class IconBadge(QWidget):
+    """An icon on a tinted disc: the emblem at the top of a problem or a dialog."""
+
+    _DISCS: ClassVar[dict[str, str]] = {
+        "info": PALETTE.brand_soft,
+        "warn": PALETTE.warn_bg,
+        "error": PALETTE.error_bg,
+        "ok": PALETTE.ok_bg,
+        "neutral": PALETTE.neutral_bg,
+    }
+
+    def __init__(self, diameter: int = 120, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(diameter, diameter)
+        self._diameter = diameter
+        self._icon: QPixmap | None = None
+        self._tone = "info"
+
+    @property
+    def tone(self) -> str:
+        return self._tone
+
+    def set_icon(self, name: str, tone: str = "info") -> None:
+        self._tone = tone
+        colour = TONE_COLOURS.get(tone, PALETTE.brand)
+        self._icon = pixmap(name, colour, round(self._diameter * 0.5))
+        self.update()
+
+    def clear(self) -> None:
+        self._icon = None
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._icon is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self._DISCS.get(self._tone, PALETTE.brand_soft)))
+        painter.drawEllipse(self.rect())
+        side = self._icon.width() / self._icon.devicePixelRatio()
+        offset = (self._diameter - side) / 2
+        painter.drawPixmap(QPointF(offset, offset), self._icon)
+        painter.end()
+
+
+class Notice(QFrame):
+    """A tinted box with an icon and a message: information, a warning, or an error."""
+
+    _ICONS: ClassVar[dict[str, str]] = {
+        "info": "info",
+        "warn": "warning",
+        "error": "error",
+        "ok": "check-circle",
+    }
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("role", "notice")
+        self.setProperty("tone", "info")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(SPACING.l, SPACING.m, SPACING.l, SPACING.m)
+        layout.setSpacing(SPACING.m)
+        self.icon = QLabel(self)
+        self.icon.setFixedSize(40, 40)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = make_label("lead", object_name=f"{object_name}Text", parent=self)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+        self.set_tone("info")
+
+    def set_tone(self, tone: str, icon_name: str | None = None) -> None:
+        """The colours of `tone`, with its usual icon or the one named."""
+        set_tone(self, tone)
+        set_tone(self.text, tone if tone in ("warn", "error") else "")
+        colour = TONE_COLOURS.get(tone, PALETTE.brand)
+        self.icon.setPixmap(pixmap(icon_name or self._ICONS.get(tone, "info"), colour, 36))
+
+    def set_text(self, text: str) -> None:
+        self.text.setText(text)
+
+
+def divider(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setProperty("role", "divider")
+    line.setFrameShape(QFrame.Shape.NoFrame)
+    return line
+
+
+def scroll_area(content: QWidget, object_name: str) -> QScrollArea:
+    """A vertical scroll area for content that may outgrow 1280x800 in large text."""
+    area = QScrollArea()
+    area.setObjectName(object_name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content.setProperty("role", "scrollBody")
+    area.setWidget(content)
+    area.viewport().setAutoFillBackground(False)
+    # A finger drags the content, as on a phone.
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    content.setAutoFillBackground(False)
+    return area
+
+
+def centred_column(
+    screen: QWidget, *, top: int = SPACING.l, bottom: int = SPACING.l
+) -> QVBoxLayout:
+    """Lay `screen` out as a column of at most SPACING.column_width, centred, with generous
+    side margins; returns the column's layout for the screen to fill."""
+    outer = QHBoxLayout(screen)
+    outer.setContentsMargins(SPACING.xl, top, SPACING.xl, bottom)
+    outer.setSpacing(0)
+    column = QWidget(screen)
+    column.setObjectName(f"{screen.objectName()}Column")
+    column.setMaximumWidth(SPACING.column_width)
+    outer.addStretch(1)
+    outer.addWidget(column, 100)
+    outer.addStretch(1)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(SPACING.l)
+    return layout
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and dispose of every widget in a layout (rows built from personal data)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            dispose(widget)
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def dispose(widget: QWidget) -> None:
+    """Blank every text a widget and its children hold, detach it and delete it: nothing
+    personal lingers in a hidden or half-deleted widget (S3)."""
+    for label in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(label, QLabel | QLineEdit):
+            label.clear()
+        elif isinstance(label, QTableWidget):
+            label.clearContents()
+            label.setRowCount(0)
+    widget.hide()
+    widget.setParent(None)
+    widget.deleteLater()
+
+
+def add_row(layout: QBoxLayout, *widgets: QWidget, stretch_last: bool = True) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setSpacing(SPACING.m)
+    for i, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if stretch_last and i == len(widgets) - 1 else 0)
+    layout.addLayout(row)
+    return row

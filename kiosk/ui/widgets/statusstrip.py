@@ -1,0 +1,113 @@
+"""The discreet status strip of the attract screen: card reader, printer and back end, each with
+an icon, a short word and a colour (working, a problem, not known yet)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from kiosk.ui.icons import pixmap
+from kiosk.ui.theme import PALETTE, SPACING
+from kiosk.ui.widgets.parts import make_label, set_tone
+
+_COLOURS = {True: PALETTE.ok, False: PALETTE.error, None: PALETTE.disabled}
+_TONES = {True: "ok", False: "error", None: "neutral"}
+
+
+class _Item(QWidget):
+    def __init__(self, key: str, icon_name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"status{key.title()}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.s)
+        self.icon = QLabel(self)
+        self.icon.setFixedSize(28, 28)
+        self.dot = make_label("statusDot", wrap=False)
+        self.dot.setFixedSize(14, 14)
+        self.text = make_label("statusText", object_name=f"status{key.title()}Text", wrap=False)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text)
+        layout.addWidget(self.dot, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.icon_name = icon_name
+        self.ok: bool | None = None
+        self.word = ""
+
+    def show_state(self, name: str, word: str) -> None:
+        colour = _COLOURS[self.ok]
+        self.icon.setPixmap(
+            pixmap(self.icon_name, colour if self.ok is False else PALETTE.muted, 26)
+        )
+        set_tone(self.dot, _TONES[self.ok])
+        set_tone(self.text, _TONES[self.ok])
+        self.text.setText(f"{name} · {word}")
+        self.setAccessibleName(self.text.text())
+
+
+class StatusStrip(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusStrip")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.xl)
+        self.reader = _Item("reader", "reader", self)
+        self.printer = _Item("printer", "printer", self)
+        self.backend = _Item("backend", "server", self)
+        layout.addStretch(1)
+        for item in (self.reader, self.printer, self.backend):
+            layout.addWidget(item)
+        layout.addStretch(1)
+        self.retranslate()
+
+    # `ok` None: not known yet. `text`: empty for the state's default word, one of WORDS
+    # ("paper_out"...) so that it follows language switches, or a word already translated.
+    WORDS = ("paper_out", "paper_low", "not_found", "offline")
+
+    def set_reader(self, ok: bool | None, text: str = "") -> None:
+        self._set(self.reader, ok, text)
+
+    def set_printer(self, ok: bool | None, text: str = "") -> None:
+        self._set(self.printer, ok, text)
+
+    def set_backend(self, ok: bool | None, text: str = "") -> None:
+        self._set(self.backend, ok, text)
+
+    def _set(self, item: _Item, ok: bool | None, text: str) -> None:
+        item.ok = ok
+        item.word = text
+        self.retranslate()
+
+    def _word(self, item: _Item) -> str:
+        words = {
+            "paper_out": self.tr("Out of paper"),
+            "paper_low": self.tr("Paper low"),
+            "not_found": self.tr("Not connected"),
+            "offline": self.tr("Offline"),
+        }
+        return words.get(item.word, item.word) or self._default_word(item)
+
+    def _default_word(self, item: _Item) -> str:
+        if item is self.backend:
+            words = {True: self.tr("Online"), False: self.tr("Offline"), None: self.tr("Checking")}
+        else:
+            words = {
+                True: self.tr("Ready"),
+                False: self.tr("Unavailable"),
+                None: self.tr("Checking"),
+            }
+        return words[item.ok]
+
+    def retranslate(self) -> None:
+        names = {
+            self.reader: self.tr("Card reader"),
+            self.printer: self.tr("Printer"),
+            self.backend: self.tr("Service"),
+        }
+        for item, name in names.items():
+            item.show_state(name, self._word(item))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
