@@ -8,12 +8,18 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 DEB_PKGS := swig libpcsclite-dev pcscd vsmartcard-vpcd fonts-wqy-microhei poppler-utils
 
-.PHONY: demo test bench lint sysdeps venv clean
+.PHONY: demo test bench lint sysdeps venv translations clean
 
-demo: sysdeps venv
-	$(BIN)/kiosk demo
+# With a screen: the kiosk in a window with the demo card tray. Without one: the headless tour.
+demo: sysdeps venv translations
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/kiosk --demo; \
+	else \
+		echo "No display here: running the headless tour instead; screenshots go to out/tour/."; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/kiosk tour --out out/tour --lang all; \
+	fi
 
-test: sysdeps venv
+test: sysdeps venv translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: sysdeps venv
@@ -33,6 +39,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
+
+# Qt Linguist sources (assets/translations/*.ts) compiled to .qm beside them; build output.
+translations: venv
+	@$(BIN)/python -m kiosk.ui.i18n --compile
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

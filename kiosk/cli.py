@@ -1,14 +1,16 @@
-"""The `kiosk` command: the demo, the virtual card, and the technician's diagnostics."""
+"""The `kiosk` command: the kiosk itself, its demo and tour, the virtual card, diagnostics, db."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from drivers.readers.errors import (
     CardMute,
@@ -28,9 +30,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if not hasattr(args, "handler"):
-        parser.print_help()
-        return EXIT_USAGE
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:
@@ -39,14 +38,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kiosk", description="Social security card self-service kiosk."
+        prog="kiosk",
+        description="Social security card self-service kiosk. Without a command: run the kiosk.",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run in a window on the demo set-up: mock reader with a card tray, demo database",
+    )
+    parser.add_argument("--config", type=Path, help="settings file (default: kiosk.toml)")
+    parser.set_defaults(handler=_run)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    demo = commands.add_parser(
-        "demo", help="read the demo cards through pcscd and a virtual reader, print what was read"
+    tour = commands.add_parser(
+        "tour", help="drive every screen headless and save screenshots and tour.json"
     )
-    demo.set_defaults(handler=_demo)
+    tour.add_argument("--out", type=Path, required=True, help="folder for the PNGs and tour.json")
+    tour.add_argument("--lang", choices=["zh_CN", "en", "all"], default="all")
+    tour.set_defaults(handler=_tour)
 
     vcard = commands.add_parser(
         "vcard", help="serve a card image into pcscd through the vsmartcard vpcd driver"
@@ -67,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     read.add_argument("--full", action="store_true", help="show personal fields unmasked")
     read.add_argument("--wait", type=float, default=2.0, help="seconds to wait for a card")
     read.set_defaults(handler=_diag_read)
+    pcsc_demo = diag_commands.add_parser(
+        "pcsc-demo",
+        help="insert each demo card into a virtual reader of a private pcscd and read it",
+    )
+    pcsc_demo.set_defaults(handler=_pcsc_demo)
 
     add_db_commands(commands)
     return parser
@@ -157,10 +171,36 @@ def _vcard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _pcsc_demo(args: argparse.Namespace) -> int:
     from kiosk.demo import run_console_demo
 
     return run_console_demo()
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app import run_kiosk
+    from kiosk.config import SettingsError, load_settings
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    return run_kiosk(settings)
+
+
+def _tour(args: argparse.Namespace) -> int:
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.tour import LANGUAGES, TourError, run_tour
+
+    languages = LANGUAGES if args.lang == "all" else (args.lang,)
+    try:
+        index = run_tour(args.out, languages)
+    except TourError as exc:
+        return _fail(f"The tour stopped: {exc}", 1)
+    shots = json.loads(index.read_text(encoding="utf-8"))["shots"]
+    print(f"{len(shots)} screenshots in {args.out}; index: {index}")
+    return EXIT_OK
 
 
 # Output ----------------------------------------------------------------------------------------

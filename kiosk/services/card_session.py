@@ -64,6 +64,7 @@ class CardSessionService:
         self._reader: str | None = None
         self._chip: ChipData | None = None
         self._verified = False
+        self.last_read_seconds = 0.0  # the card read alone, for P4 (insert → summary beyond it)
 
     # Before the PIN ---------------------------------------------------------------------------
 
@@ -81,6 +82,7 @@ class CardSessionService:
             log.info("card.unreadable reason=%s", exc.reason)
             raise SessionProblem(CardProblem.UNREADABLE) from None
         self._reader, self._chip = reader, read.chip
+        self.last_read_seconds = read.seconds
         log.info("card.read apdus=%d ms=%.1f", read.apdus, read.seconds * 1000)
         issuer, holder = read.chip.issuer, read.chip.holder
         status = self._backend_status(holder.ssn, issuer.card_number)

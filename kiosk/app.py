@@ -1,0 +1,194 @@
+"""The composition root: settings → logging → window → database (migrated) → reader → services.
+
+Nothing here runs at import. Start-up comes in two phases so the citizen sees the kiosk at
+once (P5): `open_window` needs only Qt and the screens and shows the attract screen;
+`build_kiosk` then imports and opens the back end (SQLAlchemy and Alembic are most of the
+start-up time), starts the reader and wires the controller. The tour and the tests call
+`build_kiosk` alone, which opens the window itself without showing it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QApplication
+
+from drivers.readers.base import CardReaderBackend
+from kiosk.config import Settings
+from kiosk.flows.idle import IdleWatch
+from kiosk.logs import setup_logging
+from kiosk.ui.i18n import Translations
+from kiosk.ui.theme import Theme, apply_theme
+from kiosk.ui.window import KioskKeyGuard, KioskWindow
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from kiosk.ui.controller import CitizenController
+
+log = logging.getLogger(__name__)
+
+BACKEND_CHECK_MS = 15_000
+
+
+@dataclass
+class Kiosk:
+    settings: Settings
+    engine: Engine
+    backend: CardReaderBackend
+    window: KioskWindow
+    controller: CitizenController
+    translations: Translations
+    large_text: bool = False
+
+    def set_language(self, language: str) -> None:
+        self.translations.set_language(language)
+        log.info("ui.language language=%s", language)
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self.translations.language == "zh_CN" else "zh_CN")
+
+    def set_large_text(self, large: bool) -> None:
+        self.large_text = large
+        apply_theme(QApplication.instance(), Theme(large_text=large))
+        self.window.header.set_large_text(large)
+        log.info("ui.large_text on=%d", large)
+
+    def close(self) -> None:
+        self.translations.set_language("en")  # leave no translator on a shared application
+        self.controller.shutdown()
+        self.backend.stop()
+        self.window.allow_close = True
+        self.window.close()
+        # Delete the widgets now, while the QApplication lives: left to the interpreter's last
+        # garbage collection, Qt objects die in any order and PySide6 can crash on the way out.
+        self.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.engine.dispose()
+
+
+def open_database(settings: Settings) -> Engine:
+    """The engine with the schema at head; the demo database is seeded on first run."""
+    from kiosk.store.db import create_engine
+    from kiosk.store.migrate import upgrade
+
+    engine = create_engine(settings.resolved_database_url)
+    upgrade(engine)
+    if settings.demo:
+        from kiosk.store.seed import seed_demo
+
+        seed_demo(engine)
+    return engine
+
+
+def make_reader_backend(settings: Settings) -> CardReaderBackend:
+    if settings.reader == "mock":
+        from drivers.readers.mock import MockReaderBackend
+
+        return MockReaderBackend()
+    from drivers.readers.pcsc import PcscBackend
+
+    return PcscBackend()
+
+
+def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Translations]:
+    """Phase one: theme, language and the window on its attract screen (not yet shown)."""
+    translations = Translations(app)
+    translations.set_language(settings.language)
+    apply_theme(app, Theme(large_text=False))
+    return KioskWindow(kiosk_mode=not settings.demo), translations
+
+
+def build_kiosk(
+    settings: Settings,
+    app: QApplication,
+    opened: tuple[KioskWindow, Translations] | None = None,
+) -> Kiosk:
+    """Phase two: the back end, the reader and the controller, wired into the window of
+    `open_window` (made here when not given). The caller calls `Kiosk.close()` at the end."""
+    from kiosk.services.card_session import CardSessionService
+    from kiosk.ui.bridge import ReaderBridge
+    from kiosk.ui.controller import CitizenController
+
+    window, translations = opened or open_window(settings, app)
+    engine = open_database(settings)
+    backend = make_reader_backend(settings)
+    bridge = ReaderBridge(backend, window)
+    controller = CitizenController(
+        window,
+        CardSessionService(backend, engine),
+        bridge,
+        reader_name=settings.reader_name,
+        idle=IdleWatch(settings.idle_seconds, settings.warning_seconds),
+    )
+    kiosk = Kiosk(settings, engine, backend, window, controller, translations)
+    window.header.language_clicked.connect(kiosk.toggle_language)
+    window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
+    _watch_status(kiosk)
+    backend.start()
+    return kiosk
+
+
+def _watch_status(kiosk: Kiosk) -> None:
+    """Keep the attract screen's status strip true: reader from events, back end by a ping."""
+    strip = kiosk.window.attract.status_strip
+
+    def reader_status(_event: object = None) -> None:
+        strip.set_reader(bool(kiosk.backend.readers()))
+
+    kiosk.controller.reader_event.connect(reader_status)
+    strip.set_printer(None)  # printing arrives with the loss report work (issue 5)
+
+    def ping() -> None:
+        kiosk.controller.worker.submit(
+            lambda: _backend_online(kiosk.engine), strip.set_backend, lambda _e: None
+        )
+
+    timer = QTimer(kiosk.window)
+    timer.setInterval(BACKEND_CHECK_MS)
+    timer.timeout.connect(ping)
+    timer.start()
+    ping()
+
+
+def _backend_online(engine: Engine) -> bool:
+    from sqlalchemy import text
+
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:  # any failure means offline to the citizen; the log says which
+        log.warning("backend.offline")
+        return False
+
+
+def run_kiosk(settings: Settings) -> int:
+    setup_logging(settings.log_dir)
+    log.info("kiosk.start demo=%d reader=%s", settings.demo, settings.reader)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window, translations = open_window(settings, app)
+    if settings.demo:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        app.installEventFilter(KioskKeyGuard(app))
+        window.showFullScreen()
+    app.processEvents()  # the attract screen is up before the back end is opened
+    log.info("screen.shown name=attract first=1")
+    kiosk = build_kiosk(settings, app, (window, translations))
+    if settings.demo:
+        from drivers.readers.mock import MockReaderBackend
+        from kiosk.ui.tray import DemoTray
+
+        assert isinstance(kiosk.backend, MockReaderBackend)
+        tray = DemoTray(kiosk.backend)
+        tray.move(window.geometry().right() + 16, window.geometry().top())
+        tray.show()
+    code = app.exec()
+    kiosk.close()
+    return code

@@ -1,0 +1,78 @@
+"""The bridge between the kiosk's threads and Qt: reader events and results of background work
+arrive here on whatever thread produced them and leave as Qt signals on the GUI thread.
+
+Reader listeners must never do card I/O (pyscard's monitor lesson); they only emit. Work that
+may block (card jobs, database queries) runs on one named worker thread, so the GUI thread
+never waits on a card, a database or a printer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from drivers.readers.base import CardReaderBackend, ReaderEvent
+
+log = logging.getLogger(__name__)
+
+
+class ReaderBridge(QObject):
+    """Reader events as a Qt signal (queued to the GUI thread by Qt's cross-thread delivery)."""
+
+    event = Signal(object)  # ReaderEvent
+
+    def __init__(self, backend: CardReaderBackend, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        backend.add_listener(self._on_event)
+
+    def _on_event(self, event: ReaderEvent) -> None:
+        self.event.emit(event)
+
+    def detach(self) -> None:
+        self.backend.remove_listener(self._on_event)
+
+
+class Worker(QObject):
+    """Runs callables on one background thread; their outcome comes back as a signal carrying
+    the callback to run on the GUI thread."""
+
+    # One tuple (callback, value): PySide6 mishandles the refcount of None passed through an
+    # `object` signal argument, which ends in "deallocating None" at exit after many emits.
+    _done = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-worker")
+        self._done.connect(self._deliver)
+        self.pending = 0
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self.pending += 1
+
+        def run() -> None:
+            try:
+                result = fn()
+            except BaseException as exc:  # handed to on_error on the GUI thread
+                self._done.emit((on_error, exc))
+            else:
+                self._done.emit((on_result, result))
+
+        self._pool.submit(run)
+
+    def _deliver(self, outcome: tuple[Callable[[Any], None], Any]) -> None:
+        self.pending -= 1
+        callback, value = outcome
+        callback(value)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
