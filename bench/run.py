@@ -18,6 +18,7 @@ BENCHMARKS = [
     ("p1_p2_card_read.py", [], ["--reads", "100"]),
     ("p3_roundtrip.py", [], ["--plain-apdus", "0"]),
     ("p7_records.py", [], ["--cardholders", "20000"]),
+    ("ui_figures.py", [], ["--sessions", "100", "--starts", "5", "--inserts", "20"]),
 ]
 
 
