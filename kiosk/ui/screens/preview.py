@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 SIZES = ((1920, 1080), (1280, 800))
-PreviewFrame = Any  # the Frame class _frame_class() builds once PySide6 is imported
+PreviewFrame = Any  # kiosk.ui.window.KioskWindow, imported only once PySide6 is
 DEFAULT_OUT = Path("build") / "screens"
 
 
@@ -126,59 +126,6 @@ def _shots() -> list[Shot]:
     return shots
 
 
-def _frame_class():  # the Qt classes exist only once PySide6 is imported, in main()
-    from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
-
-    from kiosk.ui.screens.attract import AttractScreen
-    from kiosk.ui.screens.pin import PinScreen
-    from kiosk.ui.screens.problem import ProblemScreen
-    from kiosk.ui.screens.reading import ReadingScreen
-    from kiosk.ui.screens.records import RecordsScreen
-    from kiosk.ui.screens.summary import SummaryScreen
-    from kiosk.ui.widgets.header import Header
-    from kiosk.ui.widgets.idle import IdleOverlay
-
-    class Frame(QWidget):
-        """What the kiosk window shows: the header over one screen, and the idle overlay."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.setObjectName("kioskWindow")
-            self.header = Header(self)
-            self.attract = AttractScreen()
-            self.reading = ReadingScreen()
-            self.summary = SummaryScreen()
-            self.pin = PinScreen()
-            self.records = RecordsScreen()
-            self.problem = ProblemScreen()
-            self.stack = QStackedWidget(self)
-            self.stack.setObjectName("screenStack")
-            for screen in (
-                self.attract,
-                self.reading,
-                self.summary,
-                self.pin,
-                self.records,
-                self.problem,
-            ):
-                self.stack.addWidget(screen)
-            layout = QVBoxLayout(self)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(0)
-            layout.addWidget(self.header)
-            layout.addWidget(self.stack, 1)
-            self.idle = IdleOverlay(self)
-            self.idle.hide()
-            self.attract.set_animated(False)
-            self.reading.set_animated(False)
-
-        def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-            super().resizeEvent(event)
-            self.idle.setGeometry(self.rect())
-
-    return Frame
-
-
 def render(
     out: Path,
     *,
@@ -197,7 +144,11 @@ def render(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     translations = Translations(app)
     out.mkdir(parents=True, exist_ok=True)
-    frame = _frame_class()()
+    from kiosk.ui.window import KioskWindow
+
+    frame = KioskWindow(kiosk_mode=False)  # the real window, without a controller
+    frame.attract.set_animated(False)
+    frame.reading.set_animated(False)
     shots = [s for s in _shots() if only in s.name]
     written = []
     for language in languages:
