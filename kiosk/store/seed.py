@@ -31,6 +31,7 @@ from kiosk.domain.ids import card_check_char, id_check_char, id_gender_code
 from kiosk.domain.records import (
     AccountType,
     AssessmentKind,
+    Card,
     CardStatus,
     EnrolmentStatus,
     Gender,
@@ -264,7 +265,7 @@ def seed_demo(
                     uow, image, holder_id, employers, random.Random(image.ssn), today
                 )
             if not card_there:
-                _demo_card(uow, image, holder_id, today)
+                _demo_card(uow, image, today)
             report.added.append(image.id)
         uow.commit()
     log.info(
@@ -294,26 +295,26 @@ def _demo_employers(uow: UnitOfWork) -> dict[str, list[int]]:
     return by_province
 
 
-def _demo_card(uow: UnitOfWork, image: CardImage, holder_id: int, today: dt.date) -> None:
+def _demo_card(uow: UnitOfWork, image: CardImage, today: dt.date) -> None:
     changed_at = None
     if image.status is not CardStatus.NORMAL:
         # Reported at a counter a few days ago, before the kiosk: no kiosk transaction.
         local = dt.datetime.combine(today - dt.timedelta(days=3), dt.time(10, 24), CHINA_TZ)
         changed_at = local.astimezone(dt.UTC)
-    card = m.Card(
-        card_number=image.card_number,
-        card_id_code=image.card_id_code,
-        cardholder_id=holder_id,
-        card_type=image.card_type,
-        spec_version=image.spec_version,
-        issuer_org=image.issuer_org,
-        issue_date=image.issue_date,
-        expiry_date=image.expiry_date,
-        status=image.status,
-        status_changed_at=changed_at,
+    card_id = uow.cards.add(
+        Card(
+            card_number=image.card_number,
+            card_id_code=image.card_id_code,
+            ssn=image.ssn,
+            card_type=image.card_type,
+            spec_version=image.spec_version,
+            issuer_org=image.issuer_org,
+            issue_date=image.issue_date,
+            expiry_date=image.expiry_date,
+            status=image.status,
+            status_changed_at=changed_at,
+        )
     )
-    uow.session.add(card)
-    uow.session.flush()
     if changed_at is not None:
         reason = {
             CardStatus.TEMPORARY_LOSS: "临时挂失（柜面办理）",
@@ -323,7 +324,7 @@ def _demo_card(uow: UnitOfWork, image: CardImage, holder_id: int, today: dt.date
         }[image.status]
         uow.session.add(
             m.CardStatusChange(
-                card_id=card.id,
+                card_id=card_id,
                 from_status=CardStatus.NORMAL,
                 to_status=image.status,
                 changed_at=changed_at,
