@@ -35,4 +35,5 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
         root.removeHandler(old)
         old.close()
     root.addHandler(handler)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its per-start chatter says nothing
     return path
