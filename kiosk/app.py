@@ -141,7 +141,7 @@ def _watch_status(kiosk: Kiosk) -> None:
         strip.set_reader(bool(kiosk.backend.readers()))
 
     kiosk.controller.reader_event.connect(reader_status)
-    strip.set_printer(None)  # printing arrives with the loss report work (issue 5)
+    strip.printer.hide()  # no printer is configured until vouchers are printed (issue 5)
 
     def ping() -> None:
         kiosk.controller.worker.submit(

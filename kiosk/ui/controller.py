@@ -79,6 +79,8 @@ class CitizenController(QObject):
         self._idle_timer.timeout.connect(self.check_idle)
         self._idle_timer.start()
         self._connect_screens()
+        # Reporting a loss without the card and looking up a voucher come with their flows.
+        window.attract.set_cardless_services(False)
         self._render()
 
     # Inputs -----------------------------------------------------------------------------------

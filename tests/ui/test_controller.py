@@ -258,3 +258,10 @@ def test_ordinary_keys_pass_the_guard(kiosk):
     guard = KioskKeyGuard()
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5, Qt.KeyboardModifier.NoModifier)
     assert guard.eventFilter(kiosk.window, event) is False
+
+
+def test_no_button_on_attract_leads_nowhere(kiosk):
+    """The card-less services arrive with their flows; until then their buttons are hidden."""
+    attract = kiosk.window.attract
+    assert not attract.report_loss_button.isVisible()
+    assert not attract.voucher_button.isVisible()

@@ -64,6 +64,12 @@ class AttractScreen(Screen):
         self.voucher_button.clicked.connect(self.voucher_lookup_clicked)
         self.retranslate()
 
+    def set_cardless_services(self, available: bool) -> None:
+        """Show the "no card with you?" services only where the kiosk offers their flows: a
+        button that leads nowhere is worse than none."""
+        for widget in (self.others_label, self.report_loss_button, self.voucher_button):
+            widget.setVisible(available)
+
     def set_animated(self, on: bool) -> None:
         """Run or freeze the card animation (tests and the tour freeze it)."""
         self.animation.set_animated(on)
