@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-import chinese_calendar  # type: ignore[import-untyped]
+import chinese_calendar  # untyped: see [tool.mypy] overrides in pyproject.toml
 
 log = logging.getLogger(__name__)
 

@@ -189,16 +189,18 @@ class CitizenFlow:
     # The citizen's taps -------------------------------------------------------------------------
 
     def view_records(self) -> list[Command]:
-        if self.view.step is not Step.SUMMARY or self.view.busy or self.view.reader is None:
+        reader = self.view.reader
+        if self.view.step is not Step.SUMMARY or self.view.busy or reader is None:
             return []
         self.view = replace(self.view, busy=True)
-        return [AskTries(self.view.reader)]
+        return [AskTries(reader)]
 
     def pin_entered(self, pin: bytearray) -> list[Command]:
-        if self.view.step is not Step.PIN or self.view.busy or self.view.reader is None:
+        reader = self.view.reader
+        if self.view.step is not Step.PIN or self.view.busy or reader is None:
             return []
         self.view = replace(self.view, busy=True)
-        return [VerifyPin(self.view.reader, pin)]
+        return [VerifyPin(reader, pin)]
 
     def select_year(self, year: int) -> list[Command]:
         records = self.view.records
