@@ -172,7 +172,7 @@ def _vcard(args: argparse.Namespace) -> int:
 
 
 def _pcsc_demo(args: argparse.Namespace) -> int:
-    from kiosk.demo import run_console_demo
+    from kiosk.pcsc_demo import run_console_demo
 
     return run_console_demo()
 

@@ -1,4 +1,4 @@
-"""The console demo: every demo card inserted into a virtual reader and read through pcscd.
+"""`kiosk diag pcsc-demo`: every demo card inserted into a virtual reader and read through pcscd.
 
 It runs on a private pcscd (its own socket and vpcd ports) so it neither needs nor disturbs a
 system one, and shows the real PC/SC path end to end: simulated card → vpcd → pcscd → pyscard
