@@ -1,0 +1,1 @@
+"""Printouts as pure functions data → PDF bytes (ReportLab), and the fonts they embed."""
