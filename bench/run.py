@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ("p1_p2_card_read.py", [], ["--reads", "100"]),
     ("p3_roundtrip.py", [], ["--plain-apdus", "0"]),
+    ("p6_vouchers.py", [], []),
     ("p7_records.py", [], ["--cardholders", "20000"]),
     ("ui_figures.py", [], ["--sessions", "100", "--starts", "5", "--inserts", "20"]),
 ]
