@@ -18,10 +18,7 @@ def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
     Returns the collected data followed by the final SW1 SW2. Raises `CardMute` for an answer
     shorter than a status word or when the card exceeds the round or size bounds.
     """
-    response = send(apdu)
-    if len(response) >= 2 and response[-2] not in PROCEDURE_BYTES:
-        return response  # the usual case: the answer is complete in one round
-    return resolve(send, apdu, response)
+    return resolve(send, apdu, send(apdu))
 
 
 def resolve(send: Callable[[bytes], bytes], apdu: bytes, response: bytes) -> bytes:

@@ -25,7 +25,8 @@ from kiosk.card.profile import (
     SSSE_AID,
     RecordSpec,
 )
-from kiosk.domain.chip import ChipData, Gender, HolderData, IssuerData
+from kiosk.domain.chip import ChipData, HolderData, IssuerData
+from kiosk.domain.records import Gender
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 
-
-class Gender(enum.Enum):
-    MALE = "1"
-    FEMALE = "2"
+from kiosk.domain.records import Gender
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 from drivers.readers.base import (
+    CardChannel,
     CardReaderBackend,
     ReaderEvent,
     ReaderEventKind,
@@ -13,7 +16,9 @@ from drivers.readers.base import (
 from drivers.readers.errors import CardRemoved, ReaderTimeout, ReaderUnavailable
 from kiosk.card.read import CardRead, read_card
 
-READ_TIMEOUT = 10.0  # a read of a good card takes milliseconds; this bounds a stuck reader
+CARD_TIMEOUT = 10.0  # a card job takes milliseconds; this bounds a stuck reader
+
+T = TypeVar("T")
 
 
 def wait_for_card(
@@ -41,14 +46,25 @@ def wait_for_card(
     raise CardRemoved("no card inserted")
 
 
-def read_inserted_card(backend: CardReaderBackend, reader: str) -> CardRead:
-    """Run the read sequence on the reader's I/O thread and wait for it, bounded."""
-    future = backend.run(reader, read_card)
+def run_card_job(
+    backend: CardReaderBackend,
+    reader: str,
+    job: Callable[[CardChannel], T],
+    timeout: float = CARD_TIMEOUT,
+) -> T:
+    """Run `job` on the reader's I/O thread and wait for it, bounded: a stuck reader becomes
+    `ReaderTimeout` rather than a caller that waits for ever."""
+    future = backend.run(reader, job)
     try:
-        return future.result(READ_TIMEOUT)
+        return future.result(timeout)
     except TimeoutError:
         future.cancel()
-        raise ReaderTimeout(f"card read took longer than {READ_TIMEOUT:.0f} s") from None
+        raise ReaderTimeout(f"the card did not answer within {timeout:.0f} s") from None
+
+
+def read_inserted_card(backend: CardReaderBackend, reader: str) -> CardRead:
+    """The read sequence on the reader's I/O thread."""
+    return run_card_job(backend, reader, read_card)
 
 
 def _reader_with_card(readers: list[ReaderInfo], name: str | None) -> ReaderInfo | None:

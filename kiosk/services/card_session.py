@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from drivers.readers.base import CardChannel, CardReaderBackend
-from drivers.readers.errors import CardMute, ReaderTimeout
+from drivers.readers.errors import CardMute
 from kiosk.card import pin as card_pin
 from kiosk.card.errors import CardUnreadable, NotSocialSecurityCard, SecureAccessRequired
 from kiosk.card.read import read_card
@@ -27,13 +26,13 @@ from kiosk.domain.chip import ChipData
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.records import CardStatus, Contribution
 from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
+from kiosk.services.card_reading import run_card_job
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardRepository, RecordsRepository
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-CARD_TIMEOUT = 10.0  # seconds a card job may take before the reader is considered stuck
 
 _STATUS_PROBLEMS = {
     CardStatus.TEMPORARY_LOSS: CardProblem.TEMPORARY_LOSS,
@@ -160,12 +159,8 @@ class CardSessionService:
     # ----------------------------------------------------------------------------------------
 
     def _card_job(self, reader: str, job: Callable[[CardChannel], T]) -> T:
-        future: Future[T] = self._backend.run(reader, job)
         try:
-            return future.result(CARD_TIMEOUT)
-        except TimeoutError:
-            future.cancel()
-            raise ReaderTimeout("the card did not answer in time") from None
+            return run_card_job(self._backend, reader, job)
         except CardMute:
             raise SessionProblem(CardProblem.UNREADABLE) from None
 
