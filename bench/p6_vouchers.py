@@ -30,7 +30,7 @@ from kiosk.domain.voucher_data import VoucherKind
 from kiosk.reports.samples import SAMPLE_KEY, sample_voucher
 from kiosk.reports.vouchers import render_voucher
 from kiosk.services.voucher_codes import sign
-data = sample_voucher(VoucherKind.CARD_RECEIPT_VOUCHER, "zh_CN")
+data = sample_voucher(VoucherKind.CARD_RECEIPT, "zh_CN")
 pdf = render_voucher(data, sign(data.voucher_number, SAMPLE_KEY), "receipt80")
 assert pdf.startswith(b"%PDF-")
 print((time.perf_counter() - t0) * 1000)
@@ -54,7 +54,7 @@ def warm_voucher_ms(count: int) -> list[float]:
     from kiosk.services.voucher_codes import sign
 
     cases = itertools.cycle(itertools.product(VoucherKind, LANGUAGES, LAYOUTS))
-    data = sample_voucher(VoucherKind.LOSS_REPORT_RECEIPT)
+    data = sample_voucher(VoucherKind.LOSS_RECEIPT)
     render_voucher(data, sign(data.voucher_number, SAMPLE_KEY))  # loads the font
     samples = []
     for kind, language, layout in itertools.islice(cases, count):

@@ -7,20 +7,14 @@ kiosk.domain.masking; the data objects themselves never hold a full name, ID or 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kiosk.domain.journal import VoucherKind
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 
 Language = Literal["zh_CN", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh_CN", "en")
-
-
-class VoucherKind(enum.Enum):
-    LOSS_REPORT_RECEIPT = "loss_report_receipt"  # 挂失回执
-    CANCELLATION_RECEIPT = "cancellation_receipt"  # 解挂回执
-    CARD_RECEIPT_VOUCHER = "card_receipt_voucher"  # 领卡凭证
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,5 +118,5 @@ class VoucherData:
             raise ValueError("voucher time must be timezone-aware")
         if self.language not in LANGUAGES:
             raise ValueError(f"unsupported voucher language {self.language!r}")
-        if self.kind is VoucherKind.CARD_RECEIPT_VOUCHER and self.pickup is None:
+        if self.kind is VoucherKind.CARD_RECEIPT and self.pickup is None:
             raise ValueError("a card receipt voucher needs pickup details")

@@ -48,9 +48,9 @@ _TEXT = {
     "zh_CN": _Texts(
         location="北京市朝阳区社会保障服务中心一楼大厅",
         business={
-            VoucherKind.LOSS_REPORT_RECEIPT: ("社会保障卡临时挂失", "卡片遗失"),
+            VoucherKind.LOSS_RECEIPT: ("社会保障卡临时挂失", "卡片遗失"),
             VoucherKind.CANCELLATION_RECEIPT: ("社会保障卡解除挂失", "卡片已找回"),
-            VoucherKind.CARD_RECEIPT_VOUCHER: ("社会保障卡补领（正式挂失）", "卡片遗失"),
+            VoucherKind.CARD_RECEIPT: ("社会保障卡补领（正式挂失）", "卡片遗失"),
         },
         relationship="配偶",
         outlet="朝阳区社会保障卡服务网点（劲松）",
@@ -63,9 +63,9 @@ _TEXT = {
     "en": _Texts(
         location="Chaoyang Social Security Service Centre, ground floor hall, Beijing",
         business={
-            VoucherKind.LOSS_REPORT_RECEIPT: ("Temporary loss report", "Card lost"),
+            VoucherKind.LOSS_RECEIPT: ("Temporary loss report", "Card lost"),
             VoucherKind.CANCELLATION_RECEIPT: ("Loss report cancelled", "Card found"),
-            VoucherKind.CARD_RECEIPT_VOUCHER: (
+            VoucherKind.CARD_RECEIPT: (
                 "Replacement card (formal loss report)",
                 "Card lost",
             ),
@@ -99,7 +99,7 @@ def sample_voucher(
     issued = dt.datetime(2026, 11, 22, 2, 15, 7, tzinfo=dt.UTC)  # 10:15:07 in China
     business, reason = t.business[kind]
     pickup = None
-    if kind is VoucherKind.CARD_RECEIPT_VOUCHER:
+    if kind is VoucherKind.CARD_RECEIPT:
         pickup = Pickup(
             outlet=PickupOutlet(t.outlet, t.address, t.hours, "010-8765 4321"),
             expected_date=dt.date(2026, 12, 4),

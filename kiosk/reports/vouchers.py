@@ -39,9 +39,9 @@ LIGHT = Color(0.6, 0.6, 0.6)
 _TEXTS: dict[str, dict[str, str]] = {
     "zh_CN": {
         "issuer": "社会保障卡自助服务终端",
-        VoucherKind.LOSS_REPORT_RECEIPT.value: "社会保障卡挂失回执",
+        VoucherKind.LOSS_RECEIPT.value: "社会保障卡挂失回执",
         VoucherKind.CANCELLATION_RECEIPT.value: "社会保障卡解挂回执",
-        VoucherKind.CARD_RECEIPT_VOUCHER.value: "社会保障卡领卡凭证",
+        VoucherKind.CARD_RECEIPT.value: "社会保障卡领卡凭证",
         "number": "凭证编号",
         "kiosk": "终端编号",
         "location": "终端位置",
@@ -75,9 +75,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "issuer": "Social Security Card Self-Service Kiosk",
-        VoucherKind.LOSS_REPORT_RECEIPT.value: "Loss Report Receipt",
+        VoucherKind.LOSS_RECEIPT.value: "Loss Report Receipt",
         VoucherKind.CANCELLATION_RECEIPT.value: "Loss Report Cancellation Receipt",
-        VoucherKind.CARD_RECEIPT_VOUCHER.value: "Card Collection Voucher",
+        VoucherKind.CARD_RECEIPT.value: "Card Collection Voucher",
         "number": "Voucher number",
         "kiosk": "Kiosk",
         "location": "Location",

@@ -22,7 +22,7 @@ def test_constructors_mask_with_the_shared_masking_rules() -> None:
 
 
 def test_naive_times_and_a_card_voucher_without_pickup_are_refused() -> None:
-    data = sample_voucher(VoucherKind.CARD_RECEIPT_VOUCHER)
+    data = sample_voucher(VoucherKind.CARD_RECEIPT)
     with pytest.raises(ValueError, match="timezone-aware"):
         dataclasses.replace(data, issued_at=dt.datetime(2026, 11, 22, 10, 0))
     with pytest.raises(ValueError, match="pickup"):
@@ -41,7 +41,7 @@ def _text(pdf: bytes, tmp_path: Path) -> str:
 
 
 def test_without_an_agent_no_agent_section_is_printed(tmp_path: Path) -> None:
-    data = sample_voucher(VoucherKind.LOSS_REPORT_RECEIPT, "zh_CN", agent=False)
+    data = sample_voucher(VoucherKind.LOSS_RECEIPT, "zh_CN", agent=False)
     text = _text(render_voucher(data, sign(data.voucher_number, SAMPLE_KEY)), tmp_path)
     assert "代办人" not in text and "挂失回执" in text
 
@@ -50,7 +50,7 @@ def test_without_an_agent_no_agent_section_is_printed(tmp_path: Path) -> None:
     ("language", "words"), [("zh_CN", "以网点通知为准"), ("en", "approximate")]
 )
 def test_an_approximate_pickup_date_says_so(tmp_path: Path, language: str, words: str) -> None:
-    data = sample_voucher(VoucherKind.CARD_RECEIPT_VOUCHER, language)  # type: ignore[arg-type]
+    data = sample_voucher(VoucherKind.CARD_RECEIPT, language)  # type: ignore[arg-type]
     assert data.pickup is not None
     rough = dataclasses.replace(data, pickup=dataclasses.replace(data.pickup, date_exact=False))
     text = _text(render_voucher(rough, sign(rough.voucher_number, SAMPLE_KEY), "a4"), tmp_path)

@@ -25,12 +25,12 @@ CASES = [(k, lang, lay) for k in VoucherKind for lang in LANGUAGES for lay in LA
 IDS = [f"{k.value}-{lang}-{lay}" for k, lang, lay in CASES]
 
 TITLES = {
-    ("zh_CN", VoucherKind.LOSS_REPORT_RECEIPT): "社会保障卡挂失回执",
+    ("zh_CN", VoucherKind.LOSS_RECEIPT): "社会保障卡挂失回执",
     ("zh_CN", VoucherKind.CANCELLATION_RECEIPT): "社会保障卡解挂回执",
-    ("zh_CN", VoucherKind.CARD_RECEIPT_VOUCHER): "社会保障卡领卡凭证",
-    ("en", VoucherKind.LOSS_REPORT_RECEIPT): "Loss Report Receipt",
+    ("zh_CN", VoucherKind.CARD_RECEIPT): "社会保障卡领卡凭证",
+    ("en", VoucherKind.LOSS_RECEIPT): "Loss Report Receipt",
     ("en", VoucherKind.CANCELLATION_RECEIPT): "Loss Report Cancellation Receipt",
-    ("en", VoucherKind.CARD_RECEIPT_VOUCHER): "Card Collection Voucher",
+    ("en", VoucherKind.CARD_RECEIPT): "Card Collection Voucher",
 }
 
 
@@ -117,7 +117,7 @@ def test_full_personal_data_never_reaches_paper(rendered, case: str) -> None:
 
 
 def test_the_data_object_never_holds_full_values() -> None:
-    data = canary_voucher(VoucherKind.CARD_RECEIPT_VOUCHER, "zh_CN")
+    data = canary_voucher(VoucherKind.CARD_RECEIPT, "zh_CN")
     dump = repr(dataclasses.asdict(data))
     for canary in (CANARY_NAME, CANARY_ID, CANARY_CARD):
         assert canary not in dump
@@ -136,7 +136,7 @@ def test_only_the_embedded_cjk_font_is_used(rendered, case: str) -> None:
 
 
 def test_a_long_voucher_stays_on_one_roll_page_and_a4_paginates(tmp_path: Path) -> None:
-    base = canary_voucher(VoucherKind.CARD_RECEIPT_VOUCHER, "zh_CN")
+    base = canary_voucher(VoucherKind.CARD_RECEIPT, "zh_CN")
     assert base.pickup is not None
     many = dataclasses.replace(
         base,
@@ -155,14 +155,14 @@ def test_a_long_voucher_stays_on_one_roll_page_and_a4_paginates(tmp_path: Path) 
 
 
 def test_roll_layout_is_80mm_wide(rendered) -> None:
-    _, path = rendered["loss_report_receipt-zh_CN-receipt80"]
+    _, path = rendered["loss_receipt-zh_CN-receipt80"]
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     width = float(re.search(r"Page size:\s+([\d.]+) x", info).group(1))  # type: ignore[union-attr]
     assert abs(width - 80 / 25.4 * 72) < 0.5
 
 
 def test_unknown_layout_is_refused() -> None:
-    data = canary_voucher(VoucherKind.LOSS_REPORT_RECEIPT, "en")
+    data = canary_voucher(VoucherKind.LOSS_RECEIPT, "en")
     with pytest.raises(ValueError, match="layout"):
         render_voucher(data, sign(data.voucher_number, SAMPLE_KEY), "letter")  # type: ignore[arg-type]
 
