@@ -134,10 +134,13 @@ class Theme:
         return scaled
 
     def style_sheet(self) -> str:
-        template = Template((assets_dir() / "style" / "kiosk.qss").read_text(encoding="utf-8"))
+        # kiosk.qss first (the base), then each flow's own sheet in name order.
+        style = assets_dir() / "style"
+        sheets = [style / "kiosk.qss", *sorted(set(style.glob("*.qss")) - {style / "kiosk.qss"})]
+        template = Template("\n".join(sheet.read_text(encoding="utf-8") for sheet in sheets))
         values: dict[str, object] = dict(vars(self.palette))
         values.update(self.sizes())
-        values["style_dir"] = (assets_dir() / "style").as_posix()
+        values["style_dir"] = style.as_posix()
         values["font_families"] = ", ".join(f'"{family}"' for family in FONT_FAMILIES)
         return template.substitute(values)
 
