@@ -13,6 +13,10 @@ Nothing is read at import; `app.py` calls `load_settings()` once.
     language = "zh_CN"         # or "en"
     idle_seconds = 60
     warning_seconds = 15
+    printer = "cups"           # or "pdf" (files in a folder: the demo)
+    printer_queue = "receipt"  # the CUPS queue of the receipt printer
+    pickup_working_days = 15
+    reissue_fee_fen = 0        # 0: free
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ DATABASE_URL_ENV = "KIOSK_DATABASE_URL"
 CONFIG_ENV = "KIOSK_CONFIG"
 ENV_PREFIX = "KIOSK_"
 READERS = ("pcsc", "mock")
+PRINTERS = ("pdf", "cups")
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -50,6 +55,12 @@ class Settings:
     idle_seconds: float = 60.0
     warning_seconds: float = 15.0
     demo: bool = False
+    printer: str = "cups"  # "pdf" writes files into output_dir (the demo's printer)
+    printer_queue: str = ""  # CUPS queue; empty: the CUPS default destination
+    printer_server: str = ""  # CUPS server host[:port]; empty: the local cupsd
+    pickup_working_days: int = 15
+    reissue_fee_fen: int = 0  # the reissue fee in fen; 0: free
+    voucher_key_file: Path | None = None  # None: voucher-signing.key in data_dir
     data_dir: Path = dataclasses.field(default_factory=lambda: default_data_dir())
     log_dir: Path = dataclasses.field(
         default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME))
@@ -58,6 +69,10 @@ class Settings:
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'kiosk.db'}"
+
+    @property
+    def resolved_voucher_key_file(self) -> Path:
+        return self.voucher_key_file or self.data_dir / "voucher-signing.key"
 
     @property
     def output_dir(self) -> Path:
@@ -115,6 +130,7 @@ def load_settings(
     if demo:
         values["demo"] = True
         values.setdefault("reader", "mock")
+        values.setdefault("printer", "pdf")
         values.setdefault("kiosk_id", "DEMO01")
         values.setdefault("location", "演示大厅 Demo hall")
         values.setdefault("data_dir", default_data_dir() / "demo")
@@ -129,9 +145,13 @@ def _coerce(name: str, value: Any) -> Any:
     try:
         if kind == "float":
             return float(value)
+        if kind == "int":
+            if isinstance(value, bool):
+                raise TypeError
+            return int(value)
         if kind == "bool":
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
-        if kind == "Path":
+        if kind in ("Path", "Path | None"):
             return Path(value).expanduser()
         return str(value)
     except (TypeError, ValueError):
@@ -143,6 +163,12 @@ def _checked(settings: Settings) -> Settings:
         raise SettingsError(f"reader must be one of {', '.join(READERS)}, not {settings.reader!r}")
     if settings.language not in LANGUAGES:
         raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
+    if settings.printer not in PRINTERS:
+        raise SettingsError(f"printer must be one of {', '.join(PRINTERS)}")
+    if not 1 <= settings.pickup_working_days <= 60:
+        raise SettingsError("pickup_working_days must be between 1 and 60")
+    if settings.reissue_fee_fen < 0:
+        raise SettingsError("reissue_fee_fen must not be negative")
     if settings.idle_seconds <= 0 or settings.warning_seconds <= 0:
         raise SettingsError("idle_seconds and warning_seconds must be positive")
     return settings

@@ -1,0 +1,63 @@
+"""Settings: defaults, the TOML file, KIOSK_* variables, types and checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import SettingsError, load_settings
+
+
+def test_defaults_without_file_or_environment(tmp_path: Path) -> None:
+    settings = load_settings(environ={}, data_dir=tmp_path)
+    assert settings.printer == "cups"
+    assert settings.pickup_working_days == 15
+    assert settings.reissue_fee_fen == 0
+    assert settings.resolved_voucher_key_file == tmp_path / "voucher-signing.key"
+
+
+def test_demo_prints_into_files(tmp_path: Path) -> None:
+    assert load_settings(environ={}, demo=True, data_dir=tmp_path).printer == "pdf"
+    assert load_settings(environ={"KIOSK_PRINTER": "cups"}, demo=True).printer == "cups"
+
+
+def test_file_then_environment_then_arguments(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        'kiosk_id = "BJCY01"\nprinter = "cups"\nprinter_queue = "receipt"\n'
+        "pickup_working_days = 20\nreissue_fee_fen = 2000\n",
+        encoding="utf-8",
+    )
+    env = {"KIOSK_PICKUP_WORKING_DAYS": "10", "KIOSK_VOUCHER_KEY_FILE": str(tmp_path / "k")}
+    settings = load_settings(config_file=config, environ=env, kiosk_id="BJCY02")
+    assert (settings.kiosk_id, settings.printer, settings.printer_queue) == (
+        "BJCY02",
+        "cups",
+        "receipt",
+    )
+    assert settings.pickup_working_days == 10  # the variable beats the file
+    assert settings.reissue_fee_fen == 2000
+    assert settings.resolved_voucher_key_file == tmp_path / "k"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "words"),
+    [
+        ("printer", "laser", "printer must be one of"),
+        ("pickup_working_days", "0", "between 1 and 60"),
+        ("pickup_working_days", "soon", "is not a int"),
+        ("reissue_fee_fen", "-1", "must not be negative"),
+        ("reader", "usb", "reader must be one of"),
+    ],
+)
+def test_bad_values_are_named(name: str, value: str, words: str) -> None:
+    with pytest.raises(SettingsError, match=words):
+        load_settings(environ={f"KIOSK_{name.upper()}": value})
+
+
+def test_unknown_setting_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('printer_colour = "red"\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="unknown settings: printer_colour"):
+        load_settings(config_file=config, environ={})
