@@ -258,7 +258,11 @@ class LossCancellation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     transaction_id: Mapped[int] = mapped_column(sa.ForeignKey("transactions.id"), unique=True)
-    loss_report_id: Mapped[int] = mapped_column(sa.ForeignKey("loss_reports.id"), unique=True)
+    # None when the temporary loss was reported elsewhere (at a counter, before the kiosk): the
+    # transaction's card_id still says which card was unblocked.
+    loss_report_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("loss_reports.id"), unique=True
+    )
     cancelled_at: Mapped[dt.datetime]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from kiosk.domain import business as b
 from kiosk.domain import journal as j
 from kiosk.domain import records as r
 from kiosk.domain.vouchers import format_voucher_number
@@ -511,6 +512,209 @@ class JournalRepository:
             replayed=True,
         )
         return request_hash, receipt
+
+    # --- reissues and cancellations (kiosk.store.journal) --------------------------------------
+
+    def reissue_under_way(self, cardholder_id: int) -> bool:
+        """Whether the cardholder has a reissue application whose card is not collected yet."""
+        found = self.session.scalar(
+            sa.select(m.ReissueApplication.id)
+            .join(m.Card, m.Card.id == m.ReissueApplication.card_id)
+            .where(
+                m.Card.cardholder_id == cardholder_id,
+                m.ReissueApplication.progress != j.ReissueProgress.COLLECTED,
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    def add_reissue(
+        self,
+        *,
+        transaction_id: int,
+        card_id: int,
+        reason: j.ReissueReason,
+        outlet_id: int,
+        expected_pickup_date: dt.date,
+        pickup_date_exact: bool,
+        fee_fen: int,
+        photo_required: bool,
+        at: dt.datetime,
+        agent: j.Agent | None,
+    ) -> m.ReissueApplication:
+        row = m.ReissueApplication(
+            transaction_id=transaction_id,
+            card_id=card_id,
+            reason=reason,
+            outlet_id=outlet_id,
+            expected_pickup_date=expected_pickup_date,
+            pickup_date_exact=pickup_date_exact,
+            progress=j.ReissueProgress.APPLIED,
+            progress_changed_at=at,
+            fee_fen=fee_fen,
+            photo_required=photo_required,
+            agent_id_number=agent.id_number if agent else None,
+            agent_name=agent.name if agent else None,
+            agent_relationship=agent.relationship if agent else None,
+        )
+        self.session.add(row)
+        return row
+
+    def open_temporary_report(self, card_id: int) -> int | None:
+        """The newest temporary loss report of the card that no cancellation points at; None
+        when the card was reported elsewhere (at a counter)."""
+        return self.session.scalar(
+            sa.select(m.LossReport.id)
+            .outerjoin(m.LossCancellation, m.LossCancellation.loss_report_id == m.LossReport.id)
+            .where(
+                m.LossReport.card_id == card_id,
+                m.LossReport.kind == j.LossReportKind.TEMPORARY,
+                m.LossCancellation.id.is_(None),
+            )
+            .order_by(m.LossReport.reported_at.desc(), m.LossReport.id.desc())
+            .limit(1)
+        )
+
+    def add_loss_cancellation(
+        self, *, transaction_id: int, loss_report_id: int | None, at: dt.datetime
+    ) -> m.LossCancellation:
+        row = m.LossCancellation(
+            transaction_id=transaction_id, loss_report_id=loss_report_id, cancelled_at=at
+        )
+        self.session.add(row)
+        return row
+
+    def issuing_outlet_id(self, code: str) -> int | None:
+        return self.session.scalar(
+            sa.select(m.Outlet.id).where(m.Outlet.code == code, m.Outlet.issues_cards.is_(True))
+        )
+
+    def recorded(self, key: str) -> tuple[str, b.RecordedBusiness] | None:
+        """What was recorded under `key`, with its request hash; None if the key is unknown."""
+        tx = self.transaction_by_key(key)
+        if tx is None:
+            return None
+        voucher = self.session.scalar(
+            sa.select(m.Voucher.number)
+            .where(m.Voucher.transaction_id == tx.id)
+            .order_by(m.Voucher.id)
+            .limit(1)
+        )
+        loss_kind = self.session.scalar(
+            sa.select(m.LossReport.kind).where(m.LossReport.transaction_id == tx.id)
+        )
+        reissue = self.session.scalar(
+            sa.select(m.ReissueApplication).where(m.ReissueApplication.transaction_id == tx.id)
+        )
+        outlet = None
+        if reissue is not None:
+            outlet_row = self.session.get_one(m.Outlet, reissue.outlet_id)
+            outlet = _outlet(outlet_row)
+        recorded = b.RecordedBusiness(
+            idempotency_key=key,
+            kind=tx.kind,
+            voucher_number=voucher or "",
+            recorded_at=tx.created_at,
+            loss_kind=loss_kind,
+            reason=reissue.reason if reissue else None,
+            outlet=outlet,
+            pickup_date=reissue.expected_pickup_date if reissue else None,
+            pickup_date_exact=reissue.pickup_date_exact if reissue else True,
+            fee_fen=reissue.fee_fen if reissue else 0,
+            photo_required=reissue.photo_required if reissue else False,
+            agent=reissue is not None and reissue.agent_id_number is not None,
+            replayed=True,
+        )
+        return tx.request_hash, recorded
+
+    def voucher_record(self, number: str) -> b.VoucherRecord | None:
+        """A voucher with its cardholder, card, application and print counts."""
+        found = self.session.execute(
+            sa.select(m.Voucher, m.Transaction)
+            .join(m.Transaction, m.Transaction.id == m.Voucher.transaction_id)
+            .where(m.Voucher.number == number)
+        ).first()
+        if found is None:
+            return None
+        voucher, tx = found
+        if tx.card_id is None or tx.cardholder_id is None:
+            return None
+        card = self.session.get_one(m.Card, tx.card_id)
+        holder = self.session.get_one(m.Cardholder, tx.cardholder_id)
+        loss = self.session.scalar(
+            sa.select(m.LossReport).where(m.LossReport.transaction_id == tx.id)
+        )
+        reissue = self.session.scalar(
+            sa.select(m.ReissueApplication).where(m.ReissueApplication.transaction_id == tx.id)
+        )
+        agent_row = reissue if reissue is not None else loss
+        agent = None
+        if agent_row is not None and agent_row.agent_id_number is not None:
+            agent = j.Agent(
+                id_number=agent_row.agent_id_number,
+                name=agent_row.agent_name or "",
+                relationship=agent_row.agent_relationship or "",
+            )
+        last_print, citizen_reprints = self.session.execute(
+            sa.select(
+                sa.func.max(m.VoucherPrint.reprint_no),
+                sa.func.count(m.VoucherPrint.id).filter(
+                    m.VoucherPrint.actor_kind == j.ActorKind.CITIZEN,
+                    m.VoucherPrint.reprint_no >= 1,
+                ),
+            ).where(m.VoucherPrint.voucher_id == voucher.id)
+        ).one()
+        outlet = None
+        if reissue is not None:
+            outlet = _outlet(self.session.get_one(m.Outlet, reissue.outlet_id))
+        return b.VoucherRecord(
+            number=voucher.number,
+            kind=voucher.kind,
+            issued_at=voucher.issued_at,
+            transaction_kind=tx.kind,
+            transaction_key=tx.idempotency_key,
+            kiosk_id=tx.kiosk_id,
+            holder_name=holder.name,
+            ssn=holder.ssn,
+            card_number=card.card_number,
+            loss_kind=loss.kind if loss else None,
+            reason=reissue.reason if reissue else None,
+            agent=agent,
+            outlet=outlet,
+            pickup_date=reissue.expected_pickup_date if reissue else None,
+            pickup_date_exact=reissue.pickup_date_exact if reissue else True,
+            fee_fen=reissue.fee_fen if reissue else 0,
+            photo_required=reissue.photo_required if reissue else False,
+            progress=reissue.progress if reissue else None,
+            next_print_no=0 if last_print is None else last_print + 1,
+            citizen_reprints=citizen_reprints or 0,
+        )
+
+    def voucher_numbers_for(self, cardholder_id: int) -> list[str]:
+        """The cardholder's vouchers, newest first."""
+        return list(
+            self.session.scalars(
+                sa.select(m.Voucher.number)
+                .join(m.Transaction, m.Transaction.id == m.Voucher.transaction_id)
+                .where(m.Transaction.cardholder_id == cardholder_id)
+                .order_by(m.Voucher.issued_at.desc(), m.Voucher.id.desc())
+            )
+        )
+
+    def citizen_reprints(self, voucher_id: int) -> int:
+        """Self-service reprints of a voucher so far (prints by a citizen after the first)."""
+        return (
+            self.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(m.VoucherPrint)
+                .where(
+                    m.VoucherPrint.voucher_id == voucher_id,
+                    m.VoucherPrint.actor_kind == j.ActorKind.CITIZEN,
+                    m.VoucherPrint.reprint_no >= 1,
+                )
+            )
+            or 0
+        )
 
     def transactions_between(
         self, start: dt.datetime, end: dt.datetime, kiosk_id: str | None = None

@@ -1,0 +1,232 @@
+"""The citizen's business at the kiosk (PRODUCT.md flows 5-8) as plain data.
+
+What the business service hands the flows and takes back from them: who was identified, what
+they may do, what a reissue will look like, what a submit recorded, and why something was
+refused. No Qt and no database here; the flows hold these for the length of one session and
+forget them at its end (S3).
+
+Full ID and card numbers appear only in `Identified` (needed to submit) and in the requests;
+anything meant for a screen has a `masked_` twin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+from kiosk.domain.journal import (
+    Agent,
+    LossReportKind,
+    ReissueProgress,
+    ReissueReason,
+    TransactionKind,
+    VoucherKind,
+)
+from kiosk.domain.records import CardStatus, Outlet
+
+
+class Refusal(enum.Enum):
+    """Why the kiosk cannot do what was asked; each has a plain sentence on screen."""
+
+    # ID number and mobile number do not match a cardholder. Deliberately one reason for
+    # "unknown ID number" and "wrong mobile": the kiosk never hints which ID numbers exist.
+    NO_MATCH = "no_match"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"  # the session's identification attempts are used up
+    CARD_LOST = "card_lost"  # already reported lost for good, or already replaced
+    CARD_CANCELLED = "card_cancelled"
+    REISSUE_UNDER_WAY = "reissue_under_way"  # an application is open: see voucher lookup
+    CARD_UNKNOWN = "card_unknown"  # an inserted card the back end does not know
+    NOT_UNDER_TEMPORARY_LOSS = "not_under_temporary_loss"  # nothing to cancel
+    BACKEND_OFFLINE = "backend_offline"  # the records cannot be reached now: try later
+    REPRINT_USED = "reprint_used"  # the one self-service reprint was already printed
+    VOUCHER_NOT_FOUND = "voucher_not_found"
+
+
+class NotEligible(Exception):
+    """A refusal the citizen is told about in plain words. Carries no personal data (S1)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
+
+
+class Material(enum.Enum):
+    """What to bring to collect a new card (PRODUCT.md flow 7)."""
+
+    ORIGINAL_ID_CARD = "original_id_card"
+    THIS_VOUCHER = "this_voucher"
+    AGENT_ID_CARD = "agent_id_card"  # only when an agent acted
+    PHOTO = "photo"  # one-inch colour photo, only when no ID photo is on file
+
+
+def materials_for(*, agent: bool, photo_required: bool) -> tuple[Material, ...]:
+    """The checklist for collecting a new card, in the order it is printed."""
+    items = [Material.ORIGINAL_ID_CARD, Material.THIS_VOUCHER]
+    if agent:
+        items.append(Material.AGENT_ID_CARD)
+    if photo_required:
+        items.append(Material.PHOTO)
+    return tuple(items)
+
+
+@dataclass(frozen=True)
+class Identified:
+    """A cardholder identified at the kiosk, by ID + mobile or by their card and PIN."""
+
+    ssn: str = field(repr=False)  # full: needed to submit; never shown, never logged
+    card_number: str = field(repr=False)  # full number of the current card; never shown
+    masked_name: str
+    masked_ssn: str
+    masked_card_number: str
+    card_status: CardStatus
+    photo_on_file: bool
+    by_card: bool = False  # identified by the inserted card and its PIN
+
+    @property
+    def temporary_report_allowed(self) -> bool:
+        return self.card_status is CardStatus.NORMAL
+
+    @property
+    def final_report_allowed(self) -> bool:
+        return self.card_status in (CardStatus.NORMAL, CardStatus.TEMPORARY_LOSS)
+
+
+@dataclass(frozen=True)
+class PickupQuote:
+    """When and for how much a reissued card can be collected."""
+
+    expected_date: dt.date
+    exact: bool  # False: counted past the published holiday calendar (weekends only)
+    working_days: int
+    fee_fen: int  # 0 = free
+
+
+@dataclass(frozen=True)
+class ReissueRequest:
+    """A reissue as the kiosk submits it: lost or stolen (with a final loss report in the same
+    transaction), or damaged (a readable card replaced from the card summary, PIN verified)."""
+
+    idempotency_key: str
+    kiosk_id: str
+    ssn: str = field(repr=False)
+    card_number: str = field(repr=False)
+    reason: ReissueReason
+    outlet_code: str
+    agent: Agent | None = field(default=None, repr=False)
+
+    def fingerprint_fields(self) -> dict[str, object]:
+        """What must be equal for a retry to count as the same request."""
+        return {
+            "kiosk_id": self.kiosk_id,
+            "ssn": self.ssn,
+            "card_number": self.card_number,
+            "reason": self.reason.value,
+            "outlet": self.outlet_code,
+            "agent": None
+            if self.agent is None
+            else [self.agent.id_number, self.agent.name, self.agent.relationship],
+        }
+
+
+@dataclass(frozen=True)
+class CancellationRequest:
+    """Cancelling a temporary loss report with the card in the reader and its PIN verified."""
+
+    idempotency_key: str
+    kiosk_id: str
+    ssn: str = field(repr=False)
+    card_number: str = field(repr=False)
+
+    def fingerprint_fields(self) -> dict[str, object]:
+        return {"kiosk_id": self.kiosk_id, "ssn": self.ssn, "card_number": self.card_number}
+
+
+@dataclass(frozen=True)
+class BusinessReceipt:
+    """What a submit recorded: enough to show the receipt screen and print the voucher."""
+
+    idempotency_key: str
+    voucher_number: str
+    qr_payload: str  # "SSK1:<number>:<signature>", shown on screen when printing fails (R6)
+    issued_at: dt.datetime
+    loss_kind: LossReportKind | None = None  # None for a cancellation or a damaged card
+    reason: ReissueReason | None = None  # set for a reissue
+    outlet: Outlet | None = None  # set for a reissue
+    pickup: PickupQuote | None = None  # set for a reissue
+    materials: tuple[Material, ...] = ()
+    replayed: bool = False  # the key had been recorded before; nothing new was written
+
+
+class PrintOutcome(enum.Enum):
+    PRINTED = "printed"
+    PRINTER_OFFLINE = "printer_offline"
+    OUT_OF_PAPER = "out_of_paper"
+    FAILED = "failed"  # the job failed part way: the voucher waits for a reprint
+
+
+@dataclass(frozen=True)
+class VoucherStatus:
+    """One voucher as voucher lookup shows it: masked, safe for the screen."""
+
+    voucher_number: str
+    kind: str  # kiosk.domain.journal.VoucherKind value
+    issued_at: dt.datetime
+    masked_name: str
+    progress: ReissueProgress | None  # None: not a card receipt voucher
+    outlet: Outlet | None
+    expected_pickup_date: dt.date | None
+    self_reprint_available: bool
+
+
+@dataclass(frozen=True)
+class RecordedBusiness:
+    """What the store recorded under one idempotency key (kiosk.store.journal), before the
+    service signs the voucher number and looks the pickup up in its own words."""
+
+    idempotency_key: str
+    kind: TransactionKind
+    voucher_number: str
+    recorded_at: dt.datetime
+    loss_kind: LossReportKind | None = None  # the loss report written with it, if any
+    reason: ReissueReason | None = None
+    outlet: Outlet | None = None
+    pickup_date: dt.date | None = None
+    pickup_date_exact: bool = True
+    fee_fen: int = 0
+    photo_required: bool = False
+    agent: bool = False  # an agent acted
+    replayed: bool = False
+
+
+@dataclass(frozen=True)
+class VoucherRecord:
+    """One voucher with everything needed to print it or show its status.
+
+    Holds full personal values: it lives inside BusinessService only, which masks them (through
+    kiosk.domain.voucher_data's `from_full` constructors) before anything leaves it.
+    """
+
+    number: str
+    kind: VoucherKind
+    issued_at: dt.datetime
+    transaction_kind: TransactionKind
+    transaction_key: str
+    kiosk_id: str
+    holder_name: str
+    ssn: str
+    card_number: str
+    loss_kind: LossReportKind | None
+    reason: ReissueReason | None
+    agent: Agent | None
+    outlet: Outlet | None
+    pickup_date: dt.date | None
+    pickup_date_exact: bool
+    fee_fen: int
+    photo_required: bool
+    progress: ReissueProgress | None
+    next_print_no: int  # 0: never printed; n: the next print is REPRINT n
+    citizen_reprints: int  # self-service reprints printed so far (reprint number >= 1)
+
+    def __repr__(self) -> str:  # never personal data in a log or a traceback (S1)
+        return f"VoucherRecord(number={self.number!r}, kind={self.kind.value})"

@@ -1,0 +1,522 @@
+"""The citizen's business (PRODUCT.md flows 5-8) as one service the controller calls on its
+worker thread: identify, check eligibility, quote a reissue, submit once per idempotency key,
+print the voucher, look vouchers up. No Qt.
+
+Every refusal is a `NotEligible` with a `Refusal`; a database that cannot be reached is
+NotEligible(BACKEND_OFFLINE), for reads and submits alike (a submit keeps its key: the retry
+records exactly one transaction). Printing never raises: a failed print leaves the transaction
+as it is and says how it failed (R6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import logging
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from drivers.printers.base import (
+    Printer,
+    PrinterOffline,
+    PrinterOutOfPaper,
+    PrinterState,
+    PrinterStatus,
+)
+from kiosk.domain import voucher_data as vd
+from kiosk.domain.business import (
+    BusinessReceipt,
+    CancellationRequest,
+    Identified,
+    Material,
+    NotEligible,
+    PickupQuote,
+    PrintOutcome,
+    RecordedBusiness,
+    Refusal,
+    ReissueRequest,
+    VoucherRecord,
+    VoucherStatus,
+    materials_for,
+)
+from kiosk.domain.calendar import add_working_days_checked, local_date
+from kiosk.domain.errors import (
+    CardholderUnknown,
+    CardNotReportable,
+    CardUnknown,
+    NotUnderTemporaryLoss,
+    ReissueUnderWay,
+    ReprintUsed,
+)
+from kiosk.domain.journal import ActorKind, Agent, LossReportKind, LossReportRequest, VoucherKind
+from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
+from kiosk.domain.records import Card, Cardholder, CardStatus, Outlet
+from kiosk.domain.voucher_data import KioskInfo, Language
+from kiosk.domain.vouchers import normalize_voucher_number
+from kiosk.reports import wording
+from kiosk.reports.vouchers import Layout, render_voucher
+from kiosk.services import voucher_codes
+from kiosk.store.db import read_session
+from kiosk.store.journal import (
+    record_loss_cancellation,
+    record_loss_report,
+    record_reissue,
+    record_voucher_print,
+)
+from kiosk.store.repositories import (
+    CalendarRepository,
+    CardholderRepository,
+    CardRepository,
+    JournalRepository,
+    OutletRepository,
+)
+from kiosk.store.unitofwork import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+PICKUP_WORKING_DAYS = 15
+VOUCHER_LAYOUT: Layout = "receipt80"
+# Compared in place of a missing mobile number: no typed number can equal it.
+_NO_MOBILE = "\x00" * 11
+_NOT_DIGITS = re.compile(r"[\s-]")
+
+
+def normalize_mobile(text: str) -> str:
+    """A typed mobile number as the store keeps it: spaces and dashes dropped, +86 / 86 off."""
+    digits = _NOT_DIGITS.sub("", text)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """What identification looks at; the same queries run whether the ID number exists or not."""
+
+    holder: Cardholder | None
+    cards: list[Card]  # newest first
+    reissue_under_way: bool
+
+    def mobile_matches(self, mobile: str) -> bool:
+        expected = self.holder.mobile if self.holder and self.holder.mobile else _NO_MOBILE
+        same = hmac.compare_digest(normalize_mobile(mobile).encode(), expected.encode())
+        return same and self.holder is not None and self.holder.mobile is not None
+
+
+def _holder(session: Session, ssn: str) -> _Holder:
+    holder = CardholderRepository(session).get_by_ssn(ssn)
+    holder_id = CardholderRepository(session).id_for_ssn(ssn)
+    cards = CardRepository(session).for_ssn(ssn)
+    under_way = JournalRepository(session).reissue_under_way(holder_id or 0)
+    return _Holder(holder, cards, under_way)
+
+
+def _refusal_for_status(status: CardStatus) -> Refusal | None:
+    if status is CardStatus.CANCELLED:
+        return Refusal.CARD_CANCELLED
+    if status in (CardStatus.LOST, CardStatus.REPLACED):
+        return Refusal.CARD_LOST
+    return None
+
+
+@contextmanager
+def _submitting(event: str) -> Iterator[None]:
+    """The store's refusals in the citizen's terms; the database away is BACKEND_OFFLINE."""
+    try:
+        yield
+    except ReissueUnderWay:
+        raise _refused(event, Refusal.REISSUE_UNDER_WAY) from None
+    except NotUnderTemporaryLoss:
+        raise _refused(event, Refusal.NOT_UNDER_TEMPORARY_LOSS) from None
+    except CardNotReportable as exc:
+        # Cancelled, or lost / replaced / already under temporary loss: nothing to report.
+        refusal = _refusal_for_status(CardStatus(exc.status)) or Refusal.CARD_LOST
+        raise _refused(event, refusal) from None
+    except CardholderUnknown:
+        raise _refused(event, Refusal.NO_MATCH) from None
+    except CardUnknown:
+        raise _refused(event, Refusal.CARD_UNKNOWN) from None
+    except SQLAlchemyError as exc:
+        log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
+        raise NotEligible(Refusal.BACKEND_OFFLINE) from None
+
+
+@contextmanager
+def _reading(event: str) -> Iterator[None]:
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
+        raise NotEligible(Refusal.BACKEND_OFFLINE) from None
+
+
+def _refused(event: str, refusal: Refusal) -> NotEligible:
+    log.info("business.%s.refused reason=%s", event, refusal.value)
+    return NotEligible(refusal)
+
+
+class BusinessService:
+    def __init__(
+        self,
+        engine: Engine,
+        kiosk: KioskInfo,
+        *,
+        signing_key: bytes,
+        printer: Printer,
+        pickup_working_days: int = PICKUP_WORKING_DAYS,
+        fee_fen: int = 0,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self.engine = engine
+        self.kiosk = kiosk
+        self.printer = printer
+        self.pickup_working_days = pickup_working_days
+        self.fee_fen = fee_fen
+        self._key = signing_key
+        self._clock = clock
+
+    # Identification and eligibility -----------------------------------------------------------
+
+    def identify(self, ssn: str, mobile: str) -> Identified:
+        """A cardholder by ID number and registered mobile number.
+
+        Raises NotEligible(NO_MATCH) for an unknown ID number and for a wrong mobile number
+        alike; NotEligible(CARD_LOST / CARD_CANCELLED / REISSUE_UNDER_WAY) when nothing can be
+        reported; NotEligible(BACKEND_OFFLINE) when the database cannot be reached. The flow
+        counts attempts; this method has no memory.
+
+        The card concerned is the cardholder's current one: the newest card not replaced. A
+        cardholder without a mobile number on file cannot be identified this way (NO_MATCH:
+        the counter can).
+        """
+        with _reading("identify"), read_session(self.engine) as session:
+            found = _holder(session, ssn)
+        # One refusal, one log line, for "no such ID number" and "wrong mobile" (no hint).
+        if not found.mobile_matches(mobile) or found.holder is None:
+            raise _refused("identify", Refusal.NO_MATCH)
+        current = next((c for c in found.cards if c.status is not CardStatus.REPLACED), None)
+        if current is None:
+            raise _refused("identify", Refusal.CARD_LOST if found.cards else Refusal.CARD_UNKNOWN)
+        identified = self._eligible(found.holder, current, found.reissue_under_way, by_card=False)
+        log.info("business.identify.ok status=%s", current.status.value)
+        return identified
+
+    def identify_card(self, ssn: str, card_number: str) -> Identified:
+        """The cardholder of an inserted card whose PIN was verified (flows 6 and 7).
+
+        NotEligible(CARD_UNKNOWN) when the back end does not know this card for this ID
+        number; CARD_LOST, CARD_CANCELLED, REISSUE_UNDER_WAY as for identify(). A card under
+        temporary loss report passes: cancelling it is flow 6.
+        """
+        with _reading("identify_card"), read_session(self.engine) as session:
+            found = _holder(session, ssn)
+        card = next((c for c in found.cards if c.card_number == card_number), None)
+        if found.holder is None or card is None:
+            raise _refused("identify_card", Refusal.CARD_UNKNOWN)
+        identified = self._eligible(found.holder, card, found.reissue_under_way, by_card=True)
+        log.info("business.identify_card.ok status=%s", card.status.value)
+        return identified
+
+    def _eligible(
+        self, holder: Cardholder, card: Card, reissue_under_way: bool, *, by_card: bool
+    ) -> Identified:
+        event = "identify_card" if by_card else "identify"
+        if reissue_under_way:
+            raise _refused(event, Refusal.REISSUE_UNDER_WAY)
+        refusal = _refusal_for_status(card.status)
+        if refusal is not None:
+            raise _refused(event, refusal)
+        return Identified(
+            ssn=holder.ssn,
+            card_number=card.card_number,
+            masked_name=mask_name(holder.name),
+            masked_ssn=mask_id_number(holder.ssn),
+            masked_card_number=mask_card_number(card.card_number),
+            card_status=card.status,
+            photo_on_file=holder.photo_on_file,
+            by_card=by_card,
+        )
+
+    # A reissue's details ----------------------------------------------------------------------
+
+    def outlets(self) -> list[Outlet]:
+        """The service outlets that hand out cards, for the pickup choice."""
+        with _reading("outlets"), read_session(self.engine) as session:
+            return OutletRepository(session).list(issuing_only=True)
+
+    def pickup_quote(self) -> PickupQuote:
+        """15 working days (configurable) from today on the Chinese working-day calendar,
+        with the store's calendar overrides, and the fee."""
+        today = local_date(self._clock())
+        with _reading("pickup_quote"), read_session(self.engine) as session:
+            overrides = CalendarRepository(session).overrides(start=today)
+        result = add_working_days_checked(today, self.pickup_working_days, overrides)
+        if not result.exact:
+            log.info("business.pickup_quote.approximate")
+        return PickupQuote(
+            expected_date=result.date,
+            exact=result.exact,
+            working_days=self.pickup_working_days,
+            fee_fen=self.fee_fen,
+        )
+
+    @staticmethod
+    def materials(identified: Identified, *, agent: bool) -> tuple[Material, ...]:
+        return materials_for(agent=agent, photo_required=not identified.photo_on_file)
+
+    # Submitting (each one database transaction, once per key: R4, R5) -------------------------
+
+    @staticmethod
+    def new_key() -> str:
+        """A fresh idempotency key; the flow makes one when the confirm screen opens."""
+        return uuid.uuid4().hex
+
+    def report_loss(self, request: LossReportRequest) -> BusinessReceipt:
+        """A temporary loss report (card blocked at once, reversible).
+
+        A final loss report always comes with a reissue: submit it through apply_reissue().
+        IdempotencyKeyReused (a client bug, never a retry) is not a refusal and propagates.
+        """
+        if request.kind is not LossReportKind.TEMPORARY:
+            raise ValueError("a final loss report is submitted with its reissue")
+        with _submitting("report_loss"):
+            receipt = record_loss_report(UnitOfWork(self.engine), request, now=self._clock())
+        return BusinessReceipt(
+            idempotency_key=receipt.idempotency_key,
+            voucher_number=receipt.voucher_number,
+            qr_payload=voucher_codes.sign(receipt.voucher_number, self._key),
+            issued_at=receipt.reported_at,
+            loss_kind=receipt.kind,
+            replayed=receipt.replayed,
+        )
+
+    def apply_reissue(self, request: ReissueRequest) -> BusinessReceipt:
+        """Lost or stolen: final loss report and reissue application in one transaction.
+        Damaged: a replacement application for a readable card, which keeps working until the
+        new card is collected (its status stays normal).
+
+        The pickup date is quoted now; a replay returns the date recorded the first time. An
+        outlet that does not hand out cards (OutletNotIssuing) and IdempotencyKeyReused are
+        client bugs, not refusals, and propagate.
+        """
+        quote = self.pickup_quote()
+        with _submitting("apply_reissue"):
+            recorded = record_reissue(
+                UnitOfWork(self.engine), request, pickup=quote, now=self._clock()
+            )
+        return self._receipt(recorded)
+
+    def cancel_loss_report(self, request: CancellationRequest) -> BusinessReceipt:
+        """Cancel a temporary loss report; the card works again at once."""
+        with _submitting("cancel_loss_report"):
+            recorded = record_loss_cancellation(UnitOfWork(self.engine), request, now=self._clock())
+        return self._receipt(recorded)
+
+    def _receipt(self, recorded: RecordedBusiness) -> BusinessReceipt:
+        pickup = None
+        materials: tuple[Material, ...] = ()
+        if recorded.pickup_date is not None:
+            pickup = PickupQuote(
+                expected_date=recorded.pickup_date,
+                exact=recorded.pickup_date_exact,
+                working_days=self.pickup_working_days,
+                fee_fen=recorded.fee_fen,
+            )
+            materials = materials_for(agent=recorded.agent, photo_required=recorded.photo_required)
+        return BusinessReceipt(
+            idempotency_key=recorded.idempotency_key,
+            voucher_number=recorded.voucher_number,
+            qr_payload=voucher_codes.sign(recorded.voucher_number, self._key),
+            issued_at=recorded.recorded_at,
+            loss_kind=recorded.loss_kind,
+            reason=recorded.reason,
+            outlet=recorded.outlet,
+            pickup=pickup,
+            materials=materials,
+            replayed=recorded.replayed,
+        )
+
+    # Printing (R6: a failed print never undoes the transaction) --------------------------------
+
+    def printer_status(self) -> PrinterStatus:
+        """The printer's status; never raises (a printer that cannot say is in ERROR)."""
+        try:
+            return self.printer.status()
+        except Exception as exc:  # a driver's surprise must not stop the confirm screen
+            log.warning("business.printer_status.failed error=%s", type(exc).__name__)
+            return PrinterStatus(PrinterState.ERROR, "printer status unavailable")
+
+    def print_voucher(self, voucher_number: str, language: Language) -> PrintOutcome:
+        """Render the voucher in `language` and print it; records the print on success.
+
+        Never raises for the printer or the database: the outcome says what happened and the
+        voucher waits for a reprint (R6). A voucher printed before comes out as a reprint
+        (补打 / REPRINT n). NotEligible(VOUCHER_NOT_FOUND) for an unknown number.
+        """
+        try:
+            record = self._voucher_record(voucher_number)
+        except SQLAlchemyError as exc:
+            log.warning("business.print.backend_offline error=%s", type(exc).__name__)
+            return PrintOutcome.FAILED
+        if record is None:
+            raise _refused("print", Refusal.VOUCHER_NOT_FOUND)
+        return self._print(record, language, self_service=False)
+
+    def _print(
+        self, record: VoucherRecord, language: Language, *, self_service: bool
+    ) -> PrintOutcome:
+        now = self._clock()
+        reprint = None
+        if record.next_print_no >= 1:
+            by = wording.reprinted_by(self.kiosk.kiosk_id, language)
+            reprint = vd.Reprint(number=record.next_print_no, at=now, by=by)
+        try:
+            pdf = render_voucher(
+                self._voucher_data(record, language, reprint),
+                voucher_codes.sign(record.number, self._key),
+                VOUCHER_LAYOUT,
+            )
+            self.printer.print(pdf, job_name=record.number)
+        except PrinterOffline:
+            return self._not_printed(PrintOutcome.PRINTER_OFFLINE)
+        except PrinterOutOfPaper:
+            return self._not_printed(PrintOutcome.OUT_OF_PAPER)
+        except Exception as exc:  # PrintJobFailed, or any surprise: the voucher waits (R6)
+            log.warning("business.print.error error=%s", type(exc).__name__)
+            return self._not_printed(PrintOutcome.FAILED)
+        try:
+            record_voucher_print(
+                UnitOfWork(self.engine),
+                record.number,
+                kiosk_id=self.kiosk.kiosk_id,
+                actor_kind=ActorKind.CITIZEN,
+                actor=mask_id_number(record.ssn),
+                self_service=self_service,
+                now=now,
+            )
+        except ReprintUsed:  # another kiosk printed it in the meantime: the paper is out
+            log.warning("business.print.unrecorded reason=reprint_used")
+        except SQLAlchemyError as exc:
+            log.warning("business.print.unrecorded error=%s", type(exc).__name__)
+        log.info("business.print.ok reprint=%d", record.next_print_no)
+        return PrintOutcome.PRINTED
+
+    @staticmethod
+    def _not_printed(outcome: PrintOutcome) -> PrintOutcome:
+        log.warning("business.print.failed outcome=%s", outcome.value)
+        return outcome
+
+    def _voucher_data(
+        self, record: VoucherRecord, language: Language, reprint: vd.Reprint | None
+    ) -> vd.VoucherData:
+        kiosk = (
+            self.kiosk
+            if record.kiosk_id == self.kiosk.kiosk_id
+            else KioskInfo(record.kiosk_id, "—")  # another kiosk's voucher (central database)
+        )
+        pickup = None
+        if record.kind is VoucherKind.CARD_RECEIPT and record.outlet and record.pickup_date:
+            items = materials_for(
+                agent=record.agent is not None, photo_required=record.photo_required
+            )
+            pickup = vd.Pickup(
+                outlet=wording.pickup_outlet(record.outlet, language),
+                expected_date=record.pickup_date,
+                date_exact=record.pickup_date_exact,
+                materials=wording.materials(items, language),
+                fee=wording.fee(record.fee_fen, language),
+            )
+        agent = None
+        if record.agent is not None:
+            a: Agent = record.agent
+            agent = vd.Agent.from_full(a.name, a.id_number, a.relationship)
+        return vd.VoucherData(
+            kind=record.kind,
+            kiosk=kiosk,
+            issued_at=record.issued_at,
+            business_type=wording.business_type(
+                record.transaction_kind, record.loss_kind, language
+            ),
+            reason=wording.reason(record.transaction_kind, record.reason, language),
+            voucher_number=record.number,
+            cardholder=vd.Cardholder.from_full(record.holder_name, record.ssn, record.card_number),
+            language=language,
+            agent=agent,
+            pickup=pickup,
+            reprint=reprint,
+        )
+
+    def _voucher_record(self, number: str) -> VoucherRecord | None:
+        normal = normalize_voucher_number(number)
+        if normal is None:
+            return None
+        with read_session(self.engine) as session:
+            return JournalRepository(session).voucher_record(normal)
+
+    # Voucher lookup (flow 8) ------------------------------------------------------------------
+
+    def lookup_voucher(self, voucher_number: str) -> VoucherStatus:
+        """NotEligible(VOUCHER_NOT_FOUND) when unknown or the number's check fails."""
+        with _reading("lookup_voucher"):
+            record = self._voucher_record(voucher_number)
+        if record is None:
+            raise _refused("lookup_voucher", Refusal.VOUCHER_NOT_FOUND)
+        return _status(record)
+
+    def lookup_person(self, ssn: str, mobile: str) -> list[VoucherStatus]:
+        """Newest first. NotEligible(NO_MATCH) as for identify()."""
+        with _reading("lookup_person"), read_session(self.engine) as session:
+            found = _holder(session, ssn)
+            matches = found.mobile_matches(mobile)
+            records: list[VoucherRecord] = []
+            holder_id = CardholderRepository(session).id_for_ssn(ssn) if matches else None
+            if holder_id is not None:
+                journal = JournalRepository(session)
+                for number in journal.voucher_numbers_for(holder_id):
+                    record = journal.voucher_record(number)
+                    if record is not None:
+                        records.append(record)
+        if not matches:
+            raise _refused("lookup_person", Refusal.NO_MATCH)
+        log.info("business.lookup_person.ok vouchers=%d", len(records))
+        return [_status(record) for record in records]
+
+    def reprint_self_service(self, voucher_number: str, language: Language) -> PrintOutcome:
+        """The citizen's one reprint (marked 补打 / REPRINT 1). NotEligible(REPRINT_USED) after
+        that; counter staff reprint further ones.
+
+        A voucher whose first print failed prints as the original and leaves the reprint
+        unused. Printer trouble is an outcome, as for print_voucher(), and uses nothing up.
+        """
+        with _reading("reprint"):
+            record = self._voucher_record(voucher_number)
+        if record is None:
+            raise _refused("reprint", Refusal.VOUCHER_NOT_FOUND)
+        if record.citizen_reprints >= 1:
+            raise _refused("reprint", Refusal.REPRINT_USED)
+        return self._print(record, language, self_service=True)
+
+
+def _status(record: VoucherRecord) -> VoucherStatus:
+    return VoucherStatus(
+        voucher_number=record.number,
+        kind=record.kind.value,
+        issued_at=record.issued_at,
+        masked_name=mask_name(record.holder_name),
+        progress=record.progress,
+        outlet=record.outlet,
+        expected_pickup_date=record.pickup_date,
+        self_reprint_available=record.citizen_reprints == 0,
+    )
+
+
+__all__ = ["Agent", "BusinessService", "normalize_mobile"]
