@@ -1,4 +1,5 @@
-"""The `kiosk` command: the kiosk itself, its demo and tour, the virtual card, diagnostics, db."""
+"""The `kiosk` command: the kiosk itself, its demo and tour, the virtual card, diagnostics, db,
+and the offline voucher check."""
 
 from __future__ import annotations
 
@@ -81,6 +82,24 @@ def _parser() -> argparse.ArgumentParser:
         help="insert each demo card into a virtual reader of a private pcscd and read it",
     )
     pcsc_demo.set_defaults(handler=_pcsc_demo)
+
+    voucher = commands.add_parser("voucher", help="vouchers: check a scanned or typed voucher")
+    voucher_commands = voucher.add_subparsers(title="vouchers", metavar="WHAT", required=True)
+    verify = voucher_commands.add_parser(
+        "verify",
+        help="check a voucher's QR code (signature) or a typed voucher number, offline",
+        description="TEXT is the QR code's text as a scanner types it (SSK1:<number>:<signature>)"
+        " or a voucher number alone, whose check character is then checked (no signature). "
+        "Exit status: 0 valid, 1 invalid or altered, 2 usage or key file problem.",
+    )
+    verify.add_argument("text", metavar="TEXT", help="QR code text, or a voucher number")
+    verify.add_argument(
+        "--key-file",
+        type=Path,
+        help="the signing key file (default: voucher_key_file of the settings)",
+    )
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=_voucher_verify)
 
     add_db_commands(commands)
     return parser
@@ -186,6 +205,59 @@ def _run(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         return _fail(str(exc), EXIT_USAGE)
     return run_kiosk(settings)
+
+
+def _voucher_verify(args: argparse.Namespace) -> int:
+    from kiosk.services.signing_key import SigningKeyError, load_key
+    from kiosk.services.voucher_codes import InvalidVoucherCode, NumberCheck, check_number, verify
+
+    text = args.text.strip()
+    result: dict[str, object] = {"input": "number" if ":" not in text else "qr_code"}
+    if ":" not in text:  # a number typed in: only its check character can be checked
+        check, number = check_number(text)
+        valid = check is NumberCheck.VALID
+        result.update(valid=valid, number=number, check=check.value, signature=None)
+        if valid:
+            message = (
+                f"Voucher number {number}: check character VALID. No signature was given, so "
+                "this does not show that a kiosk issued it; scan the QR code to check that."
+            )
+        elif check is NumberCheck.BAD_CHECK:
+            message = (
+                "INVALID voucher number: the check character does not match (mistyped or altered)."
+                " No signature was given."
+            )
+        else:
+            message = "INVALID: not a voucher number (expected KIOSK-YYYYMMDD-NNNNNN-C)."
+    else:
+        if args.key_file is not None:
+            key_file, whose = args.key_file, f"the key in {args.key_file}"
+        else:
+            from kiosk.config import SettingsError, load_settings
+
+            try:
+                settings = load_settings(config_file=args.config, demo=args.demo)
+            except SettingsError as exc:
+                return _fail(str(exc), EXIT_USAGE)
+            key_file, whose = settings.resolved_voucher_key_file, "this kiosk's key"
+        try:
+            key = load_key(key_file)
+        except SigningKeyError as exc:
+            return _fail(f"Cannot check the signature: {exc}", EXIT_USAGE)
+        try:
+            number = verify(text, key).number
+        except InvalidVoucherCode as exc:
+            valid, message = False, f"INVALID voucher code: {exc}."
+            result.update(valid=False, number=None, signature="invalid", reason=str(exc))
+        else:
+            valid, message = True, f"VALID voucher {number} signed by {whose}"
+            result.update(valid=True, number=number, signature="valid")
+        result["key_file"] = str(key_file)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(message)
+    return EXIT_OK if valid else 1
 
 
 def _tour(args: argparse.Namespace) -> int:

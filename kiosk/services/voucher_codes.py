@@ -9,8 +9,10 @@ voucher key, shared with the staff tools that check it.
 from __future__ import annotations
 
 import base64
+import enum
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 
 from kiosk.domain.vouchers import normalize_voucher_number
@@ -60,3 +62,27 @@ def verify(text: str, key: bytes) -> VerifiedVoucher:
             "the signature does not match: the code was altered or signed with another key"
         )
     return VerifiedVoucher(number=normal)
+
+
+class NumberCheck(enum.Enum):
+    """What a typed voucher number (no signature) can be said to be."""
+
+    VALID = "valid"  # well formed and its check character is right
+    BAD_CHECK = "bad_check"  # well formed, but the check character does not match
+    MALFORMED = "malformed"  # not shaped like a voucher number at all
+
+
+_NUMBER_SHAPE = re.compile(r"[A-Z0-9]{1,12}\d{8}\d{6}[0-9A-Z]")
+
+
+def check_number(text: str) -> tuple[NumberCheck, str | None]:
+    """Check a voucher number typed without its signature: (result, printed form if valid).
+
+    A right check character only says the number was typed correctly, not that a kiosk
+    issued it: only the signature in the QR code says that."""
+    normal = normalize_voucher_number(text)
+    if normal is not None:
+        return NumberCheck.VALID, normal
+    if _NUMBER_SHAPE.fullmatch(re.sub(r"[\s-]", "", text.upper())):
+        return NumberCheck.BAD_CHECK, None
+    return NumberCheck.MALFORMED, None

@@ -7,7 +7,14 @@ import datetime as dt
 import pytest
 
 from kiosk.domain.vouchers import format_voucher_number
-from kiosk.services.voucher_codes import InvalidVoucherCode, VerifiedVoucher, sign, verify
+from kiosk.services.voucher_codes import (
+    InvalidVoucherCode,
+    NumberCheck,
+    VerifiedVoucher,
+    check_number,
+    sign,
+    verify,
+)
 
 KEY = b"kiosk-key-one"
 NUMBER = format_voucher_number("BJCY01", dt.date(2026, 11, 22), 42)
@@ -65,3 +72,13 @@ def test_a_mistyped_number_fails_its_check_character() -> None:
     broken = NUMBER[:-1] + ("0" if NUMBER[-1] != "0" else "1")
     with pytest.raises(InvalidVoucherCode, match="malformed or fails its check"):
         verify(f"SSK1:{broken}:{sig}", KEY)
+
+
+def test_a_typed_number_alone_is_checked_by_its_check_character() -> None:
+    assert check_number(NUMBER.replace("-", " ").lower()) == (NumberCheck.VALID, NUMBER)
+    wrong = NUMBER[:-1] + ("0" if NUMBER[-1] != "0" else "1")
+    assert check_number(wrong) == (NumberCheck.BAD_CHECK, None)
+    swapped = NUMBER.replace("000042", "000024")  # two neighbours swapped
+    assert check_number(swapped)[0] is NumberCheck.BAD_CHECK
+    for text in ("", "hello", "BJCY01-2026-42", "SSK1:" + NUMBER):
+        assert check_number(text) == (NumberCheck.MALFORMED, None)

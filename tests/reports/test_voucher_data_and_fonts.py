@@ -47,7 +47,8 @@ def test_without_an_agent_no_agent_section_is_printed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "words"), [("zh_CN", "以网点通知为准"), ("en", "approximate")]
+    ("language", "words"),
+    [("zh_CN", "约2026年12月4日（星期五），以网点通知为准"), ("en", "ApproximatelyFri4Dec2026")],
 )
 def test_an_approximate_pickup_date_says_so(tmp_path: Path, language: str, words: str) -> None:
     data = sample_voucher(VoucherKind.CARD_RECEIPT, language)  # type: ignore[arg-type]
@@ -55,6 +56,8 @@ def test_an_approximate_pickup_date_says_so(tmp_path: Path, language: str, words
     rough = dataclasses.replace(data, pickup=dataclasses.replace(data.pickup, date_exact=False))
     text = _text(render_voucher(rough, sign(rough.voucher_number, SAMPLE_KEY), "a4"), tmp_path)
     assert words in text
+    exact = _text(render_voucher(data, sign(data.voucher_number, SAMPLE_KEY), "a4"), tmp_path)
+    assert "约" not in exact and "pproximate" not in exact
 
 
 def test_the_font_file_is_found() -> None:

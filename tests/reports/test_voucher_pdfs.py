@@ -92,6 +92,8 @@ def test_required_fields_are_printed(rendered, case: str) -> None:
     if data.pickup:
         p = data.pickup
         expected += [p.outlet.name, p.outlet.address, p.outlet.hours, *p.materials]
+        assert p.fee and p.outlet.phone
+        expected += [p.fee, p.outlet.phone, "工本费" if data.language == "zh_CN" else "Fee"]
         expected.append("2026年12月4日" if data.language == "zh_CN" else "Fri4Dec2026")
         expected.append("医疗费用" if data.language == "zh_CN" else "Medicalexpenses")
     if data.reprint:
