@@ -6,7 +6,7 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
-DEB_PKGS := swig libpcsclite-dev pcscd vsmartcard-vpcd fonts-wqy-microhei poppler-utils zbar-tools
+DEB_PKGS := swig libpcsclite-dev pcscd vsmartcard-vpcd fonts-wqy-microhei poppler-utils zbar-tools cups cups-client libcups2-dev
 # What Qt's wheels load from the system, offscreen (tests, tour) and on an X display (demo).
 DEB_PKGS += libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0

@@ -56,7 +56,7 @@ class Settings:
     warning_seconds: float = 15.0
     demo: bool = False
     printer: str = "cups"  # "pdf" writes files into output_dir (the demo's printer)
-    printer_queue: str = ""  # CUPS queue; empty: the CUPS default destination
+    printer_queue: str = "receipt"  # the CUPS queue of the receipt printer
     printer_server: str = ""  # CUPS server host[:port]; empty: the local cupsd
     pickup_working_days: int = 15
     reissue_fee_fen: int = 0  # the reissue fee in fen; 0: free

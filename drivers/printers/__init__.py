@@ -1,1 +1,1 @@
-"""Printers behind one small interface (base.Printer): a PDF folder, fakes for tests, later CUPS."""
+"""Printers behind one small interface (base.Printer): a PDF folder, fakes, a CUPS queue."""
