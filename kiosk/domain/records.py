@@ -167,3 +167,18 @@ class Outlet:
     opening_hours: str
     phone: str | None
     issues_cards: bool
+    opening_hours_en: str | None = None
+
+    # English where the store has it, else the Chinese original: a name is better than none.
+    def name_in(self, language: str) -> str:
+        return self.name_en if language == "en" and self.name_en else self.name
+
+    def address_in(self, language: str) -> str:
+        return self.address_en if language == "en" and self.address_en else self.address
+
+    def hours_in(self, language: str) -> str:
+        return (
+            self.opening_hours_en
+            if language == "en" and self.opening_hours_en
+            else self.opening_hours
+        )

@@ -68,7 +68,7 @@ _TEXT = {
         business={
             VoucherKind.LOSS_RECEIPT: ("社会保障卡临时挂失", "卡片遗失"),
             VoucherKind.CANCELLATION_RECEIPT: ("社会保障卡解除挂失", "卡片已找回"),
-            VoucherKind.CARD_RECEIPT: ("社会保障卡补领（正式挂失）", "卡片遗失"),
+            VoucherKind.CARD_RECEIPT: ("社会保障卡挂失补卡", "卡片遗失"),
         },
         relationship="配偶",
         outlet="朝阳区社会保障卡服务网点（劲松）",
@@ -84,7 +84,7 @@ _TEXT = {
             VoucherKind.LOSS_RECEIPT: ("Temporary loss report", "Card lost"),
             VoucherKind.CANCELLATION_RECEIPT: ("Loss report cancelled", "Card found"),
             VoucherKind.CARD_RECEIPT: (
-                "Replacement card (formal loss report)",
+                "Loss report and new card",
                 "Card lost",
             ),
         },

@@ -19,14 +19,14 @@ _BUSINESS: dict[Language, dict[tuple[TransactionKind, LossReportKind | None], st
         (TransactionKind.LOSS_REPORT, LossReportKind.TEMPORARY): "社会保障卡临时挂失",
         (TransactionKind.LOSS_REPORT, LossReportKind.FINAL): "社会保障卡正式挂失",
         (TransactionKind.LOSS_CANCELLATION, None): "社会保障卡解除挂失",
-        (TransactionKind.REISSUE, LossReportKind.FINAL): "社会保障卡补领（正式挂失）",
+        (TransactionKind.REISSUE, LossReportKind.FINAL): "社会保障卡挂失补卡",
         (TransactionKind.REPLACEMENT, None): "社会保障卡换领（卡片损坏）",
     },
     "en": {
         (TransactionKind.LOSS_REPORT, LossReportKind.TEMPORARY): "Temporary loss report",
         (TransactionKind.LOSS_REPORT, LossReportKind.FINAL): "Loss report (final)",
         (TransactionKind.LOSS_CANCELLATION, None): "Loss report cancelled",
-        (TransactionKind.REISSUE, LossReportKind.FINAL): "Replacement card (formal loss report)",
+        (TransactionKind.REISSUE, LossReportKind.FINAL): "Loss report and new card",
         (TransactionKind.REPLACEMENT, None): "Replacement of a damaged card",
     },
 }
@@ -97,12 +97,10 @@ def reprinted_by(kiosk_id: str, language: Language) -> str:
 
 
 def pickup_outlet(outlet: Outlet, language: Language) -> PickupOutlet:
-    """An outlet as the voucher prints it; English names and addresses where the store has them
-    (opening hours are kept in Chinese only)."""
-    english = language == "en"
+    """An outlet as the voucher prints it, in English where the store has it."""
     return PickupOutlet(
-        name=(outlet.name_en if english and outlet.name_en else outlet.name),
-        address=(outlet.address_en if english and outlet.address_en else outlet.address),
-        hours=outlet.opening_hours,
+        name=outlet.name_in(language),
+        address=outlet.address_in(language),
+        hours=outlet.hours_in(language),
         phone=outlet.phone,
     )

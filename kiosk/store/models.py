@@ -206,6 +206,7 @@ class Outlet(Base):
     address: Mapped[str] = mapped_column(sa.String(200))
     address_en: Mapped[str | None] = mapped_column(sa.String(300))
     opening_hours: Mapped[str] = mapped_column(sa.String(200))
+    opening_hours_en: Mapped[str | None] = mapped_column(sa.String(200))
     phone: Mapped[str | None] = mapped_column(sa.String(20))
     issues_cards: Mapped[bool]
 

@@ -326,6 +326,7 @@ def _outlet(row: m.Outlet) -> r.Outlet:
         address=row.address,
         address_en=row.address_en,
         opening_hours=row.opening_hours,
+        opening_hours_en=row.opening_hours_en,
         phone=row.phone,
         issues_cards=row.issues_cards,
     )
