@@ -1,0 +1,614 @@
+"""The citizen's business wizards (PRODUCT.md flows 5-8) as a pure state machine: no Qt, no
+database, no printer. Same pattern as kiosk.flows.citizen: inputs update `view` and return
+commands; the controller runs the commands on its worker through BusinessService and feeds the
+results back in.
+
+Paths (the step bar shows `view.steps`, which depends on the choices made so far):
+
+    report a loss (no card):  identify -> [agent] -> what happened -> review -> confirm -> receipt
+        ... "lost"/"stolen" goes on with the reissue steps before review:
+                              -> outlet -> materials -> pickup -> review -> confirm -> receipt
+    card found (temporary loss card, PIN verified):           review -> confirm -> receipt
+    replace a damaged card (from the summary, PIN verified):
+                              outlet -> materials -> pickup -> review -> confirm -> receipt
+    voucher lookup:           lookup -> lookup result (status, one self-service reprint)
+
+The idempotency key is made when the confirm step opens and kept until the session ends, so a
+double tap, a retry after a timeout or a second confirm submit the same key (R4).
+
+CONTRACT (issue 5): the names below are what the controller and the screens code against.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from drivers.printers.base import PrinterStatus
+from kiosk.domain.business import (
+    BusinessReceipt,
+    CancellationRequest,
+    Identified,
+    Material,
+    PickupQuote,
+    PrintOutcome,
+    Refusal,
+    ReissueRequest,
+    VoucherStatus,
+)
+from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
+from kiosk.domain.records import CardStatus, Outlet
+from kiosk.services.business import BusinessService
+
+MAX_IDENTIFY_ATTEMPTS = 3  # wrong ID/mobile combinations per kiosk session, then a counter
+
+
+class Purpose(enum.Enum):
+    LOSS_REPORT = "loss_report"  # flow 5 (and 7 for lost / stolen), no card needed
+    CANCEL_LOSS = "cancel_loss"  # flow 6: card found
+    REPLACE_DAMAGED = "replace_damaged"  # flow 7 from the card summary
+    VOUCHER_LOOKUP = "voucher_lookup"  # flow 8
+
+
+class BStep(enum.Enum):
+    IDENTIFY = "identify"
+    AGENT = "agent"
+    WHAT_HAPPENED = "what_happened"
+    OUTLET = "outlet"
+    MATERIALS = "materials"
+    PICKUP = "pickup"
+    REVIEW = "review"
+    CONFIRM = "confirm"
+    RECEIPT = "receipt"
+    REFUSED = "refused"  # outside the step bar
+    LOOKUP = "lookup"
+    LOOKUP_RESULT = "lookup_result"
+
+
+class Choice(enum.Enum):
+    """What happened to the card (the what-happened step)."""
+
+    TEMPORARY = "temporary"  # 临时挂失: blocked, reversible with the card and PIN
+    LOST = "lost"  # 挂失补卡: final, reissue
+    STOLEN = "stolen"  # as LOST, reason stolen
+
+
+@dataclass(frozen=True)
+class BusinessView:
+    purpose: Purpose
+    step: BStep
+    steps: tuple[BStep, ...]  # this path's steps, for the step bar (REFUSED never in it)
+    busy: bool = False  # a command runs: taps that would start another are ignored
+    # identify
+    as_agent: bool = False
+    identify_error: Refusal | None = None  # NO_MATCH after a wrong attempt, shown inline
+    attempts_left: int = MAX_IDENTIFY_ATTEMPTS
+    identified: Identified | None = None
+    agent: Agent | None = None
+    # what happened / reissue
+    choice: Choice | None = None
+    outlets: tuple[Outlet, ...] = ()
+    outlet: Outlet | None = None
+    quote: PickupQuote | None = None
+    materials: tuple[Material, ...] = ()
+    # confirm and after
+    printer: PrinterStatus | None = None  # checked when confirm opens (R6 warning)
+    idempotency_key: str | None = None
+    receipt: BusinessReceipt | None = None
+    print_outcome: PrintOutcome | None = None  # None while printing
+    refusal: Refusal | None = None  # on REFUSED
+    # voucher lookup
+    lookup_results: tuple[VoucherStatus, ...] = ()
+    lookup_error: Refusal | None = None  # shown inline on LOOKUP
+    reprinted: str | None = None  # voucher number just reprinted
+    reprint_outcome: PrintOutcome | None = None
+
+
+# Commands for the controller ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Identify:
+    ssn: str
+    mobile: str
+
+
+@dataclass(frozen=True)
+class LoadReissueOptions:
+    """Outlets and the pickup quote, before the outlet step."""
+
+
+@dataclass(frozen=True)
+class CheckPrinter:
+    pass
+
+
+@dataclass(frozen=True)
+class SubmitLoss:
+    request: LossReportRequest
+
+
+@dataclass(frozen=True)
+class SubmitReissue:
+    request: ReissueRequest
+
+
+@dataclass(frozen=True)
+class SubmitCancellation:
+    request: CancellationRequest
+
+
+@dataclass(frozen=True)
+class PrintVoucher:
+    voucher_number: str
+
+
+@dataclass(frozen=True)
+class LookupVoucher:
+    voucher_number: str
+
+
+@dataclass(frozen=True)
+class LookupPerson:
+    ssn: str
+    mobile: str
+
+
+@dataclass(frozen=True)
+class Reprint:
+    voucher_number: str
+
+
+@dataclass(frozen=True)
+class Leave:
+    """Back from the first step: the business is left, the controller goes where it came from
+    (the card summary or problem for the card paths, attract for the cardless ones)."""
+
+
+BCommand = (
+    Identify
+    | LoadReissueOptions
+    | CheckPrinter
+    | SubmitLoss
+    | SubmitReissue
+    | SubmitCancellation
+    | PrintVoucher
+    | LookupVoucher
+    | LookupPerson
+    | Reprint
+    | Leave
+)
+
+
+Request = LossReportRequest | ReissueRequest | CancellationRequest
+
+_REISSUE_STEPS = (BStep.OUTLET, BStep.MATERIALS, BStep.PICKUP)
+_REASONS = {Choice.LOST: ReissueReason.LOST, Choice.STOLEN: ReissueReason.STOLEN}
+# Refusals the citizen can fix on the same screen; every other one ends on REFUSED.
+_INLINE_LOOKUP = (Refusal.NO_MATCH, Refusal.VOUCHER_NOT_FOUND)
+
+
+def _new_key() -> str:
+    return uuid.uuid4().hex
+
+
+class BusinessFlow:
+    """One kiosk session's business: made when a business starts from attract or the card
+    summary, dropped at Home, idle timeout or card removal. The identification attempts count
+    for the whole object, so starting over does not give a caller fresh attempts."""
+
+    def __init__(self, kiosk_id: str, *, new_key: Callable[[], str] = _new_key) -> None:
+        self.kiosk_id = kiosk_id
+        self._new_key = new_key
+        self._attempts_left = MAX_IDENTIFY_ATTEMPTS
+        self.view = BusinessView(Purpose.LOSS_REPORT, BStep.IDENTIFY, ())
+        self._key: str | None = None
+        self._key_request: Request | None = None  # the request content the key was made for
+        self._retry_step: BStep | None = None  # where retry() goes after BACKEND_OFFLINE
+        self._pending_reprint: str | None = None
+
+    # Starting ---------------------------------------------------------------------------------
+
+    def start_loss_report(self) -> list[BCommand]:
+        self._start(Purpose.LOSS_REPORT, BStep.IDENTIFY)
+        return self._refuse_if_out_of_attempts()
+
+    def start_voucher_lookup(self) -> list[BCommand]:
+        self._start(Purpose.VOUCHER_LOOKUP, BStep.LOOKUP)
+        return []
+
+    def start_cancel(self, identified: Identified) -> list[BCommand]:
+        """Flow 6: the inserted card is under temporary loss report and its PIN verified."""
+        self._start(Purpose.CANCEL_LOSS, BStep.REVIEW, identified=identified)
+        if identified.card_status is not CardStatus.TEMPORARY_LOSS:
+            return self._refuse(Refusal.NOT_UNDER_TEMPORARY_LOSS)
+        return []
+
+    def start_replace(self, identified: Identified) -> list[BCommand]:
+        """Flow 7 from the card summary: a readable card, PIN verified."""
+        self._start(Purpose.REPLACE_DAMAGED, BStep.OUTLET, identified=identified)
+        if identified.card_status is not CardStatus.NORMAL:
+            refusal = (
+                Refusal.CARD_CANCELLED
+                if identified.card_status is CardStatus.CANCELLED
+                else Refusal.CARD_LOST
+            )
+            return self._refuse(refusal)
+        self.view = replace(self.view, busy=True)
+        return [LoadReissueOptions()]
+
+    def cannot_start(self, purpose: Purpose, refusal: Refusal) -> list[BCommand]:
+        """A business could not even start (the inserted card's holder was refused)."""
+        self._start(purpose, BStep.REFUSED)
+        return self._refuse(refusal)
+
+    # Identification ---------------------------------------------------------------------------
+
+    def identify(self, ssn: str, mobile: str, as_agent: bool) -> list[BCommand]:
+        if not self._at(BStep.IDENTIFY):
+            return []
+        if self._attempts_left <= 0:
+            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
+        self.view = replace(self.view, as_agent=as_agent, busy=True)
+        return [Identify(ssn, mobile)]
+
+    def identified(self, identified: Identified) -> list[BCommand]:
+        if self.view.step is not BStep.IDENTIFY or not self.view.busy:
+            return []
+        step = BStep.AGENT if self.view.as_agent else BStep.WHAT_HAPPENED
+        self.view = replace(
+            self.view,
+            identified=identified,
+            identify_error=None,
+            agent=None,
+            choice=None,
+            busy=False,
+        )
+        self._go(step)
+        return []
+
+    def agent_given(self, id_number: str, name: str, relationship: str) -> list[BCommand]:
+        identified = self.view.identified
+        if not self._at(BStep.AGENT) or identified is None or id_number == identified.ssn:
+            return []
+        self.view = replace(self.view, agent=Agent(id_number, name, relationship))
+        self._go(BStep.WHAT_HAPPENED)
+        return []
+
+    # What happened and the reissue details ----------------------------------------------------
+
+    def choose(self, choice: Choice) -> list[BCommand]:
+        identified = self.view.identified
+        if not self._at(BStep.WHAT_HAPPENED) or identified is None:
+            return []
+        allowed = (
+            identified.temporary_report_allowed
+            if choice is Choice.TEMPORARY
+            else identified.final_report_allowed
+        )
+        if not allowed:
+            return []  # the screen shows the option disabled, with the reason
+        self.view = replace(self.view, choice=choice)
+        if choice is Choice.TEMPORARY:
+            self._go(BStep.REVIEW)
+            return []
+        if self.view.outlets and self.view.quote is not None:
+            self._go(BStep.OUTLET)
+            return []
+        self.view = replace(self.view, busy=True)
+        return [LoadReissueOptions()]
+
+    def options_loaded(self, outlets: Iterable[Outlet], quote: PickupQuote) -> list[BCommand]:
+        expected = BStep.WHAT_HAPPENED if self.view.purpose is Purpose.LOSS_REPORT else BStep.OUTLET
+        identified = self.view.identified
+        if self.view.step is not expected or not self.view.busy or identified is None:
+            return []
+        choices = tuple(o for o in outlets if o.issues_cards)
+        outlet = self.view.outlet if self.view.outlet in choices else None
+        self.view = replace(
+            self.view,
+            outlets=choices,
+            outlet=outlet,
+            quote=quote,
+            materials=BusinessService.materials(identified, agent=self.view.agent is not None),
+            busy=False,
+        )
+        self._go(BStep.OUTLET)
+        return []
+
+    def choose_outlet(self, code: str) -> list[BCommand]:
+        if not self._at(BStep.OUTLET):
+            return []
+        chosen = next((o for o in self.view.outlets if o.code == code), None)
+        if chosen is not None:
+            self.view = replace(self.view, outlet=chosen)
+        return []
+
+    def next(self) -> list[BCommand]:
+        step = self.view.step
+        if self.view.busy:
+            return []
+        if step is BStep.OUTLET and self.view.outlet is not None:
+            self._go(BStep.MATERIALS)
+        elif step is BStep.MATERIALS:
+            self._go(BStep.PICKUP)
+        elif step is BStep.PICKUP:
+            self._go(BStep.REVIEW)
+        elif step is BStep.REVIEW:
+            return self._open_confirm()
+        return []
+
+    # Confirm, submit, print -------------------------------------------------------------------
+
+    def printer_checked(self, status: PrinterStatus) -> list[BCommand]:
+        self.view = replace(self.view, printer=status)
+        return []
+
+    def confirm(self) -> list[BCommand]:
+        if not self._at(BStep.CONFIRM) or self.view.receipt is not None:
+            return []
+        request = self._request()
+        if request is None or self._key is None:
+            return []
+        self.view = replace(self.view, busy=True)
+        if isinstance(request, LossReportRequest):
+            return [SubmitLoss(request)]
+        if isinstance(request, ReissueRequest):
+            return [SubmitReissue(request)]
+        return [SubmitCancellation(request)]
+
+    def submitted(self, receipt: BusinessReceipt) -> list[BCommand]:
+        if self.view.step is not BStep.CONFIRM or not self.view.busy:
+            return []
+        self.view = replace(self.view, receipt=receipt, print_outcome=None, busy=False)
+        self._go(BStep.RECEIPT)
+        return [PrintVoucher(receipt.voucher_number)]
+
+    def printed(self, outcome: PrintOutcome) -> list[BCommand]:
+        if self.view.step is BStep.RECEIPT:
+            self.view = replace(self.view, print_outcome=outcome)
+        return []
+
+    # Voucher lookup ---------------------------------------------------------------------------
+
+    def lookup_number(self, text: str) -> list[BCommand]:
+        if not self._at(BStep.LOOKUP):
+            return []
+        self.view = replace(self.view, busy=True)
+        return [LookupVoucher(text)]
+
+    def lookup_person(self, ssn: str, mobile: str) -> list[BCommand]:
+        if not self._at(BStep.LOOKUP):
+            return []
+        if self._attempts_left <= 0:
+            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
+        self.view = replace(self.view, busy=True)
+        return [LookupPerson(ssn, mobile)]
+
+    def looked_up(self, results: Iterable[VoucherStatus]) -> list[BCommand]:
+        if self.view.step is not BStep.LOOKUP or not self.view.busy:
+            return []
+        found = tuple(results)
+        if not found:
+            self.view = replace(self.view, lookup_error=Refusal.VOUCHER_NOT_FOUND, busy=False)
+            return []
+        self.view = replace(
+            self.view,
+            lookup_results=found,
+            lookup_error=None,
+            reprinted=None,
+            reprint_outcome=None,
+            busy=False,
+        )
+        self._go(BStep.LOOKUP_RESULT)
+        return []
+
+    def reprint(self, voucher_number: str) -> list[BCommand]:
+        if not self._at(BStep.LOOKUP_RESULT):
+            return []
+        status = next(
+            (v for v in self.view.lookup_results if v.voucher_number == voucher_number), None
+        )
+        if status is None:
+            return []
+        # Even when the screen shows the reprint as used, the service has the last word (a
+        # voucher whose first print failed prints as the original and keeps its reprint).
+        self._pending_reprint = voucher_number
+        self.view = replace(self.view, busy=True, reprinted=None, reprint_outcome=None)
+        return [Reprint(voucher_number)]
+
+    def reprinted(self, outcome: PrintOutcome) -> list[BCommand]:
+        if self.view.step is not BStep.LOOKUP_RESULT or not self.view.busy:
+            return []
+        pending = self._pending_reprint
+        results = self.view.lookup_results
+        if outcome is PrintOutcome.PRINTED:  # the one self-service reprint is used up
+            results = tuple(
+                replace(v, self_reprint_available=False) if v.voucher_number == pending else v
+                for v in results
+            )
+        self.view = replace(
+            self.view,
+            lookup_results=results,
+            reprinted=pending,
+            reprint_outcome=outcome,
+            busy=False,
+        )
+        return []
+
+    # Refusals, retry, back --------------------------------------------------------------------
+
+    def refused(self, refusal: Refusal) -> list[BCommand]:
+        """A command was refused (kiosk.domain.business.NotEligible) or the back end is away."""
+        view = self.view
+        if not view.busy:
+            return []
+        if view.step is BStep.IDENTIFY and refusal is Refusal.NO_MATCH:
+            return self._wrong_details(lambda: replace(self.view, identify_error=refusal))
+        if view.step is BStep.LOOKUP and refusal in _INLINE_LOOKUP:
+            if refusal is Refusal.NO_MATCH:
+                return self._wrong_details(lambda: replace(self.view, lookup_error=refusal))
+            self.view = replace(view, lookup_error=refusal, busy=False)
+            return []
+        return self._refuse(refusal)
+
+    def retry(self) -> list[BCommand]:
+        """After BACKEND_OFFLINE: back to the step that failed, the idempotency key unchanged."""
+        step = self._retry_step
+        if self.view.step is not BStep.REFUSED or step is None:
+            return []
+        self._retry_step = None
+        self.view = replace(self.view, refusal=None, busy=False)
+        if step is BStep.CONFIRM:
+            return self._open_confirm()
+        if step in (BStep.WHAT_HAPPENED, BStep.OUTLET) and self.view.quote is None:
+            self._go(step)
+            self.view = replace(self.view, busy=True)
+            return [LoadReissueOptions()]
+        self._go(step)
+        return []
+
+    def back(self) -> list[BCommand]:
+        view = self.view
+        if view.busy or view.step in (BStep.RECEIPT, BStep.REFUSED):
+            return []
+        before = self._step_before(view.step)
+        if before is None:
+            return [Leave()]
+        if before is BStep.IDENTIFY:
+            self.view = replace(view, identified=None, agent=None, choice=None)
+        elif before is BStep.LOOKUP:
+            self.view = replace(view, lookup_results=(), reprinted=None, reprint_outcome=None)
+        self._go(before)
+        return []
+
+    @property
+    def can_go_back(self) -> bool:
+        """Whether Back means anything now (the header shows it)."""
+        return not self.view.busy and self.view.step not in (BStep.RECEIPT, BStep.REFUSED)
+
+    @property
+    def done(self) -> bool:
+        """Nothing can change any more: the receipt is shown, or the business was refused."""
+        return self.view.step in (BStep.RECEIPT, BStep.REFUSED)
+
+    # ----------------------------------------------------------------------------------------
+
+    def _start(
+        self, purpose: Purpose, step: BStep, *, identified: Identified | None = None
+    ) -> None:
+        self._key = None
+        self._key_request = None
+        self._retry_step = None
+        self._pending_reprint = None
+        self.view = BusinessView(
+            purpose=purpose,
+            step=step,
+            steps=(),
+            attempts_left=self._attempts_left,
+            identified=identified,
+        )
+        self._go(step)
+
+    def _at(self, step: BStep) -> bool:
+        return self.view.step is step and not self.view.busy
+
+    def _go(self, step: BStep) -> None:
+        self.view = replace(self.view, step=step, steps=self._steps())
+
+    def _steps(self) -> tuple[BStep, ...]:
+        view = self.view
+        if view.purpose is Purpose.VOUCHER_LOOKUP:
+            return (BStep.LOOKUP, BStep.LOOKUP_RESULT)
+        tail = (BStep.REVIEW, BStep.CONFIRM, BStep.RECEIPT)
+        if view.purpose is Purpose.CANCEL_LOSS:
+            return tail
+        if view.purpose is Purpose.REPLACE_DAMAGED:
+            return _REISSUE_STEPS + tail
+        steps = [BStep.IDENTIFY]
+        if view.as_agent:
+            steps.append(BStep.AGENT)
+        steps.append(BStep.WHAT_HAPPENED)
+        if view.choice in (Choice.LOST, Choice.STOLEN):
+            steps.extend(_REISSUE_STEPS)
+        return (*steps, *tail)
+
+    def _step_before(self, step: BStep) -> BStep | None:
+        if step is BStep.LOOKUP_RESULT:
+            return BStep.LOOKUP
+        steps = self.view.steps
+        if step not in steps:
+            return None
+        index = steps.index(step)
+        return steps[index - 1] if index > 0 else None
+
+    def _wrong_details(self, with_error: Callable[[], BusinessView]) -> list[BCommand]:
+        self._attempts_left = max(0, self._attempts_left - 1)
+        self.view = replace(with_error(), attempts_left=self._attempts_left, busy=False)
+        if self._attempts_left == 0:
+            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
+        return []
+
+    def _refuse_if_out_of_attempts(self) -> list[BCommand]:
+        if self._attempts_left <= 0:
+            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
+        return []
+
+    def _refuse(self, refusal: Refusal) -> list[BCommand]:
+        retry_step = self.view.step if refusal is Refusal.BACKEND_OFFLINE else None
+        self._retry_step = retry_step if retry_step is not BStep.REFUSED else None
+        self.view = replace(self.view, step=BStep.REFUSED, refusal=refusal, busy=False)
+        return []
+
+    def _open_confirm(self) -> list[BCommand]:
+        """The confirm step: the key is made for this request content and kept while it stays
+        the same (a double tap, a retry, back and forward again); a changed request gets a new
+        one, as the store refuses a known key with other content."""
+        content = self._request_content()
+        if content is None:
+            return []
+        if self._key is None or content != self._key_request:
+            self._key = self._new_key()
+            self._key_request = content
+        self.view = replace(self.view, idempotency_key=self._key)
+        self._go(BStep.CONFIRM)
+        return [CheckPrinter()]
+
+    def _request(self) -> Request | None:
+        content = self._request_content()
+        if content is None or self._key is None:
+            return None
+        return replace(content, idempotency_key=self._key)
+
+    def _request_content(self) -> Request | None:
+        """The request this flow would submit, with an empty key."""
+        view, identified = self.view, self.view.identified
+        if identified is None:
+            return None
+        if view.purpose is Purpose.CANCEL_LOSS:
+            return CancellationRequest("", self.kiosk_id, identified.ssn, identified.card_number)
+        if view.purpose is Purpose.REPLACE_DAMAGED or view.choice in _REASONS:
+            if view.outlet is None:
+                return None
+            reason = ReissueReason.DAMAGED if view.choice is None else _REASONS[view.choice]
+            return ReissueRequest(
+                "",
+                self.kiosk_id,
+                identified.ssn,
+                identified.card_number,
+                reason,
+                view.outlet.code,
+                agent=view.agent,
+            )
+        if view.choice is Choice.TEMPORARY:
+            return LossReportRequest(
+                "",
+                self.kiosk_id,
+                identified.ssn,
+                LossReportKind.TEMPORARY,
+                card_number=identified.card_number,
+                agent=view.agent,
+            )
+        return None
