@@ -43,6 +43,7 @@ ICON_NAMES = (
     "keypad",
     "lock",
     "medical",
+    "photo",
     "printer",
     "reader",
     "receipt",

@@ -1,13 +1,16 @@
 """The step indicator of a multi-step flow: numbered dots joined by lines, the current step
-highlighted, the steps already done ticked."""
+highlighted, the steps already done ticked. `BusinessStepBar` follows a business wizard, whose
+steps depend on the choices made so far (kiosk.flows.business.BusinessView.steps)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from kiosk.flows.business import BStep, BusinessView
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
 from kiosk.ui.widgets.parts import make_label
@@ -42,13 +45,20 @@ class StepBar(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._steps = steps
         self._current = current
+        self._compact = False  # only the current step's name shown (set by a subclass)
         self._dots: list[QLabel] = []
         self._texts: list[QLabel] = []
         self._lines: list[QFrame] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.s + 4)
-        for i, _ in enumerate(steps()):
+        self._build()
+        self.set_current(current)
+
+    def _build(self) -> None:
+        layout = self.layout()
+        object_name = self.objectName()
+        for i, _ in enumerate(self._steps()):
             if i:
                 line = QFrame(self)
                 line.setProperty("role", "stepLine")
@@ -63,7 +73,27 @@ class StepBar(QWidget):
             self._texts.append(text)
             layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(text, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_steps(self, steps: Callable[[], Sequence[str]], current: int = 0) -> None:
+        """Show another list of steps (a wizard whose path changed), `current` highlighted."""
+        layout = self.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self._dots, self._texts, self._lines = [], [], []
+        self._steps = steps
+        self._current = current
+        self._build()
         self.set_current(current)
+
+    @property
+    def labels(self) -> list[str]:
+        """The step names as shown now (in the current language)."""
+        return [text.text() for text in self._texts]
 
     @property
     def current(self) -> int:
@@ -83,20 +113,107 @@ class StepBar(QWidget):
         for i, line in enumerate(self._lines):
             set_style_property(line, "state", "done" if i < index else "todo")
         self.retranslate()
+        self._fit()
 
     def retranslate(self) -> None:
         labels = list(self._steps())
         total = len(labels)
+        if not labels:
+            self.setAccessibleName("")
+            return
         for i, (dot, text) in enumerate(zip(self._dots, self._texts, strict=True)):
             text.setText(labels[i])
             dot.setAccessibleName(self.tr("Step {n} of {total}").format(n=i + 1, total=total))
-        self.setAccessibleName(
-            self.tr("Step {n} of {total}: {step}").format(
-                n=self._current + 1, total=total, step=labels[self._current]
+        if 0 <= self._current < total:
+            self.setAccessibleName(
+                self.tr("Step {n} of {total}: {step}").format(
+                    n=self._current + 1, total=total, step=labels[self._current]
+                )
             )
-        )
+        else:  # past the last step, or outside the path (a refusal)
+            self.setAccessibleName(self.tr("Steps"))
+
+    def _fit(self) -> None:
+        """Compact bars name every step if all names fit the width, else only the current
+        one (a wizard of nine steps in large text): the dots always show where one is."""
+        if not self._compact:
+            return
+        spacing = self.layout().spacing()
+        needed = sum(_DOT + spacing for _ in self._dots) + sum(24 + spacing for _ in self._lines)
+        needed += sum(t.fontMetrics().horizontalAdvance(t.text()) + spacing for t in self._texts)
+        show_all = self.isVisible() and needed <= self.width()
+        for i, text in enumerate(self._texts):
+            text.setVisible(show_all or i == self._current)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Whether every name fits is only known once the bar is shown at its real width.
+        super().showEvent(event)
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._fit()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit()
         super().changeEvent(event)
+
+
+def _business_label(step: BStep, reissue: bool) -> str:
+    labels = {
+        BStep.IDENTIFY: QCoreApplication.translate("StepBar", "Identify"),
+        BStep.AGENT: QCoreApplication.translate("StepBar", "Agent"),
+        BStep.WHAT_HAPPENED: QCoreApplication.translate("StepBar", "What happened"),
+        BStep.OUTLET: QCoreApplication.translate("StepBar", "Pickup outlet"),
+        BStep.MATERIALS: QCoreApplication.translate("StepBar", "Materials"),
+        BStep.PICKUP: QCoreApplication.translate("StepBar", "Pickup date"),
+        BStep.REVIEW: QCoreApplication.translate("StepBar", "Review"),
+        BStep.CONFIRM: QCoreApplication.translate("StepBar", "Confirm"),
+        BStep.RECEIPT: (
+            QCoreApplication.translate("StepBar", "Voucher")
+            if reissue
+            else QCoreApplication.translate("StepBar", "Receipt")
+        ),
+        BStep.LOOKUP: QCoreApplication.translate("StepBar", "Find"),
+        BStep.LOOKUP_RESULT: QCoreApplication.translate("StepBar", "Status"),
+        BStep.REFUSED: "",
+    }
+    return labels[step]
+
+
+def business_step_labels(steps: Sequence[BStep]) -> list[str]:
+    """The names of a business wizard's steps in the current language; the last step of a
+    reissue (a path through the pickup outlet) is "Voucher", of the others "Receipt"."""
+    reissue = BStep.OUTLET in steps
+    return [_business_label(step, reissue) for step in steps]
+
+
+class BusinessStepBar(StepBar):
+    """The step bar of the business wizards: `show_view(view)` shows `view.steps` with
+    `view.step` current, and rebuilds itself only when the path changed. Long paths in large
+    text name only the current step."""
+
+    def __init__(self, *, object_name: str = "businessStepBar", parent: QWidget | None = None):
+        self._path: tuple[BStep, ...] = ()
+        super().__init__(
+            lambda: business_step_labels(self._path), 0, object_name=object_name, parent=parent
+        )
+        self._compact = True
+
+    @property
+    def path(self) -> tuple[BStep, ...]:
+        return self._path
+
+    def show_view(self, view: BusinessView) -> None:
+        steps = tuple(view.steps)
+        current = steps.index(view.step) if view.step in steps else len(steps)
+        if steps != self._path:
+            self._path = steps
+            self.set_steps(lambda: business_step_labels(self._path), current)
+        else:
+            self.set_current(current)
+        self.setVisible(bool(steps))

@@ -1,0 +1,255 @@
+"""The agent (代办) step of a loss report (PRODUCT.md flow 5): someone reporting for the
+cardholder gives their own ID number (checked as typed, and not the cardholder's), their name
+(typed with the system's input method or a keyboard) and how they are related."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.flows.business import BStep, BusinessView
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import SPACING, set_style_property
+from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
+from kiosk.ui.widgets.parts import centred_column, make_label, scroll_area
+from kiosk.ui.widgets.stepbar import BusinessStepBar
+from kiosk.ui.widgets.textpad import DIGITS, TextPad
+
+RELATIONSHIPS = ("spouse", "parent", "child", "relative", "other")
+NAME_MIN, NAME_MAX = 2, 30
+_NOT_IN_A_NAME = re.compile(r"[0-9０-９@#$%^&*_=+<>{}\[\]|\\/?!！？;；:：,，。\"“”]")
+
+
+class AgentScreen(Screen):
+    name = BStep.AGENT.value
+    back_allowed = True
+    home_allowed = True
+
+    submitted = Signal(str, str, str)  # agent's ID number, name, relationship key
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: BusinessView | None = None
+        self._busy = False
+        self._relationship: str | None = None
+        column = centred_column(self)
+        column.setSpacing(SPACING.m)
+        self.step_bar = BusinessStepBar(parent=self)
+        self.title = make_label("title", object_name="agentTitle")
+        self.lead = make_label("lead", object_name="agentLead")
+
+        self.id_field = IdNumberField("agentIdNumber")
+        self.name_caption = make_label("fieldLabel", object_name="agentNameCaption")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("agentName")
+        self.name_edit.setProperty("role", "textEntry")
+        self.name_edit.setMaxLength(NAME_MAX)
+        self.name_edit.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
+        self.name_hint = make_label("fieldHint", object_name="agentNameHint")
+        self.relationship_caption = make_label("fieldLabel", object_name="agentRelCaption")
+        self.relationship_buttons: dict[str, KioskButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(SPACING.s)
+        grid.setVerticalSpacing(SPACING.s)
+        for i, key in enumerate(RELATIONSHIPS):
+            button = KioskButton(f"agentRel_{key}", kind="segment", checkable=True)
+            button.setProperty("role", "choice")
+            button.clicked.connect(lambda _=False, k=key: self.select_relationship(k))
+            self._group.addButton(button)
+            self.relationship_buttons[key] = button
+            grid.addWidget(button, i // 3, i % 3)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, SPACING.s, 0)
+        form_layout.setSpacing(SPACING.xs + 2)
+        form_layout.addWidget(self.id_field)
+        form_layout.addWidget(self.name_caption)
+        form_layout.addWidget(self.name_edit)
+        form_layout.addWidget(self.name_hint)
+        form_layout.addSpacing(SPACING.xs)
+        form_layout.addWidget(self.relationship_caption)
+        form_layout.addLayout(grid)
+        form_layout.addStretch(1)
+
+        self.pad = TextPad(DIGITS, object_name="agentPad")
+        self.next_button = KioskButton("agentNextButton", kind="primary", icon_name="check")
+        pad_column = QVBoxLayout()
+        pad_column.setSpacing(SPACING.m)
+        pad_column.addWidget(self.pad)
+        pad_column.addWidget(self.next_button)
+        pad_column.addStretch(1)
+
+        left = QVBoxLayout()
+        left.setSpacing(SPACING.m)
+        left.addWidget(self.title)
+        left.addWidget(self.lead)
+        left.addWidget(scroll_area(form, "agentScroll"), 1)
+        body = QHBoxLayout()
+        body.setSpacing(SPACING.xl)
+        body.addLayout(left, 6)
+        body.addLayout(pad_column, 4)
+        column.addWidget(self.step_bar)
+        column.addLayout(body, 1)
+
+        self.fields = FieldGroup(self.pad, (self.id_field,), self)
+        self.fields.changed.connect(self._render_button)
+        self.id_field.submitted.connect(self._to_name)
+        self.name_edit.textChanged.connect(self._render_name)
+        self.name_edit.returnPressed.connect(self.submit)
+        self.next_button.clicked.connect(self.submit)
+        self.retranslate()
+
+    # For the controller ------------------------------------------------------------------------
+
+    @property
+    def view(self) -> BusinessView | None:
+        return self._view
+
+    @property
+    def relationship(self) -> str | None:
+        return self._relationship
+
+    @property
+    def agent_name(self) -> str:
+        return " ".join(self.name_edit.text().split())
+
+    def show_view(self, view: BusinessView) -> None:
+        first = self._view is None
+        self._view = view
+        self._busy = view.busy
+        self.step_bar.show_view(view)
+        holder = view.identified.ssn if view.identified else None
+        self.id_field.set_rule(self._not_the_holder(holder))
+        if first and view.agent is not None and not self.id_field.text:
+            # Back to this step: what was given before is still there.
+            self.id_field.set_text(view.agent.id_number)
+            self.name_edit.setText(view.agent.name)
+            if view.agent.relationship in RELATIONSHIPS:
+                self.select_relationship(view.agent.relationship)
+        for widget in (
+            self.pad,
+            self.id_field,
+            self.name_edit,
+            *self.relationship_buttons.values(),
+        ):
+            widget.setEnabled(not view.busy)
+        self._render_lead()
+        self._render_button()
+
+    def _not_the_holder(self, holder: str | None):  # type: ignore[no-untyped-def]
+        def rule(text: str) -> str | None:
+            if holder and text == holder.upper():
+                return self.tr(
+                    "This is the cardholder's ID number. Please enter your own ID number."
+                )
+            return None
+
+        return rule
+
+    def select_relationship(self, key: str) -> None:
+        if key not in RELATIONSHIPS:
+            raise ValueError(f"unknown relationship {key!r}")
+        self._relationship = key
+        self.relationship_buttons[key].setChecked(True)
+        self._render_button()
+
+    @property
+    def name_ok(self) -> bool:
+        name = self.agent_name
+        return NAME_MIN <= len(name) <= NAME_MAX and not _NOT_IN_A_NAME.search(name)
+
+    @property
+    def complete(self) -> bool:
+        return self.id_field.is_valid and self.name_ok and self._relationship is not None
+
+    def submit(self) -> None:
+        if self._busy or not self.complete or self._relationship is None:
+            return
+        self.submitted.emit(self.id_field.value, self.agent_name, self._relationship)
+
+    def _to_name(self) -> None:
+        if self.id_field.is_valid:
+            self.name_edit.setFocus()
+
+    # Texts ---------------------------------------------------------------------------------------
+
+    def _render_button(self) -> None:
+        self.next_button.setEnabled(self.complete and not self._busy)
+        self.next_button.set_text(self.tr("Please wait…") if self._busy else self.tr("Next"))
+
+    def _render_name(self) -> None:
+        wrong = bool(_NOT_IN_A_NAME.search(self.agent_name))
+        self.name_hint.setText(self.tr("A name has no digits or symbols.") if wrong else "")
+        self.name_hint.setVisible(wrong)
+        set_style_property(self.name_hint, "tone", "error" if wrong else "")
+        set_style_property(self.name_edit, "tone", "error" if wrong else "")
+        self.name_hint.setAccessibleName(self.name_hint.text())
+        self._render_button()
+
+    def _render_lead(self) -> None:
+        who = self._view.identified.masked_name if self._view and self._view.identified else ""
+        if who:
+            self.lead.setText(
+                self.tr("You are reporting for {name}. Please give your own details.").format(
+                    name=who
+                )
+            )
+        else:
+            self.lead.setText(self.tr("Please give your own details."))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("About you, the person reporting"))
+        self.id_field.set_caption(self.tr("Your ID number"))
+        self.name_caption.setText(self.tr("Your name"))
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.name_edit.setPlaceholderText(self.tr("Tap here to type your name"))
+        self.relationship_caption.setText(self.tr("How are you related to the cardholder?"))
+        words = {
+            "spouse": self.tr("Spouse"),
+            "parent": self.tr("Parent"),
+            "child": self.tr("Child"),
+            "relative": self.tr("Other relative"),
+            "other": self.tr("Other"),
+        }
+        for key, button in self.relationship_buttons.items():
+            button.set_text(words[key])
+        self._render_name()
+        self._render_lead()
+        self._render_button()
+
+    def wipe(self) -> None:
+        self._view = None
+        self._busy = False
+        self.fields.clear()
+        self.id_field.set_rule(None)
+        self.name_edit.clear()
+        self._relationship = None
+        self._group.setExclusive(False)
+        for button in self.relationship_buttons.values():
+            button.setChecked(False)
+            button.setEnabled(True)
+        self._group.setExclusive(True)
+        for widget in (self.pad, self.id_field, self.name_edit):
+            widget.setEnabled(True)
+        self.step_bar.set_current(0)
+        self._render_lead()
+        self._render_name()
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        self.fields.activate_first_open()
+        if self.id_field.is_valid:
+            self.name_edit.setFocus()

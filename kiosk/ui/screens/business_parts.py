@@ -1,0 +1,201 @@
+"""What the later business screens share (outlet, materials, pickup date, review, confirm,
+receipt): the page layout (step bar, title, one sentence of guidance, a scrolling body and an
+action row), the name of each business in words, and outlets, dates and fees in the language
+shown. Texts here are translated in the context "BusinessScreen"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.records import Outlet
+from kiosk.flows.business import BusinessView, Choice, Purpose
+from kiosk.ui.i18n import CHINESE, current_language, format_date, format_yuan
+from kiosk.ui.icons import pixmap
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import PALETTE, SPACING
+from kiosk.ui.widgets.parts import centred_column, make_label, scroll_area
+from kiosk.ui.widgets.stepbar import BusinessStepBar
+
+
+class Business(enum.Enum):
+    """The four things a citizen can submit, as the screens tell them apart."""
+
+    TEMPORARY = "temporary"  # temporary loss report
+    FINAL = "final"  # loss report (lost or stolen) and a new card
+    CANCEL = "cancel"  # cancel a temporary loss report
+    DAMAGED = "damaged"  # replace a damaged card
+
+
+def business_of(view: BusinessView) -> Business | None:
+    """Which business a view is about; None while a loss report has no choice yet."""
+    if view.purpose is Purpose.CANCEL_LOSS:
+        return Business.CANCEL
+    if view.purpose is Purpose.REPLACE_DAMAGED:
+        return Business.DAMAGED
+    if view.purpose is Purpose.LOSS_REPORT:
+        if view.choice is Choice.TEMPORARY:
+            return Business.TEMPORARY
+        if view.choice in (Choice.LOST, Choice.STOLEN):
+            return Business.FINAL
+    return None
+
+
+def business_name(view: BusinessView) -> str:
+    """The business in words, as a heading: "Temporary loss report"."""
+    business = business_of(view)
+    if business is Business.TEMPORARY:
+        return QCoreApplication.translate("BusinessScreen", "Temporary loss report")
+    if business is Business.FINAL:
+        return QCoreApplication.translate("BusinessScreen", "Loss report and new card")
+    if business is Business.CANCEL:
+        return QCoreApplication.translate("BusinessScreen", "Cancel the temporary loss report")
+    if business is Business.DAMAGED:
+        return QCoreApplication.translate("BusinessScreen", "Replace a damaged card")
+    return ""
+
+
+def reason_words(choice: Choice | None) -> str:
+    """What happened to the card, for the review: empty when there is nothing to say."""
+    if choice is Choice.LOST:
+        return QCoreApplication.translate("BusinessScreen", "The card was lost")
+    if choice is Choice.STOLEN:
+        return QCoreApplication.translate("BusinessScreen", "The card was stolen")
+    if choice is Choice.TEMPORARY:
+        return QCoreApplication.translate("BusinessScreen", "The card is missing; it may turn up")
+    return ""
+
+
+def relationship_words(key: str) -> str:
+    words = {
+        "spouse": QCoreApplication.translate("BusinessScreen", "Spouse"),
+        "parent": QCoreApplication.translate("BusinessScreen", "Parent"),
+        "child": QCoreApplication.translate("BusinessScreen", "Child"),
+        "relative": QCoreApplication.translate("BusinessScreen", "Other relative"),
+        "other": QCoreApplication.translate("BusinessScreen", "Other"),
+    }
+    return words.get(key, QCoreApplication.translate("BusinessScreen", "Other"))
+
+
+def group_voucher_number(number: str) -> str:
+    """BJCY01-20251103-000017-R shown with gaps at the dashes: easier to read out and copy, and
+    a long number can wrap there in large text instead of running off the screen."""
+    return number.replace("-", " - ")
+
+
+def outlet_name(outlet: Outlet) -> str:
+    return outlet.name_in(current_language())
+
+
+def outlet_address(outlet: Outlet) -> str:
+    return outlet.address_in(current_language())
+
+
+def outlet_lines(outlet: Outlet) -> list[str]:
+    """Address, opening hours and phone, one line each."""
+    lines = [outlet_address(outlet)]
+    lines.append(
+        QCoreApplication.translate("BusinessScreen", "Opening hours: {hours}").format(
+            hours=outlet.hours_in(current_language())
+        )
+    )
+    if outlet.phone:
+        lines.append(
+            QCoreApplication.translate("BusinessScreen", "Phone: {phone}").format(
+                phone=outlet.phone
+            )
+        )
+    return lines
+
+
+_WEEKDAYS_ZH = ("一", "二", "三", "四", "五", "六", "日")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def format_day(day: dt.date) -> str:
+    """2025年11月24日 星期一 / Monday 24 Nov 2025: a date to plan a trip by."""
+    if current_language() == CHINESE:
+        return f"{format_date(day)} 星期{_WEEKDAYS_ZH[day.weekday()]}"
+    return f"{_WEEKDAYS_EN[day.weekday()]} {format_date(day)}"
+
+
+def format_fee(fee_fen: int) -> str:
+    return (
+        QCoreApplication.translate("BusinessScreen", "Free")
+        if fee_fen == 0
+        else format_yuan(fee_fen)
+    )
+
+
+def icon_label(name: str, size: int = 32, colour: str = PALETTE.brand) -> QLabel:
+    label = QLabel()
+    label.setPixmap(pixmap(name, colour, size))
+    label.setFixedSize(size + 8, size + 8)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class BusinessScreen(Screen):
+    """A business wizard page: the step bar from the view, a title, one sentence of guidance,
+    `body` (scrolls when large text outgrows the page) and `actions` (a note at the left,
+    the screen's buttons at the right). Subclasses fill `body`/`actions`, set texts in
+    `retranslate()` and draw the view in `_render()`."""
+
+    back_allowed = True
+    home_allowed = True
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: BusinessView | None = None
+        key = type(self).name
+        self.column = centred_column(self)
+        self.column.setSpacing(SPACING.m)
+        self.step_bar = BusinessStepBar(object_name=f"{key}StepBar", parent=self)
+        self.title = make_label("title", object_name=f"{key}Title")
+        self.guidance = make_label("guidance", object_name=f"{key}Guidance")
+        heading = QVBoxLayout()
+        heading.setSpacing(SPACING.xs)
+        heading.addWidget(self.title)
+        heading.addWidget(self.guidance)
+        self.head_row = QHBoxLayout()  # a screen may put a badge before the title
+        self.head_row.setSpacing(SPACING.l)
+        self.head_row.addLayout(heading, 1)
+
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, SPACING.xs, SPACING.s, SPACING.xs)
+        self.body.setSpacing(SPACING.m)
+        self.body_scroll = scroll_area(content, f"{key}Scroll")
+
+        self.note = make_label("muted", object_name=f"{key}Note")
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(SPACING.l)
+        self.action_row.addWidget(self.note, 1, Qt.AlignmentFlag.AlignVCenter)
+
+        self.column.addWidget(self.step_bar)
+        self.column.addLayout(self.head_row)
+        self.column.addWidget(self.body_scroll, 1)
+        self.column.addLayout(self.action_row)
+
+    @property
+    def view(self) -> BusinessView | None:
+        return self._view
+
+    def show_view(self, view: BusinessView) -> None:
+        """Draw everything from `view`; called after every flow change (idempotent)."""
+        self._view = view
+        self.step_bar.show_view(view)
+        self._render()
+
+    def wipe(self) -> None:
+        self._view = None
+        self._render()
+
+    def retranslate(self) -> None:
+        self._render()
+
+    def _render(self) -> None:
+        """Draw `self._view` (None: the empty, wiped screen)."""

@@ -1,0 +1,197 @@
+"""Identify the cardholder without the card (PRODUCT.md flow 5): their ID number, checked digit
+by digit as it is typed, and the mobile number registered with social security, both typed on
+an on-screen number pad; and whether the person at the kiosk reports for someone else (an
+agent, who gives their own details on the next step). A wrong pair says so plainly with the
+attempts left, and never which of the two was wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.domain.business import Refusal
+from kiosk.flows.business import BStep, BusinessView
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import SPACING
+from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
+from kiosk.ui.widgets.parts import Notice, centred_column, make_label, scroll_area
+from kiosk.ui.widgets.stepbar import BusinessStepBar
+from kiosk.ui.widgets.textpad import DIGITS, TextPad
+
+
+class IdentifyScreen(Screen):
+    name = BStep.IDENTIFY.value
+    back_allowed = True
+    home_allowed = True
+
+    submitted = Signal(str, str, bool)  # ssn, mobile, as_agent
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: BusinessView | None = None
+        self._busy = False
+        column = centred_column(self)
+        column.setSpacing(SPACING.m)
+        self.step_bar = BusinessStepBar(parent=self)
+        self.title = make_label("title", object_name="identifyTitle")
+        self.lead = make_label("lead", object_name="identifyLead")
+
+        self.id_field = IdNumberField("identifyIdNumber")
+        self.mobile_field = MobileField("identifyMobile")
+        self.agent_toggle = KioskButton(
+            "identifyAgentToggle", kind="segment", icon_name="user", checkable=True
+        )
+        self.agent_toggle.setProperty("role", "toggle")
+        self.error_notice = Notice("identifyError")
+        self.error_notice.set_tone("error")
+        self.error_notice.hide()
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, SPACING.s, 0)
+        form_layout.setSpacing(SPACING.m)
+        form_layout.addWidget(self.id_field)
+        form_layout.addWidget(self.mobile_field)
+        form_layout.addSpacing(SPACING.xs)
+        form_layout.addWidget(self.agent_toggle)
+        form_layout.addStretch(1)
+
+        self.pad = TextPad(DIGITS, object_name="identifyPad")
+        self.next_button = KioskButton("identifyNextButton", kind="primary", icon_name="check")
+        pad_column = QVBoxLayout()
+        pad_column.setSpacing(SPACING.m)
+        pad_column.addWidget(self.pad)
+        pad_column.addWidget(self.next_button)
+        pad_column.addStretch(1)
+
+        # The pad stands right under the step bar; the texts and the form share the left side
+        # and the form scrolls if large text needs more room than there is.
+        left = QVBoxLayout()
+        left.setSpacing(SPACING.m)
+        left.addWidget(self.title)
+        left.addWidget(self.lead)
+        left.addWidget(self.error_notice)  # in the lead's place after a wrong attempt
+        left.addWidget(scroll_area(form, "identifyScroll"), 1)
+
+        body = QHBoxLayout()
+        body.setSpacing(SPACING.xl)
+        body.addLayout(left, 6)
+        body.addLayout(pad_column, 4)
+
+        column.addWidget(self.step_bar)
+        column.addLayout(body, 1)
+
+        self.fields = FieldGroup(self.pad, (self.id_field, self.mobile_field), self)
+        self.fields.changed.connect(self._render_button)
+        for field in (self.id_field, self.mobile_field):
+            field.submitted.connect(self.submit)
+        self.next_button.clicked.connect(self.submit)
+        self.agent_toggle.toggled.connect(self._render_toggle)
+        self.retranslate()
+
+    # For the controller ------------------------------------------------------------------------
+
+    @property
+    def view(self) -> BusinessView | None:
+        return self._view
+
+    @property
+    def as_agent(self) -> bool:
+        return self.agent_toggle.isChecked()
+
+    def show_view(self, view: BusinessView) -> None:
+        first = self._view is None
+        self._view = view
+        self._busy = view.busy
+        self.step_bar.show_view(view)
+        if first:
+            self.agent_toggle.setChecked(view.as_agent)
+        for widget in (self.pad, self.id_field, self.mobile_field, self.agent_toggle):
+            widget.setEnabled(not view.busy)
+        self._render_error()
+        self._render_button()
+
+    def submit(self) -> None:
+        """Next: hand on both numbers once both are right (a second tap while busy is lost)."""
+        if self._busy or not self.fields.all_valid:
+            return
+        self.submitted.emit(self.id_field.value, self.mobile_field.value, self.as_agent)
+
+    # Texts ---------------------------------------------------------------------------------------
+
+    def _render_button(self) -> None:
+        self.next_button.setEnabled(self.fields.all_valid and not self._busy)
+        if self._busy:
+            self.next_button.set_text(self.tr("Checking…"))
+        else:
+            self.next_button.set_text(self.tr("Next"))
+
+    def _render_toggle(self) -> None:
+        self.agent_toggle.set_icon_name("check" if self.as_agent else "user")
+        self.agent_toggle.set_text(self.tr("I am reporting for someone else"))
+        if self.as_agent:
+            self.lead.setText(
+                self.tr(
+                    "Type the cardholder's ID number and the mobile number they registered "
+                    "with social security. Your own details come next."
+                )
+            )
+        else:
+            self.lead.setText(
+                self.tr(
+                    "Type the ID number and the mobile number registered with social security. "
+                    "You do not need the card."
+                )
+            )
+
+    def _render_error(self) -> None:
+        view = self._view
+        if view is None or view.identify_error is None or view.busy:
+            self.error_notice.hide()
+            self.lead.show()
+            return
+        if view.identify_error is Refusal.NO_MATCH:
+            what = self.tr(
+                "The ID number and mobile number do not match our records. "
+                "Check both and try again."
+            )
+        else:
+            what = self.tr("We could not check these details. Please try again.")
+        n = view.attempts_left
+        if n == 1:
+            tries = self.tr("1 try left.")
+        elif n > 1:
+            tries = self.tr("{n} tries left.").format(n=n)
+        else:
+            tries = ""
+        text = f"{what} {tries}".strip()
+        self.error_notice.set_tone("warn" if n == 1 else "error")
+        self.error_notice.set_text(text)
+        self.error_notice.setAccessibleName(text)
+        self.error_notice.show()
+        self.lead.hide()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Enter the cardholder's details"))
+        self.id_field.set_caption(self.tr("Cardholder's ID number"))
+        self.mobile_field.set_caption(self.tr("Registered mobile number"))
+        self._render_toggle()
+        self._render_error()
+        self._render_button()
+
+    def wipe(self) -> None:
+        self._view = None
+        self._busy = False
+        self.fields.clear()
+        self.agent_toggle.setChecked(False)
+        for widget in (self.pad, self.id_field, self.mobile_field, self.agent_toggle):
+            widget.setEnabled(True)
+        self.step_bar.set_current(0)
+        self._render_error()
+        self._render_button()
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        # A physical keyboard types into the field being filled in.
+        self.fields.activate_first_open()

@@ -1,0 +1,263 @@
+"""When the kiosk cannot do what was asked (kiosk.domain.business.Refusal): an icon, a plain
+title, what happened and what to do next, never a code. Done goes back to the start; Try again
+is offered only when the records could not be reached (nothing was recorded then)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.domain.business import Refusal
+from kiosk.flows.business import BStep, BusinessView
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import SPACING, set_style_property
+from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.parts import (
+    Card,
+    IconBadge,
+    centred_column,
+    clear_layout,
+    make_label,
+    scroll_area,
+)
+
+
+@dataclass(frozen=True)
+class RefusalText:
+    icon: str
+    tone: str  # warn: try again later or elsewhere; error: not possible for this card
+    title: str
+    what: str
+    steps: tuple[str, ...]
+
+
+class RefusedScreen(Screen):
+    name = BStep.REFUSED.value
+    back_allowed = False
+    home_allowed = True
+
+    done_clicked = Signal()
+    retry_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: BusinessView | None = None
+        column = centred_column(self)
+
+        self.card = Card("refusedCard", margins=SPACING.xl)
+        self.badge = IconBadge(120)
+        self.title = make_label("title", object_name="refusedTitle")
+        self.what = make_label("lead", object_name="refusedWhat")
+        self.next_heading = make_label("heading", object_name="refusedNextHeading")
+        self.steps = QVBoxLayout()
+        self.steps.setSpacing(SPACING.m)
+        text = QVBoxLayout()
+        text.setSpacing(SPACING.m)
+        text.addWidget(self.title)
+        text.addWidget(self.what)
+        text.addSpacing(SPACING.s)
+        text.addWidget(self.next_heading)
+        text.addLayout(self.steps)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING.xl)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
+        self.card.body.addLayout(top)
+
+        self.hotline = make_label("muted", object_name="refusedHotline")
+        self.retry_button = KioskButton("refusedRetryButton", kind="secondary", icon_name="cloud")
+        self.retry_button.hide()
+        self.done_button = KioskButton("refusedDoneButton", kind="primary", icon_name="check")
+        self.done_button.setMinimumWidth(300)
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACING.l)
+        actions.addWidget(self.hotline, 1)
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.done_button)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addStretch(1)
+        body_layout.addWidget(self.card)
+        body_layout.addStretch(1)
+        column.addWidget(scroll_area(body, "refusedScroll"), 1)
+        column.addLayout(actions)
+
+        self.done_button.clicked.connect(self._on_done)
+        self.retry_button.clicked.connect(self._on_retry)
+        self.retranslate()
+
+    @property
+    def view(self) -> BusinessView | None:
+        return self._view
+
+    @property
+    def refusal(self) -> Refusal | None:
+        return self._view.refusal if self._view else None
+
+    def show_view(self, view: BusinessView) -> None:
+        self._view = view
+        self._render()
+
+    def wipe(self) -> None:
+        self._view = None
+        self._render()
+
+    def retranslate(self) -> None:
+        self.next_heading.setText(self.tr("What to do now"))
+        self.hotline.setText(self.tr("Social security hotline: 12333"))
+        self.done_button.set_text(self.tr("Done"))
+        self.retry_button.set_text(self.tr("Try again"))
+        self._render()
+
+    def _render(self) -> None:
+        clear_layout(self.steps)
+        refusal = self.refusal
+        busy = bool(self._view and self._view.busy)
+        self.retry_button.setVisible(refusal is Refusal.BACKEND_OFFLINE)
+        self.retry_button.setEnabled(not busy)
+        self.done_button.setEnabled(not busy)
+        text = self.text_for(refusal) if refusal else None
+        self.next_heading.setVisible(text is not None)
+        if text is None:
+            self.title.clear()
+            self.what.clear()
+            self.badge.clear()
+            self.title.setAccessibleName("")
+            return
+        self.badge.set_icon(text.icon, text.tone)
+        self.title.setText(text.title)
+        self.title.setAccessibleName(text.title)
+        self.what.setText(text.what)
+        for i, step in enumerate(text.steps, start=1):
+            self.steps.addWidget(self._step(i, step, numbered=len(text.steps) > 1))
+
+    def _step(self, number: int, text: str, *, numbered: bool) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.m)
+        if numbered:
+            dot = make_label("stepDot", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
+            set_style_property(dot, "state", "current")
+            dot.setFixedSize(40, 40)
+            dot.setText(str(number))
+            layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
+        label = make_label("lead")
+        label.setText(text)
+        layout.addWidget(label, 1)
+        return row
+
+    def text_for(self, refusal: Refusal) -> RefusalText:
+        """The icon, tone, title, explanation and next steps for a refusal."""
+        counter = self.tr("Go to a service counter with your ID card.")
+        progress = self.tr(
+            "To see how far your new card is, tap Voucher / reissue progress on the start screen."
+        )
+        texts = {
+            Refusal.NO_MATCH: RefusalText(
+                "id-card",
+                "warn",
+                self.tr("Your details do not match our records"),
+                self.tr(
+                    "The ID number and mobile number do not match our records. "
+                    "Check both and try again."
+                ),
+                (self.tr("If your mobile number has changed, a service counter can update it."),),
+            ),
+            Refusal.TOO_MANY_ATTEMPTS: RefusalText(
+                "lock",
+                "error",
+                self.tr("Too many attempts"),
+                self.tr(
+                    "The details did not match several times, so to protect the cardholder this "
+                    "kiosk will not try again now."
+                ),
+                (self.tr("Please go to a service counter with your ID card."),),
+            ),
+            Refusal.CARD_LOST: RefusalText(
+                "card-alert",
+                "error",
+                self.tr("This card has already been reported lost"),
+                self.tr(
+                    "A final loss report was made for this card, so it cannot be reported or "
+                    "replaced here again."
+                ),
+                (
+                    progress,
+                    self.tr("For anything else, go to a service counter with your ID card."),
+                ),
+            ),
+            Refusal.CARD_CANCELLED: RefusalText(
+                "error",
+                "error",
+                self.tr("This card has been cancelled"),
+                self.tr("The card can no longer be used, and this kiosk cannot replace it."),
+                (self.tr("To get a new card, go to a service counter with your ID card."),),
+            ),
+            Refusal.REISSUE_UNDER_WAY: RefusalText(
+                "card",
+                "info",
+                self.tr("A new card is already being made"),
+                self.tr("You have already applied for a new card, so you cannot apply again now."),
+                (progress, self.tr("Collect the new card with the voucher you were given.")),
+            ),
+            Refusal.CARD_UNKNOWN: RefusalText(
+                "id-card",
+                "warn",
+                self.tr("We have no record of this card"),
+                self.tr("The social security system does not know this card."),
+                (self.tr("Go to a service counter with this card and your ID card."),),
+            ),
+            Refusal.NOT_UNDER_TEMPORARY_LOSS: RefusalText(
+                "info",
+                "info",
+                self.tr("There is no loss report to cancel"),
+                self.tr("This card is not under a temporary loss report."),
+                (self.tr("If the card does not work, go to a service counter with your ID card."),),
+            ),
+            Refusal.BACKEND_OFFLINE: RefusalText(
+                "cloud-off",
+                "warn",
+                self.tr("The service is not available right now"),
+                self.tr(
+                    "The kiosk cannot reach the social security system at the moment. "
+                    "Nothing was recorded."
+                ),
+                (
+                    self.tr("Try again in a few minutes: tap Try again."),
+                    self.tr("Or go to a service counter with your ID card."),
+                ),
+            ),
+            Refusal.REPRINT_USED: RefusalText(
+                "receipt",
+                "warn",
+                self.tr("This voucher was already reprinted"),
+                self.tr("A voucher can be reprinted at the kiosk only once."),
+                (self.tr("A service counter can print it again for you. Bring your ID card."),),
+            ),
+            Refusal.VOUCHER_NOT_FOUND: RefusalText(
+                "search",
+                "warn",
+                self.tr("No voucher was found"),
+                self.tr("We found no voucher with these details."),
+                (
+                    self.tr("Check the voucher number and try again."),
+                    self.tr("Or go to a service counter with your ID card."),
+                ),
+            ),
+        }
+        return texts.get(refusal) or RefusalText(
+            "info", "warn", self.tr("This cannot be done here"), "", (counter,)
+        )
+
+    def _on_done(self) -> None:
+        if not (self._view and self._view.busy):
+            self.done_clicked.emit()
+
+    def _on_retry(self) -> None:
+        if self.refusal is Refusal.BACKEND_OFFLINE and not (self._view and self._view.busy):
+            self.retry_clicked.emit()

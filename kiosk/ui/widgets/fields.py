@@ -1,0 +1,590 @@
+"""Entry fields for what a citizen types on the on-screen pads (kiosk.ui.widgets.textpad): an
+ID number, a mobile number, a voucher number.
+
+Each field shows the value in large characters, grouped the way the number is printed (6-8-4
+for an ID number, 3-4-4 for a mobile), with a faint slot for every character still to come. It
+checks the value as it is typed and points at the character that made it wrong: that character
+turns red and is underlined, the part of the number it belongs to is tinted, and one plain
+sentence below says what that part must be. A physical keyboard types into the field that has
+the focus. `FieldGroup` ties fields to one pad: tap a field to type into it; a field that is
+complete and right hands over to the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.domain.ids import IdProblem, check_id_prefix
+from kiosk.domain.vouchers import normalize_voucher_number
+from kiosk.ui.icons import pixmap
+from kiosk.ui.theme import PALETTE, SPACING, set_style_property
+from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.parts import make_label
+
+ID_LENGTH = 18
+MOBILE_LENGTH = 11
+VOUCHER_MAX = 26  # BJCY01-20261122-000042-7 is 24; a longer kiosk ID leaves some room
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """What a field's value is worth right now."""
+
+    ok: bool  # complete and right: the value can be used
+    message: str = ""  # what is wrong, in one sentence; empty if nothing is
+    bad_at: int | None = None  # index of the character that made it wrong
+    span: tuple[int, int] | None = None  # the part of the number it belongs to
+
+
+class _Display(QWidget):
+    """The value in large characters, grouped, with slots for what is still to come, a cursor
+    when the field is the one being typed into, and the wrong character marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "entryDisplay")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.text = ""
+        self.length = 0  # fixed length (0: variable)
+        self.groups: tuple[int, ...] = ()
+        self.active = False
+        self.bad_at: int | None = None
+        self.span: tuple[int, int] | None = None
+
+    def _digit(self) -> float:
+        return QFontMetricsF(self.font()).horizontalAdvance("0")
+
+    def _width_of(self, ch: str) -> float:
+        metrics = QFontMetricsF(self.font())
+        if not self.length:  # letters and digits of a voucher number: their own widths
+            return metrics.horizontalAdvance(ch) + self._digit() * 0.15
+        return max(self._digit(), metrics.horizontalAdvance(ch)) + self._digit() * 0.15
+
+    def _group_starts(self) -> set[int]:
+        starts, at = set(), 0
+        for size in self.groups[:-1]:
+            at += size
+            starts.add(at)
+        return starts
+
+    def _cells(self) -> list[tuple[float, float]]:
+        """(x, width) of every character typed and every slot still to fill."""
+        starts = self._group_starts()
+        gap = self._digit() * 0.8
+        x, cells = 0.0, []
+        for i in range(max(self.length, len(self.text))):
+            if i in starts:
+                x += gap
+            width = self._width_of(self.text[i] if i < len(self.text) else "0")
+            cells.append((x, width))
+            x += width
+        return cells
+
+    def sizeHint(self) -> QSize:
+        if self.length:
+            x, width = self._cells()[-1]
+            total = x + width
+        else:
+            total = self._width_of("0") * 22
+        height = QFontMetricsF(self.font()).height() + 14
+        return QSize(round(total) + 8, round(height))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), 240), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.font())
+        metrics = QFontMetricsF(self.font())
+        cells = self._cells()
+        typed = len(self.text)
+        end = cells[typed - 1][0] + cells[typed - 1][1] if typed else 0.0
+        shift = 0.0
+        if self.length and cells and cells[-1][0] + cells[-1][1] + 6 > self.width():
+            # A whole number always shows whole: smaller if need be (large text, narrow box).
+            scale = self.width() / (cells[-1][0] + cells[-1][1] + 6)
+            painter.translate(0, self.height() * (1 - scale) / 2)
+            painter.scale(scale, scale)
+        else:
+            # A long voucher number in large text shows its end, where typing goes on.
+            shift = max(0.0, end + 6 - self.width())
+        base = (self.height() + metrics.ascent() - metrics.descent()) / 2
+        underline_y = self.height() - 4
+        if self.span is not None and cells:
+            a = min(self.span[0], len(cells) - 1)
+            b = min(self.span[1], len(cells))
+            left = cells[a][0] - shift - 3
+            right = cells[b - 1][0] + cells[b - 1][1] - shift + 3
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(PALETTE.error_bg))
+            painter.drawRoundedRect(QRectF(left, 2, right - left, self.height() - 4), 6, 6)
+        for i, (x0, width) in enumerate(cells):
+            x = x0 - shift
+            if i < typed:
+                ch = self.text[i]
+                bad = i == self.bad_at
+                painter.setPen(QColor(PALETTE.error if bad else PALETTE.text))
+                painter.drawText(QPointF(x + (width - metrics.horizontalAdvance(ch)) / 2, base), ch)
+                if bad:
+                    painter.setPen(QPen(QColor(PALETTE.error), 4))
+                    painter.drawLine(
+                        QPointF(x + 2, underline_y), QPointF(x + width - 2, underline_y)
+                    )
+            else:  # a slot still to fill
+                painter.setPen(QPen(QColor(PALETTE.disabled), 2))
+                painter.drawLine(QPointF(x + 3, underline_y), QPointF(x + width - 3, underline_y))
+        if self.active and (not self.length or typed < self.length):
+            x = (cells[typed][0] if typed < len(cells) else end) - shift
+            painter.setPen(QPen(QColor(PALETTE.primary), 3))
+            top = (self.height() - metrics.height()) / 2
+            painter.drawLine(QPointF(x + 1, top), QPointF(x + 1, top + metrics.height()))
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+
+class EntryField(QFrame):
+    """A labelled field typed into from an on-screen pad or a keyboard. Subclasses say which
+    characters it takes and how a value is checked."""
+
+    changed = Signal()  # the value changed
+    activated = Signal()  # tapped or focused: the pad should type here
+    submitted = Signal()  # Enter on a physical keyboard
+
+    allowed = "0123456789"
+    length = 0  # a fixed length, or 0 for a variable one (then `max_length`)
+    max_length = 0
+    groups: tuple[int, ...] = ()
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("role", "entryField")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._text = ""
+        self._active = False
+        self._rule: Callable[[str], str | None] | None = None
+        self._check = FieldCheck(False)
+        self._external: tuple[str, str] | None = None  # (message, the value it is about)
+
+        self.caption = make_label("fieldLabel", object_name=f"{object_name}Caption", parent=self)
+        self.box = QFrame(self)
+        self.box.setObjectName(f"{object_name}Box")
+        self.box.setProperty("role", "entryBox")
+        self.display = _Display(self.box)
+        self.display.setObjectName(f"{object_name}Value")
+        self.display.length = self.length
+        self.display.groups = self.groups
+        self.status_icon = QLabel(self.box)
+        self.status_icon.setFixedSize(36, 36)
+        self.clear_button = KioskButton(
+            f"{object_name}Clear", kind="keyAction", icon_name="delete", parent=self.box
+        )
+        self.clear_button.setProperty("fieldClear", True)
+        policy = self.clear_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the value does not jump when it appears
+        self.clear_button.setSizePolicy(policy)
+        self.clear_button.clicked.connect(self.clear)
+        box_layout = QHBoxLayout(self.box)
+        box_layout.setContentsMargins(SPACING.m, 6, 6, 6)
+        box_layout.setSpacing(SPACING.s)
+        box_layout.addWidget(self.display, 1, Qt.AlignmentFlag.AlignVCenter)
+        box_layout.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        box_layout.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.message = make_label("fieldHint", object_name=f"{object_name}Message", parent=self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.xs + 2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.box)
+        layout.addWidget(self.message)
+        self._render()
+
+    # The value -----------------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def limit(self) -> int:
+        return self.length or self.max_length
+
+    @property
+    def check(self) -> FieldCheck:
+        return self._check
+
+    @property
+    def is_valid(self) -> bool:
+        return self._check.ok
+
+    @property
+    def is_full(self) -> bool:
+        return len(self._text) >= self.limit
+
+    @property
+    def value(self) -> str:
+        """The value in the form to hand on (only meaningful when `is_valid`)."""
+        return self._text
+
+    def accepts(self, ch: str) -> bool:
+        """Whether `ch` may be typed next (the pad greys out the keys that may not)."""
+        return len(ch) == 1 and ch in self.allowed and not self.is_full
+
+    def insert(self, ch: str) -> bool:
+        ch = ch.upper()
+        if not self.isEnabled() or not self.accepts(ch):
+            return False
+        self._set(self._text + ch)
+        return True
+
+    def backspace(self) -> None:
+        if self._text and self.isEnabled():
+            self._set(self._text[:-1])
+
+    def clear(self) -> None:
+        self._external = None
+        if self._text:
+            self._set("")
+        else:
+            self._render()
+
+    def set_text(self, text: str) -> None:
+        """Put a value in (tests, the tour); characters the field would refuse are dropped."""
+        kept = ""
+        for ch in text.upper():
+            if ch in self.allowed and len(kept) < self.limit:
+                kept += ch
+        self._set(kept)
+
+    def set_external_error(self, message: str | None) -> None:
+        """A message from elsewhere about the value as it is now (say, "no voucher with this
+        number"): shown in the field's error style until the value changes."""
+        self._external = (message, self._text) if message else None
+        self._render()
+
+    @property
+    def external_error(self) -> str:
+        if self._external is not None and self._external[1] == self._text:
+            return self._external[0]
+        return ""
+
+    def set_rule(self, rule: Callable[[str], str | None] | None) -> None:
+        """An extra check on a value that is otherwise right: a message if it is not allowed."""
+        self._rule = rule
+        self._set(self._text, force=True)
+
+    def _set(self, text: str, *, force: bool = False) -> None:
+        if text == self._text and not force:
+            return
+        self._text = text
+        self._check = self.validate(text)
+        if self._check.ok and self._rule is not None:
+            problem = self._rule(text)
+            if problem:
+                self._check = FieldCheck(False, problem, None, (0, len(text)))
+        self._render()
+        self.changed.emit()
+
+    def validate(self, text: str) -> FieldCheck:  # pragma: no cover - every field overrides
+        return FieldCheck(bool(text))
+
+    def hint(self) -> str:
+        """The sentence shown below an empty or half-typed field with nothing wrong."""
+        return ""
+
+    # Looks -----------------------------------------------------------------------------------
+
+    def set_caption(self, text: str) -> None:
+        self.caption.setText(text)
+        self.setAccessibleName(text)
+        self.display.setAccessibleName(text)
+        self.retranslate()
+
+    @property
+    def active(self) -> bool:
+        return self._active
+
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        self._render()
+
+    def _state(self) -> str:
+        if self._check.message or self.external_error:
+            return "error"
+        if self._check.ok:
+            return "ok"
+        return "active" if self._active else "idle"
+
+    def _render(self) -> None:
+        self.display.text = self._text
+        self.display.active = self._active and self.isEnabled() and not self._check.ok
+        self.display.bad_at = self._check.bad_at
+        self.display.span = self._check.span
+        self.display.update()
+        state = self._state()
+        set_style_property(self.box, "state", state)
+        set_style_property(self.box, "active", self._active)
+        message = self._check.message or self.external_error
+        if message:
+            self.message.setText(message)
+            set_style_property(self.message, "tone", "error")
+            self.status_icon.setPixmap(pixmap("error", PALETTE.error, 32))
+        else:
+            self.message.setText(self.hint())
+            set_style_property(self.message, "tone", "")
+            if self._check.ok:
+                self.status_icon.setPixmap(pixmap("check-circle", PALETTE.ok, 32))
+            else:
+                self.status_icon.clear()
+        self.clear_button.setVisible(bool(self._text))
+        self.message.setAccessibleName(self.message.text())
+        self.setAccessibleDescription(self.message.text())
+
+    def retranslate(self) -> None:
+        self.clear_button.set_text(self.tr("Clear"), self.tr("Clear this field"))
+        self._check = self.validate(self._text)
+        if self._check.ok and self._rule is not None:
+            problem = self._rule(self._text)
+            if problem:
+                self._check = FieldCheck(False, problem, None, (0, len(self._text)))
+        self._render()
+
+    # Input -------------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.activated.emit()
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.activated.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Backspace:
+            self.backspace()
+        elif key == Qt.Key.Key_Delete:
+            self.clear()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+        elif event.text() and event.text().upper() in self.allowed:
+            self.insert(event.text())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.EnabledChange:
+            self._render()
+        super().changeEvent(event)
+
+
+def _first_bad(text: str) -> int:
+    """The index of the key that made an ID number wrong: the shortest prefix that fails."""
+    for k in range(1, len(text) + 1):
+        if not check_id_prefix(text[:k]).ok:
+            return k - 1
+    return len(text) - 1
+
+
+class IdNumberField(EntryField):
+    """An 18-character citizen ID number, checked digit by digit (kiosk.domain.ids)."""
+
+    allowed = "0123456789X"
+    length = ID_LENGTH
+    groups = (6, 8, 4)
+
+    def accepts(self, ch: str) -> bool:
+        # X is only ever the check character, the 18th.
+        if ch == "X":
+            return len(self.text) == ID_LENGTH - 1
+        return super().accepts(ch)
+
+    def validate(self, text: str) -> FieldCheck:
+        result = check_id_prefix(text)
+        if result.ok:
+            return FieldCheck(result.complete)
+        at = _first_bad(text)
+        problem = result.problem
+        if problem is IdProblem.BAD_REGION:
+            return FieldCheck(False, self.tr("An ID number cannot start with 0 or 9."), at, (0, 6))
+        if problem is IdProblem.BAD_BIRTH_DATE:
+            return FieldCheck(
+                False,
+                self.tr("The 7th to 14th digits must be a date of birth, like 19850612."),
+                at,
+                (6, 14),
+            )
+        if problem is IdProblem.BAD_CHECK:
+            return FieldCheck(
+                False,
+                self.tr(
+                    "The last character does not fit the 17 before it: "
+                    "a digit may be mistyped. Please check the number."
+                ),
+                at,
+                (17, 18),
+            )
+        return FieldCheck(False, self.tr("Only the last character can be X."), at, (at, at + 1))
+
+    def hint(self) -> str:
+        return self.tr("18 characters, as on the ID card. The last may be X.")
+
+
+class MobileField(EntryField):
+    """An 11-digit mainland mobile number, 1[3-9]xxxxxxxxx."""
+
+    length = MOBILE_LENGTH
+    groups = (3, 4, 4)
+
+    def validate(self, text: str) -> FieldCheck:
+        if text and text[0] != "1":
+            return FieldCheck(False, self.tr("A mobile number starts with 1."), 0, (0, 1))
+        if len(text) >= 2 and text[1] not in "3456789":
+            return FieldCheck(
+                False, self.tr("The second digit of a mobile number is 3 to 9."), 1, (1, 2)
+            )
+        return FieldCheck(len(text) == MOBILE_LENGTH)
+
+    def hint(self) -> str:
+        return self.tr("11 digits, starting with 1.")
+
+
+_VOUCHER_SHAPE = re.compile(
+    r"[A-Z0-9]{1,12}(20\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))\d{6}[0-9A-Z]"
+)
+
+
+class VoucherField(EntryField):
+    """A voucher number as printed (BJCY01-20261122-000042-7), dashes optional; once it is
+    complete and its check character fits, it is shown in its printed form."""
+
+    allowed = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-"
+    max_length = VOUCHER_MAX
+
+    def accepts(self, ch: str) -> bool:
+        if ch == "-" and (not self.text or self.text.endswith("-")):
+            return False
+        return super().accepts(ch)
+
+    @property
+    def value(self) -> str:
+        return normalize_voucher_number(self.text) or self.text
+
+    def _set(self, text: str, *, force: bool = False) -> None:
+        normal = normalize_voucher_number(text)
+        # Typed without dashes: show the dashes once the number is whole and right.
+        if normal is not None and len(text) > len(self.text):
+            text = normal
+        super()._set(text, force=force)
+
+    def validate(self, text: str) -> FieldCheck:
+        if normalize_voucher_number(text) is not None:
+            return FieldCheck(True)
+        compact = re.sub(r"-", "", text)
+        if _VOUCHER_SHAPE.fullmatch(compact):
+            # As long as a whole number, with a real date in it, yet the check fails: a typo.
+            return FieldCheck(
+                False,
+                self.tr(
+                    "This voucher number does not add up: a character may be mistyped. "
+                    "Please compare it with your voucher."
+                ),
+                None,
+                (0, len(text)),
+            )
+        return FieldCheck(False)
+
+    def hint(self) -> str:
+        return self.tr("Letters and digits as printed under the QR code. Dashes are optional.")
+
+
+class FieldGroup(QObject):
+    """Fields typed into from one pad: the active field takes the pad's keys, a tap makes a
+    field active, and a fixed-length field that is complete and right moves on to the next
+    field still empty or wrong."""
+
+    changed = Signal()
+
+    def __init__(self, pad: QWidget, fields: Sequence[EntryField], parent: QObject | None = None):
+        super().__init__(parent)
+        self._pad = pad
+        self._fields = list(fields)
+        self._active: EntryField | None = None
+        for field in self._fields:
+            field.activated.connect(lambda f=field: self.activate(f))
+            field.changed.connect(lambda f=field: self._on_changed(f))
+        if self._fields:
+            self.activate(self._fields[0])
+
+    @property
+    def fields(self) -> list[EntryField]:
+        return list(self._fields)
+
+    @property
+    def active(self) -> EntryField | None:
+        return self._active
+
+    @property
+    def all_valid(self) -> bool:
+        return all(f.is_valid for f in self._fields)
+
+    def activate(self, field: EntryField | None, *, focus: bool = False) -> None:
+        if field is self._active and field is not None:
+            if focus:
+                field.setFocus()
+            return
+        self._active = field
+        for f in self._fields:
+            f.set_active(f is field)
+        self._pad.set_target(field)  # type: ignore[attr-defined]
+        if focus and field is not None:
+            field.setFocus()
+
+    def activate_first_open(self) -> None:
+        """The first field not yet right (or the first field), with the keyboard focus."""
+        open_fields = [f for f in self._fields if not f.is_valid]
+        self.activate(open_fields[0] if open_fields else self._fields[0], focus=True)
+
+    def clear(self) -> None:
+        for field in self._fields:
+            field.clear()
+        if self._fields:
+            self.activate(self._fields[0])
+
+    def _on_changed(self, field: EntryField) -> None:
+        if field is self._active and field.length and field.is_valid:
+            later = self._fields[self._fields.index(field) + 1 :]
+            following = [f for f in later if not f.is_valid]
+            if following:
+                self.activate(following[0], focus=field.hasFocus())
+        self.changed.emit()
