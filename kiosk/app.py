@@ -28,6 +28,9 @@ from kiosk.ui.window import KioskKeyGuard, KioskWindow
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from drivers.printers.base import Printer, PrinterStatus
+    from kiosk.domain.voucher_data import Language
+    from kiosk.services.business import BusinessService
     from kiosk.ui.controller import CitizenController
 
 log = logging.getLogger(__name__)
@@ -43,7 +46,13 @@ class Kiosk:
     window: KioskWindow
     controller: CitizenController
     translations: Translations
+    business: BusinessService
     large_text: bool = False
+
+    @property
+    def language(self) -> Language:
+        """The language on screen, which is also the one vouchers print in."""
+        return _language_of(self.translations)
 
     def set_language(self, language: str) -> None:
         self.translations.set_language(language)
@@ -103,29 +112,65 @@ def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Tra
     return KioskWindow(kiosk_mode=not settings.demo), translations
 
 
+def make_printer(settings: Settings) -> Printer:
+    """The voucher printer: the CUPS queue of the receipt printer, or (the demo) PDF files in
+    `output_dir`."""
+    if settings.printer == "cups":
+        from drivers.printers.cups import CupsPrinter
+
+        return CupsPrinter(settings.printer_queue, server=settings.printer_server or None)
+    from drivers.printers.pdf import PdfPrinter
+
+    settings.output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return PdfPrinter(settings.output_dir)
+
+
+def make_business(settings: Settings, engine: Engine, printer: Printer) -> BusinessService:
+    from kiosk.domain.voucher_data import KioskInfo
+    from kiosk.services.business import BusinessService
+    from kiosk.services.signing_key import load_or_create_key
+
+    return BusinessService(
+        engine,
+        KioskInfo(settings.kiosk_id, settings.location),
+        signing_key=load_or_create_key(settings.resolved_voucher_key_file),
+        printer=printer,
+        pickup_working_days=settings.pickup_working_days,
+        fee_fen=settings.reissue_fee_fen,
+    )
+
+
 def build_kiosk(
     settings: Settings,
     app: QApplication,
     opened: tuple[KioskWindow, Translations] | None = None,
+    *,
+    printer: Printer | None = None,
 ) -> Kiosk:
     """Phase two: the back end, the reader and the controller, wired into the window of
-    `open_window` (made here when not given). The caller calls `Kiosk.close()` at the end."""
+    `open_window` (made here when not given). `printer` replaces the configured voucher
+    printer (tests, the tour). The caller calls `Kiosk.close()` at the end."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.ui.bridge import ReaderBridge
     from kiosk.ui.controller import CitizenController
 
     window, translations = opened or open_window(settings, app)
     engine = open_database(settings)
+    business = make_business(settings, engine, printer or make_printer(settings))
     backend = make_reader_backend(settings)
     bridge = ReaderBridge(backend, window)
+
     controller = CitizenController(
         window,
         CardSessionService(backend, engine),
         bridge,
+        business=business,
+        kiosk_id=settings.kiosk_id,
+        language=lambda: _language_of(translations),
         reader_name=settings.reader_name,
         idle=IdleWatch(settings.idle_seconds, settings.warning_seconds),
     )
-    kiosk = Kiosk(settings, engine, backend, window, controller, translations)
+    kiosk = Kiosk(settings, engine, backend, window, controller, translations, business)
     window.header.language_clicked.connect(kiosk.toggle_language)
     window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
     _watch_status(kiosk)
@@ -134,18 +179,23 @@ def build_kiosk(
 
 
 def _watch_status(kiosk: Kiosk) -> None:
-    """Keep the attract screen's status strip true: reader from events, back end by a ping."""
+    """Keep the attract screen's status strip true: reader from events, back end and printer
+    by a ping on the worker (a printer may take its time to answer)."""
     strip = kiosk.window.attract.status_strip
 
     def reader_status(_event: object = None) -> None:
         strip.set_reader(bool(kiosk.backend.readers()))
 
     kiosk.controller.reader_event.connect(reader_status)
-    strip.printer.hide()  # no printer is configured until vouchers are printed (issue 5)
+
+    def printer_status(status: PrinterStatus) -> None:
+        strip.set_printer(*_printer_light(status))
 
     def ping() -> None:
-        kiosk.controller.worker.submit(
-            lambda: _backend_online(kiosk.engine), strip.set_backend, lambda _e: None
+        worker = kiosk.controller.worker
+        worker.submit(lambda: _backend_online(kiosk.engine), strip.set_backend, lambda _e: None)
+        worker.submit(
+            kiosk.business.printer_status, printer_status, lambda _e: strip.set_printer(False)
         )
 
     timer = QTimer(kiosk.window)
@@ -153,6 +203,18 @@ def _watch_status(kiosk: Kiosk) -> None:
     timer.timeout.connect(ping)
     timer.start()
     ping()
+
+
+def _language_of(translations: Translations) -> Language:
+    return "en" if translations.language == "en" else "zh_CN"
+
+
+def _printer_light(status: PrinterStatus) -> tuple[bool, str]:
+    """The status strip's printer light: ready, or what is wrong in one word."""
+    from drivers.printers.base import PrinterState
+
+    words = {PrinterState.NO_PAPER: "paper_out", PrinterState.OFFLINE: "offline"}
+    return status.ready, words.get(status.state, "")
 
 
 def _backend_online(engine: Engine) -> bool:

@@ -8,7 +8,14 @@ without widgets or a card, as Electrum's wizard does.
 
     attract --card--> reading --ok--> summary --view records--> (tries) --> pin --ok--> records
                           \\--problem--> problem       pin --blocked--> problem(PIN_BLOCKED)
+    summary --replace damaged card--> (tries) --> pin --ok--> business (kiosk.flows.business)
+    problem(TEMPORARY_LOSS) --cancel the loss report--> (tries) --> pin --ok--> business
+    attract --report a loss / voucher lookup--> business, without a card
+    records --print statement--> records(printing) --printed / failed--> records(outcome)
     card removed, idle timeout, Home without a card: the session ends, back to attract.
+
+While a business runs (Step.BUSINESS) the business flow has the screen; this flow only keeps
+the card session, so that pulling the card still ends everything.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
+from kiosk.domain.business import PrintOutcome
 from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
 
 
@@ -27,6 +35,15 @@ class Step(enum.Enum):
     RECORDS = "records"
     PROBLEM = "problem"
     READER_UNAVAILABLE = "reader_unavailable"
+    BUSINESS = "business"  # a kiosk.flows.business wizard has the screen
+
+
+class PinPurpose(enum.Enum):
+    """What the PIN is asked for; it decides where a right PIN leads."""
+
+    RECORDS = "records"
+    CANCEL_LOSS = "cancel_loss"  # flow 6: the card under temporary loss report was found
+    REPLACE = "replace"  # flow 7: a damaged but readable card, from the summary
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,9 @@ class View:
     records: Records | None = None
     year: YearOfContributions | None = None
     take_card_hint: bool = False  # on attract: the card is still in, please take it
+    pin_purpose: PinPurpose = PinPurpose.RECORDS
+    printing: bool = False  # the records statement is being printed
+    statement: PrintOutcome | None = None  # how the last statement print went
 
 
 # Commands for the controller ------------------------------------------------------------------
@@ -75,31 +95,62 @@ class LoadYear:
 
 
 @dataclass(frozen=True)
+class PrintStatement:
+    """Print the records statement with the contributions of `year` (the year on screen;
+    None: no year shown)."""
+
+    year: int | None
+
+
+@dataclass(frozen=True)
+class StartBusiness:
+    """The PIN was right and was asked for a business: identify the card's holder with the back
+    end and hand over to the business flow (`purpose` CANCEL_LOSS or REPLACE)."""
+
+    purpose: PinPurpose
+
+
+@dataclass(frozen=True)
 class EndSession:
     """Power the card down and forget everything personal (S3)."""
 
     reader: str | None
 
 
-Command = ReadCard | AskTries | VerifyPin | LoadRecords | LoadYear | EndSession
+Command = (
+    ReadCard
+    | AskTries
+    | VerifyPin
+    | LoadRecords
+    | LoadYear
+    | PrintStatement
+    | StartBusiness
+    | EndSession
+)
 
-_SESSION_STEPS = {Step.READING, Step.SUMMARY, Step.PIN, Step.RECORDS, Step.PROBLEM}
+_SESSION_STEPS = {Step.READING, Step.SUMMARY, Step.PIN, Step.RECORDS, Step.PROBLEM, Step.BUSINESS}
 
 
 class CitizenFlow:
     def __init__(self) -> None:
         self.view = View()
         self._reader_available = True
+        self._ignored_card: str | None = None  # a card put in while a cardless business ran
 
     # Card and reader events -------------------------------------------------------------------
 
     def card_inserted(self, reader: str) -> list[Command]:
+        if self.view.step is Step.BUSINESS and self.view.reader is None:
+            self._ignored_card = reader  # a cardless business goes on; Home asks to take it
+            return []
         if not self._reader_available or self.view.step not in (Step.ATTRACT,):
             return []  # a second card while a session runs is ignored, as is one mid-problem
         self.view = View(step=Step.READING, reader=reader, busy=True)
         return [ReadCard(reader)]
 
     def card_removed(self, reader: str) -> list[Command]:
+        if reader == self._ignored_card:
+            self._ignored_card = None
         if self.view.take_card_hint:  # the card of a session that already ended was taken
             self.view = View(step=Step.ATTRACT)
             return []
@@ -140,7 +191,7 @@ class CitizenFlow:
         return []
 
     def tries_known(self, tries_left: int) -> list[Command]:
-        if self.view.step is not Step.SUMMARY or not self.view.busy:
+        if self.view.step not in (Step.SUMMARY, Step.PROBLEM) or not self.view.busy:
             return []
         if tries_left == 0:
             return self._pin_blocked()
@@ -152,8 +203,12 @@ class CitizenFlow:
     def pin_ok(self) -> list[Command]:
         if self.view.step is not Step.PIN:
             return []
-        self.view = replace(self.view, busy=True)
-        return [LoadRecords()]
+        purpose = self.view.pin_purpose
+        if purpose is PinPurpose.RECORDS:
+            self.view = replace(self.view, busy=True)
+            return [LoadRecords()]
+        self.view = replace(self.view, step=Step.BUSINESS, tries_left=None, busy=False)
+        return [StartBusiness(purpose)]
 
     def pin_wrong(self, tries_left: int) -> list[Command]:
         if self.view.step is not Step.PIN:
@@ -179,6 +234,13 @@ class CitizenFlow:
         self.view = replace(self.view, year=year, busy=False)
         return []
 
+    def statement_printed(self, outcome: PrintOutcome) -> list[Command]:
+        """The statement print finished (or failed: `outcome` says how)."""
+        if self.view.step is not Step.RECORDS or not self.view.printing:
+            return []  # the citizen left the records meanwhile: nothing to tell
+        self.view = replace(self.view, printing=False, statement=outcome)
+        return []
+
     def failed(self, problem: CardProblem) -> list[Command]:
         """A command other than the read failed for a reason the citizen must be told."""
         if self.view.step not in _SESSION_STEPS:
@@ -189,11 +251,38 @@ class CitizenFlow:
     # The citizen's taps -------------------------------------------------------------------------
 
     def view_records(self) -> list[Command]:
-        reader = self.view.reader
-        if self.view.step is not Step.SUMMARY or self.view.busy or reader is None:
+        return self._ask_pin(Step.SUMMARY, PinPurpose.RECORDS)
+
+    def replace_card(self) -> list[Command]:
+        """Replace a damaged but readable card (flow 7): only a card in normal use."""
+        summary = self.view.summary
+        if summary is None or summary.problem is not None:
             return []
-        self.view = replace(self.view, busy=True)
-        return [AskTries(reader)]
+        return self._ask_pin(Step.SUMMARY, PinPurpose.REPLACE)
+
+    def cancel_loss(self) -> list[Command]:
+        """The card under temporary loss report was found (flow 6): cancel it with the PIN."""
+        if self.view.problem is not CardProblem.TEMPORARY_LOSS:
+            return []
+        return self._ask_pin(Step.PROBLEM, PinPurpose.CANCEL_LOSS)
+
+    def start_business(self) -> list[Command]:
+        """A business that needs no card (report a loss, voucher lookup), from attract."""
+        if self.view.step is not Step.ATTRACT:
+            return []
+        self.view = View(step=Step.BUSINESS)
+        return []
+
+    def leave_business(self) -> list[Command]:
+        """Back from a business's first step: to where it started (the summary or the
+        problem, the card session going on), or to attract without a card."""
+        if self.view.step is not Step.BUSINESS:
+            return []
+        if self.view.reader is None:
+            return self.home()
+        back = Step.PROBLEM if self.view.pin_purpose is PinPurpose.CANCEL_LOSS else Step.SUMMARY
+        self.view = replace(self.view, step=back, pin_purpose=PinPurpose.RECORDS, busy=False)
+        return []
 
     def pin_entered(self, pin: bytearray) -> list[Command]:
         reader = self.view.reader
@@ -207,15 +296,34 @@ class CitizenFlow:
         if self.view.step is not Step.RECORDS or records is None or year not in records.years:
             return []
         if year in records.contributions:
-            self.view = replace(self.view, year=records.contributions[year])
+            self.view = replace(self.view, year=records.contributions[year], statement=None)
             return []
-        self.view = replace(self.view, busy=True)
+        self.view = replace(self.view, busy=True, statement=None)
         return [LoadYear(year)]
+
+    def print_statement(self) -> list[Command]:
+        """Print the records statement (个人权益记录) of the year on screen; once at a time."""
+        view = self.view
+        if view.step is not Step.RECORDS or view.records is None or view.busy or view.printing:
+            return []
+        year = view.year.year if view.year is not None else None
+        self.view = replace(view, printing=True, statement=None)
+        return [PrintStatement(year)]
 
     def back(self) -> list[Command]:
         if self.view.step in (Step.PIN, Step.RECORDS) and not self.view.busy:
+            back = Step.SUMMARY
+            if self.view.step is Step.PIN and self.view.pin_purpose is PinPurpose.CANCEL_LOSS:
+                back = Step.PROBLEM
             self.view = replace(
-                self.view, step=Step.SUMMARY, records=None, year=None, tries_left=None
+                self.view,
+                step=back,
+                records=None,
+                year=None,
+                tries_left=None,
+                pin_purpose=PinPurpose.RECORDS,
+                printing=False,
+                statement=None,
             )
         return []
 
@@ -224,14 +332,25 @@ class CitizenFlow:
         and attract asks them to take it."""
         if self.view.step in (Step.ATTRACT, Step.READER_UNAVAILABLE):
             return []
-        return self._end(take_card_hint=self.view.reader is not None)
+        return self._end(take_card_hint=self._card_in)
 
     def idle_timeout(self) -> list[Command]:
         if self.view.step is Step.ATTRACT:
             return []
-        return self._end(take_card_hint=self.view.reader is not None)
+        return self._end(take_card_hint=self._card_in)
 
     # ----------------------------------------------------------------------------------------
+
+    def _ask_pin(self, at: Step, purpose: PinPurpose) -> list[Command]:
+        reader = self.view.reader
+        if self.view.step is not at or self.view.busy or reader is None:
+            return []
+        self.view = replace(self.view, busy=True, pin_purpose=purpose)
+        return [AskTries(reader)]
+
+    @property
+    def _card_in(self) -> bool:
+        return self.view.reader is not None or self._ignored_card is not None
 
     def _pin_blocked(self) -> list[Command]:
         self.view = replace(
@@ -247,6 +366,10 @@ class CitizenFlow:
         reader = self.view.reader
         self.view = View(step=Step.ATTRACT, take_card_hint=take_card_hint)
         return [EndSession(reader)]
+
+    @property
+    def in_business(self) -> bool:
+        return self.view.step is Step.BUSINESS
 
     @property
     def in_session(self) -> bool:

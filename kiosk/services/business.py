@@ -55,12 +55,22 @@ from kiosk.domain.errors import (
     ReissueUnderWay,
     ReprintUsed,
 )
-from kiosk.domain.journal import ActorKind, Agent, LossReportKind, LossReportRequest, VoucherKind
+from kiosk.domain.journal import (
+    ActorKind,
+    Agent,
+    LossReportKind,
+    LossReportRequest,
+    Outcome,
+    VoucherKind,
+)
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.records import Card, Cardholder, CardStatus, Outlet
+from kiosk.domain.session import Records
+from kiosk.domain.statement_data import StatementData
 from kiosk.domain.voucher_data import KioskInfo, Language
 from kiosk.domain.vouchers import normalize_voucher_number
 from kiosk.reports import wording
+from kiosk.reports.statement import render_statement
 from kiosk.reports.vouchers import Layout, render_voucher
 from kiosk.services import voucher_codes
 from kiosk.store.db import read_session
@@ -83,6 +93,7 @@ log = logging.getLogger(__name__)
 
 PICKUP_WORKING_DAYS = 15
 VOUCHER_LAYOUT: Layout = "receipt80"
+STATEMENT_LAYOUT: Layout = "receipt80"  # the kiosk's printer is an 80 mm roll
 # Compared in place of a missing mobile number: no typed number can equal it.
 _NO_MOBILE = "\x00" * 11
 _NOT_DIGITS = re.compile(r"[\s-]")
@@ -504,6 +515,66 @@ class BusinessService:
         if record.citizen_reprints >= 1:
             raise _refused("reprint", Refusal.REPRINT_USED)
         return self._print(record, language, self_service=True)
+
+    # The records statement (flow 4) -------------------------------------------------------------
+
+    def print_statement(
+        self, records: Records, year: int | None, language: Language
+    ) -> PrintOutcome:
+        """Print the citizen's records statement (个人权益记录) with the contributions of `year`
+        (the year on screen; None or a year not loaded: the newest year), name and ID number
+        masked. Never raises: printer trouble is the outcome, as for print_voucher().
+
+        Audited as "statement.printed" (failed prints too, with their outcome). A database that
+        cannot be reached does not stop the print: the records came from it moments ago.
+        """
+        now = self._clock()
+        if year is not None and year in records.years and year not in records.contributions:
+            log.info("statement.year_not_loaded")
+            year = None
+        try:
+            data = StatementData.from_records(records, self.kiosk, now, language, year)
+            pdf = render_statement(data, STATEMENT_LAYOUT)
+        except Exception as exc:  # nothing to print: say so, never a traceback on screen
+            log.error("statement.render_failed error=%s", type(exc).__name__)
+            return PrintOutcome.FAILED
+        stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        outcome = PrintOutcome.PRINTED
+        try:
+            # The job name is seen by the print queue: kiosk and time only, nothing personal.
+            self.printer.print(pdf, job_name=f"statement-{self.kiosk.kiosk_id}-{stamp}")
+        except PrinterOffline:
+            outcome = PrintOutcome.PRINTER_OFFLINE
+        except PrinterOutOfPaper:
+            outcome = PrintOutcome.OUT_OF_PAPER
+        except Exception as exc:  # PrintJobFailed, or any surprise of a driver
+            log.warning("statement.print_error error=%s", type(exc).__name__)
+            outcome = PrintOutcome.FAILED
+        if outcome is PrintOutcome.PRINTED:
+            log.info("statement.printed")
+        else:
+            log.warning("statement.print_failed outcome=%s", outcome.value)
+        self._audit_statement(records, data, outcome, now)
+        return outcome
+
+    def _audit_statement(
+        self, records: Records, data: StatementData, outcome: PrintOutcome, now: dt.datetime
+    ) -> None:
+        year = data.contributions.year if data.contributions is not None else None
+        try:
+            with UnitOfWork(self.engine) as uow:
+                uow.audit.append(
+                    chain=self.kiosk.kiosk_id,
+                    actor_kind=ActorKind.CITIZEN,
+                    actor=mask_id_number(records.ssn),
+                    action="statement.printed",
+                    outcome=Outcome.OK if outcome is PrintOutcome.PRINTED else Outcome.FAILED,
+                    at=now,
+                    detail={"year": year, "language": data.language, "print": outcome.value},
+                )
+                uow.commit()
+        except SQLAlchemyError as exc:
+            log.warning("statement.audit_failed error=%s", type(exc).__name__)
 
 
 def _status(record: VoucherRecord) -> VoucherStatus:

@@ -144,6 +144,12 @@ class CardSessionService:
         except SQLAlchemyError:
             raise SessionProblem(CardProblem.BACKEND_OFFLINE) from None
 
+    def identity(self) -> tuple[str, str]:
+        """(ID number, card number) of the card whose PIN was verified, for a business done
+        with the card (flows 6 and 7). Raises RuntimeError before the PIN."""
+        chip = self._verified_chip()
+        return chip.holder.ssn, chip.issuer.card_number
+
     def end(self) -> None:
         """Forget the session and power the card down so its PIN state is gone too."""
         reader, self._reader = self._reader, None
@@ -182,7 +188,7 @@ class CardSessionService:
 
     def _verified_chip(self) -> ChipData:
         if self._chip is None or not self._verified:
-            raise RuntimeError("records need a verified PIN")
+            raise RuntimeError("this needs a verified PIN")
         return self._chip
 
 

@@ -7,12 +7,26 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.flows.business import BStep
+from kiosk.ui.screens.agent import AgentScreen
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.confirm import ConfirmScreen
+from kiosk.ui.screens.identify import IdentifyScreen
+from kiosk.ui.screens.lookup import LookupScreen
+from kiosk.ui.screens.lookup_result import LookupResultScreen
+from kiosk.ui.screens.materials import MaterialsScreen
+from kiosk.ui.screens.outlet import OutletScreen
+from kiosk.ui.screens.pickup import PickupScreen
 from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.problem import ProblemScreen
 from kiosk.ui.screens.reading import ReadingScreen
+from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.records import RecordsScreen
+from kiosk.ui.screens.refused import RefusedScreen
+from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.summary import SummaryScreen
+from kiosk.ui.screens.what_happened import WhatHappenedScreen
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle import IdleOverlay
 
@@ -61,13 +75,44 @@ class KioskWindow(QWidget):
         self.pin = PinScreen()
         self.records = RecordsScreen()
         self.problem = ProblemScreen()
-        self.screens = (
+        # The business wizards (flows 5-8), one screen per kiosk.flows.business.BStep.
+        self.identify = IdentifyScreen()
+        self.agent = AgentScreen()
+        self.what_happened = WhatHappenedScreen()
+        self.outlet = OutletScreen()
+        self.materials = MaterialsScreen()
+        self.pickup = PickupScreen()
+        self.review = ReviewScreen()
+        self.confirm = ConfirmScreen()
+        self.receipt = ReceiptScreen()
+        self.refused = RefusedScreen()
+        self.lookup = LookupScreen()
+        self.lookup_result = LookupResultScreen()
+        self.business_screens: dict[BStep, Screen] = {
+            BStep(screen.name): screen
+            for screen in (
+                self.identify,
+                self.agent,
+                self.what_happened,
+                self.outlet,
+                self.materials,
+                self.pickup,
+                self.review,
+                self.confirm,
+                self.receipt,
+                self.refused,
+                self.lookup,
+                self.lookup_result,
+            )
+        }
+        self.screens: tuple[Screen, ...] = (
             self.attract,
             self.reading,
             self.summary,
             self.pin,
             self.records,
             self.problem,
+            *self.business_screens.values(),
         )
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from kiosk.domain.business import PrintOutcome
 from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
 from kiosk.flows.citizen import (
     AskTries,
@@ -11,7 +12,10 @@ from kiosk.flows.citizen import (
     EndSession,
     LoadRecords,
     LoadYear,
+    PinPurpose,
+    PrintStatement,
     ReadCard,
+    StartBusiness,
     Step,
     VerifyPin,
 )
@@ -156,3 +160,177 @@ def test_idle_watch_on_a_fake_clock():
     watch.touch(70)  # "I need more time"
     assert watch.status(100).state is IdleState.ACTIVE
     assert watch.status(145.1).state is IdleState.EXPIRED
+
+
+# The PIN for a business, and the businesses without a card ---------------------------------
+
+
+def test_replace_from_the_summary_asks_the_pin_then_hands_over_to_the_business():
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary())
+    assert flow.replace_card() == [AskTries(R)]
+    assert flow.replace_card() == [] and flow.view_records() == []  # busy
+    flow.tries_known(3)
+    assert flow.view.step is Step.PIN and flow.view.pin_purpose is PinPurpose.REPLACE
+    flow.pin_entered(bytearray(b"123456"))
+    assert flow.pin_ok() == [StartBusiness(PinPurpose.REPLACE)]
+    assert flow.view.step is Step.BUSINESS and flow.in_session and flow.in_business
+    assert flow.leave_business() == []
+    assert flow.view.step is Step.SUMMARY and flow.view.pin_purpose is PinPurpose.RECORDS
+    assert flow.view_records() == [AskTries(R)]  # the PIN is asked again for the records
+
+
+def test_no_replacement_for_a_card_with_a_problem():
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary(CardProblem.EXPIRED))
+    assert flow.replace_card() == []
+
+
+def test_cancel_loss_from_the_problem_screen():
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary(CardProblem.TEMPORARY_LOSS))
+    assert flow.view.step is Step.PROBLEM
+    assert flow.cancel_loss() == [AskTries(R)]
+    flow.tries_known(2)
+    assert flow.view.step is Step.PIN and flow.view.pin_purpose is PinPurpose.CANCEL_LOSS
+    flow.back()  # back from this PIN goes back to the problem
+    assert flow.view.step is Step.PROBLEM and flow.view.problem is CardProblem.TEMPORARY_LOSS
+    flow.cancel_loss()
+    flow.tries_known(2)
+    flow.pin_entered(bytearray(b"123456"))
+    assert flow.pin_ok() == [StartBusiness(PinPurpose.CANCEL_LOSS)]
+    flow.leave_business()
+    assert flow.view.step is Step.PROBLEM
+    flow.cancel_loss()
+    flow.tries_known(2)
+    flow.pin_entered(bytearray(b"123456"))
+    flow.pin_ok()
+    assert flow.card_removed(R) == [EndSession(R)]  # R1: pulling the card ends the business
+    assert flow.view.step is Step.ATTRACT and not flow.in_business
+
+
+@pytest.mark.parametrize("problem", [p for p in CardProblem if p is not CardProblem.TEMPORARY_LOSS])
+def test_cancel_loss_only_for_a_temporary_loss_card(problem):
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary(problem))
+    assert flow.cancel_loss() == []
+
+
+def test_a_cardless_business_ignores_a_card_until_home_then_asks_to_take_it():
+    flow = CitizenFlow()
+    assert flow.start_business() == []
+    assert flow.view.step is Step.BUSINESS and flow.view.reader is None
+    assert flow.start_business() == []
+    assert flow.card_inserted(R) == []
+    assert flow.view.step is Step.BUSINESS
+    assert flow.card_removed(R) == [] and flow.view.step is Step.BUSINESS
+    flow.card_inserted(R)
+    assert flow.home() == [EndSession(None)]
+    assert flow.view.step is Step.ATTRACT and flow.view.take_card_hint
+    flow.card_removed(R)
+    assert not flow.view.take_card_hint
+    assert flow.card_inserted(R) == [ReadCard(R)]
+
+
+def test_a_cardless_business_ends_at_idle_and_on_leaving():
+    flow = CitizenFlow()
+    flow.start_business()
+    assert flow.idle_timeout() == [EndSession(None)]
+    assert flow.view.step is Step.ATTRACT and not flow.view.take_card_hint
+    flow.start_business()
+    assert flow.leave_business() == [EndSession(None)]
+    assert flow.view.step is Step.ATTRACT
+
+
+def test_no_cardless_business_during_a_card_session():
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    assert flow.start_business() == []
+    assert flow.view.step is Step.READING
+
+
+# The records statement ------------------------------------------------------------------------
+
+
+def at_records(flow: CitizenFlow) -> None:
+    at_pin(flow)
+    flow.pin_entered(bytearray(b"123456"))
+    flow.pin_ok()
+    flow.records_loaded(records())
+    assert flow.view.step is Step.RECORDS and not flow.view.busy
+
+
+def test_print_statement_prints_the_year_on_screen_once_at_a_time():
+    flow = CitizenFlow()
+    assert flow.print_statement() == []  # nothing to print before the records
+    at_records(flow)
+    assert flow.view.statement is None and not flow.view.printing
+    assert flow.print_statement() == [PrintStatement(2026)]
+    assert flow.view.printing and flow.view.statement is None
+    assert flow.print_statement() == []  # a double tap while printing: one statement
+    flow.statement_printed(PrintOutcome.PRINTED)
+    assert not flow.view.printing and flow.view.statement is PrintOutcome.PRINTED
+    flow.select_year(2025)
+    flow.year_loaded(YearOfContributions(2025, ()))
+    assert flow.print_statement() == [PrintStatement(2025)]  # another copy, another year
+
+
+def test_print_statement_waits_while_a_year_loads():
+    flow = CitizenFlow()
+    at_records(flow)
+    assert flow.select_year(2025) == [LoadYear(2025)]
+    assert flow.view.busy
+    assert flow.print_statement() == [] and not flow.view.printing
+
+
+def test_a_failed_print_is_the_outcome_and_a_new_print_clears_it():
+    flow = CitizenFlow()
+    at_records(flow)
+    flow.print_statement()
+    flow.statement_printed(PrintOutcome.OUT_OF_PAPER)
+    assert flow.view.statement is PrintOutcome.OUT_OF_PAPER and not flow.view.printing
+    assert flow.print_statement() == [PrintStatement(2026)]
+    assert flow.view.statement is None  # the old outcome no longer stands
+
+
+def test_a_new_year_or_going_back_clears_the_outcome():
+    flow = CitizenFlow()
+    at_records(flow)
+    flow.print_statement()
+    flow.statement_printed(PrintOutcome.PRINTED)
+    flow.select_year(2026)  # loaded already: no command
+    assert flow.view.statement is None
+    flow.print_statement()
+    flow.statement_printed(PrintOutcome.FAILED)
+    flow.select_year(2025)
+    assert flow.view.statement is None
+    flow.year_loaded(YearOfContributions(2025, ()))
+    flow.print_statement()
+    flow.statement_printed(PrintOutcome.PRINTED)
+    flow.back()
+    assert flow.view.step is Step.SUMMARY
+    assert flow.view.statement is None and not flow.view.printing
+
+
+def test_a_print_result_after_leaving_the_records_is_dropped():
+    flow = CitizenFlow()
+    at_records(flow)
+    flow.print_statement()
+    flow.back()  # printing does not hold the citizen on the screen
+    assert flow.statement_printed(PrintOutcome.PRINTED) == []
+    assert flow.view.step is Step.SUMMARY and flow.view.statement is None
+    flow.view_records()
+    flow.tries_known(3)
+    flow.pin_entered(bytearray(b"123456"))
+    flow.pin_ok()
+    flow.records_loaded(records())
+    flow.statement_printed(PrintOutcome.FAILED)  # the old job's late answer
+    assert flow.view.statement is None and not flow.view.printing
+    flow.print_statement()
+    assert flow.card_removed(R) == [EndSession(R)]
+    assert flow.statement_printed(PrintOutcome.PRINTED) == []
+    assert flow.view.step is Step.ATTRACT and flow.view.statement is None

@@ -102,6 +102,20 @@ def test_records_need_the_pin(reader, session):
         session.load_records()
 
 
+def test_identity_only_after_the_pin(reader, session):
+    reader.insert("normal")
+    session.read_summary(DEFAULT_READER)
+    with pytest.raises(RuntimeError) as early:
+        session.identity()
+    image = load_image("normal")
+    assert image.holder.ssn not in str(early.value)  # S1
+    session.verify_pin(bytearray(b"123456"))
+    assert session.identity() == (image.holder.ssn, image.issuer.card_number)
+    session.end()
+    with pytest.raises(RuntimeError):
+        session.identity()
+
+
 def test_wrong_and_blocked_pin(reader, session):
     reader.insert("pin-last-try")
     session.read_summary(DEFAULT_READER)

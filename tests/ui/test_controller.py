@@ -260,8 +260,17 @@ def test_ordinary_keys_pass_the_guard(kiosk):
     assert guard.eventFilter(kiosk.window, event) is False
 
 
-def test_no_button_on_attract_leads_nowhere(kiosk):
-    """The card-less services arrive with their flows; until then their buttons are hidden."""
+def test_no_button_on_attract_leads_nowhere(qtbot, kiosk):
+    """The card-less services are shown, and each leads into its flow (tests/ui/
+    test_business_flows.py walks them)."""
     attract = kiosk.window.attract
-    assert not attract.report_loss_button.isVisible()
-    assert not attract.voucher_button.isVisible()
+    for button, first in (
+        (attract.report_loss_button, "identify"),
+        (attract.voucher_button, "lookup"),
+    ):
+        assert button.isVisible()
+        button.click()
+        name = f"{first}Screen"
+        qtbot.waitUntil(lambda name=name: kiosk.window.current.objectName() == name)
+        kiosk.window.header.home_clicked.emit()
+        wait_step(qtbot, kiosk, "attract")

@@ -1,6 +1,7 @@
 """One screen for everything that stops a card session (every CardProblem, and a reader that
 is not working): an icon, a plain title, what happened and what to do next, and Done. Never a
-status word or an error code on its own."""
+status word or an error code on its own. A card under temporary loss report also gets the way
+to cancel that report here, with the card's PIN (flow 6)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class ProblemScreen(Screen):
     name = "problem"
 
     done_clicked = Signal()
+    cancel_loss_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,8 +73,14 @@ class ProblemScreen(Screen):
         self.hotline = make_label("muted", object_name="problemHotline")
         self.done_button = KioskButton("problemDoneButton", kind="primary", icon_name="check")
         self.done_button.setMinimumWidth(300)
+        self.cancel_loss_button = KioskButton(
+            "cancelLossButton", kind="secondary", icon_name="lock"
+        )
+        self.cancel_loss_button.hide()
         actions = QHBoxLayout()
+        actions.setSpacing(SPACING.l)
         actions.addWidget(self.hotline, 1)
+        actions.addWidget(self.cancel_loss_button)
         actions.addWidget(self.done_button)
 
         # Long explanations in large text may outgrow 1280x800: they scroll, Done stays put.
@@ -86,6 +94,7 @@ class ProblemScreen(Screen):
         column.addLayout(actions)
 
         self.done_button.clicked.connect(self.done_clicked)
+        self.cancel_loss_button.clicked.connect(self.cancel_loss_clicked)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
@@ -117,7 +126,13 @@ class ProblemScreen(Screen):
         self._expiry = None
         self._render()
 
+    def set_busy(self, busy: bool) -> None:
+        """While the card is asked for its PIN tries: no second tap."""
+        self.cancel_loss_button.setEnabled(not busy)
+        self.done_button.setEnabled(not busy)
+
     def wipe(self) -> None:
+        self.set_busy(False)
         self._problem = None
         self._reader_unavailable = False
         self._expiry = None
@@ -129,12 +144,14 @@ class ProblemScreen(Screen):
         self.next_heading.setText(self.tr("What to do now"))
         self.hotline.setText(self.tr("Social security hotline: 12333"))
         self.done_button.set_text(self.tr("Done"))
+        self.cancel_loss_button.set_text(self.tr("Cancel the loss report"))
         self._render()
 
     def _render(self) -> None:
         # Logs and the tour name the screen after what it shows: problem-expired.png.
         self.name = f"problem-{self.key}" if self.key else type(self).name
         clear_layout(self.steps)
+        self.cancel_loss_button.setVisible(self._problem is CardProblem.TEMPORARY_LOSS)
         text = self.text_for(self.key)
         if text is None:
             self.title.clear()
@@ -228,11 +245,11 @@ class ProblemScreen(Screen):
                 self.tr("This card is under a temporary loss report"),
                 self.tr("It was reported lost, so it is blocked for now to protect you."),
                 (
-                    take_out,
                     self.tr(
-                        "If you have found your card, go to a counter with it and your ID card "
-                        "to cancel the loss report."
+                        "If you have found your card, you can cancel the loss report here: "
+                        "tap Cancel the loss report and enter the card's PIN."
                     ),
+                    self.tr("Otherwise, take the card out."),
                 ),
             ),
             CardProblem.LOST.value: _Text(

@@ -2,7 +2,8 @@
 pension and medical account balances), contributions by year and month, employment and skills,
 and work injury, as four large sections. Full name and ID number are shown: it is the
 citizen's own record (S2). Everything is rebuilt from the Records on a language change and
-disposed of by `wipe()` (S3)."""
+disposed of by `wipe()` (S3). Below the sections, "Print statement" prints the records
+statement (个人权益记录) of the year shown, and one line says how the print went."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.business import PrintOutcome
 from kiosk.domain.records import (
     AccountType,
     AssessmentKind,
@@ -91,12 +93,16 @@ class RecordsScreen(Screen):
 
     year_selected = Signal(int)
     section_changed = Signal(str)
+    print_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._records: Records | None = None
         self._year: YearOfContributions | None = None
         self._selected_year: int | None = None
+        self._printing = False
+        self._statement: PrintOutcome | None = None
+        self._print_enabled = True
         column = centred_column(self, top=SPACING.l, bottom=SPACING.l)
         column.setSpacing(SPACING.m)
 
@@ -138,9 +144,27 @@ class RecordsScreen(Screen):
         self._build_employment()
         self._build_injury()
 
+        # The statement: how the last print went on the left, the button on the right.
+        self.print_button = KioskButton(
+            "printStatementButton", kind="secondary", icon_name="printer"
+        )
+        self.print_button.clicked.connect(self.print_clicked)
+        self.print_icon = QLabel(self)
+        self.print_icon.setObjectName("statementIcon")
+        self.print_icon.setFixedSize(40, 40)
+        self.print_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.print_message = make_label("body", object_name="statementMessage")
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACING.m)
+        actions.addWidget(self.print_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Empty, the line still takes the width: the button keeps its size and place.
+        actions.addWidget(self.print_message, 1, Qt.AlignmentFlag.AlignVCenter)
+        actions.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
         column.addLayout(top)
         column.addLayout(segments)
         column.addWidget(self.pages, 1)
+        column.addLayout(actions)
         self.show_section("overview")
         self.retranslate()
 
@@ -302,10 +326,28 @@ class RecordsScreen(Screen):
         self._selected_year = year.year
         self._render_contributions()
 
+    def set_statement(self, *, printing: bool, outcome: PrintOutcome | None) -> None:
+        """The statement print: running (the button waits), or how the last one went."""
+        self._printing = printing
+        self._statement = outcome
+        self._render_statement()
+
+    def set_print_enabled(self, enabled: bool) -> None:
+        """Off while the screen waits for something else (a year loading)."""
+        self._print_enabled = enabled
+        self._render_statement()
+
+    @property
+    def statement_message(self) -> str:
+        return self.print_message.text()
+
     def wipe(self) -> None:
         self._records = None
         self._year = None
         self._selected_year = None
+        self._printing = False
+        self._statement = None
+        self._print_enabled = True
         self.show_section("overview")
         self._render()
 
@@ -369,6 +411,7 @@ class RecordsScreen(Screen):
         self.earlier_button.setAccessibleName(self.tr("Earlier year"))
         self.later_button.setAccessibleName(self.tr("Later year"))
         self.table.setAccessibleName(self.tr("Contributions by month"))
+        self.print_message.setAccessibleName(self.tr("Statement printing"))
         headings = (
             self.tr("Month"),
             self.tr("Employer"),
@@ -399,6 +442,43 @@ class RecordsScreen(Screen):
         self._render_contributions()
         self._render_employment()
         self._render_injury()
+        self._render_statement()
+
+    def _render_statement(self) -> None:
+        self.print_button.setEnabled(
+            self._records is not None and self._print_enabled and not self._printing
+        )
+        if self._printing:
+            self.print_button.set_text(
+                self.tr("Printing…"), self.tr("Printing your statement, please wait")
+            )
+        else:
+            self.print_button.set_text(
+                self.tr("Print statement"), self.tr("Print a statement of your records")
+            )
+        text, tone, icon_name = self._statement_text(self._statement)
+        self.print_message.setText(text)
+        set_tone(self.print_message, tone)
+        if icon_name:
+            colour = PALETTE.ok if tone == "ok" else PALETTE.error
+            self.print_icon.setPixmap(pixmap(icon_name, colour, 32))
+        else:
+            self.print_icon.clear()
+
+    def _statement_text(self, outcome: PrintOutcome | None) -> tuple[str, str, str]:
+        """(message, tone, icon) for how the statement print went; empty before any print."""
+        if self._printing or outcome is None:
+            return "", "", ""
+        if outcome is PrintOutcome.PRINTED:
+            return self.tr("Please take your statement"), "ok", "check-circle"
+        reason = {
+            PrintOutcome.OUT_OF_PAPER: self.tr("the printer is out of paper"),
+            PrintOutcome.PRINTER_OFFLINE: self.tr("the printer is not available"),
+        }.get(outcome, self.tr("the printer reported a fault"))
+        text = self.tr(
+            "The statement could not be printed: {reason}. Please ask at a counter."
+        ).format(reason=reason)
+        return text, "error", "error"
 
     def _render_overview(self) -> None:
         clear_layout(self.insurance_grid)

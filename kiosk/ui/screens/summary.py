@@ -1,5 +1,6 @@
 """The card summary (PRODUCT.md flow 2): the masked values of the card and its status from the
-back end, and one way on: view my records, which asks for the PIN next. Everything shown here
+back end, and two ways on, each asking for the PIN next: view my records, or replace a damaged
+card (flow 7). Everything shown here
 is masked already (CardSummary holds nothing else), since anyone nearby can read it (S2)."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class SummaryScreen(Screen):
     home_allowed = True
 
     view_records_clicked = Signal()
+    replace_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,11 @@ class SummaryScreen(Screen):
             grid.addLayout(cell, row, col)
             self.field_labels[key] = label
             self.values[key] = value
+        # The card's own action sits in the free cell beside its number (flow 7).
+        self.replace_button = KioskButton("replaceCardButton", kind="secondary", icon_name="card")
+        grid.addWidget(
+            self.replace_button, 1, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.card.body.addLayout(grid)
@@ -93,6 +100,7 @@ class SummaryScreen(Screen):
         column.addStretch(1)
 
         self.view_records_button.clicked.connect(self.view_records_clicked)
+        self.replace_button.clicked.connect(self.replace_clicked)
         self.retranslate()
 
     @property
@@ -107,6 +115,7 @@ class SummaryScreen(Screen):
         """While the card is asked for its tries left: no second tap, and say so."""
         self._busy = busy
         self.view_records_button.setEnabled(not busy)
+        self.replace_button.setEnabled(not busy)
         self._render_button()
 
     def _render_button(self) -> None:
@@ -114,6 +123,7 @@ class SummaryScreen(Screen):
             self.view_records_button.set_text(self.tr("Please wait…"))
         else:
             self.view_records_button.set_text(self.tr("View my records"))
+        self.replace_button.set_text(self.tr("Replace a damaged card"))
 
     def _render(self) -> None:
         s = self._summary
@@ -171,5 +181,6 @@ class SummaryScreen(Screen):
         self._summary = None
         self._busy = False
         self.view_records_button.setEnabled(True)
+        self.replace_button.setEnabled(True)
         self._render_button()
         self._render()
