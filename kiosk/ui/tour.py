@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -21,10 +22,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QEventLoop
 from PySide6.QtWidgets import QApplication
 
+from drivers.printers.fake import FakePrinter, Fault
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import load_settings
+from kiosk.config import Settings, load_settings
 from kiosk.domain.session import CardProblem
+from kiosk.flows.business import Choice
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,16 @@ LANGUAGES = ("zh_CN", "en")
 MAIN_SIZE = (1920, 1080)
 SMALL_SIZE = (1280, 800)
 WAIT_SECONDS = 10.0
+
+# Demo cardholders for the business flows without a card: (ID number, registered mobile).
+# Each language runs on a fresh copy of the demo database, so every flow starts from scratch.
+HOLDER_TEMPORARY = ("440106197811230350", "13902205566")  # the "PIN blocked" card's holder
+HOLDER_FINAL = ("310104199003080267", "13601873344")  # the "PIN nearly blocked" card's holder
+HOLDER_PRINTER_DOWN = ("42010619561001013X", "13707151122")  # the "expired" card's holder
+HOLDER_NORMAL = ("110105198506120173", "13810245678")  # the "normal" card's holder
+HOLDER_LARGE = ("510107196907300229", "18980024455")  # the "unreadable" card's holder
+AGENT = ("110108197707079319", "王建国", "child")
+WRONG_MOBILE = "13900000001"
 
 
 @dataclass
@@ -81,7 +94,16 @@ class Tour:
             time.sleep(0.005)
 
     def at(self, step: str) -> Callable[[], bool]:
-        return lambda: self.kiosk.controller.flow.view.step.value == step
+        """At citizen step `step`, or at business step `step` while a business runs."""
+        controller = self.kiosk.controller
+
+        def here() -> bool:
+            business = controller.business
+            if controller.flow.in_business and business is not None:
+                return business.view.step.value == step and not business.view.busy
+            return controller.flow.view.step.value == step
+
+        return here
 
     def shot(self, flow: str, step: str, *, wait: bool = True, **timings: float) -> None:
         window = self.kiosk.window
@@ -155,6 +177,9 @@ class Tour:
             self.settle(what="an older year")
             w.records.show_section("contributions")
             self.shot("records", "records-contributions-oldest-year")
+        w.records.print_clicked.emit()
+        self.settle(lambda: c.flow.view.statement is not None, "statement printed")
+        self.shot("records", "records-statement-printed")
         self.idle_warning()
         self.remove()
 
@@ -183,7 +208,200 @@ class Tour:
         self.reader.plug(DEFAULT_READER)
         self.settle(self.at("attract"), "reader back")
 
+        self.run_business()
         self.small_large_pass()
+
+    # The citizen's business (flows 5-8) ---------------------------------------------------------
+
+    def run_business(self) -> None:
+        """Every wizard screen: the card found, a damaged card replaced, loss reports without the
+        card (temporary, final with an agent, with the printer down), refusals, voucher lookup."""
+        w, c = self.kiosk.window, self.kiosk.controller
+
+        # Flow 6: the card under temporary loss report turns up.
+        self.insert("temporary-loss", "problem")
+        w.problem.cancel_loss_clicked.emit()
+        self.settle(self.at("pin"), "PIN to cancel the loss report")
+        self.enter_pin("123456")
+        self.settle(self.at("review"), "cancellation review")
+        self.shot("found", "review")
+        w.review.next_clicked.emit()
+        self.settle(self.at("confirm"), "cancellation confirm")
+        self.shot("found", "confirm")
+        self.confirm_and_print("found")
+        self.remove()
+
+        # Flow 7 from the card summary: a damaged card replaced.
+        self.insert("normal", "summary")
+        w.summary.replace_clicked.emit()
+        self.settle(self.at("pin"), "PIN to replace the card")
+        self.enter_pin("123456")
+        self.settle(self.at("outlet"), "outlets")
+        self.shot("replace", "outlet")
+        self.reissue_steps("replace")
+        self.remove()
+
+        # Flow 5, temporary: a wrong mobile number first.
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.shot("loss", "identify")
+        self.identify(HOLDER_TEMPORARY[0], WRONG_MOBILE)
+        self.settle(self.at("identify"), "wrong details")
+        self.shot("loss", "identify-wrong-details")
+        self.identify(*HOLDER_TEMPORARY)
+        self.settle(self.at("what_happened"), "what happened")
+        self.shot("loss", "what-happened")
+        w.what_happened.chosen.emit(Choice.TEMPORARY.value)
+        self.settle(self.at("review"), "temporary review")
+        self.shot("loss", "review-temporary")
+        w.review.next_clicked.emit()
+        self.settle(self.at("confirm"), "temporary confirm")
+        self.shot("loss", "confirm-temporary")
+        self.confirm_and_print("loss-temporary")
+        c.home()
+        self.settle(self.at("attract"))
+
+        # Flows 5 and 7, final, by an agent.
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.identify(*HOLDER_FINAL, as_agent=True)
+        self.settle(self.at("agent"), "agent")
+        w.agent.id_field.set_text(AGENT[0])
+        w.agent.name_edit.setText(AGENT[1])
+        w.agent.select_relationship(AGENT[2])
+        self.shot("loss", "agent")
+        w.agent.submit()
+        self.settle(self.at("what_happened"), "what happened, agent")
+        w.what_happened.chosen.emit(Choice.LOST.value)
+        self.settle(self.at("outlet"), "outlets")
+        self.reissue_steps("loss-final")
+        final_voucher = self.receipt_number()
+        c.home()
+        self.settle(self.at("attract"))
+
+        # R6: the printer is down. Confirm warns; the receipt shows the number and QR code.
+        business = self.kiosk.business
+        working = business.printer
+        business.printer = FakePrinter(fault=Fault.OFFLINE)
+        try:
+            self.start(w.attract.report_loss_clicked, "identify")
+            self.identify(*HOLDER_PRINTER_DOWN)
+            self.settle(self.at("what_happened"))
+            w.what_happened.chosen.emit(Choice.TEMPORARY.value)
+            self.settle(self.at("review"))
+            w.review.next_clicked.emit()
+            self.settle(self.at("confirm"), "confirm with the printer down")
+            self.shot("printer-down", "confirm")
+            self.confirm_and_print("printer-down")
+            c.home()
+            self.settle(self.at("attract"))
+        finally:
+            business.printer = working
+
+        # Refusals: a reissue already under way (the card replaced above), too many attempts.
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.identify(*HOLDER_NORMAL)
+        self.settle(self.at("refused"), "reissue under way")
+        self.shot("refused", "reissue-under-way")
+        c.home()
+        self.settle(self.at("attract"))
+        self.start(w.attract.report_loss_clicked, "identify")
+        for _ in range(3):
+            self.identify(HOLDER_NORMAL[0], WRONG_MOBILE)
+            self.settle(lambda: self.at("identify")() or self.at("refused")(), "wrong details")
+        self.shot("refused", "too-many-attempts")
+        c.home()
+        self.settle(self.at("attract"))
+
+        # Flow 8: voucher lookup by number, the one reprint, then by ID number and mobile.
+        self.start(w.attract.voucher_lookup_clicked, "lookup")
+        w.lookup.voucher_field.set_text(final_voucher)
+        self.shot("lookup", "lookup-number")
+        w.lookup.search()
+        self.settle(self.at("lookup_result"), "voucher found")
+        self.shot("lookup", "result")
+        w.lookup_result.reprint.emit(final_voucher)
+        self.settle(lambda: c.business is not None and c.business.view.reprint_outcome is not None)
+        self.shot("lookup", "result-reprinted")
+        c.home()
+        self.settle(self.at("attract"))
+        self.start(w.attract.voucher_lookup_clicked, "lookup")
+        w.lookup.set_mode("person")
+        w.lookup.id_field.set_text(HOLDER_FINAL[0])
+        w.lookup.mobile_field.set_text(HOLDER_FINAL[1])
+        self.shot("lookup", "lookup-person")
+        w.lookup.search()
+        self.settle(self.at("lookup_result"), "vouchers of a person")
+        self.shot("lookup", "result-person")
+        c.home()
+        self.settle(self.at("attract"))
+
+    def large_business(self) -> None:
+        """The wizard at 1280x800 in large text: a final loss report, then its voucher looked up."""
+        w, c = self.kiosk.window, self.kiosk.controller
+        self.start(w.attract.report_loss_clicked, "identify")
+        w.identify.id_field.set_text(HOLDER_LARGE[0])
+        w.identify.mobile_field.set_text(HOLDER_LARGE[1])
+        self.shot("loss", "identify")
+        w.identify.submit()
+        self.settle(self.at("what_happened"))
+        self.shot("loss", "what-happened")
+        w.what_happened.chosen.emit(Choice.STOLEN.value)
+        self.settle(self.at("outlet"))
+        self.shot("loss-final", "outlet")
+        self.reissue_steps("loss-final")
+        voucher = self.receipt_number()
+        c.home()
+        self.settle(self.at("attract"))
+        self.start(w.attract.voucher_lookup_clicked, "lookup")
+        w.lookup.voucher_field.set_text(voucher)
+        self.shot("lookup", "lookup-number")
+        w.lookup.search()
+        self.settle(self.at("lookup_result"))
+        self.shot("lookup", "result")
+        c.home()
+        self.settle(self.at("attract"))
+
+    def start(self, signal, step: str) -> None:  # type: ignore[no-untyped-def]
+        signal.emit()
+        self.settle(self.at(step), step)
+
+    def identify(self, ssn: str, mobile: str, *, as_agent: bool = False) -> None:
+        screen = self.kiosk.window.identify
+        screen.id_field.set_text(ssn)
+        screen.mobile_field.set_text(mobile)
+        screen.agent_toggle.setChecked(as_agent)
+        screen.submit()
+        self.settle(what="identification")
+
+    def reissue_steps(self, flow: str) -> None:
+        """Outlet (chosen) → materials → pickup date → review → confirm → voucher."""
+        w, c = self.kiosk.window, self.kiosk.controller
+        assert c.business is not None
+        w.outlet.chosen.emit(c.business.view.outlets[0].code)
+        self.settle(self.at("outlet"))
+        self.shot(flow, "outlet-chosen")
+        for step in ("materials", "pickup", "review", "confirm"):
+            w.business_screens[c.business.view.step].next_clicked.emit()
+            self.settle(self.at(step), step)
+            self.shot(flow, step)
+        self.confirm_and_print(flow)
+
+    def confirm_and_print(self, flow: str) -> None:
+        c = self.kiosk.controller
+        self.kiosk.window.confirm.confirmed.emit()
+
+        def printed() -> bool:
+            view = c.business.view if c.business is not None else None
+            return (
+                view is not None and view.step.value == "receipt" and view.print_outcome is not None
+            )
+
+        self.settle(printed, "receipt printed")
+        self.shot(flow, "receipt")
+
+    def receipt_number(self) -> str:
+        business = self.kiosk.controller.business
+        assert business is not None and business.view.receipt is not None
+        return business.view.receipt.voucher_number
 
     def idle_warning(self) -> None:
         """Show the "need more time?" countdown by moving the idle clock forward."""
@@ -222,34 +440,47 @@ class Tour:
             self.insert("unreadable", "problem")
             self.shot("problem", "problem-unreadable")
             self.remove()
+            self.large_business()
         finally:
             self.size, self.large_text = MAIN_SIZE, False
             self.kiosk.set_large_text(False)
 
 
 def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
-    """Run the tour into `out`; returns the path of tour.json."""
+    """Run the tour into `out`; returns the path of tour.json. Each language runs on its own
+    fresh demo set-up, and the PDFs its "printer" wrote land in `out/<language>/printed/`."""
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
-        settings = load_settings(
-            demo=True, environ={}, data_dir=Path(scratch), log_dir=Path(scratch) / "log"
-        )
-        kiosk = build_kiosk(settings, app)
-        tour = Tour(kiosk, out)
-        kiosk.window.resize(*MAIN_SIZE)
-        kiosk.window.show()
-        started = time.perf_counter()
-        try:
-            for language in languages:
+    shots: list[Shot] = []
+    started = time.perf_counter()
+    for language in languages:
+        with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
+            settings = load_settings(
+                demo=True, environ={}, data_dir=Path(scratch), log_dir=Path(scratch) / "log"
+            )
+            kiosk = build_kiosk(settings, app)
+            tour = Tour(kiosk, out)
+            kiosk.window.resize(*MAIN_SIZE)
+            kiosk.window.show()
+            try:
                 tour.run_language(language)
-        finally:
-            kiosk.close()
+            finally:
+                kiosk.close()
+            shots.extend(tour.shots)
+            _keep_printouts(settings, out / language / "printed")
     summary = {
         "languages": list(languages),
         "seconds": round(time.perf_counter() - started, 2),
-        "shots": [asdict(shot) for shot in tour.shots],
+        "shots": [asdict(shot) for shot in shots],
     }
     index = out / "tour.json"
     index.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     return index
+
+
+def _keep_printouts(settings: Settings, into: Path) -> None:
+    if into.exists():
+        shutil.rmtree(into)
+    into.mkdir(parents=True)
+    for pdf in sorted(settings.output_dir.glob("*.pdf")):
+        shutil.copy2(pdf, into / pdf.name)
