@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AgentScreen</name>
+    <message>
+        <source>This is the cardholder&apos;s ID number. Please enter your own ID number.</source>
+        <translation>这是持卡人的身份证号码，请输入您本人的身份证号码。</translation>
+    </message>
+    <message>
+        <source>Please wait…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>A name has no digits or symbols.</source>
+        <translation>姓名中不能含有数字或符号。</translation>
+    </message>
+    <message>
+        <source>You are reporting for {name}. Please give your own details.</source>
+        <translation>您正在为{name}代办，请填写您本人的信息。</translation>
+    </message>
+    <message>
+        <source>Please give your own details.</source>
+        <translation>请填写您本人的信息。</translation>
+    </message>
+    <message>
+        <source>About you, the person reporting</source>
+        <translation>填写代办人信息</translation>
+    </message>
+    <message>
+        <source>Your ID number</source>
+        <translation>您的身份证号码</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Tap here to type your name</source>
+        <translation>点击此处输入姓名</translation>
+    </message>
+    <message>
+        <source>How are you related to the cardholder?</source>
+        <translation>您与持卡人的关系</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Please take your card</source>
@@ -33,6 +100,123 @@
     </message>
 </context>
 <context>
+    <name>BusinessScreen</name>
+    <message>
+        <source>Temporary loss report</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Loss report and new card</source>
+        <translation>挂失补卡</translation>
+    </message>
+    <message>
+        <source>Cancel the temporary loss report</source>
+        <translation>解除临时挂失</translation>
+    </message>
+    <message>
+        <source>Replace a damaged card</source>
+        <translation>损坏换卡</translation>
+    </message>
+    <message>
+        <source>The card was lost</source>
+        <translation>卡片丢失</translation>
+    </message>
+    <message>
+        <source>The card was stolen</source>
+        <translation>卡片被盗</translation>
+    </message>
+    <message>
+        <source>The card is missing; it may turn up</source>
+        <translation>卡片暂时找不到</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Other relative</source>
+        <translation>其他亲属</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Opening hours: {hours}</source>
+        <translation>营业时间：{hours}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Nothing is recorded until you tap Confirm. To change something, tap Back.</source>
+        <translation>点击“确认办理”后才会正式办理。如需修改，请点击“返回”。</translation>
+    </message>
+    <message>
+        <source>The printer is not ready (out of paper / offline). You can still go ahead: your voucher number will be shown on screen and you can reprint the voucher later at this kiosk or at a counter.</source>
+        <translation>打印机暂不可用（缺纸或离线）。您仍可继续办理：凭证号将显示在屏幕上，之后可在本机或服务窗口补打凭证。</translation>
+    </message>
+    <message>
+        <source>Confirm your temporary loss report</source>
+        <translation>确认办理临时挂失</translation>
+    </message>
+    <message>
+        <source>Confirm your loss report and new card</source>
+        <translation>确认办理挂失补卡</translation>
+    </message>
+    <message>
+        <source>Confirm cancelling the loss report</source>
+        <translation>确认解除挂失</translation>
+    </message>
+    <message>
+        <source>Confirm your new card application</source>
+        <translation>确认办理损坏换卡</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认办理</translation>
+    </message>
+    <message>
+        <source>For {name}, ID number {ssn}</source>
+        <translation>持卡人：{name}，身份证号码：{ssn}</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Please wait, this takes a few seconds.</source>
+        <translation>请稍候，需要几秒钟。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryField</name>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear this field</source>
+        <translation>清空本栏内容</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Social Security Card Self-Service</source>
@@ -53,6 +237,80 @@
     <message>
         <source>Larger text</source>
         <translation>大字模式</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberField</name>
+    <message>
+        <source>An ID number cannot start with 0 or 9.</source>
+        <translation>身份证号码不能以 0 或 9 开头。</translation>
+    </message>
+    <message>
+        <source>The 7th to 14th digits must be a date of birth, like 19850612.</source>
+        <translation>第 7 至 14 位应为出生日期，例如 19850612。</translation>
+    </message>
+    <message>
+        <source>The last character does not fit the 17 before it: a digit may be mistyped. Please check the number.</source>
+        <translation>最后一位与前 17 位不符，可能有数字输错，请核对号码。</translation>
+    </message>
+    <message>
+        <source>Only the last character can be X.</source>
+        <translation>只有最后一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>18 characters, as on the ID card. The last may be X.</source>
+        <translation>共 18 位，与身份证上一致，最后一位可能是 X。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>I am reporting for someone else</source>
+        <translation>我为他人代办</translation>
+    </message>
+    <message>
+        <source>Type the cardholder&apos;s ID number and the mobile number they registered with social security. Your own details come next.</source>
+        <translation>请输入持卡人的身份证号码和社保预留手机号码。下一步再填写您本人的信息。</translation>
+    </message>
+    <message>
+        <source>Type the ID number and the mobile number registered with social security. You do not need the card.</source>
+        <translation>请输入身份证号码和社保预留手机号码，无需提供社保卡。</translation>
+    </message>
+    <message>
+        <source>The ID number and mobile number do not match our records. Check both and try again.</source>
+        <translation>身份证号码或预留手机号码有误，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>We could not check these details. Please try again.</source>
+        <translation>暂时无法核验您填写的信息，请重试。</translation>
+    </message>
+    <message>
+        <source>1 try left.</source>
+        <translation>剩余 1 次机会。</translation>
+    </message>
+    <message>
+        <source>{n} tries left.</source>
+        <translation>剩余 {n} 次机会。</translation>
+    </message>
+    <message>
+        <source>Enter the cardholder&apos;s details</source>
+        <translation>请填写持卡人信息</translation>
+    </message>
+    <message>
+        <source>Cardholder&apos;s ID number</source>
+        <translation>持卡人身份证号码</translation>
+    </message>
+    <message>
+        <source>Registered mobile number</source>
+        <translation>预留手机号码</translation>
     </message>
 </context>
 <context>
@@ -114,6 +372,327 @@
     </message>
 </context>
 <context>
+    <name>LookupResultScreen</name>
+    <message>
+        <source>Card receipt voucher</source>
+        <translation>领卡凭证</translation>
+    </message>
+    <message>
+        <source>Loss report receipt</source>
+        <translation>挂失回执</translation>
+    </message>
+    <message>
+        <source>Loss report cancellation receipt</source>
+        <translation>解挂回执</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>制卡中</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Your application has been received.</source>
+        <translation>您的申请已受理。</translation>
+    </message>
+    <message>
+        <source>Your new card is being made.</source>
+        <translation>您的新卡正在制作中。</translation>
+    </message>
+    <message>
+        <source>Your new card is ready. Bring your ID card and this voucher to collect it.</source>
+        <translation>新卡已制作完成，请携带身份证和本凭证前往领取。</translation>
+    </message>
+    <message>
+        <source>The new card has been collected.</source>
+        <translation>新卡已领取。</translation>
+    </message>
+    <message>
+        <source>Issued {date}, {time}</source>
+        <translation>{date} {time} 开具</translation>
+    </message>
+    <message>
+        <source>Voucher number {number}</source>
+        <translation>凭证号 {number}</translation>
+    </message>
+    <message>
+        <source>Cardholder: {name}</source>
+        <translation>持卡人：{name}</translation>
+    </message>
+    <message>
+        <source>Collect at</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>Ready from</source>
+        <translation>预计领卡日期</translation>
+    </message>
+    <message>
+        <source>Lost the paper? You can print this voucher again once here.</source>
+        <translation>凭证丢失了？可在本机补打一次。</translation>
+    </message>
+    <message>
+        <source>Reprint my voucher</source>
+        <translation>补打凭证</translation>
+    </message>
+    <message>
+        <source>Already reprinted once: ask at a counter for another copy.</source>
+        <translation>已在本机补打过一次，如需再次补打，请到服务窗口办理。</translation>
+    </message>
+    <message>
+        <source>Your voucher</source>
+        <translation>您的凭证</translation>
+    </message>
+    <message>
+        <source>Your vouchers</source>
+        <translation>您的凭证</translation>
+    </message>
+    <message>
+        <source>Here is how your new card is coming along.</source>
+        <translation>以下是您新卡的办理进度。</translation>
+    </message>
+    <message>
+        <source>Here is what we found.</source>
+        <translation>查询结果如下。</translation>
+    </message>
+    <message>
+        <source>Printing your voucher…</source>
+        <translation>正在打印凭证…</translation>
+    </message>
+    <message>
+        <source>Your voucher {number} was printed again. Please take it.</source>
+        <translation>凭证 {number} 已补打，请取走。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be printed. Please note or photograph the voucher number {number}; a counter can print it for you.</source>
+        <translation>凭证未能打印。请记下或拍下凭证号 {number}，可到服务窗口为您打印。</translation>
+    </message>
+    <message>
+        <source>Social security hotline: 12333</source>
+        <translation>社保服务热线：12333</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>LookupScreen</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>We found no voucher with this number. Please check it and try again.</source>
+        <translation>未找到该凭证号对应的凭证，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>We found no vouchers for this ID number and mobile number. Check both and try again.</source>
+        <translation>未找到与该身份证号码和预留手机号码对应的凭证，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Voucher information cannot be reached right now. Please try again in a few minutes, or ask at a counter.</source>
+        <translation>暂时无法查询凭证信息，请几分钟后再试，或到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>We could not look this up. Please ask at a counter.</source>
+        <translation>暂时无法查询，请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>Type the number printed on your voucher, then tap Search.</source>
+        <translation>请输入凭证上印的凭证号，然后点击“查询”。</translation>
+    </message>
+    <message>
+        <source>No voucher at hand? Type the cardholder&apos;s ID number and mobile number.</source>
+        <translation>凭证不在身边？请输入持卡人的身份证号码和预留手机号码。</translation>
+    </message>
+    <message>
+        <source>Find your voucher</source>
+        <translation>查询凭证</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>ID number and mobile number</source>
+        <translation>身份证号码和预留手机号码</translation>
+    </message>
+    <message>
+        <source>Registered mobile number</source>
+        <translation>预留手机号码</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsScreen</name>
+    <message>
+        <source>What to bring when you collect the card</source>
+        <translation>领卡时请携带以下材料</translation>
+    </message>
+    <message>
+        <source>Please bring these things to the outlet. They are also printed on your voucher.</source>
+        <translation>请携带以下材料到领卡网点，这些内容也会打印在凭证上。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The cardholder&apos;s ID card</source>
+        <translation>持卡人身份证</translation>
+    </message>
+    <message>
+        <source>The original resident ID card of the cardholder. A copy is not enough.</source>
+        <translation>须为持卡人的居民身份证原件，复印件无效。</translation>
+    </message>
+    <message>
+        <source>The voucher from this kiosk</source>
+        <translation>本机打印的领卡凭证</translation>
+    </message>
+    <message>
+        <source>You get it at the end of this application. Keep it safe until then.</source>
+        <translation>本次办理结束时打印，领卡前请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Your own ID card</source>
+        <translation>代办人本人身份证</translation>
+    </message>
+    <message>
+        <source>You act for the cardholder, so bring your own original ID card as well.</source>
+        <translation>您是代办人，还需携带您本人的身份证原件。</translation>
+    </message>
+    <message>
+        <source>One one-inch colour photo</source>
+        <translation>一寸彩色照片一张</translation>
+    </message>
+    <message>
+        <source>We have no ID photo of the cardholder on file, so a recent photo is needed.</source>
+        <translation>系统中没有持卡人的证件照片，需提供近期照片。</translation>
+    </message>
+    <message>
+        <source>{number}. {thing}</source>
+        <translation>第{number}项&#x3000;{thing}</translation>
+    </message>
+</context>
+<context>
+    <name>MobileField</name>
+    <message>
+        <source>A mobile number starts with 1.</source>
+        <translation>手机号码以 1 开头。</translation>
+    </message>
+    <message>
+        <source>The second digit of a mobile number is 3 to 9.</source>
+        <translation>手机号码第 2 位应为 3 至 9。</translation>
+    </message>
+    <message>
+        <source>11 digits, starting with 1.</source>
+        <translation>共 11 位，以 1 开头。</translation>
+    </message>
+</context>
+<context>
+    <name>OutletRow</name>
+    <message>
+        <source>{outlet} (chosen)</source>
+        <translation>{outlet}（已选择）</translation>
+    </message>
+</context>
+<context>
+    <name>OutletScreen</name>
+    <message>
+        <source>Where will you collect your new card?</source>
+        <translation>请选择领卡网点</translation>
+    </message>
+    <message>
+        <source>Tap the service outlet that suits you best. You will collect the card there.</source>
+        <translation>请点击方便您前往的服务网点，新卡将在该网点领取。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>No outlet can hand out cards right now. Please ask at a service counter.</source>
+        <translation>暂无可领卡的网点，请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>Choose an outlet to go on.</source>
+        <translation>请选择一个网点后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>PickupScreen</name>
+    <message>
+        <source>When your new card will be ready</source>
+        <translation>新卡领取时间</translation>
+    </message>
+    <message>
+        <source>Your new card will be waiting at the outlet from the date below.</source>
+        <translation>自以下日期起，可到领卡网点领取新卡。</translation>
+    </message>
+    <message>
+        <source>Ready for collection from</source>
+        <translation>预计领卡日期</translation>
+    </message>
+    <message>
+        <source>Time needed</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Collect it at</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>Medical expenses you pay yourself while the card is reported lost can be reimbursed once: bring this voucher with the invoices to the medical insurance office.</source>
+        <translation>挂失期间个人垫付的医疗费用，可凭本凭证和发票到医保经办机构申请报销一次。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>About {date}</source>
+        <translation>约 {date}</translation>
+    </message>
+    <message>
+        <source>The public holidays of {year} are not published yet, so this date may move. The outlet will confirm it.</source>
+        <translation>{year} 年的节假日安排尚未公布，此日期可能调整，以领卡网点确认为准。</translation>
+    </message>
+    <message>
+        <source>{days} working days</source>
+        <translation>{days} 个工作日</translation>
+    </message>
+    <message>
+        <source>Ready for collection from {date}</source>
+        <translation>预计领卡日期：{date}</translation>
+    </message>
+</context>
+<context>
     <name>PinScreen</name>
     <message>
         <source>Wrong PIN. Only 1 try left: one more wrong PIN will block your card.</source>
@@ -161,6 +740,10 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel the loss report</source>
+        <translation>解除挂失</translation>
     </message>
     <message>
         <source>Take the card out.</source>
@@ -247,8 +830,12 @@
         <translation>为保护您的权益，临时挂失期间这张卡暂停使用。</translation>
     </message>
     <message>
-        <source>If you have found your card, go to a counter with it and your ID card to cancel the loss report.</source>
-        <translation>如卡片已找回，请携带本卡和身份证到服务窗口办理解挂。</translation>
+        <source>If you have found your card, you can cancel the loss report here: tap Cancel the loss report and enter the card&apos;s PIN.</source>
+        <translation>如已找回卡片，可在本机解除挂失：点击“解除挂失”，然后输入社保卡密码。</translation>
+    </message>
+    <message>
+        <source>Otherwise, take the card out.</source>
+        <translation>如不办理，请取出社保卡。</translation>
     </message>
     <message>
         <source>This card has been reported lost</source>
@@ -327,6 +914,81 @@
     </message>
 </context>
 <context>
+    <name>ReceiptScreen</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Staff can check your voucher with this code.</source>
+        <translation>供工作人员扫码核验</translation>
+    </message>
+    <message>
+        <source>Collect your new card</source>
+        <translation>领取新卡</translation>
+    </message>
+    <message>
+        <source>Your card is now blocked</source>
+        <translation>社保卡已临时挂失</translation>
+    </message>
+    <message>
+        <source>The temporary loss report is recorded. If you find the card, you can undo it at this kiosk with the card and its PIN.</source>
+        <translation>临时挂失已办理。如找回卡片，可持卡在本机输入密码解除挂失。</translation>
+    </message>
+    <message>
+        <source>Your new card has been applied for</source>
+        <translation>新卡申请已受理</translation>
+    </message>
+    <message>
+        <source>The loss report is recorded and the old card no longer works.</source>
+        <translation>挂失已办理，原卡已停止使用。</translation>
+    </message>
+    <message>
+        <source>Your card works again</source>
+        <translation>社保卡已恢复使用</translation>
+    </message>
+    <message>
+        <source>The temporary loss report is cancelled. You can use the card at once.</source>
+        <translation>临时挂失已解除，卡片可立即使用。</translation>
+    </message>
+    <message>
+        <source>Printing your voucher…</source>
+        <translation>正在打印凭证…</translation>
+    </message>
+    <message>
+        <source>Please take your voucher and keep it safe.</source>
+        <translation>请取走凭证并妥善保管。</translation>
+    </message>
+    <message>
+        <source>The voucher could not be printed. Please note or photograph the voucher number and the QR code; you can reprint it at this kiosk (Voucher lookup) or at a counter.</source>
+        <translation>凭证未能打印。请记下或拍下凭证号和二维码，之后可在本机或服务窗口补打。</translation>
+    </message>
+    <message>
+        <source>Your voucher number: please write it down or take a photo</source>
+        <translation>您的凭证号（请抄下或拍照保存）</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Voucher number {number}</source>
+        <translation>凭证号 {number}</translation>
+    </message>
+    <message>
+        <source>QR code of the voucher</source>
+        <translation>凭证二维码</translation>
+    </message>
+    <message>
+        <source>From {date}</source>
+        <translation>{date} 起可领取</translation>
+    </message>
+    <message>
+        <source>From about {date} (the outlet will confirm the date)</source>
+        <translation>约 {date} 起可领取（以网点确认为准）</translation>
+    </message>
+</context>
+<context>
     <name>RecordsScreen</name>
     <message>
         <source>Overview</source>
@@ -381,6 +1043,10 @@
         <translation>逐月缴费记录</translation>
     </message>
     <message>
+        <source>Statement printing</source>
+        <translation>个人权益记录打印情况</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -407,6 +1073,42 @@
     <message>
         <source>ID number {ssn}</source>
         <translation>身份证号 {ssn}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing your statement, please wait</source>
+        <translation>正在打印个人权益记录，请稍候</translation>
+    </message>
+    <message>
+        <source>Print statement</source>
+        <translation>打印权益记录</translation>
+    </message>
+    <message>
+        <source>Print a statement of your records</source>
+        <translation>打印个人权益记录</translation>
+    </message>
+    <message>
+        <source>Please take your statement</source>
+        <translation>请取走打印的个人权益记录</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <source>the printer is not available</source>
+        <translation>打印机不可用</translation>
+    </message>
+    <message>
+        <source>the printer reported a fault</source>
+        <translation>打印机故障</translation>
+    </message>
+    <message>
+        <source>The statement could not be printed: {reason}. Please ask at a counter.</source>
+        <translation>个人权益记录未能打印：{reason}。请到服务窗口咨询。</translation>
     </message>
     <message>
         <source>Not insured</source>
@@ -558,6 +1260,240 @@
     </message>
 </context>
 <context>
+    <name>RefusedScreen</name>
+    <message>
+        <source>What to do now</source>
+        <translation>请按以下步骤办理</translation>
+    </message>
+    <message>
+        <source>Social security hotline: 12333</source>
+        <translation>社保服务热线：12333</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Go to a service counter with your ID card.</source>
+        <translation>请携带身份证到服务窗口办理。</translation>
+    </message>
+    <message>
+        <source>To see how far your new card is, tap Voucher / reissue progress on the start screen.</source>
+        <translation>如需查看新卡办理进度，请在首页点击“领卡凭证 / 补卡进度查询”。</translation>
+    </message>
+    <message>
+        <source>Your details do not match our records</source>
+        <translation>信息核验未通过</translation>
+    </message>
+    <message>
+        <source>The ID number and mobile number do not match our records. Check both and try again.</source>
+        <translation>身份证号码或预留手机号码有误，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>If your mobile number has changed, a service counter can update it.</source>
+        <translation>如预留手机号码已变更，可到服务窗口办理变更。</translation>
+    </message>
+    <message>
+        <source>Too many attempts</source>
+        <translation>核验次数过多</translation>
+    </message>
+    <message>
+        <source>The details did not match several times, so to protect the cardholder this kiosk will not try again now.</source>
+        <translation>信息多次核验未通过。为保护持卡人权益，本机暂停受理。</translation>
+    </message>
+    <message>
+        <source>Please go to a service counter with your ID card.</source>
+        <translation>请携带身份证到服务窗口办理。</translation>
+    </message>
+    <message>
+        <source>This card has already been reported lost</source>
+        <translation>这张卡已正式挂失</translation>
+    </message>
+    <message>
+        <source>A final loss report was made for this card, so it cannot be reported or replaced here again.</source>
+        <translation>这张卡已办理正式挂失，不能在本机再次挂失或补卡。</translation>
+    </message>
+    <message>
+        <source>For anything else, go to a service counter with your ID card.</source>
+        <translation>如需办理其他业务，请携带身份证到服务窗口。</translation>
+    </message>
+    <message>
+        <source>This card has been cancelled</source>
+        <translation>这张卡已注销</translation>
+    </message>
+    <message>
+        <source>The card can no longer be used, and this kiosk cannot replace it.</source>
+        <translation>这张卡已不能使用，本机无法为其补换。</translation>
+    </message>
+    <message>
+        <source>To get a new card, go to a service counter with your ID card.</source>
+        <translation>如需办理新卡，请携带身份证到服务窗口申请。</translation>
+    </message>
+    <message>
+        <source>A new card is already being made</source>
+        <translation>新卡正在办理中</translation>
+    </message>
+    <message>
+        <source>You have already applied for a new card, so you cannot apply again now.</source>
+        <translation>您已申请过新卡，目前不能重复申请。</translation>
+    </message>
+    <message>
+        <source>Collect the new card with the voucher you were given.</source>
+        <translation>请凭领卡凭证领取新卡。</translation>
+    </message>
+    <message>
+        <source>We have no record of this card</source>
+        <translation>系统中没有这张卡的记录</translation>
+    </message>
+    <message>
+        <source>The social security system does not know this card.</source>
+        <translation>社会保障信息系统中查不到这张卡。</translation>
+    </message>
+    <message>
+        <source>Go to a service counter with this card and your ID card.</source>
+        <translation>请携带本卡和身份证到服务窗口办理。</translation>
+    </message>
+    <message>
+        <source>There is no loss report to cancel</source>
+        <translation>这张卡未挂失，无需解挂</translation>
+    </message>
+    <message>
+        <source>This card is not under a temporary loss report.</source>
+        <translation>这张卡不处于临时挂失状态。</translation>
+    </message>
+    <message>
+        <source>If the card does not work, go to a service counter with your ID card.</source>
+        <translation>如卡片无法正常使用，请携带身份证到服务窗口办理。</translation>
+    </message>
+    <message>
+        <source>The service is not available right now</source>
+        <translation>业务暂时无法办理</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot reach the social security system at the moment. Nothing was recorded.</source>
+        <translation>本机暂时无法连接社会保障信息系统，本次业务未办理。</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes: tap Try again.</source>
+        <translation>请几分钟后点击“重试”。</translation>
+    </message>
+    <message>
+        <source>Or go to a service counter with your ID card.</source>
+        <translation>或携带身份证到服务窗口办理。</translation>
+    </message>
+    <message>
+        <source>This voucher was already reprinted</source>
+        <translation>该凭证已补打过</translation>
+    </message>
+    <message>
+        <source>A voucher can be reprinted at the kiosk only once.</source>
+        <translation>每张凭证在自助机上只能补打一次。</translation>
+    </message>
+    <message>
+        <source>A service counter can print it again for you. Bring your ID card.</source>
+        <translation>请携带身份证到服务窗口补打。</translation>
+    </message>
+    <message>
+        <source>No voucher was found</source>
+        <translation>未找到凭证</translation>
+    </message>
+    <message>
+        <source>We found no voucher with these details.</source>
+        <translation>未找到与所填信息相符的凭证。</translation>
+    </message>
+    <message>
+        <source>Check the voucher number and try again.</source>
+        <translation>请核对凭证号后重试。</translation>
+    </message>
+    <message>
+        <source>This cannot be done here</source>
+        <translation>本机无法办理此业务</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Your card is blocked at once. You can undo this at this kiosk with the card and its PIN.</source>
+        <translation>卡片将立即暂停使用。找回后，可持卡在本机输入密码解除挂失。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The old card stops working at once, even if you find it. A new card will be made.</source>
+        <translation>办理后不能撤销。原卡立即停止使用，即使找回也不能再用。系统将为您制作新卡。</translation>
+    </message>
+    <message>
+        <source>Your card will work again at once.</source>
+        <translation>卡片将立即恢复使用。</translation>
+    </message>
+    <message>
+        <source>Your current card keeps working until you collect the new one.</source>
+        <translation>领取新卡前，您现在的卡仍可继续使用。</translation>
+    </message>
+    <message>
+        <source>What happens to your card</source>
+        <translation>对您卡片的影响</translation>
+    </message>
+    <message>
+        <source>Please check the details</source>
+        <translation>请核对办理信息</translation>
+    </message>
+    <message>
+        <source>Read what will happen to the card. If something is wrong, tap Back.</source>
+        <translation>请阅读办理后对卡片的影响。如有错误，请点击“返回”。</translation>
+    </message>
+    <message>
+        <source>All correct</source>
+        <translation>信息无误</translation>
+    </message>
+    <message>
+        <source>Cardholder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The card is damaged</source>
+        <translation>卡片损坏</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>挂失原因</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship})</source>
+        <translation>{name}（关系：{relationship}）</translation>
+    </message>
+    <message>
+        <source>Collect the new card at</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>About {date}</source>
+        <translation>约 {date}</translation>
+    </message>
+    <message>
+        <source>Ready from</source>
+        <translation>预计领卡日期</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Online</source>
@@ -626,6 +1562,58 @@
         <source>Step {n} of {total}: {step}</source>
         <translation>第 {n} 步，共 {total} 步：{step}</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>办理步骤</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>身份核验</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>挂失类型</translation>
+    </message>
+    <message>
+        <source>Pickup outlet</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>所需材料</translation>
+    </message>
+    <message>
+        <source>Pickup date</source>
+        <translation>领卡日期</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>核对信息</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认办理</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>领卡凭证</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查询凭证</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>查询结果</translation>
+    </message>
 </context>
 <context>
     <name>SummaryScreen</name>
@@ -636,6 +1624,10 @@
     <message>
         <source>View my records</source>
         <translation>查看个人权益记录</translation>
+    </message>
+    <message>
+        <source>Replace a damaged card</source>
+        <translation>损坏换卡</translation>
     </message>
     <message>
         <source>Card status: {status}</source>
@@ -700,6 +1692,135 @@
     <message>
         <source>Please take your card with you when you are done.</source>
         <translation>办理完毕后，请记得取走社保卡。</translation>
+    </message>
+</context>
+<context>
+    <name>TextPad</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一位</translation>
+    </message>
+    <message>
+        <source>Dash</source>
+        <translation>短横线</translation>
+    </message>
+    <message>
+        <source>Letter X</source>
+        <translation>字母 X</translation>
+    </message>
+    <message>
+        <source>Number keypad</source>
+        <translation>数字键盘</translation>
+    </message>
+    <message>
+        <source>Letter and number keypad</source>
+        <translation>字母数字键盘</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherField</name>
+    <message>
+        <source>This voucher number does not add up: a character may be mistyped. Please compare it with your voucher.</source>
+        <translation>凭证号校验未通过，可能有字符输错，请与凭证核对。</translation>
+    </message>
+    <message>
+        <source>Letters and digits as printed under the QR code. Dashes are optional.</source>
+        <translation>按二维码下方印的字母和数字输入，短横线可不输。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatHappenedScreen</name>
+    <message>
+        <source>In use</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Temporary loss report</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Reported lost</source>
+        <translation>已挂失</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Replaced by a new card</source>
+        <translation>已换新卡</translation>
+    </message>
+    <message>
+        <source>Card status: {status}</source>
+        <translation>卡片状态：{status}</translation>
+    </message>
+    <message>
+        <source>This card is already under a temporary loss report. You can still report it lost for good.</source>
+        <translation>这张卡已临时挂失，仍可办理正式挂失。</translation>
+    </message>
+    <message>
+        <source>Not possible for this card.</source>
+        <translation>这张卡不能办理此项业务。</translation>
+    </message>
+    <message>
+        <source>Not possible for this card. Please ask at a counter.</source>
+        <translation>这张卡不能办理此项业务，请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>What happened to the card?</source>
+        <translation>卡片出了什么情况？</translation>
+    </message>
+    <message>
+        <source>Choose one. Nothing is done yet: you will see what it means and confirm.</source>
+        <translation>请选择一项。现在还不会办理：下一步会说明对卡片的影响，再请您确认。</translation>
+    </message>
+    <message>
+        <source>Cardholder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Card status</source>
+        <translation>卡片状态</translation>
+    </message>
+    <message>
+        <source>Can be undone</source>
+        <translation>可解挂</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>不可撤销</translation>
+    </message>
+    <message>
+        <source>For a card you may still find. It is blocked at once. If it turns up, you can undo this at this kiosk with the card and its PIN.</source>
+        <translation>适用于可能找回的卡片。卡片立即停用，找回后可持卡在本机输入密码解挂。</translation>
+    </message>
+    <message>
+        <source>Lost: report it and get a new card</source>
+        <translation>丢失补卡</translation>
+    </message>
+    <message>
+        <source>The card stops working for good. A new card is made for you to collect.</source>
+        <translation>正式挂失，原卡永久停用。为您制作新卡，到网点领取。</translation>
+    </message>
+    <message>
+        <source>Stolen: report it and get a new card</source>
+        <translation>被盗补卡</translation>
+    </message>
+    <message>
+        <source>As for a lost card, and recorded as stolen. A new card is made for you.</source>
+        <translation>正式挂失并登记为被盗，原卡永久停用。为您制作新卡。</translation>
     </message>
 </context>
 </TS>
