@@ -255,7 +255,7 @@ class BusinessFlow:
         return [Identify(ssn, mobile)]
 
     def identified(self, identified: Identified) -> list[BCommand]:
-        if self.view.step is not BStep.IDENTIFY or not self.view.busy:
+        if not self._awaiting(BStep.IDENTIFY):
             return []
         step = BStep.AGENT if self.view.as_agent else BStep.WHAT_HAPPENED
         self.view = replace(
@@ -360,7 +360,7 @@ class BusinessFlow:
         return [SubmitCancellation(request)]
 
     def submitted(self, receipt: BusinessReceipt) -> list[BCommand]:
-        if self.view.step is not BStep.CONFIRM or not self.view.busy:
+        if not self._awaiting(BStep.CONFIRM):
             return []
         self.view = replace(self.view, receipt=receipt, print_outcome=None, busy=False)
         self._go(BStep.RECEIPT)
@@ -388,7 +388,7 @@ class BusinessFlow:
         return [LookupPerson(ssn, mobile)]
 
     def looked_up(self, results: Iterable[VoucherStatus]) -> list[BCommand]:
-        if self.view.step is not BStep.LOOKUP or not self.view.busy:
+        if not self._awaiting(BStep.LOOKUP):
             return []
         found = tuple(results)
         if not found:
@@ -420,7 +420,7 @@ class BusinessFlow:
         return [Reprint(voucher_number)]
 
     def reprinted(self, outcome: PrintOutcome) -> list[BCommand]:
-        if self.view.step is not BStep.LOOKUP_RESULT or not self.view.busy:
+        if not self._awaiting(BStep.LOOKUP_RESULT):
             return []
         pending = self._pending_reprint
         results = self.view.lookup_results
@@ -514,6 +514,10 @@ class BusinessFlow:
 
     def _at(self, step: BStep) -> bool:
         return self.view.step is step and not self.view.busy
+
+    def _awaiting(self, step: BStep) -> bool:
+        """At `step` with a command out: its answer is expected."""
+        return self.view.step is step and self.view.busy
 
     def _go(self, step: BStep) -> None:
         self.view = replace(self.view, step=step, steps=self._steps())

@@ -140,34 +140,47 @@ def _refusal_for_status(status: CardStatus) -> Refusal | None:
 
 
 @contextmanager
-def _submitting(event: str) -> Iterator[None]:
-    """The store's refusals in the citizen's terms; the database away is BACKEND_OFFLINE."""
+def _reading(event: str) -> Iterator[None]:
+    """The database away is NotEligible(BACKEND_OFFLINE)."""
     try:
         yield
-    except ReissueUnderWay:
-        raise _refused(event, Refusal.REISSUE_UNDER_WAY) from None
-    except NotUnderTemporaryLoss:
-        raise _refused(event, Refusal.NOT_UNDER_TEMPORARY_LOSS) from None
-    except CardNotReportable as exc:
-        # Cancelled, or lost / replaced / already under temporary loss: nothing to report.
-        refusal = _refusal_for_status(CardStatus(exc.status)) or Refusal.CARD_LOST
-        raise _refused(event, refusal) from None
-    except CardholderUnknown:
-        raise _refused(event, Refusal.NO_MATCH) from None
-    except CardUnknown:
-        raise _refused(event, Refusal.CARD_UNKNOWN) from None
     except SQLAlchemyError as exc:
         log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
         raise NotEligible(Refusal.BACKEND_OFFLINE) from None
 
 
 @contextmanager
-def _reading(event: str) -> Iterator[None]:
+def _submitting(event: str) -> Iterator[None]:
+    """The store's refusals in the citizen's terms; the database away is BACKEND_OFFLINE."""
+    with _reading(event):
+        try:
+            yield
+        except ReissueUnderWay:
+            raise _refused(event, Refusal.REISSUE_UNDER_WAY) from None
+        except NotUnderTemporaryLoss:
+            raise _refused(event, Refusal.NOT_UNDER_TEMPORARY_LOSS) from None
+        except CardNotReportable as exc:
+            # Cancelled, or lost / replaced / already under temporary loss: nothing to report.
+            refusal = _refusal_for_status(CardStatus(exc.status)) or Refusal.CARD_LOST
+            raise _refused(event, refusal) from None
+        except CardholderUnknown:
+            raise _refused(event, Refusal.NO_MATCH) from None
+        except CardUnknown:
+            raise _refused(event, Refusal.CARD_UNKNOWN) from None
+
+
+def _send(printer: Printer, pdf: bytes, job_name: str, error_event: str) -> PrintOutcome:
+    """Print `pdf`; the printer's trouble is the outcome, never an exception (R6)."""
     try:
-        yield
-    except SQLAlchemyError as exc:
-        log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
-        raise NotEligible(Refusal.BACKEND_OFFLINE) from None
+        printer.print(pdf, job_name=job_name)
+    except PrinterOffline:
+        return PrintOutcome.PRINTER_OFFLINE
+    except PrinterOutOfPaper:
+        return PrintOutcome.OUT_OF_PAPER
+    except Exception as exc:  # PrintJobFailed, or any surprise of a driver
+        log.warning("%s error=%s", error_event, type(exc).__name__)
+        return PrintOutcome.FAILED
+    return PrintOutcome.PRINTED
 
 
 def _refused(event: str, refusal: Refusal) -> NotEligible:
@@ -396,14 +409,12 @@ class BusinessService:
                 voucher_codes.sign(record.number, self._key),
                 VOUCHER_LAYOUT,
             )
-            self.printer.print(pdf, job_name=record.number)
-        except PrinterOffline:
-            return self._not_printed(PrintOutcome.PRINTER_OFFLINE)
-        except PrinterOutOfPaper:
-            return self._not_printed(PrintOutcome.OUT_OF_PAPER)
-        except Exception as exc:  # PrintJobFailed, or any surprise: the voucher waits (R6)
+        except Exception as exc:  # a surprise: the voucher waits for a reprint (R6)
             log.warning("business.print.error error=%s", type(exc).__name__)
             return self._not_printed(PrintOutcome.FAILED)
+        outcome = _send(self.printer, pdf, record.number, "business.print.error")
+        if outcome is not PrintOutcome.PRINTED:
+            return self._not_printed(outcome)
         try:
             record_voucher_print(
                 UnitOfWork(self.engine),
@@ -473,15 +484,19 @@ class BusinessService:
         with read_session(self.engine) as session:
             return JournalRepository(session).voucher_record(normal)
 
+    def _known_voucher(self, number: str, event: str) -> VoucherRecord:
+        """NotEligible(VOUCHER_NOT_FOUND) when unknown, BACKEND_OFFLINE when unreachable."""
+        with _reading(event):
+            record = self._voucher_record(number)
+        if record is None:
+            raise _refused(event, Refusal.VOUCHER_NOT_FOUND)
+        return record
+
     # Voucher lookup (flow 8) ------------------------------------------------------------------
 
     def lookup_voucher(self, voucher_number: str) -> VoucherStatus:
         """NotEligible(VOUCHER_NOT_FOUND) when unknown or the number's check fails."""
-        with _reading("lookup_voucher"):
-            record = self._voucher_record(voucher_number)
-        if record is None:
-            raise _refused("lookup_voucher", Refusal.VOUCHER_NOT_FOUND)
-        return _status(record)
+        return _status(self._known_voucher(voucher_number, "lookup_voucher"))
 
     def lookup_person(self, ssn: str, mobile: str) -> list[VoucherStatus]:
         """Newest first. NotEligible(NO_MATCH) as for identify()."""
@@ -508,10 +523,7 @@ class BusinessService:
         A voucher whose first print failed prints as the original and leaves the reprint
         unused. Printer trouble is an outcome, as for print_voucher(), and uses nothing up.
         """
-        with _reading("reprint"):
-            record = self._voucher_record(voucher_number)
-        if record is None:
-            raise _refused("reprint", Refusal.VOUCHER_NOT_FOUND)
+        record = self._known_voucher(voucher_number, "reprint")
         if record.citizen_reprints >= 1:
             raise _refused("reprint", Refusal.REPRINT_USED)
         return self._print(record, language, self_service=True)
@@ -539,17 +551,9 @@ class BusinessService:
             log.error("statement.render_failed error=%s", type(exc).__name__)
             return PrintOutcome.FAILED
         stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        outcome = PrintOutcome.PRINTED
-        try:
-            # The job name is seen by the print queue: kiosk and time only, nothing personal.
-            self.printer.print(pdf, job_name=f"statement-{self.kiosk.kiosk_id}-{stamp}")
-        except PrinterOffline:
-            outcome = PrintOutcome.PRINTER_OFFLINE
-        except PrinterOutOfPaper:
-            outcome = PrintOutcome.OUT_OF_PAPER
-        except Exception as exc:  # PrintJobFailed, or any surprise of a driver
-            log.warning("statement.print_error error=%s", type(exc).__name__)
-            outcome = PrintOutcome.FAILED
+        # The job name is seen by the print queue: kiosk and time only, nothing personal.
+        job_name = f"statement-{self.kiosk.kiosk_id}-{stamp}"
+        outcome = _send(self.printer, pdf, job_name, "statement.print_error")
         if outcome is PrintOutcome.PRINTED:
             log.info("statement.printed")
         else:

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 
@@ -51,11 +52,13 @@ from kiosk.domain.journal import (
 from kiosk.domain.masking import mask_card_number, mask_id_number
 from kiosk.domain.records import CardStatus
 from kiosk.store.audit import canonical_json
-from kiosk.store.models import Cardholder, Transaction
+from kiosk.store.models import Card, Cardholder, Transaction
 from kiosk.store.types import utcnow
 from kiosk.store.unitofwork import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+_R = TypeVar("_R", LossReportReceipt, RecordedBusiness)
 
 # Which statuses a card may be reported from, and the status it gets.
 _REPORTABLE = {
@@ -72,6 +75,125 @@ def request_hash(kind: TransactionKind, fields: dict[str, object]) -> str:
     return hashlib.sha256(canonical_json([kind.value, fields]).encode()).hexdigest()
 
 
+def _record_once(
+    uow: UnitOfWork,
+    kind: TransactionKind,
+    key: str,
+    fingerprint: str,
+    replay: Callable[[UnitOfWork, str, str], _R | None],
+    write: Callable[[], _R],
+    *,
+    detail: str = "",
+) -> _R:
+    """Run `write` in one unit of work unless `key` was recorded before: then return what
+    `replay` gives back for it (which raises IdempotencyKeyReused for a different request)."""
+    try:
+        with uow:
+            previous = replay(uow, key, fingerprint)
+            if previous is not None:
+                log.info("journal.%s.replayed", kind.value)
+                return previous
+            recorded = write()
+            uow.commit()
+    except IntegrityError:
+        # A twin submit with the same key committed between our look-up and our insert
+        # (PostgreSQL; SQLite's write lock taken at BEGIN rules this out). Its result is ours.
+        with uow:
+            previous = replay(uow, key, fingerprint)
+        if previous is None:
+            raise
+        log.info("journal.%s.replayed race=1", kind.value)
+        return previous
+    log.info("journal.%s.recorded%s", kind.value, detail)
+    return recorded
+
+
+def _replay(uow: UnitOfWork, key: str, fingerprint: str) -> LossReportReceipt | None:
+    """The receipt of the loss report recorded under `key`, if any."""
+    try:
+        found = uow.journal.loss_report_receipt(key)
+    except LookupError:  # the key belongs to another kind of transaction
+        raise IdempotencyKeyReused() from None
+    return _same_request(found, fingerprint)
+
+
+def _replay_recorded(uow: UnitOfWork, key: str, fingerprint: str) -> RecordedBusiness | None:
+    """What a reissue, replacement or cancellation recorded under `key`, if anything."""
+    return _same_request(uow.journal.recorded(key), fingerprint)
+
+
+def _same_request(found: tuple[str, _R] | None, fingerprint: str) -> _R | None:
+    if found is None:
+        return None
+    stored_hash, previous = found
+    if stored_hash != fingerprint:
+        raise IdempotencyKeyReused()
+    return previous
+
+
+class _CardRequest(Protocol):
+    """What every request on a card carries."""
+
+    @property
+    def idempotency_key(self) -> str: ...
+    @property
+    def kiosk_id(self) -> str: ...
+    @property
+    def ssn(self) -> str: ...
+    @property
+    def card_number(self) -> str | None: ...
+
+
+def _open_on_card(
+    uow: UnitOfWork,
+    request: _CardRequest,
+    kind: TransactionKind,
+    fingerprint: str,
+    now: dt.datetime,
+) -> tuple[int, Transaction, Card]:
+    """The cardholder's id, the new transaction row and the card, locked until commit.
+
+    Raises CardholderUnknown or CardUnknown.
+    """
+    holder_id = uow.cardholders.id_for_ssn(request.ssn)
+    if holder_id is None:
+        raise CardholderUnknown()
+    # The transaction row first: a duplicate key fails here, before any other write.
+    tx = uow.journal.add_transaction(
+        key=request.idempotency_key,
+        request_hash=fingerprint,
+        kind=kind,
+        kiosk_id=request.kiosk_id,
+        at=now,
+        cardholder_id=holder_id,
+    )
+    card = uow.cards.lock_for_change(holder_id, request.card_number)
+    if card is None:
+        raise CardUnknown()
+    return holder_id, tx, card
+
+
+def _add_voucher(
+    uow: UnitOfWork, kiosk_id: str, kind: VoucherKind, transaction_id: int, now: dt.datetime
+) -> str:
+    """The transaction's voucher under the kiosk's next number of the day; returns the number."""
+    number = uow.journal.next_voucher_number(kiosk_id, local_date(now))
+    uow.journal.add_voucher(number=number, kind=kind, transaction_id=transaction_id, at=now)
+    return number
+
+
+def _actor(ssn: str, agent: Agent | None) -> tuple[ActorKind, str]:
+    if agent is None:
+        return ActorKind.CITIZEN, mask_id_number(ssn)
+    return ActorKind.AGENT, mask_id_number(agent.id_number)
+
+
+def _agent_payload(agent: Agent | None) -> dict[str, str] | None:
+    if agent is None:
+        return None
+    return {"id_number": agent.id_number, "name": agent.name, "relationship": agent.relationship}
+
+
 def record_loss_report(
     uow: UnitOfWork, request: LossReportRequest, *, now: dt.datetime | None = None
 ) -> LossReportReceipt:
@@ -80,59 +202,23 @@ def record_loss_report(
     Raises CardholderUnknown, CardUnknown, CardNotReportable, or IdempotencyKeyReused when the
     key was used before for a different request.
     """
-    fingerprint = request_hash(TransactionKind.LOSS_REPORT, request.fingerprint_fields())
-    try:
-        with uow:
-            previous = _replay(uow, request.idempotency_key, fingerprint)
-            if previous is not None:
-                return previous
-            receipt = _write_loss_report(uow, request, fingerprint, now or utcnow())
-            uow.commit()
-    except IntegrityError:
-        # A twin submit with the same key committed between our look-up and our insert
-        # (PostgreSQL; SQLite's write lock taken at BEGIN rules this out). Its result is ours.
-        with uow:
-            previous = _replay(uow, request.idempotency_key, fingerprint)
-        if previous is None:
-            raise
-        log.info("journal.loss_report.replayed race=1")
-        return previous
-    log.info("journal.loss_report.recorded kind=%s", request.kind.value)
-    return receipt
-
-
-def _replay(uow: UnitOfWork, key: str, fingerprint: str) -> LossReportReceipt | None:
-    try:
-        found = uow.journal.loss_report_receipt(key)
-    except LookupError:
-        raise IdempotencyKeyReused() from None
-    if found is None:
-        return None
-    stored_hash, receipt = found
-    if stored_hash != fingerprint:
-        raise IdempotencyKeyReused()
-    log.info("journal.loss_report.replayed")
-    return receipt
+    kind = TransactionKind.LOSS_REPORT
+    fingerprint = request_hash(kind, request.fingerprint_fields())
+    return _record_once(
+        uow,
+        kind,
+        request.idempotency_key,
+        fingerprint,
+        _replay,
+        lambda: _write_loss_report(uow, request, fingerprint, now or utcnow()),
+        detail=f" kind={request.kind.value}",
+    )
 
 
 def _write_loss_report(
     uow: UnitOfWork, request: LossReportRequest, fingerprint: str, now: dt.datetime
 ) -> LossReportReceipt:
-    holder_id = uow.cardholders.id_for_ssn(request.ssn)
-    if holder_id is None:
-        raise CardholderUnknown()
-    # The transaction row first: a duplicate key fails here, before any other write.
-    tx = uow.journal.add_transaction(
-        key=request.idempotency_key,
-        request_hash=fingerprint,
-        kind=TransactionKind.LOSS_REPORT,
-        kiosk_id=request.kiosk_id,
-        at=now,
-        cardholder_id=holder_id,
-    )
-    card = uow.cards.lock_for_change(holder_id, request.card_number)
-    if card is None:
-        raise CardUnknown()
+    _, tx, card = _open_on_card(uow, request, TransactionKind.LOSS_REPORT, fingerprint, now)
     allowed, new_status = _REPORTABLE[request.kind]
     if card.status not in allowed:
         raise CardNotReportable(card.status.value)
@@ -144,14 +230,8 @@ def _write_loss_report(
     uow.journal.add_loss_report(
         transaction_id=tx.id, card_id=card.id, kind=request.kind, at=now, agent=request.agent
     )
-    voucher = uow.journal.next_voucher_number(request.kiosk_id, local_date(now))
-    uow.journal.add_voucher(
-        number=voucher, kind=VoucherKind.LOSS_RECEIPT, transaction_id=tx.id, at=now
-    )
-    if request.agent is None:
-        actor_kind, actor = ActorKind.CITIZEN, mask_id_number(request.ssn)
-    else:
-        actor_kind, actor = ActorKind.AGENT, mask_id_number(request.agent.id_number)
+    voucher = _add_voucher(uow, request.kiosk_id, VoucherKind.LOSS_RECEIPT, tx.id, now)
+    actor_kind, actor = _actor(request.ssn, request.agent)
     uow.audit.append(
         chain=request.kiosk_id,
         actor_kind=actor_kind,
@@ -178,13 +258,7 @@ def _write_loss_report(
             "status": new_status.value,
             "voucher": voucher,
             "reported_at": now.astimezone(dt.UTC).isoformat(),
-            "agent": None
-            if request.agent is None
-            else {
-                "id_number": request.agent.id_number,
-                "name": request.agent.name,
-                "relationship": request.agent.relationship,
-            },
+            "agent": _agent_payload(request.agent),
         },
         at=now,
         transaction_id=tx.id,
@@ -257,56 +331,6 @@ _REISSUE_ACTIONS = {
 }
 
 
-def _actor(ssn: str, agent: Agent | None) -> tuple[ActorKind, str]:
-    if agent is None:
-        return ActorKind.CITIZEN, mask_id_number(ssn)
-    return ActorKind.AGENT, mask_id_number(agent.id_number)
-
-
-def _agent_payload(agent: Agent | None) -> dict[str, str] | None:
-    if agent is None:
-        return None
-    return {"id_number": agent.id_number, "name": agent.name, "relationship": agent.relationship}
-
-
-def _record_once(
-    uow: UnitOfWork,
-    kind: TransactionKind,
-    key: str,
-    fingerprint: str,
-    write: Callable[[], RecordedBusiness],
-) -> RecordedBusiness:
-    """Run `write` in one unit of work unless `key` was recorded before (then replay it)."""
-    try:
-        with uow:
-            previous = _replay_recorded(uow, key, fingerprint)
-            if previous is not None:
-                log.info("journal.%s.replayed", kind.value)
-                return previous
-            recorded = write()
-            uow.commit()
-    except IntegrityError:
-        # A twin with the same key committed between our look-up and our insert (PostgreSQL).
-        with uow:
-            previous = _replay_recorded(uow, key, fingerprint)
-        if previous is None:
-            raise
-        log.info("journal.%s.replayed race=1", kind.value)
-        return previous
-    log.info("journal.%s.recorded", kind.value)
-    return recorded
-
-
-def _replay_recorded(uow: UnitOfWork, key: str, fingerprint: str) -> RecordedBusiness | None:
-    found = uow.journal.recorded(key)
-    if found is None:
-        return None
-    stored_hash, recorded = found
-    if stored_hash != fingerprint:
-        raise IdempotencyKeyReused()
-    return recorded
-
-
 def record_reissue(
     uow: UnitOfWork,
     request: ReissueRequest,
@@ -339,6 +363,7 @@ def record_reissue(
         kind,
         request.idempotency_key,
         fingerprint,
+        _replay_recorded,
         lambda: _write_reissue(uow, request, kind, fingerprint, pickup, now or utcnow()),
     )
 
@@ -351,20 +376,7 @@ def _write_reissue(
     pickup: PickupQuote,
     now: dt.datetime,
 ) -> RecordedBusiness:
-    holder_id = uow.cardholders.id_for_ssn(request.ssn)
-    if holder_id is None:
-        raise CardholderUnknown()
-    tx = uow.journal.add_transaction(
-        key=request.idempotency_key,
-        request_hash=fingerprint,
-        kind=kind,
-        kiosk_id=request.kiosk_id,
-        at=now,
-        cardholder_id=holder_id,
-    )
-    card = uow.cards.lock_for_change(holder_id, request.card_number)
-    if card is None:
-        raise CardUnknown()
+    holder_id, tx, card = _open_on_card(uow, request, kind, fingerprint, now)
     # After the card's lock: a twin application on this card has committed or rolled back.
     if uow.journal.reissue_under_way(holder_id):
         raise ReissueUnderWay()
@@ -401,10 +413,7 @@ def _write_reissue(
         at=now,
         agent=request.agent,
     )
-    voucher = uow.journal.next_voucher_number(request.kiosk_id, local_date(now))
-    uow.journal.add_voucher(
-        number=voucher, kind=VoucherKind.CARD_RECEIPT, transaction_id=tx.id, at=now
-    )
+    voucher = _add_voucher(uow, request.kiosk_id, VoucherKind.CARD_RECEIPT, tx.id, now)
     actor_kind, actor = _actor(request.ssn, request.agent)
     uow.audit.append(
         chain=request.kiosk_id,
@@ -478,6 +487,7 @@ def record_loss_cancellation(
         kind,
         request.idempotency_key,
         fingerprint,
+        _replay_recorded,
         lambda: _write_cancellation(uow, request, fingerprint, now or utcnow()),
     )
 
@@ -485,20 +495,7 @@ def record_loss_cancellation(
 def _write_cancellation(
     uow: UnitOfWork, request: CancellationRequest, fingerprint: str, now: dt.datetime
 ) -> RecordedBusiness:
-    holder_id = uow.cardholders.id_for_ssn(request.ssn)
-    if holder_id is None:
-        raise CardholderUnknown()
-    tx = uow.journal.add_transaction(
-        key=request.idempotency_key,
-        request_hash=fingerprint,
-        kind=TransactionKind.LOSS_CANCELLATION,
-        kiosk_id=request.kiosk_id,
-        at=now,
-        cardholder_id=holder_id,
-    )
-    card = uow.cards.lock_for_change(holder_id, request.card_number)
-    if card is None:
-        raise CardUnknown()
+    _, tx, card = _open_on_card(uow, request, TransactionKind.LOSS_CANCELLATION, fingerprint, now)
     if card.status is not CardStatus.TEMPORARY_LOSS:
         raise NotUnderTemporaryLoss()
     tx.card_id = card.id
@@ -512,10 +509,7 @@ def _write_cancellation(
         transaction_id=tx.id,
     )
     uow.journal.add_loss_cancellation(transaction_id=tx.id, loss_report_id=report_id, at=now)
-    voucher = uow.journal.next_voucher_number(request.kiosk_id, local_date(now))
-    uow.journal.add_voucher(
-        number=voucher, kind=VoucherKind.CANCELLATION_RECEIPT, transaction_id=tx.id, at=now
-    )
+    voucher = _add_voucher(uow, request.kiosk_id, VoucherKind.CANCELLATION_RECEIPT, tx.id, now)
     uow.audit.append(
         chain=request.kiosk_id,
         actor_kind=ActorKind.CITIZEN,

@@ -332,6 +332,15 @@ def _outlet(row: m.Outlet) -> r.Outlet:
     )
 
 
+def _agent_columns(agent: j.Agent | None) -> dict[str, str | None]:
+    """The agent columns of a loss report or a reissue application."""
+    return {
+        "agent_id_number": agent.id_number if agent else None,
+        "agent_name": agent.name if agent else None,
+        "agent_relationship": agent.relationship if agent else None,
+    }
+
+
 class OutletRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -424,9 +433,7 @@ class JournalRepository:
             card_id=card_id,
             kind=kind,
             reported_at=at,
-            agent_id_number=agent.id_number if agent else None,
-            agent_name=agent.name if agent else None,
-            agent_relationship=agent.relationship if agent else None,
+            **_agent_columns(agent),
         )
         self.session.add(row)
         return row
@@ -554,9 +561,7 @@ class JournalRepository:
             progress_changed_at=at,
             fee_fen=fee_fen,
             photo_required=photo_required,
-            agent_id_number=agent.id_number if agent else None,
-            agent_name=agent.name if agent else None,
-            agent_relationship=agent.relationship if agent else None,
+            **_agent_columns(agent),
         )
         self.session.add(row)
         return row
@@ -604,13 +609,7 @@ class JournalRepository:
         loss_kind = self.session.scalar(
             sa.select(m.LossReport.kind).where(m.LossReport.transaction_id == tx.id)
         )
-        reissue = self.session.scalar(
-            sa.select(m.ReissueApplication).where(m.ReissueApplication.transaction_id == tx.id)
-        )
-        outlet = None
-        if reissue is not None:
-            outlet_row = self.session.get_one(m.Outlet, reissue.outlet_id)
-            outlet = _outlet(outlet_row)
+        reissue, outlet = self._reissue_of(tx.id)
         recorded = b.RecordedBusiness(
             idempotency_key=key,
             kind=tx.kind,
@@ -627,6 +626,19 @@ class JournalRepository:
             replayed=True,
         )
         return tx.request_hash, recorded
+
+    def _reissue_of(
+        self, transaction_id: int
+    ) -> tuple[m.ReissueApplication | None, r.Outlet | None]:
+        """The transaction's reissue application, if any, with its pickup outlet."""
+        reissue = self.session.scalar(
+            sa.select(m.ReissueApplication).where(
+                m.ReissueApplication.transaction_id == transaction_id
+            )
+        )
+        if reissue is None:
+            return None, None
+        return reissue, _outlet(self.session.get_one(m.Outlet, reissue.outlet_id))
 
     def voucher_record(self, number: str) -> b.VoucherRecord | None:
         """A voucher with its cardholder, card, application and print counts."""
@@ -645,9 +657,7 @@ class JournalRepository:
         loss = self.session.scalar(
             sa.select(m.LossReport).where(m.LossReport.transaction_id == tx.id)
         )
-        reissue = self.session.scalar(
-            sa.select(m.ReissueApplication).where(m.ReissueApplication.transaction_id == tx.id)
-        )
+        reissue, outlet = self._reissue_of(tx.id)
         agent_row = reissue if reissue is not None else loss
         agent = None
         if agent_row is not None and agent_row.agent_id_number is not None:
@@ -665,9 +675,6 @@ class JournalRepository:
                 ),
             ).where(m.VoucherPrint.voucher_id == voucher.id)
         ).one()
-        outlet = None
-        if reissue is not None:
-            outlet = _outlet(self.session.get_one(m.Outlet, reissue.outlet_id))
         return b.VoucherRecord(
             number=voucher.number,
             kind=voucher.kind,

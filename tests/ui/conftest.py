@@ -1,6 +1,6 @@
 """Fixtures for the screen and widget tests: the translations compiled once per run, a language
-switch that leaves English (no translator) behind, the theme, and a walk over every text a
-widget shows."""
+switch that leaves English (no translator) behind, the theme, a walk over every text a widget
+shows, and the whole kiosk on the demo set-up."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drivers.printers.base import Printer
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import load_settings
 from kiosk.ui.i18n import Translations, compile_translations
 from kiosk.ui.theme import Theme, apply_theme
 
@@ -70,3 +73,32 @@ def _texts(root: QWidget) -> Iterator[str]:
 def all_texts() -> Callable[[QWidget], str]:
     """Every text a widget and its children show or tell a screen reader, joined."""
     return lambda root: "\n".join(t for t in _texts(root) if t)
+
+
+class FakeClock:
+    """The controller's clock for idle time-outs: moved on by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def make_kiosk(qapp, tmp_path) -> Callable[..., Kiosk]:
+    """Builds the demo kiosk (mock reader, simulated cards, seeded SQLite) in tmp_path, on a
+    FakeClock, shown at 1280x800; the test closes it."""
+
+    def make(printer: Printer | None = None, *, language: str | None = None) -> Kiosk:
+        data_dir = tmp_path / "kiosk"
+        settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=data_dir / "log")
+        kiosk = build_kiosk(settings, qapp, printer=printer)
+        kiosk.controller.clock = FakeClock()
+        if language is not None:
+            kiosk.set_language(language)
+        kiosk.window.resize(1280, 800)
+        kiosk.window.show()
+        return kiosk
+
+    return make

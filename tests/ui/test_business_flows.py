@@ -15,8 +15,6 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.simcard.image import load_image
-from kiosk.app import build_kiosk
-from kiosk.config import load_settings
 from kiosk.domain.business import Material, PrintOutcome, Refusal
 from kiosk.domain.journal import LossReportKind, ReissueReason
 from kiosk.domain.masking import mask_id_number, mask_name
@@ -33,26 +31,9 @@ AGENT_SSN = "11010819770707931X"
 PIN = "123456"
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def make_kiosk(qapp, data_dir: Path, printer=None):
-    settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=data_dir / "log")
-    kiosk = build_kiosk(settings, qapp, printer=printer)
-    kiosk.controller.clock = FakeClock()
-    kiosk.window.resize(1280, 800)
-    kiosk.window.show()
-    return kiosk
-
-
 @pytest.fixture
-def kiosk(qapp, qtbot, tmp_path):
-    kiosk = make_kiosk(qapp, tmp_path / "kiosk")
+def kiosk(qtbot, make_kiosk):
+    kiosk = make_kiosk()
     yield kiosk
     kiosk.close()
 
@@ -489,11 +470,9 @@ def test_back_walks_the_wizard_and_leaves_it_at_the_first_step(qtbot, kiosk):
     wait_step(qtbot, kiosk, "attract")
 
 
-def test_printer_failure_after_the_commit_shows_the_number_and_a_reprint_works(qtbot, tmp_path):
-    from PySide6.QtWidgets import QApplication
-
+def test_printer_failure_after_the_commit_shows_the_number_and_a_reprint_works(qtbot, make_kiosk):
     printer = FakePrinter(Fault.FAIL_MID_JOB)
-    kiosk = make_kiosk(QApplication.instance(), tmp_path / "kiosk", printer=printer)
+    kiosk = make_kiosk(printer)
     try:
         start_loss_report(qtbot, kiosk)
         identify(qtbot, kiosk)
@@ -526,11 +505,9 @@ def test_printer_failure_after_the_commit_shows_the_number_and_a_reprint_works(q
         kiosk.close()
 
 
-def test_the_status_strip_shows_the_printer(qtbot, tmp_path):
-    from PySide6.QtWidgets import QApplication
-
+def test_the_status_strip_shows_the_printer(qtbot, make_kiosk):
     printer = FakePrinter(Fault.NO_PAPER)
-    kiosk = make_kiosk(QApplication.instance(), tmp_path / "kiosk", printer=printer)
+    kiosk = make_kiosk(printer)
     try:
         strip = kiosk.window.attract.status_strip
         qtbot.waitUntil(lambda: strip.printer.ok is False)

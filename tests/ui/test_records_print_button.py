@@ -15,22 +15,12 @@ from PySide6.QtCore import Qt
 from drivers.printers.base import Printer, PrinterState, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.simcard.image import load_image
-from kiosk.app import build_kiosk
-from kiosk.config import load_settings
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.masking import mask_id_number
 
 NORMAL = load_image("normal")
 SSN = NORMAL.holder.ssn
 PRINTED = "Please take your statement"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class SlowPrinter(Printer):
@@ -54,19 +44,9 @@ class SlowPrinter(Printer):
         return PrintResult(job_id=str(len(self.jobs)))
 
 
-def make_kiosk(qapp, data_dir: Path, printer: Printer | None = None):
-    settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=data_dir / "log")
-    kiosk = build_kiosk(settings, qapp, printer=printer)
-    kiosk.controller.clock = FakeClock()
-    kiosk.set_language("en")
-    kiosk.window.resize(1280, 800)
-    kiosk.window.show()
-    return kiosk
-
-
 @pytest.fixture
-def kiosk(qapp, qtbot, tmp_path):
-    kiosk = make_kiosk(qapp, tmp_path / "kiosk")
+def kiosk(qtbot, make_kiosk):
+    kiosk = make_kiosk(language="en")
     yield kiosk
     kiosk.close()
 
@@ -144,8 +124,8 @@ def test_the_year_on_screen_is_printed(qtbot, kiosk):
     assert f"Contributions in {oldest}" in pdf_text(pdf)
 
 
-def test_out_of_paper_says_why_and_where_to_go(qapp, qtbot, tmp_path):
-    kiosk = make_kiosk(qapp, tmp_path / "kiosk", printer=FakePrinter(Fault.NO_PAPER))
+def test_out_of_paper_says_why_and_where_to_go(qtbot, make_kiosk):
+    kiosk = make_kiosk(FakePrinter(Fault.NO_PAPER), language="en")
     try:
         to_records(qtbot, kiosk)
         click_print(qtbot, kiosk)
@@ -165,9 +145,9 @@ def test_out_of_paper_says_why_and_where_to_go(qapp, qtbot, tmp_path):
         kiosk.close()
 
 
-def test_the_button_waits_while_printing_and_card_removal_wipes_the_result(qapp, qtbot, tmp_path):
+def test_the_button_waits_while_printing_and_card_removal_wipes_the_result(qtbot, make_kiosk):
     printer = SlowPrinter()
-    kiosk = make_kiosk(qapp, tmp_path / "kiosk", printer=printer)
+    kiosk = make_kiosk(printer, language="en")
     try:
         to_records(qtbot, kiosk)
         screen = kiosk.window.records

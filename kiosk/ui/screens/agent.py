@@ -10,19 +10,17 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.business_parts import StepScreen
 from kiosk.ui.theme import SPACING, set_style_property
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
-from kiosk.ui.widgets.parts import centred_column, make_label, scroll_area
-from kiosk.ui.widgets.stepbar import BusinessStepBar
+from kiosk.ui.widgets.parts import make_label
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 RELATIONSHIPS = ("spouse", "parent", "child", "relative", "other")
@@ -30,23 +28,14 @@ NAME_MIN, NAME_MAX = 2, 30
 _NOT_IN_A_NAME = re.compile(r"[0-9０-９@#$%^&*_=+<>{}\[\]|\\/?!！？;；:：,，。\"“”]")
 
 
-class AgentScreen(Screen):
+class AgentScreen(StepScreen):
     name = BStep.AGENT.value
-    back_allowed = True
-    home_allowed = True
 
     submitted = Signal(str, str, str)  # agent's ID number, name, relationship key
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._view: BusinessView | None = None
-        self._busy = False
+        super().__init__("agent", parent)
         self._relationship: str | None = None
-        column = centred_column(self)
-        column.setSpacing(SPACING.m)
-        self.step_bar = BusinessStepBar(parent=self)
-        self.title = make_label("title", object_name="agentTitle")
-        self.lead = make_label("lead", object_name="agentLead")
 
         self.id_field = IdNumberField("agentIdNumber")
         self.name_caption = make_label("fieldLabel", object_name="agentNameCaption")
@@ -86,23 +75,8 @@ class AgentScreen(Screen):
 
         self.pad = TextPad(DIGITS, object_name="agentPad")
         self.next_button = KioskButton("agentNextButton", kind="primary", icon_name="check")
-        pad_column = QVBoxLayout()
-        pad_column.setSpacing(SPACING.m)
-        pad_column.addWidget(self.pad)
-        pad_column.addWidget(self.next_button)
-        pad_column.addStretch(1)
-
-        left = QVBoxLayout()
-        left.setSpacing(SPACING.m)
-        left.addWidget(self.title)
-        left.addWidget(self.lead)
-        left.addWidget(scroll_area(form, "agentScroll"), 1)
-        body = QHBoxLayout()
-        body.setSpacing(SPACING.xl)
-        body.addLayout(left, 6)
-        body.addLayout(pad_column, 4)
-        column.addWidget(self.step_bar)
-        column.addLayout(body, 1)
+        texts = [self.title, self.lead]
+        self.add_form_beside_pad(texts, form, "agentScroll", self.pad, self.next_button)
 
         self.fields = FieldGroup(self.pad, (self.id_field,), self)
         self.fields.changed.connect(self._render_button)
@@ -113,10 +87,6 @@ class AgentScreen(Screen):
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
-
-    @property
-    def view(self) -> BusinessView | None:
-        return self._view
 
     @property
     def relationship(self) -> str | None:

@@ -1,7 +1,8 @@
-"""What the later business screens share (outlet, materials, pickup date, review, confirm,
-receipt): the page layout (step bar, title, one sentence of guidance, a scrolling body and an
-action row), the name of each business in words, and outlets, dates and fees in the language
-shown. Texts here are translated in the context "BusinessScreen"."""
+"""What the business screens share: the head of the first steps that lay out their own page
+(identify, agent, what happened, voucher lookup and its result); the page layout of the later
+ones (outlet, materials, pickup date, review, confirm, receipt: step bar, title, one sentence of
+guidance, a scrolling body and an action row); the name of each business in words, and outlets,
+dates and fees in the language shown. Texts here are translated in the context "BusinessScreen"."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kiosk.ui.i18n import CHINESE, current_language, format_date, format_yuan
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import PALETTE, SPACING
+from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import centred_column, make_label, scroll_area
 from kiosk.ui.widgets.stepbar import BusinessStepBar
 
@@ -138,6 +140,67 @@ def icon_label(name: str, size: int = 32, colour: str = PALETTE.brand) -> QLabel
     return label
 
 
+class StepScreen(Screen):
+    """A business step that lays out its own page: `column` with the step bar at the top, and a
+    title and a lead sentence (object names `{prefix}Title`, `{prefix}Lead`) for the screen to
+    place. `show_view` keeps the view, follows its busy flag and redraws with `_render()`."""
+
+    back_allowed = True
+    home_allowed = True
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view: BusinessView | None = None
+        self._busy = False
+        self.column = centred_column(self)
+        self.column.setSpacing(SPACING.m)
+        self.step_bar = BusinessStepBar(parent=self)
+        self.title = make_label("title", object_name=f"{prefix}Title")
+        self.lead = make_label("lead", object_name=f"{prefix}Lead")
+        self.column.addWidget(self.step_bar)
+
+    @property
+    def view(self) -> BusinessView | None:
+        return self._view
+
+    def show_view(self, view: BusinessView) -> None:
+        self._view = view
+        self._busy = view.busy
+        self.step_bar.show_view(view)
+        self._render()
+
+    def wipe(self) -> None:
+        self._view = None
+        self._busy = False
+        self.step_bar.set_current(0)
+        self._render()
+
+    def _render(self) -> None:
+        """Draw `self._view` (None: the empty, wiped screen)."""
+
+    def add_form_beside_pad(
+        self, texts: list[QWidget], form: QWidget, scroll_name: str, pad: QWidget, button: QWidget
+    ) -> None:
+        """The rest of the page for details typed on the number pad: `texts` and the form
+        (scrolling if large text needs more room) at the left, the pad right under the step
+        bar with `button` below it."""
+        left = QVBoxLayout()
+        left.setSpacing(SPACING.m)
+        for widget in texts:
+            left.addWidget(widget)
+        left.addWidget(scroll_area(form, scroll_name), 1)
+        pad_column = QVBoxLayout()
+        pad_column.setSpacing(SPACING.m)
+        pad_column.addWidget(pad)
+        pad_column.addWidget(button)
+        pad_column.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(SPACING.xl)
+        body.addLayout(left, 6)
+        body.addLayout(pad_column, 4)
+        self.column.addLayout(body, 1)
+
+
 class BusinessScreen(Screen):
     """A business wizard page: the step bar from the view, a title, one sentence of guidance,
     `body` (scrolls when large text outgrows the page) and `actions` (a note at the left,
@@ -196,6 +259,14 @@ class BusinessScreen(Screen):
 
     def retranslate(self) -> None:
         self._render()
+
+    def add_next_button(self, object_name: str) -> KioskButton:
+        """The primary Next button at the right of the action row, its arrow after the text."""
+        button = KioskButton(object_name, kind="primary", icon_name="chevron-right")
+        button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        button.setMinimumWidth(280)
+        self.action_row.addWidget(button)
+        return button
 
     def _render(self) -> None:
         """Draw `self._view` (None: the empty, wiped screen)."""

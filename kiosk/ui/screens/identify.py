@@ -7,35 +7,25 @@ attempts left, and never which of the two was wrong."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.business_parts import StepScreen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
-from kiosk.ui.widgets.parts import Notice, centred_column, make_label, scroll_area
-from kiosk.ui.widgets.stepbar import BusinessStepBar
+from kiosk.ui.widgets.parts import Notice
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 
-class IdentifyScreen(Screen):
+class IdentifyScreen(StepScreen):
     name = BStep.IDENTIFY.value
-    back_allowed = True
-    home_allowed = True
 
     submitted = Signal(str, str, bool)  # ssn, mobile, as_agent
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._view: BusinessView | None = None
-        self._busy = False
-        column = centred_column(self)
-        column.setSpacing(SPACING.m)
-        self.step_bar = BusinessStepBar(parent=self)
-        self.title = make_label("title", object_name="identifyTitle")
-        self.lead = make_label("lead", object_name="identifyLead")
+        super().__init__("identify", parent)
 
         self.id_field = IdNumberField("identifyIdNumber")
         self.mobile_field = MobileField("identifyMobile")
@@ -59,28 +49,9 @@ class IdentifyScreen(Screen):
 
         self.pad = TextPad(DIGITS, object_name="identifyPad")
         self.next_button = KioskButton("identifyNextButton", kind="primary", icon_name="check")
-        pad_column = QVBoxLayout()
-        pad_column.setSpacing(SPACING.m)
-        pad_column.addWidget(self.pad)
-        pad_column.addWidget(self.next_button)
-        pad_column.addStretch(1)
-
-        # The pad stands right under the step bar; the texts and the form share the left side
-        # and the form scrolls if large text needs more room than there is.
-        left = QVBoxLayout()
-        left.setSpacing(SPACING.m)
-        left.addWidget(self.title)
-        left.addWidget(self.lead)
-        left.addWidget(self.error_notice)  # in the lead's place after a wrong attempt
-        left.addWidget(scroll_area(form, "identifyScroll"), 1)
-
-        body = QHBoxLayout()
-        body.setSpacing(SPACING.xl)
-        body.addLayout(left, 6)
-        body.addLayout(pad_column, 4)
-
-        column.addWidget(self.step_bar)
-        column.addLayout(body, 1)
+        # The error notice stands in the lead's place after a wrong attempt.
+        texts = [self.title, self.lead, self.error_notice]
+        self.add_form_beside_pad(texts, form, "identifyScroll", self.pad, self.next_button)
 
         self.fields = FieldGroup(self.pad, (self.id_field, self.mobile_field), self)
         self.fields.changed.connect(self._render_button)
@@ -91,10 +62,6 @@ class IdentifyScreen(Screen):
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
-
-    @property
-    def view(self) -> BusinessView | None:
-        return self._view
 
     @property
     def as_agent(self) -> bool:

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.business_parts import StepScreen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField, VoucherField
-from kiosk.ui.widgets.parts import Notice, centred_column, make_label, scroll_area
-from kiosk.ui.widgets.stepbar import BusinessStepBar
+from kiosk.ui.widgets.parts import Notice, scroll_area
 from kiosk.ui.widgets.textpad import ALPHANUMERIC, DIGITS, TextPad
 
 VOUCHER = "voucher"
@@ -28,25 +27,17 @@ PERSON = "person"
 MODES = (VOUCHER, PERSON)
 
 
-class LookupScreen(Screen):
+class LookupScreen(StepScreen):
     name = BStep.LOOKUP.value
-    back_allowed = True
-    home_allowed = True
 
     by_number = Signal(str)  # the voucher number in its printed form
     by_person = Signal(str, str)  # ssn, mobile
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._view: BusinessView | None = None
-        self._busy = False
+        super().__init__("lookup", parent)
         self._mode = VOUCHER
         self._error_shown: Refusal | None = None  # what the last search found wrong
-        column = centred_column(self)
-        column.setSpacing(SPACING.s + 2)
-        self.step_bar = BusinessStepBar(parent=self)
-        self.title = make_label("title", object_name="lookupTitle")
-        self.lead = make_label("lead", object_name="lookupLead")
+        self.column.setSpacing(SPACING.s + 2)
         self.lead.setMinimumHeight(1)  # one line at 1280 px: never what decides the height
         # After a search that found nothing by ID and mobile: a message above the two fields.
         self.person_notice = Notice("lookupPersonError")
@@ -118,10 +109,9 @@ class LookupScreen(Screen):
         heading.addWidget(self.title, 1)
         heading.addLayout(modes, 0)
 
-        column.addWidget(self.step_bar)
-        column.addLayout(heading)
-        column.addWidget(self.lead)
-        column.addWidget(self.pages, 1)
+        self.column.addLayout(heading)
+        self.column.addWidget(self.lead)
+        self.column.addWidget(self.pages, 1)
 
         self.voucher_fields = FieldGroup(self.voucher_pad, (self.voucher_field,), self)
         self.person_fields = FieldGroup(self.person_pad, (self.id_field, self.mobile_field), self)
@@ -136,10 +126,6 @@ class LookupScreen(Screen):
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
-
-    @property
-    def view(self) -> BusinessView | None:
-        return self._view
 
     @property
     def mode(self) -> str:
@@ -162,6 +148,17 @@ class LookupScreen(Screen):
         if self.isVisible():
             group.activate_first_open()
 
+    def _inputs(self) -> tuple[QWidget, ...]:
+        """What can be typed or tapped: disabled while a search is under way."""
+        return (
+            self.voucher_pad,
+            self.person_pad,
+            self.voucher_field,
+            self.id_field,
+            self.mobile_field,
+            *self.mode_buttons.values(),
+        )
+
     def show_view(self, view: BusinessView) -> None:
         previous = self._view
         fresh = previous is None or previous.busy or previous.lookup_error is None
@@ -169,14 +166,7 @@ class LookupScreen(Screen):
         self._busy = view.busy
         self._error_shown = view.lookup_error
         self.step_bar.show_view(view)
-        for widget in (
-            self.voucher_pad,
-            self.person_pad,
-            self.voucher_field,
-            self.id_field,
-            self.mobile_field,
-            *self.mode_buttons.values(),
-        ):
+        for widget in self._inputs():
             widget.setEnabled(not view.busy)
         if fresh and view.lookup_error is not None and self._mode == VOUCHER:
             self.voucher_field.set_external_error(self._error_text(view.lookup_error))
@@ -257,14 +247,7 @@ class LookupScreen(Screen):
         self._error_shown = None
         self.voucher_fields.clear()
         self.person_fields.clear()
-        for widget in (
-            self.voucher_pad,
-            self.person_pad,
-            self.voucher_field,
-            self.id_field,
-            self.mobile_field,
-            *self.mode_buttons.values(),
-        ):
+        for widget in self._inputs():
             widget.setEnabled(True)
         self.step_bar.set_current(0)
         self.set_mode(VOUCHER)

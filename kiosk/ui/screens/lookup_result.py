@@ -11,24 +11,21 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.domain.business import PrintOutcome, VoucherStatus
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.journal import ReissueProgress, VoucherKind
-from kiosk.flows.business import BStep, BusinessView
+from kiosk.flows.business import BStep
 from kiosk.ui.i18n import current_language, format_date
 from kiosk.ui.icons import pixmap
-from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.business_parts import group_voucher_number
+from kiosk.ui.screens.business_parts import StepScreen, group_voucher_number
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import (
     Card,
     IconBadge,
     Notice,
-    centred_column,
     clear_layout,
     divider,
     make_label,
     scroll_area,
 )
-from kiosk.ui.widgets.stepbar import BusinessStepBar
 
 STAGES = (
     ReissueProgress.APPLIED,
@@ -90,24 +87,15 @@ class ProgressTracker(QWidget):
         self.setAccessibleName(words[index])
 
 
-class LookupResultScreen(Screen):
+class LookupResultScreen(StepScreen):
     name = BStep.LOOKUP_RESULT.value
-    back_allowed = True
-    home_allowed = True
 
     reprint = Signal(str)  # voucher number
     done_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._view: BusinessView | None = None
-        self._busy = False
+        super().__init__("lookupResult", parent)
         self.reprint_buttons: dict[str, KioskButton] = {}
-        column = centred_column(self)
-        column.setSpacing(SPACING.m)
-        self.step_bar = BusinessStepBar(parent=self)
-        self.title = make_label("title", object_name="lookupResultTitle")
-        self.lead = make_label("lead", object_name="lookupResultLead")
         self.reprint_notice = Notice("lookupResultReprint")
         self.reprint_notice.hide()
 
@@ -122,27 +110,16 @@ class LookupResultScreen(Screen):
         actions.addWidget(self.hotline, 1)
         actions.addWidget(self.done_button)
 
-        column.addWidget(self.step_bar)
-        column.addWidget(self.title)
-        column.addWidget(self.lead)
-        column.addWidget(self.reprint_notice)
-        column.addWidget(scroll_area(self.cards_body, "lookupResultScroll"), 1)
-        column.addLayout(actions)
+        self.column.addWidget(self.title)
+        self.column.addWidget(self.lead)
+        self.column.addWidget(self.reprint_notice)
+        self.column.addWidget(scroll_area(self.cards_body, "lookupResultScroll"), 1)
+        self.column.addLayout(actions)
 
         self.done_button.clicked.connect(self._done)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
-
-    @property
-    def view(self) -> BusinessView | None:
-        return self._view
-
-    def show_view(self, view: BusinessView) -> None:
-        self._view = view
-        self._busy = view.busy
-        self.step_bar.show_view(view)
-        self._render()
 
     def _done(self) -> None:
         if not self._busy:
@@ -337,10 +314,4 @@ class LookupResultScreen(Screen):
     def retranslate(self) -> None:
         self.hotline.setText(self.tr("Social security hotline: 12333"))
         self.done_button.set_text(self.tr("Done"))
-        self._render()
-
-    def wipe(self) -> None:
-        self._view = None
-        self._busy = False
-        self.step_bar.set_current(0)
         self._render()

@@ -11,7 +11,6 @@ from kiosk.domain.business import Material
 from kiosk.flows.business import BStep
 from kiosk.ui.screens.business_parts import BusinessScreen
 from kiosk.ui.theme import SPACING
-from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import Card, IconBadge, clear_layout, divider, make_label
 
 MATERIAL_ICONS = {
@@ -36,12 +35,7 @@ class MaterialsScreen(BusinessScreen):
         self.card.body.addLayout(self.items)
         self.body.addWidget(self.card)
         self.body.addStretch(1)
-        self.next_button = KioskButton(
-            "materialsNextButton", kind="primary", icon_name="chevron-right"
-        )
-        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.next_button.setMinimumWidth(280)
-        self.action_row.addWidget(self.next_button)
+        self.next_button = self.add_next_button("materialsNextButton")
         self.next_button.clicked.connect(self._on_next)
         self.retranslate()
 

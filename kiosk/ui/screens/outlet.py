@@ -21,7 +21,6 @@ from kiosk.flows.business import BStep
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.business_parts import BusinessScreen, outlet_lines, outlet_name
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
-from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import clear_layout, make_label
 
 
@@ -127,12 +126,7 @@ class OutletScreen(BusinessScreen):
         self.body.addLayout(self.list_layout)
         self.body.addWidget(self.empty)
         self.body.addStretch(1)
-        self.next_button = KioskButton(
-            "outletNextButton", kind="primary", icon_name="chevron-right"
-        )
-        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.next_button.setMinimumWidth(280)
-        self.action_row.addWidget(self.next_button)
+        self.next_button = self.add_next_button("outletNextButton")
         self.next_button.clicked.connect(self._on_next)
         self.retranslate()
 

@@ -19,7 +19,6 @@ from kiosk.ui.screens.business_parts import (
     outlet_name,
 )
 from kiosk.ui.theme import SPACING
-from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import Card, Notice, divider, make_label
 
 
@@ -87,12 +86,7 @@ class PickupScreen(BusinessScreen):
         self.body.addWidget(self.medical)
         self.body.addStretch(1)
 
-        self.next_button = KioskButton(
-            "pickupNextButton", kind="primary", icon_name="chevron-right"
-        )
-        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.next_button.setMinimumWidth(280)
-        self.action_row.addWidget(self.next_button)
+        self.next_button = self.add_next_button("pickupNextButton")
         self.next_button.clicked.connect(self._on_next)
         self.retranslate()
 

@@ -8,22 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.domain.session import CardProblem
 from kiosk.ui.i18n import format_date
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.theme import SPACING, set_style_property
+from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import (
-    Card,
-    IconBadge,
-    centred_column,
-    clear_layout,
-    make_label,
-    scroll_area,
-)
+from kiosk.ui.widgets.parts import ExplanationCard, centred_column, centred_in_scroll, make_label
 
 READER_UNAVAILABLE = "reader_unavailable"
 
@@ -50,25 +43,9 @@ class ProblemScreen(Screen):
         self._expiry: dt.date | None = None
         column = centred_column(self)
 
-        self.card = Card("problemCard", margins=SPACING.xl)
-        self.badge = IconBadge(120)
-        self.title = make_label("title", object_name="problemTitle")
-        self.what = make_label("lead", object_name="problemWhat")
-        self.next_heading = make_label("heading", object_name="problemNextHeading")
-        self.steps = QVBoxLayout()
-        self.steps.setSpacing(SPACING.m)
-        text = QVBoxLayout()
-        text.setSpacing(SPACING.m)
-        text.addWidget(self.title)
-        text.addWidget(self.what)
-        text.addSpacing(SPACING.s)
-        text.addWidget(self.next_heading)
-        text.addLayout(self.steps)
-        top = QHBoxLayout()
-        top.setSpacing(SPACING.xl)
-        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        top.addLayout(text, 1)
-        self.card.body.addLayout(top)
+        self.card = ExplanationCard("problem")
+        self.badge, self.title, self.what = self.card.badge, self.card.title, self.card.what
+        self.next_heading, self.steps = self.card.next_heading, self.card.steps
 
         self.hotline = make_label("muted", object_name="problemHotline")
         self.done_button = KioskButton("problemDoneButton", kind="primary", icon_name="check")
@@ -84,13 +61,7 @@ class ProblemScreen(Screen):
         actions.addWidget(self.done_button)
 
         # Long explanations in large text may outgrow 1280x800: they scroll, Done stays put.
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addStretch(1)
-        body_layout.addWidget(self.card)
-        body_layout.addStretch(1)
-        column.addWidget(scroll_area(body, "problemScroll"), 1)
+        column.addWidget(centred_in_scroll(self.card, "problemScroll"), 1)
         column.addLayout(actions)
 
         self.done_button.clicked.connect(self.done_clicked)
@@ -150,38 +121,14 @@ class ProblemScreen(Screen):
     def _render(self) -> None:
         # Logs and the tour name the screen after what it shows: problem-expired.png.
         self.name = f"problem-{self.key}" if self.key else type(self).name
-        clear_layout(self.steps)
         self.cancel_loss_button.setVisible(self._problem is CardProblem.TEMPORARY_LOSS)
         text = self.text_for(self.key)
         if text is None:
-            self.title.clear()
-            self.what.clear()
-            self.badge.clear()
+            self.card.clear_text()
             return
         # The reader screen stays until the reader is back: there is nothing for Done to do.
         self.done_button.setVisible(not self._reader_unavailable)
-        self.badge.set_icon(text.icon, text.tone)
-        self.title.setText(text.title)
-        self.title.setAccessibleName(text.title)
-        self.what.setText(text.what)
-        for i, step in enumerate(text.steps, start=1):
-            self.steps.addWidget(self._step(i, step, numbered=len(text.steps) > 1))
-
-    def _step(self, number: int, text: str, *, numbered: bool) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACING.m)
-        if numbered:
-            dot = make_label("stepDot", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
-            set_style_property(dot, "state", "current")
-            dot.setFixedSize(40, 40)
-            dot.setText(str(number))
-            layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
-        label: QLabel = make_label("lead")
-        label.setText(text)
-        layout.addWidget(label, 1)
-        return row
+        self.card.show_text(text.icon, text.tone, text.title, text.what, text.steps)
 
     def text_for(self, key: str) -> _Text | None:
         """The icon, tone, title, explanation and next steps for a problem key."""

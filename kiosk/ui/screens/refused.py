@@ -6,22 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.theme import SPACING, set_style_property
+from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import (
-    Card,
-    IconBadge,
-    centred_column,
-    clear_layout,
-    make_label,
-    scroll_area,
-)
+from kiosk.ui.widgets.parts import ExplanationCard, centred_column, centred_in_scroll, make_label
 
 
 @dataclass(frozen=True)
@@ -46,25 +39,9 @@ class RefusedScreen(Screen):
         self._view: BusinessView | None = None
         column = centred_column(self)
 
-        self.card = Card("refusedCard", margins=SPACING.xl)
-        self.badge = IconBadge(120)
-        self.title = make_label("title", object_name="refusedTitle")
-        self.what = make_label("lead", object_name="refusedWhat")
-        self.next_heading = make_label("heading", object_name="refusedNextHeading")
-        self.steps = QVBoxLayout()
-        self.steps.setSpacing(SPACING.m)
-        text = QVBoxLayout()
-        text.setSpacing(SPACING.m)
-        text.addWidget(self.title)
-        text.addWidget(self.what)
-        text.addSpacing(SPACING.s)
-        text.addWidget(self.next_heading)
-        text.addLayout(self.steps)
-        top = QHBoxLayout()
-        top.setSpacing(SPACING.xl)
-        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        top.addLayout(text, 1)
-        self.card.body.addLayout(top)
+        self.card = ExplanationCard("refused")
+        self.badge, self.title, self.what = self.card.badge, self.card.title, self.card.what
+        self.next_heading, self.steps = self.card.next_heading, self.card.steps
 
         self.hotline = make_label("muted", object_name="refusedHotline")
         self.retry_button = KioskButton("refusedRetryButton", kind="secondary", icon_name="cloud")
@@ -77,13 +54,7 @@ class RefusedScreen(Screen):
         actions.addWidget(self.retry_button)
         actions.addWidget(self.done_button)
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addStretch(1)
-        body_layout.addWidget(self.card)
-        body_layout.addStretch(1)
-        column.addWidget(scroll_area(body, "refusedScroll"), 1)
+        column.addWidget(centred_in_scroll(self.card, "refusedScroll"), 1)
         column.addLayout(actions)
 
         self.done_button.clicked.connect(self._on_done)
@@ -114,7 +85,6 @@ class RefusedScreen(Screen):
         self._render()
 
     def _render(self) -> None:
-        clear_layout(self.steps)
         refusal = self.refusal
         busy = bool(self._view and self._view.busy)
         self.retry_button.setVisible(refusal is Refusal.BACKEND_OFFLINE)
@@ -123,33 +93,9 @@ class RefusedScreen(Screen):
         text = self.text_for(refusal) if refusal else None
         self.next_heading.setVisible(text is not None)
         if text is None:
-            self.title.clear()
-            self.what.clear()
-            self.badge.clear()
-            self.title.setAccessibleName("")
-            return
-        self.badge.set_icon(text.icon, text.tone)
-        self.title.setText(text.title)
-        self.title.setAccessibleName(text.title)
-        self.what.setText(text.what)
-        for i, step in enumerate(text.steps, start=1):
-            self.steps.addWidget(self._step(i, step, numbered=len(text.steps) > 1))
-
-    def _step(self, number: int, text: str, *, numbered: bool) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACING.m)
-        if numbered:
-            dot = make_label("stepDot", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
-            set_style_property(dot, "state", "current")
-            dot.setFixedSize(40, 40)
-            dot.setText(str(number))
-            layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
-        label = make_label("lead")
-        label.setText(text)
-        layout.addWidget(label, 1)
-        return row
+            self.card.clear_text()
+        else:
+            self.card.show_text(text.icon, text.tone, text.title, text.what, text.steps)
 
     def text_for(self, refusal: Refusal) -> RefusalText:
         """The icon, tone, title, explanation and next steps for a refusal."""

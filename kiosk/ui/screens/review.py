@@ -26,7 +26,6 @@ from kiosk.ui.screens.business_parts import (
     relationship_words,
 )
 from kiosk.ui.theme import PALETTE, SPACING
-from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import (
     TONE_COLOURS,
     Card,
@@ -134,12 +133,7 @@ class ReviewScreen(BusinessScreen):
         row.addWidget(self.warning, 2)
         self.body.addLayout(row)
         self.body.addStretch(1)
-        self.next_button = KioskButton(
-            "reviewNextButton", kind="primary", icon_name="chevron-right"
-        )
-        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.next_button.setMinimumWidth(280)
-        self.action_row.addWidget(self.next_button)
+        self.next_button = self.add_next_button("reviewNextButton")
         self.next_button.clicked.connect(self._on_next)
         self.retranslate()
 

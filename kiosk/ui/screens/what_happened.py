@@ -19,19 +19,17 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.business import Identified
 from kiosk.domain.records import CardStatus
-from kiosk.flows.business import BStep, BusinessView, Choice
+from kiosk.flows.business import BStep, Choice
 from kiosk.ui.icons import pixmap
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.business_parts import StepScreen
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
 from kiosk.ui.widgets.parts import (
     IconBadge,
-    centred_column,
     make_label,
     make_pill,
     scroll_area,
     set_tone,
 )
-from kiosk.ui.widgets.stepbar import BusinessStepBar
 
 _ICONS = {Choice.TEMPORARY: "lock", Choice.LOST: "card-alert", Choice.STOLEN: "warning"}
 
@@ -113,22 +111,13 @@ class OptionCard(QPushButton):
         return self.layout().heightForWidth(width)
 
 
-class WhatHappenedScreen(Screen):
+class WhatHappenedScreen(StepScreen):
     name = BStep.WHAT_HAPPENED.value
-    back_allowed = True
-    home_allowed = True
 
     chosen = Signal(str)  # a Choice value
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._view: BusinessView | None = None
-        self._busy = False
-        column = centred_column(self)
-        column.setSpacing(SPACING.m)
-        self.step_bar = BusinessStepBar(parent=self)
-        self.title = make_label("title", object_name="whatHappenedTitle")
-        self.lead = make_label("lead", object_name="whatHappenedLead")
+        super().__init__("whatHappened", parent)
 
         # Who was found, masked.
         self.person = QFrame()
@@ -172,21 +161,10 @@ class WhatHappenedScreen(Screen):
         body_layout.addSpacing(SPACING.xs)
         body_layout.addLayout(options, 1)
 
-        column.addWidget(self.step_bar)
-        column.addWidget(scroll_area(body, "whatHappenedScroll"), 1)
+        self.column.addWidget(scroll_area(body, "whatHappenedScroll"), 1)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
-
-    @property
-    def view(self) -> BusinessView | None:
-        return self._view
-
-    def show_view(self, view: BusinessView) -> None:
-        self._view = view
-        self._busy = view.busy
-        self.step_bar.show_view(view)
-        self._render()
 
     def choose(self, choice: Choice) -> None:
         card = self.options[choice]
@@ -280,10 +258,4 @@ class WhatHappenedScreen(Screen):
             final,
             "warn",
         )
-        self._render()
-
-    def wipe(self) -> None:
-        self._view = None
-        self._busy = False
-        self.step_bar.set_current(0)
         self._render()

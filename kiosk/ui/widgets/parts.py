@@ -1,9 +1,10 @@
 """Small building blocks the screens share: styled labels, white cards, notices with an icon,
-icon badges, status pills, scroll areas, the centred content column, and disposal of widgets
-that held personal data."""
+icon badges, status pills, the explanation card of the problem and refusal screens, scroll areas,
+the centred content column, and disposal of widgets that held personal data."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from PySide6.QtCore import QPointF, Qt
@@ -130,6 +131,66 @@ class IconBadge(QWidget):
         painter.end()
 
 
+class ExplanationCard(Card):
+    """Why something cannot go on and what to do now: an icon badge beside a title, what
+    happened, a heading (set by the screen) and the steps, numbered when there are several.
+    Object names start with `prefix`: problemTitle, refusedWhat..."""
+
+    def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"{prefix}Card", margins=SPACING.xl, parent=parent)
+        self.badge = IconBadge(120)
+        self.title = make_label("title", object_name=f"{prefix}Title")
+        self.what = make_label("lead", object_name=f"{prefix}What")
+        self.next_heading = make_label("heading", object_name=f"{prefix}NextHeading")
+        self.steps = QVBoxLayout()
+        self.steps.setSpacing(SPACING.m)
+        text = QVBoxLayout()
+        text.setSpacing(SPACING.m)
+        text.addWidget(self.title)
+        text.addWidget(self.what)
+        text.addSpacing(SPACING.s)
+        text.addWidget(self.next_heading)
+        text.addLayout(self.steps)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING.xl)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
+        self.body.addLayout(top)
+
+    def show_text(self, icon: str, tone: str, title: str, what: str, steps: Sequence[str]) -> None:
+        clear_layout(self.steps)
+        self.badge.set_icon(icon, tone)
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.what.setText(what)
+        for i, step in enumerate(steps, start=1):
+            self.steps.addWidget(_step_row(i, step, numbered=len(steps) > 1))
+
+    def clear_text(self) -> None:
+        clear_layout(self.steps)
+        self.title.clear()
+        self.title.setAccessibleName("")
+        self.what.clear()
+        self.badge.clear()
+
+
+def _step_row(number: int, text: str, *, numbered: bool) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(SPACING.m)
+    if numbered:
+        dot = make_label("stepDot", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
+        set_style_property(dot, "state", "current")
+        dot.setFixedSize(40, 40)
+        dot.setText(str(number))
+        layout.addWidget(dot, 0, Qt.AlignmentFlag.AlignTop)
+    label = make_label("lead")
+    label.setText(text)
+    layout.addWidget(label, 1)
+    return row
+
+
 class Notice(QFrame):
     """A tinted box with an icon and a message: information, a warning, or an error."""
 
@@ -188,6 +249,18 @@ def scroll_area(content: QWidget, object_name: str) -> QScrollArea:
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     content.setAutoFillBackground(False)
     return area
+
+
+def centred_in_scroll(widget: QWidget, object_name: str) -> QScrollArea:
+    """`widget` centred vertically in a scroll area: long texts in large text may outgrow
+    1280x800 and scroll, while the buttons below stay put."""
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addStretch(1)
+    layout.addWidget(widget)
+    layout.addStretch(1)
+    return scroll_area(body, object_name)
 
 
 def centred_column(
