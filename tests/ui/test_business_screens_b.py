@@ -244,7 +244,9 @@ def test_pickup_about_date_with_fee(qtbot, translations):
     assert screen.date_note.isVisible() and "2027" in screen.date_note.text()
     assert screen.fee_value.text() == "¥20.00"
     translations.set_language("zh_CN")
-    qtbot.waitUntil(lambda: screen.date_value.text().endswith("2027年1月22日 星期五"))
+    qtbot.waitUntil(
+        lambda: screen.date_value.text().replace("\u2060", "").endswith("2027年1月22日 星期五")
+    )
     assert screen.fee_value.text() == "20.00 元"
 
 

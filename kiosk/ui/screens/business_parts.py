@@ -120,8 +120,15 @@ _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 def format_day(day: dt.date) -> str:
     """2025年11月24日 星期一 / Monday 24 Nov 2025: a date to plan a trip by."""
     if current_language() == CHINESE:
-        return f"{format_date(day)} 星期{_WEEKDAYS_ZH[day.weekday()]}"
+        # Chinese may break between any two characters; U+2060 WORD JOINER keeps the date and
+        # the weekday whole, so a narrow column breaks only at the space between them.
+        date, weekday = format_date(day), f"星期{_WEEKDAYS_ZH[day.weekday()]}"
+        return f"{_unbroken(date)} {_unbroken(weekday)}"
     return f"{_WEEKDAYS_EN[day.weekday()]} {format_date(day)}"
+
+
+def _unbroken(text: str) -> str:
+    return "\u2060".join(text)
 
 
 def format_fee(fee_fen: int) -> str:

@@ -132,7 +132,7 @@ class IdentifyScreen(StepScreen):
             tries = self.tr("{n} tries left.").format(n=n)
         else:
             tries = ""
-        text = f"{what} {tries}".strip()
+        text = "\n".join(part for part in (what, tries) if part)
         self.error_notice.set_tone("warn" if n == 1 else "error")
         self.error_notice.set_text(text)
         self.error_notice.setAccessibleName(text)

@@ -159,7 +159,8 @@ class WhatHappenedScreen(StepScreen):
         body_layout.addWidget(self.lead)
         body_layout.addWidget(self.person)
         body_layout.addSpacing(SPACING.xs)
-        body_layout.addLayout(options, 1)
+        body_layout.addLayout(options)
+        body_layout.addStretch(1)
 
         self.column.addWidget(scroll_area(body, "whatHappenedScroll"), 1)
         self.retranslate()
