@@ -4,7 +4,9 @@ The State Council publishes each year's holiday arrangement late in the year bef
 `chinesecalendar` package carries the published years. Local overrides (a table in the store,
 kept by staff) win over the package, for a late announcement or a local closure. For a day in a
 year the package does not cover and no override names, the calendar falls back to "Monday to
-Friday" and says so: the result is then approximate, and the caller should word it that way.
+Friday, except the public holidays on fixed dates" and says so: the result is then approximate
+(the lunar holidays and the make-up working days are not known), and the caller should word it
+that way.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ Overrides = Mapping[dt.date, bool]  # day -> is a working day
 # China Standard Time, all year (no daylight saving since 1991): the kiosk's local dates.
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 
+# Public holidays on fixed dates (全国年节及纪念日放假办法, 2024 revision): New Year's Day,
+# Labour Day (1-2 May) and National Day (1-3 October). Every year has them, published or not.
+FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+
 
 def local_date(at: dt.datetime) -> dt.date:
     """The date in China of an aware time: vouchers and pickup dates are local dates."""
@@ -42,19 +48,20 @@ def is_covered(day: dt.date) -> bool:
 
 
 def is_workday(day: dt.date, overrides: Overrides | None = None) -> bool:
-    """Whether `day` is a working day: override, else the published calendar, else Mon-Fri."""
+    """Whether `day` is a working day: override, else the published calendar, else Mon-Fri
+    outside the fixed-date public holidays."""
     if overrides and day in overrides:
         return overrides[day]
     if is_covered(day):
         return bool(chinese_calendar.is_workday(day))
-    return day.weekday() < 5
+    return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS
 
 
 @dataclass(frozen=True, slots=True)
 class WorkingDayResult:
     date: dt.date
     # False when some day counted lay in a year the published calendar does not cover and no
-    # override named it: the date was counted on weekends alone and may be early.
+    # override named it: the date was counted without the lunar holidays and may be early.
     exact: bool
 
 

@@ -74,6 +74,17 @@ def test_past_the_published_years_weekends_only_and_said_so(
     assert add_working_days_checked(start, 15, overrides).exact
 
 
+def test_past_the_published_years_the_fixed_holidays_still_count() -> None:
+    later = covered_years().stop + 1  # a year nobody has published yet
+    assert not is_workday(D(later, 1, 1))
+    assert not any(is_workday(D(later, 10, day)) for day in (1, 2, 3))
+    # Fifteen working days from mid-December never end on New Year's Day.
+    start = D(later - 1, 12, 11)
+    result = add_working_days_checked(start, 15)
+    assert (result.date.month, result.date.day) != (1, 1)
+    assert not result.exact
+
+
 def test_local_date() -> None:
     assert local_date(dt.datetime(2026, 11, 22, 16, 0, tzinfo=dt.UTC)) == D(2026, 11, 23)
     assert local_date(dt.datetime(2026, 11, 22, 15, 59, tzinfo=dt.UTC)) == D(2026, 11, 22)
