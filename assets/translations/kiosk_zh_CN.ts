@@ -1767,6 +1767,10 @@
         <translation>这张卡不能办理此项业务。</translation>
     </message>
     <message>
+        <source>A new card is already being made for you: see Voucher / reissue progress.</source>
+        <translation>您的新卡已在办理中，可在首页“领卡凭证 / 补卡进度查询”中查看。</translation>
+    </message>
+    <message>
         <source>Not possible for this card. Please ask at a counter.</source>
         <translation>这张卡不能办理此项业务，请到服务窗口咨询。</translation>
     </message>

@@ -82,6 +82,9 @@ class Identified:
     card_status: CardStatus
     photo_on_file: bool
     by_card: bool = False  # identified by the inserted card and its PIN
+    # A new card is already being made (a damaged card being replaced): the card in use can
+    # still be blocked, but no second reissue can be applied for.
+    reissue_under_way: bool = False
 
     @property
     def temporary_report_allowed(self) -> bool:
@@ -89,7 +92,10 @@ class Identified:
 
     @property
     def final_report_allowed(self) -> bool:
-        return self.card_status in (CardStatus.NORMAL, CardStatus.TEMPORARY_LOSS)
+        return not self.reissue_under_way and self.card_status in (
+            CardStatus.NORMAL,
+            CardStatus.TEMPORARY_LOSS,
+        )
 
 
 @dataclass(frozen=True)

@@ -236,6 +236,8 @@ class BusinessFlow:
                 else Refusal.CARD_LOST
             )
             return self._refuse(refusal)
+        if identified.reissue_under_way:
+            return self._refuse(Refusal.REISSUE_UNDER_WAY)
         self.view = replace(self.view, busy=True)
         return [LoadReissueOptions()]
 

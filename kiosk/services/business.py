@@ -238,8 +238,9 @@ class BusinessService:
         """The cardholder of an inserted card whose PIN was verified (flows 6 and 7).
 
         NotEligible(CARD_UNKNOWN) when the back end does not know this card for this ID
-        number; CARD_LOST, CARD_CANCELLED, REISSUE_UNDER_WAY as for identify(). A card under
-        temporary loss report passes: cancelling it is flow 6.
+        number; CARD_LOST, CARD_CANCELLED as for identify(). A card under temporary loss report
+        passes (cancelling it is flow 6), and so does one whose replacement is under way:
+        `Identified.reissue_under_way` tells the flow that no second reissue is possible.
         """
         with _reading("identify_card"), read_session(self.engine) as session:
             found = _holder(session, ssn)
@@ -254,11 +255,12 @@ class BusinessService:
         self, holder: Cardholder, card: Card, reissue_under_way: bool, *, by_card: bool
     ) -> Identified:
         event = "identify_card" if by_card else "identify"
-        if reissue_under_way:
-            raise _refused(event, Refusal.REISSUE_UNDER_WAY)
         refusal = _refusal_for_status(card.status)
         if refusal is not None:
             raise _refused(event, refusal)
+        if reissue_under_way and not by_card and card.status is not CardStatus.NORMAL:
+            # Already blocked and a new card on its way: nothing left to do here.
+            raise _refused(event, Refusal.REISSUE_UNDER_WAY)
         return Identified(
             ssn=holder.ssn,
             card_number=card.card_number,
@@ -268,6 +270,7 @@ class BusinessService:
             card_status=card.status,
             photo_on_file=holder.photo_on_file,
             by_card=by_card,
+            reissue_under_way=reissue_under_way,
         )
 
     # A reissue's details ----------------------------------------------------------------------

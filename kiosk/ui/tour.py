@@ -219,17 +219,7 @@ class Tour:
         w, c = self.kiosk.window, self.kiosk.controller
 
         # Flow 6: the card under temporary loss report turns up.
-        self.insert("temporary-loss", "problem")
-        w.problem.cancel_loss_clicked.emit()
-        self.settle(self.at("pin"), "PIN to cancel the loss report")
-        self.enter_pin("123456")
-        self.settle(self.at("review"), "cancellation review")
-        self.shot("found", "review")
-        w.review.next_clicked.emit()
-        self.settle(self.at("confirm"), "cancellation confirm")
-        self.shot("found", "confirm")
-        self.confirm_and_print("found")
-        self.remove()
+        self.cancel_loss_report("temporary-loss", flow="found")
 
         # Flow 7 from the card summary: a damaged card replaced.
         self.insert("normal", "summary")
@@ -296,13 +286,28 @@ class Tour:
         finally:
             business.printer = working
 
-        # Refusals: a reissue already under way (the card replaced above), too many attempts.
+        # The damaged card replaced above still works: it can be blocked, not reissued again;
+        # once it is blocked, there is nothing left to do without it.
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.identify(*HOLDER_NORMAL)
+        self.settle(self.at("what_happened"), "what happened, new card under way")
+        self.shot("loss", "what-happened-reissue-under-way")
+        w.what_happened.chosen.emit(Choice.TEMPORARY.value)
+        self.settle(self.at("review"))
+        w.review.next_clicked.emit()
+        self.settle(self.at("confirm"))
+        self.confirm_and_print("loss-blocked-while-replaced", shoot=False)
+        c.home()
+        self.settle(self.at("attract"))
         self.start(w.attract.report_loss_clicked, "identify")
         self.identify(*HOLDER_NORMAL)
         self.settle(self.at("refused"), "reissue under way")
         self.shot("refused", "reissue-under-way")
         c.home()
         self.settle(self.at("attract"))
+        self.cancel_loss_report("normal")  # the card turns up again
+
+        # Too many wrong attempts.
         self.start(w.attract.report_loss_clicked, "identify")
         for _ in range(3):
             self.identify(HOLDER_NORMAL[0], WRONG_MOBILE)
@@ -360,6 +365,23 @@ class Tour:
         c.home()
         self.settle(self.at("attract"))
 
+    def cancel_loss_report(self, card: str, *, flow: str | None = None) -> None:
+        """Flow 6 with `card`; screenshots under `flow` when given."""
+        w = self.kiosk.window
+        self.insert(card, "problem")
+        w.problem.cancel_loss_clicked.emit()
+        self.settle(self.at("pin"), "PIN to cancel the loss report")
+        self.enter_pin("123456")
+        self.settle(self.at("review"), "cancellation review")
+        if flow:
+            self.shot(flow, "review")
+        w.review.next_clicked.emit()
+        self.settle(self.at("confirm"), "cancellation confirm")
+        if flow:
+            self.shot(flow, "confirm")
+        self.confirm_and_print(flow or "", shoot=flow is not None)
+        self.remove()
+
     def start(self, signal, step: str) -> None:  # type: ignore[no-untyped-def]
         signal.emit()
         self.settle(self.at(step), step)
@@ -385,7 +407,7 @@ class Tour:
             self.shot(flow, step)
         self.confirm_and_print(flow)
 
-    def confirm_and_print(self, flow: str) -> None:
+    def confirm_and_print(self, flow: str, *, shoot: bool = True) -> None:
         c = self.kiosk.controller
         self.kiosk.window.confirm.confirmed.emit()
 
@@ -396,7 +418,8 @@ class Tour:
             )
 
         self.settle(printed, "receipt printed")
-        self.shot(flow, "receipt")
+        if shoot:
+            self.shot(flow, "receipt")
 
     def receipt_number(self) -> str:
         business = self.kiosk.controller.business

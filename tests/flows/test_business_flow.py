@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -307,6 +308,14 @@ def test_replace_damaged_card_path(flow):
 def test_replace_refused_for_a_card_that_is_not_normal(flow, status, refusal):
     assert flow.start_replace(person(status, by_card=True)) == []
     assert flow.view.step is S.REFUSED and flow.view.refusal is refusal
+
+
+def test_no_second_replacement_while_one_is_under_way(flow):
+    under_way = replace(person(by_card=True), reissue_under_way=True)
+    assert flow.start_replace(under_way) == []
+    assert flow.view.refusal is Refusal.REISSUE_UNDER_WAY
+    # The card still works, so without it the citizen may still block it, not reissue it.
+    assert under_way.temporary_report_allowed and not under_way.final_report_allowed
 
 
 def test_cannot_start_shows_the_refusal(flow):

@@ -229,8 +229,20 @@ def test_eligibility_refusals(engine: Engine, service: BusinessService) -> None:
         assert refusal(service.identify_card, NORMAL[0], NORMAL[2]) is expected
     set_status(engine, NORMAL[2], CardStatus.NORMAL)
     service.apply_reissue(reissue_req(reason=ReissueReason.DAMAGED))
+    # A damaged card being replaced still works: it can be blocked, not reissued again.
+    for identified in (
+        service.identify(NORMAL[0], NORMAL[1]),
+        service.identify_card(NORMAL[0], NORMAL[2]),
+    ):
+        assert identified.reissue_under_way
+        assert identified.temporary_report_allowed
+        assert not identified.final_report_allowed
+    assert refusal(service.apply_reissue, reissue_req()) is Refusal.REISSUE_UNDER_WAY
+    # Once blocked, with the new card on its way, there is nothing left to do without it.
+    service.report_loss(
+        LossReportRequest(new_key(), KIOSK.kiosk_id, NORMAL[0], LossReportKind.TEMPORARY)
+    )
     assert refusal(service.identify, NORMAL[0], NORMAL[1]) is Refusal.REISSUE_UNDER_WAY
-    assert refusal(service.identify_card, NORMAL[0], NORMAL[2]) is Refusal.REISSUE_UNDER_WAY
 
 
 def test_the_current_card_is_the_newest_not_replaced(

@@ -211,7 +211,12 @@ class WhatHappenedScreen(StepScreen):
             )
         else:
             temporary_reason = self.tr("Not possible for this card.")
-        final_reason = self.tr("Not possible for this card. Please ask at a counter.")
+        if who is not None and who.reissue_under_way:
+            final_reason = self.tr(
+                "A new card is already being made for you: see Voucher / reissue progress."
+            )
+        else:
+            final_reason = self.tr("Not possible for this card. Please ask at a counter.")
         self.options[Choice.TEMPORARY].set_available(
             temporary_ok and not self._busy, "" if temporary_ok else temporary_reason
         )
