@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle import IdleOverlay
 from kiosk.ui.widgets.keypad import PIN_LENGTH, Keypad
+from kiosk.ui.widgets.parts import OneLineLabel
 from kiosk.ui.widgets.statusstrip import StatusStrip
 from kiosk.ui.widgets.stepbar import StepBar
 
@@ -178,3 +180,23 @@ def test_idle_overlay_counts_down_and_signals(qtbot):
         tap(qtbot, overlay.more_button)
     with qtbot.waitSignal(overlay.end_session):
         tap(qtbot, overlay.end_button)
+
+
+def test_one_line_label_shrinks_to_fit_and_never_wraps(qtbot) -> None:
+    label = OneLineLabel("receiptNumber", object_name="number")
+    qtbot.addWidget(label)
+    font = QFont(label.font())
+    font.setPixelSize(48)
+    label.setFont(font)
+    label.setText("BJCY01-20261122-000042-K")
+    needed = label.fontMetrics().horizontalAdvance(label.text())
+
+    label.resize(needed + 40, 80)
+    assert label.fitted_font().pixelSize() == 48  # room enough: the full size
+
+    label.resize(needed // 2, 80)
+    fitted = label.fitted_font()
+    assert fitted.pixelSize() < 48
+    assert QFontMetrics(fitted).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert label.minimumSizeHint().width() == 0  # it never pushes the layout wider
+    assert not label.wordWrap()

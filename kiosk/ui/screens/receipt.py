@@ -16,14 +16,13 @@ from kiosk.ui.screens.business_parts import (
     BusinessScreen,
     business_of,
     format_day,
-    group_voucher_number,
     outlet_lines,
     outlet_name,
 )
 from kiosk.ui.screens.review import consequence
 from kiosk.ui.theme import SPACING, set_style_property
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import Card, IconBadge, Notice, make_label
+from kiosk.ui.widgets.parts import Card, IconBadge, Notice, OneLineLabel, make_label
 from kiosk.ui.widgets.qr import QrCode
 
 # Pixels per QR module: the code on screen is bigger when it is all the citizen has (R6).
@@ -52,7 +51,8 @@ class ReceiptScreen(BusinessScreen):
         box.setContentsMargins(SPACING.l, SPACING.s, SPACING.l, SPACING.s)
         box.setSpacing(2)
         self.number_label = make_label("fieldLabel", object_name="receiptNumberLabel")
-        self.number = make_label("receiptNumber", object_name="receiptNumber")
+        # Compact and on one line, whatever the text size: the number to copy down (R6).
+        self.number = OneLineLabel("receiptNumber", object_name="receiptNumber")
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         box.addWidget(self.number_label)
         box.addWidget(self.number)
@@ -183,7 +183,7 @@ class ReceiptScreen(BusinessScreen):
             else self.tr("Voucher number")
         )
         number = receipt.voucher_number if receipt else ""
-        self.number.setText(group_voucher_number(number))
+        self.number.setText(number)
         self.number.setAccessibleName(
             self.tr("Voucher number {number}").format(number=number) if number else ""
         )

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -56,6 +56,44 @@ def make_label(
     if align is not None:
         label.setAlignment(align)
     return label
+
+
+class OneLineLabel(QLabel):
+    """A label that stays on one line: text wider than the room it has is drawn smaller rather
+    than wrapped or cut off (a voucher number in large text on a narrow screen). Its style
+    sheet font is the largest it gets."""
+
+    def __init__(self, role: str, *, object_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setObjectName(object_name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        # Take the width the layout offers instead of demanding the text's full width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def fitted_font(self) -> QFont:
+        """The font the text is drawn in: the style sheet's, scaled down to fit if need be."""
+        font = QFont(self.font())
+        room = self.contentsRect().width()
+        needed = self.fontMetrics().horizontalAdvance(self.text())
+        if needed > room > 0:
+            scale = room / needed
+            if font.pixelSize() > 0:
+                font.setPixelSize(max(8, int(font.pixelSize() * scale)))
+            else:
+                font.setPointSizeF(max(6.0, font.pointSizeF() * scale))
+        return font
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.fitted_font())
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        align = self.alignment() | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.contentsRect(), int(align), self.text())
 
 
 def make_pill(object_name: str, parent: QWidget | None = None) -> QLabel:
