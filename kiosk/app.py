@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
     from kiosk.ui.controller import CitizenController
+    from kiosk.ui.tray import DemoTray
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Tra
 
 def make_printer(settings: Settings) -> Printer:
     """The voucher printer: the CUPS queue of the receipt printer, or (the demo) PDF files in
-    `output_dir`."""
+    `output_dir`; in demo mode the PDF printer takes faults from the demo tray (R6)."""
     if settings.printer == "cups":
         from drivers.printers.cups import CupsPrinter
 
@@ -122,7 +123,12 @@ def make_printer(settings: Settings) -> Printer:
     from drivers.printers.pdf import PdfPrinter
 
     settings.output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return PdfPrinter(settings.output_dir)
+    printer = PdfPrinter(settings.output_dir)
+    if settings.demo:
+        from drivers.printers.faultable import FaultablePrinter
+
+        return FaultablePrinter(printer)
+    return printer
 
 
 def make_business(settings: Settings, engine: Engine, printer: Printer) -> BusinessService:
@@ -229,6 +235,27 @@ def _backend_online(engine: Engine) -> bool:
         return False
 
 
+def make_demo_tray(kiosk: Kiosk) -> DemoTray:
+    """The demo tray beside the window: the demo cards, and the printer's faults. A fault
+    chosen there shows on the status strip at once, not at the next ping."""
+    from drivers.readers.mock import MockReaderBackend
+    from kiosk.ui.tray import DemoTray
+
+    assert isinstance(kiosk.backend, MockReaderBackend)
+    tray = DemoTray(kiosk.backend, kiosk.business.printer)
+    strip = kiosk.window.attract.status_strip
+
+    def show_printer() -> None:
+        kiosk.controller.worker.submit(
+            kiosk.business.printer_status,
+            lambda status: strip.set_printer(*_printer_light(status)),
+            lambda _e: strip.set_printer(False),
+        )
+
+    tray.printer_changed.connect(show_printer)
+    return tray
+
+
 def run_kiosk(settings: Settings) -> int:
     setup_logging(settings.log_dir)
     log.info("kiosk.start demo=%d reader=%s", settings.demo, settings.reader)
@@ -243,14 +270,12 @@ def run_kiosk(settings: Settings) -> int:
     app.processEvents()  # the attract screen is up before the back end is opened
     log.info("screen.shown name=attract first=1")
     kiosk = build_kiosk(settings, app, (window, translations))
-    if settings.demo:
-        from drivers.readers.mock import MockReaderBackend
-        from kiosk.ui.tray import DemoTray
-
-        assert isinstance(kiosk.backend, MockReaderBackend)
-        tray = DemoTray(kiosk.backend)
+    tray = make_demo_tray(kiosk) if settings.demo else None
+    if tray is not None:
         tray.move(window.geometry().right() + 16, window.geometry().top())
         tray.show()
     code = app.exec()
+    if tray is not None:
+        tray.deleteLater()  # goes with the window in kiosk.close(), while the app lives
     kiosk.close()
     return code

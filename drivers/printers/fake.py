@@ -2,6 +2,8 @@
 
 It keeps every completed job; set `fault` to make the next jobs fail the way a real printer
 does: out of paper (refused before printing), offline, or failing part way through a job.
+`fault_status` and `refuse_job` are that mapping (fault → status → error), shared with
+faultable.FaultablePrinter, which puts the same faults in front of a real printer.
 """
 
 from __future__ import annotations
@@ -30,6 +32,29 @@ class Fault(enum.Enum):
     FAIL_MID_JOB = "fail_mid_job"
 
 
+_FAULT_STATUS = {
+    Fault.OFFLINE: PrinterStatus(PrinterState.OFFLINE, "printer does not answer"),
+    Fault.NO_PAPER: PrinterStatus(PrinterState.NO_PAPER, "paper roll is empty"),
+    Fault.FAIL_MID_JOB: PrinterStatus(PrinterState.ERROR, "print head fault"),
+}
+
+
+def fault_status(fault: Fault) -> PrinterStatus | None:
+    """The status a printer with `fault` reports; None for Fault.NONE (the printer's own)."""
+    return _FAULT_STATUS.get(fault)
+
+
+def refuse_job(status: PrinterStatus, job_id: str) -> None:
+    """Raise the PrinterError a printer in `status` fails job `job_id` with; nothing if ready.
+    Offline and out of paper refuse the job; ERROR means it failed part way."""
+    if status.state is PrinterState.OFFLINE:
+        raise PrinterOffline(status.detail)
+    if status.state is PrinterState.NO_PAPER:
+        raise PrinterOutOfPaper(status.detail)
+    if status.state is PrinterState.ERROR:
+        raise PrintJobFailed(f"job {job_id} failed part way: {status.detail}")
+
+
 @dataclass(frozen=True, slots=True)
 class Job:
     job_id: str
@@ -49,13 +74,10 @@ class FakePrinter(Printer):
         self._lock = threading.Lock()
 
     def status(self) -> PrinterStatus:
-        if self.fault is Fault.OFFLINE:
-            return PrinterStatus(PrinterState.OFFLINE, "printer does not answer")
-        if self.fault is Fault.NO_PAPER or self.paper == 0:
-            return PrinterStatus(PrinterState.NO_PAPER, "paper roll is empty")
-        if self.fault is Fault.FAIL_MID_JOB:
-            return PrinterStatus(PrinterState.ERROR, "print head fault")
-        return PrinterStatus(PrinterState.READY, "ready")
+        fault = self.fault
+        if self.paper == 0 and fault is not Fault.OFFLINE:
+            fault = Fault.NO_PAPER
+        return fault_status(fault) or PrinterStatus(PrinterState.READY, "ready")
 
     def print(self, pdf: bytes, job_name: str) -> PrintResult:
         check_pdf(pdf)
@@ -63,13 +85,9 @@ class FakePrinter(Printer):
             state = self.status()
             job_id = f"fake-{len(self.jobs) + len(self.partial) + 1}"
             job = Job(job_id, sanitize_job_name(job_name), bytes(pdf))
-            if state.state is PrinterState.OFFLINE:
-                raise PrinterOffline(state.detail)
-            if state.state is PrinterState.NO_PAPER:
-                raise PrinterOutOfPaper(state.detail)
             if state.state is PrinterState.ERROR:
                 self.partial.append(job)
-                raise PrintJobFailed(f"job {job_id} failed part way: {state.detail}")
+            refuse_job(state, job_id)
             self.jobs.append(job)
             if self.paper is not None:
                 self.paper -= 1

@@ -1,20 +1,56 @@
-"""The demo card tray: a small separate window, present only in demo mode, that inserts and
-removes the demo cards in the mock reader as a citizen would at a real one."""
+"""The demo tray: a small separate window, present only in demo mode, that inserts and removes
+the demo cards in the mock reader as a citizen would at a real one, and makes the demo printer
+run out of paper or go offline, so that the printer-trouble path (R6) shows without hardware.
+
+A developer's window, not a citizen's screen: its labels are bilingual literals, not tr()."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+import logging
+from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget
+
+from drivers.printers.base import Printer
+from drivers.printers.fake import Fault
+from drivers.printers.faultable import FaultablePrinter
+from drivers.printers.pdf import PdfPrinter
 from drivers.readers.mock import MockReaderBackend
 from drivers.simcard.image import demo_image_ids, load_image
 
+log = logging.getLogger(__name__)
+
+# The printer states the tray offers: (fault, label, what a screen reader says).
+PRINTER_CHOICES = (
+    (Fault.NONE, "正常 Ready", "Printer ready"),
+    (Fault.NO_PAPER, "缺纸 Out of paper", "Printer out of paper"),
+    (Fault.OFFLINE, "离线 Offline", "Printer offline"),
+)
+
+
+def output_folder(printer: Printer | None) -> Path | None:
+    """The folder a PDF printer (faultable or not) writes into; None for any other printer."""
+    if isinstance(printer, FaultablePrinter):
+        printer = printer.inner
+    return printer.folder if isinstance(printer, PdfPrinter) else None
+
 
 class DemoTray(QWidget):
-    def __init__(self, backend: MockReaderBackend) -> None:
+    printer_changed = Signal(object)  # the Fault just chosen
+
+    def __init__(self, backend: MockReaderBackend, printer: Printer | None = None) -> None:
+        """`printer`: the kiosk's voucher printer; its faults can be chosen here when it is a
+        FaultablePrinter, its folder opened when it writes PDF files."""
         super().__init__()
         self.setObjectName("demoTray")
-        self.setWindowTitle("Demo cards 演示卡")
+        self.setWindowTitle("演示卡与打印机 Demo cards and printer")
         self._backend = backend
+        self._printer = printer if isinstance(printer, FaultablePrinter) else None
+        self._folder = output_folder(printer)
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         layout = QVBoxLayout(self)
         title = QLabel("演示卡 Demo cards")
         title.setObjectName("demoTrayTitle")
@@ -36,7 +72,60 @@ class DemoTray(QWidget):
         self.remove_button.clicked.connect(self.remove)
         layout.addSpacing(12)
         layout.addWidget(self.remove_button)
+        layout.addSpacing(20)
+        self._add_printer_section(layout)
         layout.addStretch(1)
+
+    def _add_printer_section(self, layout: QVBoxLayout) -> None:
+        title = QLabel("打印机 Printer")
+        title.setObjectName("demoTrayPrinterTitle")
+        layout.addWidget(title)
+        self.printer_group = QButtonGroup(self)  # exclusive: one state at a time
+        self.printer_buttons: dict[Fault, QRadioButton] = {}
+        current = self._printer.fault if self._printer else Fault.NONE
+        for fault, text, spoken in PRINTER_CHOICES:
+            button = QRadioButton(text)
+            button.setObjectName(f"printer-{fault.value}")
+            button.setAccessibleName(spoken)
+            button.setMinimumHeight(40)
+            button.setStyleSheet("QRadioButton::indicator { width: 22px; height: 22px; }")
+            button.setChecked(fault is current)
+            button.setEnabled(self._printer is not None)
+            if self._printer is None:
+                button.setToolTip("这台打印机不能模拟故障 This printer cannot simulate faults")
+            button.toggled.connect(lambda on, f=fault: self._choose(f) if on else None)
+            self.printer_group.addButton(button)
+            layout.addWidget(button)
+            self.printer_buttons[fault] = button
+        self.open_folder_button = QPushButton("打开输出文件夹 Open printed files")
+        self.open_folder_button.setObjectName("openPrintedFiles")
+        self.open_folder_button.setAccessibleName("Open the folder of printed files")
+        self.open_folder_button.setMinimumHeight(48)
+        self.open_folder_button.setEnabled(self._folder is not None)
+        self.open_folder_button.setToolTip(
+            str(self._folder)
+            if self._folder is not None
+            else "只有 PDF 打印机写文件 Only the PDF printer writes files"
+        )
+        self.open_folder_button.clicked.connect(self.open_folder)
+        layout.addSpacing(8)
+        layout.addWidget(self.open_folder_button)
+
+    @property
+    def printer_fault(self) -> Fault | None:
+        """The fault the demo printer has now; None when the printer takes no faults."""
+        return self._printer.fault if self._printer else None
+
+    def _choose(self, fault: Fault) -> None:
+        if self._printer is None or self._printer.fault is fault:
+            return
+        self._printer.fault = fault
+        log.info("demo.printer fault=%s", fault.value)
+        self.printer_changed.emit(fault)
+
+    def open_folder(self) -> None:
+        if self._folder is not None:
+            self.open_url(QUrl.fromLocalFile(str(self._folder)))
 
     def insert(self, card_id: str) -> None:
         self._backend.insert(card_id)
