@@ -3,8 +3,9 @@ the worker thread through the card session and business services, and the views 
 
 Two flows: the card session (kiosk.flows.citizen) and, while it is at Step.BUSINESS, one
 business wizard (kiosk.flows.business: report a loss, cancel it, replace a card, look up a
-voucher). Every command of either runs on the same worker under the same session generation,
-so a result that comes back after the session ended is dropped.
+voucher), whose screens and commands kiosk.ui.business_controller handles. Every command of
+either runs on the same worker under the same session generation, so a result that comes back
+after the session ended is dropped.
 
 It is the only place where Qt, the flows and the services meet. Every session end (card
 removed, idle, Home, reader lost) wipes every screen (S3) before anything else is shown.
@@ -21,31 +22,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from drivers.printers.base import PrinterState, PrinterStatus
 from drivers.readers.base import ReaderEvent, ReaderEventKind
 from drivers.readers.errors import CardRemoved, ReaderError
 from kiosk.card.errors import PinBlocked, PinWrong
-from kiosk.domain.business import Identified, NotEligible, PrintOutcome, Refusal
+from kiosk.domain.business import PrintOutcome
 from kiosk.domain.session import CardProblem, Records, YearOfContributions
 from kiosk.domain.voucher_data import Language
-from kiosk.flows.business import (
-    BCommand,
-    BStep,
-    BusinessFlow,
-    CheckPrinter,
-    Choice,
-    Identify,
-    Leave,
-    LoadReissueOptions,
-    LookupPerson,
-    LookupVoucher,
-    PrintVoucher,
-    Purpose,
-    Reprint,
-    SubmitCancellation,
-    SubmitLoss,
-    SubmitReissue,
-)
+from kiosk.flows.business import BCommand, BusinessFlow
 from kiosk.flows.citizen import (
     AskTries,
     CitizenFlow,
@@ -53,7 +36,6 @@ from kiosk.flows.citizen import (
     EndSession,
     LoadRecords,
     LoadYear,
-    PinPurpose,
     PrintStatement,
     ReadCard,
     StartBusiness,
@@ -65,14 +47,10 @@ from kiosk.flows.idle import IdleState, IdleWatch
 from kiosk.services.business import BusinessService
 from kiosk.services.card_session import CardSessionService, SessionProblem
 from kiosk.ui.bridge import ReaderBridge, Worker
+from kiosk.ui.business_controller import BusinessController
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-
-_CARD_PURPOSES = {
-    PinPurpose.CANCEL_LOSS: Purpose.CANCEL_LOSS,
-    PinPurpose.REPLACE: Purpose.REPLACE_DAMAGED,
-}
 
 _TOUCH_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -105,9 +83,7 @@ class CitizenController(QObject):
         self.session = session
         self.business_service = business
         self.flow = CitizenFlow()
-        self.business: BusinessFlow | None = None  # while the citizen flow is at BUSINESS
-        self._kiosk_id = kiosk_id
-        self._language = language  # vouchers print in the language on screen
+        self._language = language  # statements print in the language on screen
         self.worker = Worker(self)
         self.idle = idle or IdleWatch()
         self.clock = clock
@@ -116,6 +92,16 @@ class CitizenController(QObject):
         self._generation = 0  # bumped at each session start and end; older results are dropped
         self._bridge = bridge
         self.last_insert_to_summary: float | None = None  # seconds, for P4 and the tour
+        self._wizard = BusinessController(
+            window,
+            business,
+            self.flow,
+            kiosk_id=kiosk_id,
+            language=language,
+            submit=self._submit,
+            apply=self._apply,
+            home=self.home,
+        )
         bridge.event.connect(self._on_reader_event)
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(250)
@@ -124,6 +110,11 @@ class CitizenController(QObject):
         self._connect_screens()
         window.attract.set_cardless_services(True)
         self._render()
+
+    @property
+    def business(self) -> BusinessFlow | None:
+        """The business wizard on screen, while the citizen flow is at BUSINESS; else None."""
+        return self._wizard.flow
 
     # Inputs -----------------------------------------------------------------------------------
 
@@ -146,31 +137,7 @@ class CitizenController(QObject):
         w.attract.voucher_lookup_clicked.connect(
             lambda: self.start_cardless(BusinessFlow.start_voucher_lookup)
         )
-        self._connect_business_screens()
         QApplication.instance().installEventFilter(self)
-
-    def _connect_business_screens(self) -> None:
-        w, b = self.window, self._business_input
-        w.identify.submitted.connect(
-            lambda ssn, mobile, agent: b(lambda f: f.identify(ssn, mobile, agent))
-        )
-        w.agent.submitted.connect(lambda id_, name, rel: b(lambda f: f.agent_given(id_, name, rel)))
-        w.what_happened.chosen.connect(lambda value: b(lambda f: f.choose(Choice(value))))
-        w.outlet.chosen.connect(lambda code: b(lambda f: f.choose_outlet(code)))
-        for screen in (w.outlet, w.materials, w.pickup, w.review):
-            # Next means "on from this screen": a late tap on a screen already left is nothing.
-            step = BStep(screen.name)
-            screen.next_clicked.connect(
-                lambda step=step: b(lambda f: f.next() if f.view.step is step else [])
-            )
-        w.confirm.confirmed.connect(lambda: b(BusinessFlow.confirm))
-        w.receipt.done_clicked.connect(self.home)
-        w.refused.done_clicked.connect(self.home)
-        w.refused.retry_clicked.connect(lambda: b(BusinessFlow.retry))
-        w.lookup.by_number.connect(lambda number: b(lambda f: f.lookup_number(number)))
-        w.lookup.by_person.connect(lambda ssn, mobile: b(lambda f: f.lookup_person(ssn, mobile)))
-        w.lookup_result.reprint.connect(lambda number: b(lambda f: f.reprint(number)))
-        w.lookup_result.done_clicked.connect(self.home)
 
     # Taps that mean the same on every screen ---------------------------------------------------
 
@@ -179,7 +146,7 @@ class CitizenController(QObject):
 
     def _back(self) -> None:
         if self.flow.in_business:
-            self._business_input(BusinessFlow.back)
+            self._wizard.input(BusinessFlow.back)
         else:
             self._apply(self.flow.back())
 
@@ -191,14 +158,8 @@ class CitizenController(QObject):
             return
         log.info("business.start card=0")
         self._generation += 1  # a session of its own
-        business = self._new_business()
+        business = self._wizard.start()
         self._apply([*commands, *start(business)])
-
-    def _business_input(self, change: Callable[[BusinessFlow], list[BCommand]]) -> None:
-        business = self.business
-        if business is None or not self.flow.in_business:
-            return  # a late signal from a screen whose business already ended
-        self._apply(change(business))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _TOUCH_EVENTS and not self.window.idle.isVisible():
@@ -249,12 +210,12 @@ class CitizenController(QObject):
 
     def _apply(self, commands: list[Command] | list[BCommand]) -> None:
         for command in commands:
-            if isinstance(command, _BUSINESS_COMMANDS):
-                self._run_business(command)
+            if isinstance(command, BCommand):
+                self._wizard.run(command)
             else:
                 self._run(command)
         if not self.flow.in_business and self.business is not None:
-            self._end_business()
+            self._wizard.end()
         self._render()
 
     def _run(self, command: Command) -> None:
@@ -288,7 +249,7 @@ class CitizenController(QObject):
         elif isinstance(command, PrintStatement):
             self._print_statement(command)
         elif isinstance(command, StartBusiness):
-            self._start_card_business(_CARD_PURPOSES[command.purpose])
+            self._wizard.start_with_card(command.purpose, session.identity)
 
     def _print_statement(self, command: PrintStatement) -> None:
         """The statement of the records on screen, in the language on screen, on the worker."""
@@ -308,117 +269,6 @@ class CitizenController(QObject):
             lambda outcome: self._apply(flow.statement_printed(outcome)),
             failed,
         )
-
-    # Business commands --------------------------------------------------------------------------
-
-    def _start_card_business(self, purpose: Purpose) -> None:
-        """After the PIN: who holds this card, then the business flow takes over the screen."""
-        service, session = self.business_service, self.session
-        log.info("business.start card=1 purpose=%s", purpose.value)
-
-        def identify() -> Identified:
-            ssn, card_number = session.identity()
-            return service.identify_card(ssn, card_number)
-
-        def started(identified: Identified) -> None:
-            business = self._new_business()
-            if purpose is Purpose.CANCEL_LOSS:
-                self._apply(business.start_cancel(identified))
-            else:
-                self._apply(business.start_replace(identified))
-
-        def refused(error: BaseException) -> None:
-            self._apply(self._new_business().cannot_start(purpose, _refusal(error)))
-
-        self._submit(identify, started, refused)
-
-    def _new_business(self) -> BusinessFlow:
-        self.business = BusinessFlow(self._kiosk_id)
-        return self.business
-
-    def _run_business(self, command: BCommand) -> None:
-        business, service = self.business, self.business_service
-        if business is None:
-            return
-        if isinstance(command, Leave):
-            self._apply(self.flow.leave_business())
-            return
-
-        def fed(change: Callable[[Any], list[BCommand]]) -> Callable[[Any], None]:
-            return lambda value: self._apply(change(value))
-
-        refused = fed(lambda error: business.refused(_refusal(error)))
-        if isinstance(command, Identify):
-            self._submit(
-                lambda: service.identify(command.ssn, command.mobile),
-                fed(business.identified),
-                refused,
-            )
-        elif isinstance(command, LoadReissueOptions):
-            self._submit(
-                lambda: (service.outlets(), service.pickup_quote()),
-                fed(lambda options: business.options_loaded(*options)),
-                refused,
-            )
-        elif isinstance(command, CheckPrinter):
-            self._submit(
-                service.printer_status,
-                fed(business.printer_checked),
-                fed(lambda _e: business.printer_checked(PrinterStatus(PrinterState.ERROR))),
-            )
-        elif isinstance(command, SubmitLoss):
-            self._submit(
-                lambda: service.report_loss(command.request), fed(business.submitted), refused
-            )
-        elif isinstance(command, SubmitReissue):
-            self._submit(
-                lambda: service.apply_reissue(command.request), fed(business.submitted), refused
-            )
-        elif isinstance(command, SubmitCancellation):
-            self._submit(
-                lambda: service.cancel_loss_report(command.request),
-                fed(business.submitted),
-                refused,
-            )
-        elif isinstance(command, PrintVoucher):
-            language = self._language()
-            self._submit(
-                lambda: service.print_voucher(command.voucher_number, language),
-                fed(business.printed),
-                fed(lambda error: business.printed(_print_failed(error))),
-            )
-        elif isinstance(command, LookupVoucher):
-            self._submit(
-                lambda: [service.lookup_voucher(command.voucher_number)],
-                fed(business.looked_up),
-                refused,
-            )
-        elif isinstance(command, LookupPerson):
-            self._submit(
-                lambda: service.lookup_person(command.ssn, command.mobile),
-                fed(business.looked_up),
-                refused,
-            )
-        elif isinstance(command, Reprint):
-            language = self._language()
-
-            def reprint_failed(error: BaseException) -> list[BCommand]:
-                if isinstance(error, NotEligible):
-                    return business.refused(error.refusal)
-                return business.reprinted(_print_failed(error))
-
-            self._submit(
-                lambda: service.reprint_self_service(command.voucher_number, language),
-                fed(business.reprinted),
-                fed(reprint_failed),
-            )
-
-    def _end_business(self) -> None:
-        """The business is over (Home, idle, card pulled, Back out of it): forget it and wipe
-        its screens; a submit still running finishes in the database, unseen."""
-        self.business = None
-        for screen in self.window.business_screens.values():
-            screen.wipe()
 
     def _submit(
         self,
@@ -545,40 +395,9 @@ class CitizenController(QObject):
         self._bridge.detach()
 
 
-_BUSINESS_COMMANDS = (
-    Identify,
-    LoadReissueOptions,
-    CheckPrinter,
-    SubmitLoss,
-    SubmitReissue,
-    SubmitCancellation,
-    PrintVoucher,
-    LookupVoucher,
-    LookupPerson,
-    Reprint,
-    Leave,
-)
-
-
-def _refusal(error: BaseException) -> Refusal:
-    """What the citizen is told when a business command fails. Anything unexpected counts as
-    the back end being away: nothing the citizen did, and a retry with the same idempotency
-    key cannot record anything twice."""
-    if isinstance(error, NotEligible):
-        log.info("business.refused refusal=%s", error.refusal.value)
-        return error.refusal
-    log.error("business.unexpected_error kind=%s", type(error).__name__)
-    return Refusal.BACKEND_OFFLINE
-
-
 def _with_year(records: Records, year: YearOfContributions | None) -> Records:
     """`records` with the year on screen among the loaded contributions: a year loaded after
     the records (LoadYear) lives in the view, and the statement prints the year shown."""
     if year is None or records.contributions.get(year.year) is year:
         return records
     return replace(records, contributions={**records.contributions, year.year: year})
-
-
-def _print_failed(error: BaseException) -> PrintOutcome:
-    log.warning("voucher.print_failed kind=%s", type(error).__name__)
-    return PrintOutcome.FAILED
