@@ -16,7 +16,7 @@ from kiosk.domain.ids import id_check_char
 from kiosk.domain.journal import ReissueProgress
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
-from kiosk.flows.business import BStep, Choice
+from kiosk.flows.business import BStep, Choice, Purpose
 from kiosk.ui.screens import business_samples as bs
 from kiosk.ui.screens.agent import RELATIONSHIPS, AgentScreen
 from kiosk.ui.screens.identify import IdentifyScreen
@@ -217,7 +217,7 @@ def test_business_step_bar_follows_the_path(qtbot, translations):
     translations.set_language("en")
     bar = make(qtbot, BusinessStepBar)
     bar.show_view(bs.what_happened_view())
-    assert bar.path == bs.loss_steps()
+    assert bar.path == bs.steps(Purpose.LOSS_REPORT)
     assert bar.labels == ["Identify", "What happened", "Review", "Confirm", "Receipt"]
     assert bar.current == 1
     # Lost: the reissue steps join, and the last step is the voucher.

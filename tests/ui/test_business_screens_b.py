@@ -19,8 +19,7 @@ from drivers.printers.base import PrinterState, PrinterStatus
 from kiosk.domain.business import Material, PrintOutcome, Refusal
 from kiosk.flows.business import BStep
 from kiosk.services.voucher_codes import verify
-from kiosk.ui.screens import business_samples_b as samples
-from kiosk.ui.screens import samples as person
+from kiosk.ui.screens import business_samples as samples
 from kiosk.ui.screens.business_parts import Business
 from kiosk.ui.screens.confirm import ConfirmScreen
 from kiosk.ui.screens.materials import MaterialsScreen
@@ -43,7 +42,7 @@ SCREENS = (
     RefusedScreen,
 )
 # Full personal values of the sample cardholder and agent: never on these screens (S2).
-FULL = (person.NAME, person.SSN, person.CARD_NUMBER, samples.AGENT_NAME, samples.AGENT_SSN)
+FULL = (samples.NAME, samples.SSN, samples.CARD_NUMBER, samples.AGENT_NAME, samples.AGENT_SSN)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -98,7 +97,7 @@ def test_each_screen_shows_its_sample_in_both_languages(
     if language == "en":
         # In English, Chinese may only come from the data: names and opening hours.
         data = [samples.identified().masked_name, "李*英"]
-        data += [o.opening_hours for o in samples.outlets()]
+        data += [o.opening_hours for o in samples.OUTLETS]
         for value in data:
             texts = texts.replace(value, "")
         assert not CJK.search(texts), CJK.findall(texts)
@@ -134,7 +133,7 @@ def test_outlet_rows_choose_and_next(qtbot, translations):
     view = samples.view("lost", BStep.OUTLET, chosen=False)
     screen.show_view(view)
     shown(qtbot, screen)
-    outlets = samples.outlets()
+    outlets = samples.OUTLETS
     assert screen.outlets == outlets
     assert all(o.issues_cards for o in outlets) and len(outlets) == 4
     assert [row.name_label.text() for row in screen.rows] == [o.name_en for o in outlets]
@@ -159,7 +158,7 @@ def test_outlet_rows_choose_and_next(qtbot, translations):
 def test_outlet_names_follow_the_language(qtbot, translations):
     screen = make(qtbot, OutletScreen)
     screen.show_view(sample_view(OutletScreen))
-    outlet = samples.outlets()[0]
+    outlet = samples.OUTLETS[0]
     assert screen.rows[0].name_label.text() == outlet.name
     assert outlet.address in screen.rows[0].detail_labels[0].text()
     # Qt posts LanguageChange: it arrives with the next turn of the event loop.
@@ -229,7 +228,7 @@ def test_pickup_exact_date_free(qtbot, translations):
     assert not screen.date_note.isVisible()
     assert screen.days_value.text() == "15 working days"
     assert screen.fee_value.text() == "Free"
-    assert screen.outlet_name.text() == samples.outlets()[1].name_en
+    assert screen.outlet_name.text() == samples.OUTLETS[1].name_en
     assert screen.medical.isVisible()
     with qtbot.waitSignal(screen.next_clicked):
         screen.next_button.click()
@@ -297,7 +296,7 @@ def test_review_shows_the_agent_masked_and_the_reissue(qtbot, translations, all_
     rows = dict((label, value) for label, value, _ in screen.rows())
     assert rows["Reported by"] == "李*英 (Spouse)"
     assert rows["What happened"] == "The card was lost"
-    assert rows["Collect the new card at"] == samples.outlets()[1].name_en
+    assert rows["Collect the new card at"] == samples.OUTLETS[1].name_en
     assert rows["Ready from"] == "Monday 24 Nov 2025"
     assert rows["Fee"] == "Free"
     texts = all_texts(screen)

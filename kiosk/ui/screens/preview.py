@@ -123,6 +123,106 @@ def _shots() -> list[Shot]:
     ]
     shots += [Shot(f"problem-{p.value}", "problem", problem(p)) for p in CardProblem]
     shots.append(Shot("problem-reader_unavailable", "problem", problem(None), home=False))
+    return shots + _business_shots()
+
+
+def _business_shots() -> list[Shot]:
+    """The business wizards (flows 5-8): each screen in its main states, drawn from
+    kiosk.ui.screens.business_samples as the controller would (show_view)."""
+    from dataclasses import replace
+
+    from kiosk.domain.business import PrintOutcome, Refusal
+    from kiosk.domain.journal import ReissueProgress
+    from kiosk.domain.records import CardStatus
+    from kiosk.flows.business import BStep, BusinessView, Choice
+    from kiosk.ui.screens import business_samples as bs
+    from kiosk.ui.screens.lookup import PERSON
+
+    Typing = Callable[[Any], None]  # types into the screen before the view arrives
+
+    def holder(screen: Any) -> None:
+        screen.id_field.set_text(bs.SSN)
+        screen.mobile_field.set_text(bs.MOBILE)
+
+    def voucher(screen: Any) -> None:
+        screen.voucher_field.set_text(bs.CARD_VOUCHER)
+
+    def person(screen: Any) -> None:
+        screen.set_mode(PERSON)
+        holder(screen)
+
+    def shot(name: str, view: BusinessView, typing: Typing | None = None) -> Shot:
+        def prepare(f: PreviewFrame) -> None:
+            screen = f.business_screens[view.step]
+            if typing is not None:
+                typing(screen)
+            screen.show_view(view)
+
+        # As the controller does: Back unless busy or done; Home on every business screen.
+        back = not view.busy and view.step not in (BStep.RECEIPT, BStep.REFUSED)
+        return Shot(name, view.step.value, prepare, back=back)
+
+    lost = Choice.LOST
+    shots = [
+        shot("identify", bs.identify_view()),
+        shot("identify-typed", bs.identify_view(), holder),
+        shot("identify-agent", bs.identify_view(as_agent=True), holder),
+        shot("identify-error", bs.identify_view(error=True, attempts_left=2), holder),
+        shot("identify-last-try", bs.identify_view(error=True, attempts_left=1), holder),
+        shot("identify-busy", bs.identify_view(busy=True), holder),
+        shot("agent", bs.agent_view()),
+        shot("agent-typed", replace(bs.agent_view(), agent=bs.agent())),
+        shot("what_happened", bs.what_happened_view()),
+        shot("what_happened-agent-lost", bs.what_happened_view(as_agent=True, choice=lost)),
+        shot("what_happened-temporary-loss", bs.what_happened_view(CardStatus.TEMPORARY_LOSS)),
+        shot("what_happened-reissue", bs.what_happened_view(reissue_under_way=True)),
+        shot("what_happened-busy", bs.what_happened_view(choice=lost, busy=True)),
+        shot("outlet", bs.view("lost", BStep.OUTLET, chosen=False)),
+        shot("outlet-chosen", bs.view("lost", BStep.OUTLET)),
+        shot("outlet-damaged", bs.view("damaged", BStep.OUTLET)),
+        shot("materials", bs.view("lost", BStep.MATERIALS)),
+        shot(
+            "materials-agent-photo",
+            bs.view("lost", BStep.MATERIALS, as_agent=True, photo_on_file=False),
+        ),
+        shot("pickup", bs.view("lost", BStep.PICKUP)),
+        shot("pickup-about-fee", bs.view("stolen", BStep.PICKUP, exact=False, fee_fen=2000)),
+        shot("pickup-damaged", bs.view("damaged", BStep.PICKUP)),
+    ]
+    shots += [shot(f"review-{b}", bs.view(b, BStep.REVIEW)) for b in bs.BUSINESSES]
+    shots.append(shot("review-lost-agent", bs.view("lost", BStep.REVIEW, as_agent=True)))
+    shots += [shot(f"confirm-{b}", bs.confirm_view(b)) for b in bs.BUSINESSES]
+    shots.append(shot("confirm-printer-warning", bs.confirm_view("lost", printer_ready=False)))
+    shots.append(shot("confirm-busy", bs.confirm_view("temporary", busy=True)))
+    shots += [shot(f"receipt-{b}", bs.receipt_view(b)) for b in bs.BUSINESSES]
+    shots.append(shot("receipt-printing", bs.receipt_view("lost", None)))
+    for outcome in (PrintOutcome.OUT_OF_PAPER, PrintOutcome.PRINTER_OFFLINE, PrintOutcome.FAILED):
+        shots.append(shot(f"receipt-{outcome.value}", bs.receipt_view("lost", outcome)))
+    shots.append(
+        shot("receipt-temporary-failed", bs.receipt_view("temporary", PrintOutcome.FAILED))
+    )
+    shots.append(shot("receipt-about", bs.receipt_view("damaged", exact=False)))
+    shots += [shot(f"refused-{r.value}", bs.refused_view(r)) for r in Refusal]
+    not_found = Refusal.VOUCHER_NOT_FOUND
+    shots += [
+        shot("lookup", bs.lookup_view()),
+        shot("lookup-voucher", bs.lookup_view(), voucher),
+        shot("lookup-voucher-not-found", bs.lookup_view(error=not_found), voucher),
+        shot("lookup-voucher-busy", bs.lookup_view(busy=True), voucher),
+        shot("lookup-person", bs.lookup_view(), person),
+        shot("lookup-person-no-match", bs.lookup_view(error=Refusal.NO_MATCH), person),
+        shot("lookup-offline", bs.lookup_view(error=Refusal.BACKEND_OFFLINE), person),
+        shot("lookup_result", bs.lookup_result_view()),
+    ]
+    for progress in ReissueProgress:
+        results = (bs.progress_voucher(progress),)
+        shots.append(
+            shot(f"lookup_result-{progress.value}", bs.lookup_result_view(results=results))
+        )
+    for outcome in (None, *PrintOutcome):
+        name = f"lookup_result-reprint-{outcome.value if outcome else 'printing'}"
+        shots.append(shot(name, bs.lookup_result_view(reprinted=True, outcome=outcome)))
+    shots.append(shot("lookup_result-busy", bs.lookup_result_view(busy=True)))
     return shots
 
 
@@ -161,7 +261,7 @@ def render(
                 frame.show()
                 for shot in shots:
                     screen = getattr(frame, shot.screen)
-                    for other in (frame.summary, frame.pin, frame.records, frame.problem):
+                    for other in frame.screens:  # nothing left over from the last shot
                         other.wipe()
                     shot.prepare(frame)
                     frame.stack.setCurrentWidget(screen)
