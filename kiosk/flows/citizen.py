@@ -229,8 +229,12 @@ class CitizenFlow:
         return []
 
     def year_loaded(self, year: YearOfContributions) -> list[Command]:
-        if self.view.step is not Step.RECORDS or self.view.records is None:
+        records = self.view.records
+        if self.view.step is not Step.RECORDS or records is None:
             return []
+        # Kept with the session's records (their cache of loaded years): choosing the year
+        # again costs nothing, and a printed statement has the year on screen.
+        records.contributions[year.year] = year
         self.view = replace(self.view, year=year, busy=False)
         return []
 

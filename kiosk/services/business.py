@@ -113,6 +113,7 @@ def normalize_mobile(text: str) -> str:
 class _Holder:
     """What identification looks at; the same queries run whether the ID number exists or not."""
 
+    holder_id: int | None
     holder: Cardholder | None
     cards: list[Card]  # newest first
     reissue_under_way: bool
@@ -124,11 +125,11 @@ class _Holder:
 
 
 def _holder(session: Session, ssn: str) -> _Holder:
-    holder = CardholderRepository(session).get_by_ssn(ssn)
-    holder_id = CardholderRepository(session).id_for_ssn(ssn)
+    found = CardholderRepository(session).get_with_id(ssn)
+    holder_id, holder = found if found is not None else (None, None)
     cards = CardRepository(session).for_ssn(ssn)
     under_way = JournalRepository(session).reissue_under_way(holder_id or 0)
-    return _Holder(holder, cards, under_way)
+    return _Holder(holder_id, holder, cards, under_way)
 
 
 def _refusal_for_status(status: CardStatus) -> Refusal | None:
@@ -507,10 +508,9 @@ class BusinessService:
             found = _holder(session, ssn)
             matches = found.mobile_matches(mobile)
             records: list[VoucherRecord] = []
-            holder_id = CardholderRepository(session).id_for_ssn(ssn) if matches else None
-            if holder_id is not None:
+            if matches and found.holder_id is not None:
                 journal = JournalRepository(session)
-                for number in journal.voucher_numbers_for(holder_id):
+                for number in journal.voucher_numbers_for(found.holder_id):
                     record = journal.voucher_record(number)
                     if record is not None:
                         records.append(record)

@@ -63,8 +63,13 @@ class CardholderRepository:
         self.session = session
 
     def get_by_ssn(self, ssn: str) -> r.Cardholder | None:
+        found = self.get_with_id(ssn)
+        return None if found is None else found[1]
+
+    def get_with_id(self, ssn: str) -> tuple[int, r.Cardholder] | None:
+        """The cardholder and their row id (for the journal's foreign keys), in one query."""
         row = self.session.scalar(sa.select(m.Cardholder).where(m.Cardholder.ssn == ssn))
-        return None if row is None else _cardholder(row)
+        return None if row is None else (row.id, _cardholder(row))
 
     def id_for_ssn(self, ssn: str) -> int | None:
         return self.session.scalar(sa.select(m.Cardholder.id).where(m.Cardholder.ssn == ssn))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -26,7 +25,7 @@ from drivers.readers.base import ReaderEvent, ReaderEventKind
 from drivers.readers.errors import CardRemoved, ReaderError
 from kiosk.card.errors import PinBlocked, PinWrong
 from kiosk.domain.business import PrintOutcome
-from kiosk.domain.session import CardProblem, Records, YearOfContributions
+from kiosk.domain.session import CardProblem
 from kiosk.domain.voucher_data import Language
 from kiosk.flows.business import BCommand, BusinessFlow
 from kiosk.flows.citizen import (
@@ -256,7 +255,7 @@ class CitizenController(QObject):
         view, flow, service = self.flow.view, self.flow, self.business_service
         if view.records is None:
             return
-        records = _with_year(view.records, view.year)
+        records = view.records
         language = self._language()
 
         def failed(error: BaseException) -> None:
@@ -393,11 +392,3 @@ class CitizenController(QObject):
         self.worker.shutdown()
         self.session.end()
         self._bridge.detach()
-
-
-def _with_year(records: Records, year: YearOfContributions | None) -> Records:
-    """`records` with the year on screen among the loaded contributions: a year loaded after
-    the records (LoadYear) lives in the view, and the statement prints the year shown."""
-    if year is None or records.contributions.get(year.year) is year:
-        return records
-    return replace(records, contributions={**records.contributions, year.year: year})

@@ -279,6 +279,19 @@ def test_print_statement_prints_the_year_on_screen_once_at_a_time():
     assert flow.print_statement() == [PrintStatement(2025)]  # another copy, another year
 
 
+def test_a_loaded_year_is_kept_for_the_session():
+    flow = CitizenFlow()
+    at_records(flow)
+    assert flow.select_year(2025) == [LoadYear(2025)]
+    year = YearOfContributions(2025, ())
+    flow.year_loaded(year)
+    records = flow.view.records
+    assert records is not None and records.contributions[2025] is year  # the statement's year
+    flow.select_year(2026)
+    assert flow.select_year(2025) == []  # back to it: no second load
+    assert flow.view.year is year
+
+
 def test_print_statement_waits_while_a_year_loads():
     flow = CitizenFlow()
     at_records(flow)
