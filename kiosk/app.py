@@ -143,6 +143,7 @@ def make_business(settings: Settings, engine: Engine, printer: Printer) -> Busin
         printer=printer,
         pickup_working_days=settings.pickup_working_days,
         fee_fen=settings.reissue_fee_fen,
+        proof_limits=settings.proof_limits,
     )
 
 

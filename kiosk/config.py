@@ -17,11 +17,17 @@ Nothing is read at import; `app.py` calls `load_settings()` once.
     printer_queue = "receipt"  # the CUPS queue of the receipt printer
     pickup_working_days = 15
     reissue_fee_fen = 0        # 0: free
+    identify_max_failures = 5  # wrong mobile numbers per ID number within identify_window_hours
+    identify_window_hours = 24 #   ... then that ID number is locked (every kiosk of the back end)
+    kiosk_max_failures = 20    # failed proofs at this kiosk within kiosk_window_minutes
+    kiosk_window_minutes = 60  #   ... then it pauses identification and voucher lookup
+    tap_guard_seconds = 0.5    # taps swallowed after each screen change (no double-tap skips)
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import tomllib
 from collections.abc import Mapping
@@ -30,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from kiosk.domain.proof import ProofLimits
 
 APP_NAME = "sscard-kiosk"
 DATABASE_URL_ENV = "KIOSK_DATABASE_URL"
@@ -61,6 +69,12 @@ class Settings:
     pickup_working_days: int = 15
     reissue_fee_fen: int = 0  # the reissue fee in fen; 0: free
     voucher_key_file: Path | None = None  # None: voucher-signing.key in data_dir
+    # The limits on guessing (QUALITY.md S8), see kiosk.domain.proof.
+    identify_max_failures: int = 5
+    identify_window_hours: float = 24.0
+    kiosk_max_failures: int = 20
+    kiosk_window_minutes: float = 60.0
+    tap_guard_seconds: float = 0.5  # taps swallowed after a screen change (R9)
     data_dir: Path = dataclasses.field(default_factory=lambda: default_data_dir())
     log_dir: Path = dataclasses.field(
         default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME))
@@ -73,6 +87,15 @@ class Settings:
     @property
     def resolved_voucher_key_file(self) -> Path:
         return self.voucher_key_file or self.data_dir / "voucher-signing.key"
+
+    @property
+    def proof_limits(self) -> ProofLimits:
+        return ProofLimits(
+            per_person=self.identify_max_failures,
+            person_window=dt.timedelta(hours=self.identify_window_hours),
+            per_kiosk=self.kiosk_max_failures,
+            kiosk_window=dt.timedelta(minutes=self.kiosk_window_minutes),
+        )
 
     @property
     def output_dir(self) -> Path:
@@ -171,4 +194,14 @@ def _checked(settings: Settings) -> Settings:
         raise SettingsError("reissue_fee_fen must not be negative")
     if settings.idle_seconds <= 0 or settings.warning_seconds <= 0:
         raise SettingsError("idle_seconds and warning_seconds must be positive")
+    if not 1 <= settings.identify_max_failures <= 100:
+        raise SettingsError("identify_max_failures must be between 1 and 100")
+    if not 1 <= settings.kiosk_max_failures <= 10_000:
+        raise SettingsError("kiosk_max_failures must be between 1 and 10000")
+    if not 0 < settings.identify_window_hours <= 24 * 90:
+        raise SettingsError("identify_window_hours must be more than 0 and at most 2160 (90 days)")
+    if not 0 < settings.kiosk_window_minutes <= 60 * 24 * 7:
+        raise SettingsError("kiosk_window_minutes must be more than 0 and at most 10080 (a week)")
+    if not 0 <= settings.tap_guard_seconds <= 5:
+        raise SettingsError("tap_guard_seconds must be between 0 and 5")
     return settings

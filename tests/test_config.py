@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ def test_defaults_without_file_or_environment(tmp_path: Path) -> None:
     assert settings.pickup_working_days == 15
     assert settings.reissue_fee_fen == 0
     assert settings.resolved_voucher_key_file == tmp_path / "voucher-signing.key"
+
+
+def test_the_guessing_limits_are_settings_with_safe_defaults(tmp_path: Path) -> None:
+    limits = load_settings(environ={}, data_dir=tmp_path).proof_limits
+    assert (limits.per_person, limits.person_window) == (5, dt.timedelta(hours=24))
+    assert (limits.per_kiosk, limits.kiosk_window) == (20, dt.timedelta(hours=1))
+    env = {"KIOSK_IDENTIFY_MAX_FAILURES": "3", "KIOSK_KIOSK_WINDOW_MINUTES": "15"}
+    limits = load_settings(environ=env, data_dir=tmp_path).proof_limits
+    assert (limits.per_person, limits.kiosk_window) == (3, dt.timedelta(minutes=15))
 
 
 def test_demo_prints_into_files(tmp_path: Path) -> None:
@@ -49,6 +59,11 @@ def test_file_then_environment_then_arguments(tmp_path: Path) -> None:
         ("pickup_working_days", "soon", "is not a int"),
         ("reissue_fee_fen", "-1", "must not be negative"),
         ("reader", "usb", "reader must be one of"),
+        ("identify_max_failures", "0", "between 1 and 100"),
+        ("kiosk_max_failures", "-5", "between 1 and 10000"),
+        ("identify_window_hours", "nan", "more than 0"),
+        ("kiosk_window_minutes", "0", "more than 0"),
+        ("tap_guard_seconds", "60", "between 0 and 5"),
     ],
 )
 def test_bad_values_are_named(name: str, value: str, words: str) -> None:

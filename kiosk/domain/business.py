@@ -16,6 +16,7 @@ import enum
 from dataclasses import dataclass, field
 
 from kiosk.domain.journal import (
+    ActorKind,
     Agent,
     LossReportKind,
     ReissueProgress,
@@ -32,7 +33,16 @@ class Refusal(enum.Enum):
     # ID number and mobile number do not match a cardholder. Deliberately one reason for
     # "unknown ID number" and "wrong mobile": the kiosk never hints which ID numbers exist.
     NO_MATCH = "no_match"
-    TOO_MANY_ATTEMPTS = "too_many_attempts"  # the session's identification attempts are used up
+    # Too many wrong mobile numbers for this ID number (on any kiosk sharing the back end):
+    # identification with it is locked until NotEligible.until (S8). Said for any ID number,
+    # known or not, so it reveals nothing either.
+    ID_LOCKED = "id_locked"
+    # Too many failed proofs (identification, voucher codes) at this kiosk lately: it takes
+    # none until NotEligible.until, which stops a sweep over many ID numbers (S8).
+    KIOSK_PAUSED = "kiosk_paused"
+    VOUCHER_CODE_INVALID = "voucher_code_invalid"  # scanned, but not a genuine voucher code
+    # Looking a voucher up or reprinting it needs proof: its scanned code or identification.
+    PROOF_REQUIRED = "proof_required"
     CARD_LOST = "card_lost"  # already reported lost for good, or already replaced
     CARD_CANCELLED = "card_cancelled"
     REISSUE_UNDER_WAY = "reissue_under_way"  # an application is open: see voucher lookup
@@ -44,11 +54,23 @@ class Refusal(enum.Enum):
 
 
 class NotEligible(Exception):
-    """A refusal the citizen is told about in plain words. Carries no personal data (S1)."""
+    """A refusal the citizen is told about in plain words. Carries no personal data (S1).
 
-    def __init__(self, refusal: Refusal) -> None:
+    `attempts_left`: with NO_MATCH, the wrong attempts this ID number has left before it is
+    locked. `until`: with ID_LOCKED and KIOSK_PAUSED, when the lock lifts.
+    """
+
+    def __init__(
+        self,
+        refusal: Refusal,
+        *,
+        attempts_left: int | None = None,
+        until: dt.datetime | None = None,
+    ) -> None:
         super().__init__(refusal.value)
         self.refusal = refusal
+        self.attempts_left = attempts_left
+        self.until = until
 
 
 class Material(enum.Enum):
@@ -236,3 +258,24 @@ class VoucherRecord:
 
     def __repr__(self) -> str:  # never personal data in a log or a traceback (S1)
         return f"VoucherRecord(number={self.number!r}, kind={self.kind.value})"
+
+
+@dataclass(frozen=True)
+class VoucherAccess:
+    """What one proof opened: the vouchers a lookup found, which the same session may then
+    reprint, and who proved it (for the audit log). Made and checked by the business service
+    alone: `token` is its signature over the rest, so nothing else can widen it."""
+
+    numbers: tuple[str, ...]
+    actor_kind: ActorKind  # CITIZEN (identified) or ANONYMOUS (holds the voucher)
+    actor: str  # the masked ID number, or the voucher holder's words
+    expires_at: dt.datetime
+    token: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class VoucherLookup:
+    """A voucher lookup's answer: the vouchers found (newest first) and the access to them."""
+
+    vouchers: tuple[VoucherStatus, ...]
+    access: VoucherAccess

@@ -44,6 +44,13 @@ class ActorKind(enum.Enum):
     STAFF = "staff"
     TECHNICIAN = "technician"
     SYSTEM = "system"
+    # Someone at the kiosk who has not proven who they are: a failed identification (the
+    # actor is the masked ID number typed), or whoever holds a scanned voucher.
+    ANONYMOUS = "anonymous"
+
+
+# Who prints at the kiosk without staff: their reprints are the one self-service reprint.
+SELF_SERVICE_ACTORS = frozenset({ActorKind.CITIZEN, ActorKind.AGENT, ActorKind.ANONYMOUS})
 
 
 class AccountRole(enum.Enum):

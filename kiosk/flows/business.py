@@ -21,10 +21,11 @@ CONTRACT (issue 5): the names below are what the controller and the screens code
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from drivers.printers.base import PrinterStatus
 from kiosk.domain.business import (
@@ -36,13 +37,13 @@ from kiosk.domain.business import (
     PrintOutcome,
     Refusal,
     ReissueRequest,
+    VoucherAccess,
+    VoucherLookup,
     VoucherStatus,
 )
 from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
 from kiosk.services.business import BusinessService
-
-MAX_IDENTIFY_ATTEMPTS = 3  # wrong ID/mobile combinations per kiosk session, then a counter
 
 
 class Purpose(enum.Enum):
@@ -84,7 +85,9 @@ class BusinessView:
     # identify
     as_agent: bool = False
     identify_error: Refusal | None = None  # NO_MATCH after a wrong attempt, shown inline
-    attempts_left: int = MAX_IDENTIFY_ATTEMPTS
+    # After a wrong ID number + mobile: the wrong attempts that ID number has left before it
+    # is locked, as the back end counts them across sessions and kiosks (S8).
+    attempts_left: int | None = None
     identified: Identified | None = None
     agent: Agent | None = None
     # what happened / reissue
@@ -99,6 +102,7 @@ class BusinessView:
     receipt: BusinessReceipt | None = None
     print_outcome: PrintOutcome | None = None  # None while printing
     refusal: Refusal | None = None  # on REFUSED
+    refusal_until: dt.datetime | None = None  # when an ID_LOCKED / KIOSK_PAUSED lock lifts
     # voucher lookup
     lookup_results: tuple[VoucherStatus, ...] = ()
     lookup_error: Refusal | None = None  # shown inline on LOOKUP
@@ -142,12 +146,12 @@ class SubmitCancellation:
 
 @dataclass(frozen=True)
 class PrintVoucher:
-    voucher_number: str
+    code: str  # the receipt's signed QR payload: printing needs proof of the voucher too
 
 
 @dataclass(frozen=True)
-class LookupVoucher:
-    voucher_number: str
+class LookupCode:
+    code: str  # a voucher's QR code as the scanner typed it
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ class LookupPerson:
 @dataclass(frozen=True)
 class Reprint:
     voucher_number: str
+    access: VoucherAccess = field(repr=False)  # what the lookup's proof opened
 
 
 @dataclass(frozen=True)
@@ -175,7 +180,7 @@ BCommand = (
     | SubmitReissue
     | SubmitCancellation
     | PrintVoucher
-    | LookupVoucher
+    | LookupCode
     | LookupPerson
     | Reprint
     | Leave
@@ -187,7 +192,7 @@ Request = LossReportRequest | ReissueRequest | CancellationRequest
 _REISSUE_STEPS = (BStep.OUTLET, BStep.MATERIALS, BStep.PICKUP)
 _REASONS = {Choice.LOST: ReissueReason.LOST, Choice.STOLEN: ReissueReason.STOLEN}
 # Refusals the citizen can fix on the same screen; every other one ends on REFUSED.
-_INLINE_LOOKUP = (Refusal.NO_MATCH, Refusal.VOUCHER_NOT_FOUND)
+_INLINE_LOOKUP = (Refusal.NO_MATCH, Refusal.VOUCHER_NOT_FOUND, Refusal.VOUCHER_CODE_INVALID)
 
 
 def _new_key() -> str:
@@ -196,24 +201,25 @@ def _new_key() -> str:
 
 class BusinessFlow:
     """One kiosk session's business: made when a business starts from attract or the card
-    summary, dropped at Home, idle timeout or card removal. The identification attempts count
-    for the whole object, so starting over does not give a caller fresh attempts."""
+    summary, dropped at Home, idle timeout or card removal. Wrong identification attempts are
+    counted by the back end (kiosk.services.proof), not here: a new session, or another kiosk,
+    gets no fresh attempts."""
 
     def __init__(self, kiosk_id: str, *, new_key: Callable[[], str] = _new_key) -> None:
         self.kiosk_id = kiosk_id
         self._new_key = new_key
-        self._attempts_left = MAX_IDENTIFY_ATTEMPTS
         self.view = BusinessView(Purpose.LOSS_REPORT, BStep.IDENTIFY, ())
         self._key: str | None = None
         self._key_request: Request | None = None  # the request content the key was made for
         self._retry_step: BStep | None = None  # where retry() goes after BACKEND_OFFLINE
         self._pending_reprint: str | None = None
+        self._access: VoucherAccess | None = None  # what the last lookup's proof opened
 
     # Starting ---------------------------------------------------------------------------------
 
     def start_loss_report(self) -> list[BCommand]:
         self._start(Purpose.LOSS_REPORT, BStep.IDENTIFY)
-        return self._refuse_if_out_of_attempts()
+        return []
 
     def start_voucher_lookup(self) -> list[BCommand]:
         self._start(Purpose.VOUCHER_LOOKUP, BStep.LOOKUP)
@@ -251,8 +257,6 @@ class BusinessFlow:
     def identify(self, ssn: str, mobile: str, as_agent: bool) -> list[BCommand]:
         if not self._at(BStep.IDENTIFY):
             return []
-        if self._attempts_left <= 0:
-            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
         self.view = replace(self.view, as_agent=as_agent, busy=True)
         return [Identify(ssn, mobile)]
 
@@ -366,7 +370,7 @@ class BusinessFlow:
             return []
         self.view = replace(self.view, receipt=receipt, print_outcome=None, busy=False)
         self._go(BStep.RECEIPT)
-        return [PrintVoucher(receipt.voucher_number)]
+        return [PrintVoucher(receipt.qr_payload)]
 
     def printed(self, outcome: PrintOutcome) -> list[BCommand]:
         if self.view.step is BStep.RECEIPT:
@@ -375,27 +379,27 @@ class BusinessFlow:
 
     # Voucher lookup ---------------------------------------------------------------------------
 
-    def lookup_number(self, text: str) -> list[BCommand]:
+    def lookup_code(self, code: str) -> list[BCommand]:
+        """A voucher's QR code, scanned: holding the voucher is the proof."""
         if not self._at(BStep.LOOKUP):
             return []
         self.view = replace(self.view, busy=True)
-        return [LookupVoucher(text)]
+        return [LookupCode(code)]
 
     def lookup_person(self, ssn: str, mobile: str) -> list[BCommand]:
         if not self._at(BStep.LOOKUP):
             return []
-        if self._attempts_left <= 0:
-            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
         self.view = replace(self.view, busy=True)
         return [LookupPerson(ssn, mobile)]
 
-    def looked_up(self, results: Iterable[VoucherStatus]) -> list[BCommand]:
+    def looked_up(self, lookup: VoucherLookup) -> list[BCommand]:
         if not self._awaiting(BStep.LOOKUP):
             return []
-        found = tuple(results)
+        found = lookup.vouchers
         if not found:
             self.view = replace(self.view, lookup_error=Refusal.VOUCHER_NOT_FOUND, busy=False)
             return []
+        self._access = lookup.access
         self.view = replace(
             self.view,
             lookup_results=found,
@@ -413,13 +417,13 @@ class BusinessFlow:
         status = next(
             (v for v in self.view.lookup_results if v.voucher_number == voucher_number), None
         )
-        if status is None:
+        if status is None or self._access is None:
             return []
         # Even when the screen shows the reprint as used, the service has the last word (a
         # voucher whose first print failed prints as the original and keeps its reprint).
         self._pending_reprint = voucher_number
         self.view = replace(self.view, busy=True, reprinted=None, reprint_outcome=None)
-        return [Reprint(voucher_number)]
+        return [Reprint(voucher_number, self._access)]
 
     def reprinted(self, outcome: PrintOutcome) -> list[BCommand]:
         if not self._awaiting(BStep.LOOKUP_RESULT):
@@ -442,19 +446,27 @@ class BusinessFlow:
 
     # Refusals, retry, back --------------------------------------------------------------------
 
-    def refused(self, refusal: Refusal) -> list[BCommand]:
-        """A command was refused (kiosk.domain.business.NotEligible) or the back end is away."""
+    def refused(
+        self,
+        refusal: Refusal,
+        *,
+        attempts_left: int | None = None,
+        until: dt.datetime | None = None,
+    ) -> list[BCommand]:
+        """A command was refused (kiosk.domain.business.NotEligible, whose `attempts_left`
+        and `until` come along) or the back end is away."""
         view = self.view
         if not view.busy:
             return []
         if view.step is BStep.IDENTIFY and refusal is Refusal.NO_MATCH:
-            return self._wrong_details(lambda: replace(self.view, identify_error=refusal))
-        if view.step is BStep.LOOKUP and refusal in _INLINE_LOOKUP:
-            if refusal is Refusal.NO_MATCH:
-                return self._wrong_details(lambda: replace(self.view, lookup_error=refusal))
-            self.view = replace(view, lookup_error=refusal, busy=False)
+            self.view = replace(
+                view, identify_error=refusal, attempts_left=attempts_left, busy=False
+            )
             return []
-        return self._refuse(refusal)
+        if view.step is BStep.LOOKUP and refusal in _INLINE_LOOKUP:
+            self.view = replace(view, lookup_error=refusal, attempts_left=attempts_left, busy=False)
+            return []
+        return self._refuse(refusal, until=until)
 
     def retry(self) -> list[BCommand]:
         """After BACKEND_OFFLINE: back to the step that failed, the idempotency key unchanged."""
@@ -505,13 +517,8 @@ class BusinessFlow:
         self._key_request = None
         self._retry_step = None
         self._pending_reprint = None
-        self.view = BusinessView(
-            purpose=purpose,
-            step=step,
-            steps=(),
-            attempts_left=self._attempts_left,
-            identified=identified,
-        )
+        self._access = None
+        self.view = BusinessView(purpose=purpose, step=step, steps=(), identified=identified)
         self._go(step)
 
     def _at(self, step: BStep) -> bool:
@@ -550,22 +557,12 @@ class BusinessFlow:
         index = steps.index(step)
         return steps[index - 1] if index > 0 else None
 
-    def _wrong_details(self, with_error: Callable[[], BusinessView]) -> list[BCommand]:
-        self._attempts_left = max(0, self._attempts_left - 1)
-        self.view = replace(with_error(), attempts_left=self._attempts_left, busy=False)
-        if self._attempts_left == 0:
-            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
-        return []
-
-    def _refuse_if_out_of_attempts(self) -> list[BCommand]:
-        if self._attempts_left <= 0:
-            return self._refuse(Refusal.TOO_MANY_ATTEMPTS)
-        return []
-
-    def _refuse(self, refusal: Refusal) -> list[BCommand]:
+    def _refuse(self, refusal: Refusal, *, until: dt.datetime | None = None) -> list[BCommand]:
         retry_step = self.view.step if refusal is Refusal.BACKEND_OFFLINE else None
         self._retry_step = retry_step if retry_step is not BStep.REFUSED else None
-        self.view = replace(self.view, step=BStep.REFUSED, refusal=refusal, busy=False)
+        self.view = replace(
+            self.view, step=BStep.REFUSED, refusal=refusal, refusal_until=until, busy=False
+        )
         return []
 
     def _open_confirm(self) -> list[BCommand]:

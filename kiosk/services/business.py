@@ -11,17 +11,13 @@ as it is and says how it failed (R6).
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import logging
-import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from drivers.printers.base import (
     Printer,
@@ -36,12 +32,13 @@ from kiosk.domain.business import (
     CancellationRequest,
     Identified,
     Material,
-    NotEligible,
     PickupQuote,
     PrintOutcome,
     RecordedBusiness,
     Refusal,
     ReissueRequest,
+    VoucherAccess,
+    VoucherLookup,
     VoucherRecord,
     VoucherStatus,
     materials_for,
@@ -64,6 +61,7 @@ from kiosk.domain.journal import (
     VoucherKind,
 )
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
+from kiosk.domain.proof import ProofLimits
 from kiosk.domain.records import Card, Cardholder, CardStatus, Outlet
 from kiosk.domain.session import Records
 from kiosk.domain.statement_data import StatementData
@@ -73,6 +71,8 @@ from kiosk.reports import wording
 from kiosk.reports.statement import render_statement
 from kiosk.reports.vouchers import Layout, render_voucher
 from kiosk.services import voucher_codes
+from kiosk.services.proof import VOUCHER_HOLDER, ProofService, load_holder
+from kiosk.services.refusals import reading, refused
 from kiosk.store.db import read_session
 from kiosk.store.journal import (
     record_loss_cancellation,
@@ -82,8 +82,6 @@ from kiosk.store.journal import (
 )
 from kiosk.store.repositories import (
     CalendarRepository,
-    CardholderRepository,
-    CardRepository,
     JournalRepository,
     OutletRepository,
 )
@@ -94,42 +92,6 @@ log = logging.getLogger(__name__)
 PICKUP_WORKING_DAYS = 15
 VOUCHER_LAYOUT: Layout = "receipt80"
 STATEMENT_LAYOUT: Layout = "receipt80"  # the kiosk's printer is an 80 mm roll
-# Compared in place of a missing mobile number: no typed number can equal it.
-_NO_MOBILE = "\x00" * 11
-_NOT_DIGITS = re.compile(r"[\s-]")
-
-
-def normalize_mobile(text: str) -> str:
-    """A typed mobile number as the store keeps it: spaces and dashes dropped, +86 / 86 off."""
-    digits = _NOT_DIGITS.sub("", text)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    return digits
-
-
-@dataclass(frozen=True)
-class _Holder:
-    """What identification looks at; the same queries run whether the ID number exists or not."""
-
-    holder_id: int | None
-    holder: Cardholder | None
-    cards: list[Card]  # newest first
-    reissue_under_way: bool
-
-    def mobile_matches(self, mobile: str) -> bool:
-        expected = self.holder.mobile if self.holder and self.holder.mobile else _NO_MOBILE
-        same = hmac.compare_digest(normalize_mobile(mobile).encode(), expected.encode())
-        return same and self.holder is not None and self.holder.mobile is not None
-
-
-def _holder(session: Session, ssn: str) -> _Holder:
-    found = CardholderRepository(session).get_with_id(ssn)
-    holder_id, holder = found if found is not None else (None, None)
-    cards = CardRepository(session).for_ssn(ssn)
-    under_way = JournalRepository(session).reissue_under_way(holder_id or 0)
-    return _Holder(holder_id, holder, cards, under_way)
 
 
 def _refusal_for_status(status: CardStatus) -> Refusal | None:
@@ -141,33 +103,23 @@ def _refusal_for_status(status: CardStatus) -> Refusal | None:
 
 
 @contextmanager
-def _reading(event: str) -> Iterator[None]:
-    """The database away is NotEligible(BACKEND_OFFLINE)."""
-    try:
-        yield
-    except SQLAlchemyError as exc:
-        log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
-        raise NotEligible(Refusal.BACKEND_OFFLINE) from None
-
-
-@contextmanager
 def _submitting(event: str) -> Iterator[None]:
     """The store's refusals in the citizen's terms; the database away is BACKEND_OFFLINE."""
-    with _reading(event):
+    with reading(event):
         try:
             yield
         except ReissueUnderWay:
-            raise _refused(event, Refusal.REISSUE_UNDER_WAY) from None
+            raise refused(event, Refusal.REISSUE_UNDER_WAY) from None
         except NotUnderTemporaryLoss:
-            raise _refused(event, Refusal.NOT_UNDER_TEMPORARY_LOSS) from None
+            raise refused(event, Refusal.NOT_UNDER_TEMPORARY_LOSS) from None
         except CardNotReportable as exc:
             # Cancelled, or lost / replaced / already under temporary loss: nothing to report.
             refusal = _refusal_for_status(CardStatus(exc.status)) or Refusal.CARD_LOST
-            raise _refused(event, refusal) from None
+            raise refused(event, refusal) from None
         except CardholderUnknown:
-            raise _refused(event, Refusal.NO_MATCH) from None
+            raise refused(event, Refusal.NO_MATCH) from None
         except CardUnknown:
-            raise _refused(event, Refusal.CARD_UNKNOWN) from None
+            raise refused(event, Refusal.CARD_UNKNOWN) from None
 
 
 def _send(printer: Printer, pdf: bytes, job_name: str, error_event: str) -> PrintOutcome:
@@ -184,11 +136,6 @@ def _send(printer: Printer, pdf: bytes, job_name: str, error_event: str) -> Prin
     return PrintOutcome.PRINTED
 
 
-def _refused(event: str, refusal: Refusal) -> NotEligible:
-    log.info("business.%s.refused reason=%s", event, refusal.value)
-    return NotEligible(refusal)
-
-
 class BusinessService:
     def __init__(
         self,
@@ -199,6 +146,7 @@ class BusinessService:
         printer: Printer,
         pickup_working_days: int = PICKUP_WORKING_DAYS,
         fee_fen: int = 0,
+        proof_limits: ProofLimits | None = None,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self.engine = engine
@@ -208,6 +156,13 @@ class BusinessService:
         self.fee_fen = fee_fen
         self._key = signing_key
         self._clock = clock
+        self.proofs = ProofService(
+            engine,
+            kiosk.kiosk_id,
+            signing_key=signing_key,
+            limits=proof_limits or ProofLimits(),
+            clock=clock,
+        )
 
     # Identification and eligibility -----------------------------------------------------------
 
@@ -215,22 +170,20 @@ class BusinessService:
         """A cardholder by ID number and registered mobile number.
 
         Raises NotEligible(NO_MATCH) for an unknown ID number and for a wrong mobile number
-        alike; NotEligible(CARD_LOST / CARD_CANCELLED / REISSUE_UNDER_WAY) when nothing can be
-        reported; NotEligible(BACKEND_OFFLINE) when the database cannot be reached. The flow
-        counts attempts; this method has no memory.
+        alike, with the attempts the ID number has left; ID_LOCKED or KIOSK_PAUSED when the
+        limits of S8 are reached (kiosk.services.proof counts and audits every failure);
+        CARD_LOST / CARD_CANCELLED / REISSUE_UNDER_WAY when nothing can be reported;
+        BACKEND_OFFLINE when the database cannot be reached.
 
         The card concerned is the cardholder's current one: the newest card not replaced. A
         cardholder without a mobile number on file cannot be identified this way (NO_MATCH:
         the counter can).
         """
-        with _reading("identify"), read_session(self.engine) as session:
-            found = _holder(session, ssn)
-        # One refusal, one log line, for "no such ID number" and "wrong mobile" (no hint).
-        if not found.mobile_matches(mobile) or found.holder is None:
-            raise _refused("identify", Refusal.NO_MATCH)
+        found = self.proofs.identify(ssn, mobile, purpose="loss_report")
+        assert found.holder is not None  # a proof that holds names a cardholder
         current = next((c for c in found.cards if c.status is not CardStatus.REPLACED), None)
         if current is None:
-            raise _refused("identify", Refusal.CARD_LOST if found.cards else Refusal.CARD_UNKNOWN)
+            raise refused("identify", Refusal.CARD_LOST if found.cards else Refusal.CARD_UNKNOWN)
         identified = self._eligible(found.holder, current, found.reissue_under_way, by_card=False)
         log.info("business.identify.ok status=%s", current.status.value)
         return identified
@@ -243,11 +196,11 @@ class BusinessService:
         passes (cancelling it is flow 6), and so does one whose replacement is under way:
         `Identified.reissue_under_way` tells the flow that no second reissue is possible.
         """
-        with _reading("identify_card"), read_session(self.engine) as session:
-            found = _holder(session, ssn)
+        with reading("identify_card"), read_session(self.engine) as session:
+            found = load_holder(session, ssn)
         card = next((c for c in found.cards if c.card_number == card_number), None)
         if found.holder is None or card is None:
-            raise _refused("identify_card", Refusal.CARD_UNKNOWN)
+            raise refused("identify_card", Refusal.CARD_UNKNOWN)
         identified = self._eligible(found.holder, card, found.reissue_under_way, by_card=True)
         log.info("business.identify_card.ok status=%s", card.status.value)
         return identified
@@ -258,10 +211,10 @@ class BusinessService:
         event = "identify_card" if by_card else "identify"
         refusal = _refusal_for_status(card.status)
         if refusal is not None:
-            raise _refused(event, refusal)
+            raise refused(event, refusal)
         if reissue_under_way and not by_card and card.status is not CardStatus.NORMAL:
             # Already blocked and a new card on its way: nothing left to do here.
-            raise _refused(event, Refusal.REISSUE_UNDER_WAY)
+            raise refused(event, Refusal.REISSUE_UNDER_WAY)
         return Identified(
             ssn=holder.ssn,
             card_number=card.card_number,
@@ -278,14 +231,14 @@ class BusinessService:
 
     def outlets(self) -> list[Outlet]:
         """The service outlets that hand out cards, for the pickup choice."""
-        with _reading("outlets"), read_session(self.engine) as session:
+        with reading("outlets"), read_session(self.engine) as session:
             return OutletRepository(session).list(issuing_only=True)
 
     def pickup_quote(self) -> PickupQuote:
         """15 working days (configurable) from today on the Chinese working-day calendar,
         with the store's calendar overrides, and the fee."""
         today = local_date(self._clock())
-        with _reading("pickup_quote"), read_session(self.engine) as session:
+        with reading("pickup_quote"), read_session(self.engine) as session:
             overrides = CalendarRepository(session).overrides(start=today)
         result = add_working_days_checked(today, self.pickup_working_days, overrides)
         if not result.exact:
@@ -383,25 +336,43 @@ class BusinessService:
             log.warning("business.printer_status.failed error=%s", type(exc).__name__)
             return PrinterStatus(PrinterState.ERROR, "printer status unavailable")
 
-    def print_voucher(self, voucher_number: str, language: Language) -> PrintOutcome:
-        """Render the voucher in `language` and print it; records the print on success.
+    def print_voucher(self, code: str, language: Language) -> PrintOutcome:
+        """Print the voucher a business just recorded, in `language`; records the print on
+        success. `code` is the receipt's signed QR payload (BusinessReceipt.qr_payload): the
+        proof of holding the voucher that every print needs (S8).
 
         Never raises for the printer or the database: the outcome says what happened and the
-        voucher waits for a reprint (R6). A voucher printed before comes out as a reprint
-        (补打 / REPRINT n). NotEligible(VOUCHER_NOT_FOUND) for an unknown number.
+        voucher waits for a reprint (R6). The first print is the original; should the voucher
+        have been printed already (a replayed submit), this is the citizen's one reprint.
+        NotEligible(PROOF_REQUIRED) for a code that is not this kiosk's signature,
+        REPRINT_USED when that reprint is used up, VOUCHER_NOT_FOUND for an unknown voucher.
         """
         try:
-            record = self._voucher_record(voucher_number)
+            number = voucher_codes.verify(code, self._key).number
+        except voucher_codes.InvalidVoucherCode:
+            raise refused("print", Refusal.PROOF_REQUIRED) from None
+        try:
+            record = self._voucher_record(number)
         except SQLAlchemyError as exc:
             log.warning("business.print.backend_offline error=%s", type(exc).__name__)
             return PrintOutcome.FAILED
         if record is None:
-            raise _refused("print", Refusal.VOUCHER_NOT_FOUND)
-        return self._print(record, language, self_service=False)
+            raise refused("print", Refusal.VOUCHER_NOT_FOUND)
+        reprint = record.next_print_no >= 1
+        if reprint and record.citizen_reprints >= 1:
+            raise refused("print", Refusal.REPRINT_USED)
+        actor = _holder_actor(record)
+        return self._print(record, language, actor, self_service=reprint)
 
     def _print(
-        self, record: VoucherRecord, language: Language, *, self_service: bool
+        self,
+        record: VoucherRecord,
+        language: Language,
+        actor: tuple[ActorKind, str],
+        *,
+        self_service: bool,
     ) -> PrintOutcome:
+        """Render and print; record the print under `actor` (kind, masked name of who asked)."""
         now = self._clock()
         reprint = None
         if record.next_print_no >= 1:
@@ -419,13 +390,14 @@ class BusinessService:
         outcome = _send(self.printer, pdf, record.number, "business.print.error")
         if outcome is not PrintOutcome.PRINTED:
             return self._not_printed(outcome)
+        actor_kind, actor_name = actor
         try:
             record_voucher_print(
                 UnitOfWork(self.engine),
                 record.number,
                 kiosk_id=self.kiosk.kiosk_id,
-                actor_kind=ActorKind.CITIZEN,
-                actor=mask_id_number(record.ssn),
+                actor_kind=actor_kind,
+                actor=actor_name,
                 self_service=self_service,
                 now=now,
             )
@@ -490,46 +462,77 @@ class BusinessService:
 
     def _known_voucher(self, number: str, event: str) -> VoucherRecord:
         """NotEligible(VOUCHER_NOT_FOUND) when unknown, BACKEND_OFFLINE when unreachable."""
-        with _reading(event):
+        with reading(event):
             record = self._voucher_record(number)
         if record is None:
-            raise _refused(event, Refusal.VOUCHER_NOT_FOUND)
+            raise refused(event, Refusal.VOUCHER_NOT_FOUND)
         return record
 
-    # Voucher lookup (flow 8) ------------------------------------------------------------------
+    # Voucher lookup (flow 8): only on proof (S8) -----------------------------------------------
 
-    def lookup_voucher(self, voucher_number: str) -> VoucherStatus:
-        """NotEligible(VOUCHER_NOT_FOUND) when unknown or the number's check fails."""
-        return _status(self._known_voucher(voucher_number, "lookup_voucher"))
+    def lookup_code(self, code: str) -> VoucherLookup:
+        """The voucher whose QR code was scanned: holding it is the proof.
 
-    def lookup_person(self, ssn: str, mobile: str) -> list[VoucherStatus]:
-        """Newest first. NotEligible(NO_MATCH) as for identify()."""
-        with _reading("lookup_person"), read_session(self.engine) as session:
-            found = _holder(session, ssn)
-            matches = found.mobile_matches(mobile)
-            records: list[VoucherRecord] = []
-            if matches and found.holder_id is not None:
-                journal = JournalRepository(session)
-                for number in journal.voucher_numbers_for(found.holder_id):
-                    record = journal.voucher_record(number)
-                    if record is not None:
-                        records.append(record)
-        if not matches:
-            raise _refused("lookup_person", Refusal.NO_MATCH)
-        log.info("business.lookup_person.ok vouchers=%d", len(records))
-        return [_status(record) for record in records]
+        NotEligible: VOUCHER_CODE_INVALID (malformed, altered, another key's), KIOSK_PAUSED
+        after too many of those (kiosk.services.proof), VOUCHER_NOT_FOUND for a genuine code
+        this back end does not know, BACKEND_OFFLINE.
+        """
+        number = self.proofs.voucher_code(code)
+        record = self._known_voucher(number, "lookup_code")
+        return self._looked_up([record], ActorKind.ANONYMOUS, VOUCHER_HOLDER, "voucher_code")
 
-    def reprint_self_service(self, voucher_number: str, language: Language) -> PrintOutcome:
-        """The citizen's one reprint (marked 补打 / REPRINT 1). NotEligible(REPRINT_USED) after
-        that; counter staff reprint further ones.
+    def lookup_person(self, ssn: str, mobile: str) -> VoucherLookup:
+        """The cardholder's vouchers, newest first (none: an empty lookup), after
+        identification under the limits of S8; NotEligible as for identify()."""
+        found = self.proofs.identify(ssn, mobile, purpose="voucher_lookup")
+        records: list[VoucherRecord] = []
+        with reading("lookup_person"), read_session(self.engine) as session:
+            journal = JournalRepository(session)
+            for number in journal.voucher_numbers_for(found.holder_id or 0):
+                record = journal.voucher_record(number)
+                if record is not None:
+                    records.append(record)
+        return self._looked_up(records, ActorKind.CITIZEN, mask_id_number(ssn), "id_and_mobile")
+
+    def _looked_up(
+        self, records: list[VoucherRecord], actor_kind: ActorKind, actor: str, proof: str
+    ) -> VoucherLookup:
+        """Audit the lookup under its true actor and open the vouchers found to reprints."""
+        numbers = [record.number for record in records]
+        with reading("lookup"), UnitOfWork(self.engine) as uow:
+            uow.audit.append(
+                chain=self.kiosk.kiosk_id,
+                actor_kind=actor_kind,
+                actor=actor,
+                action="voucher.looked_up",
+                outcome=Outcome.OK,
+                at=self._clock(),
+                detail={"proof": proof, "vouchers": numbers},
+            )
+            uow.commit()
+        log.info("business.lookup.ok proof=%s vouchers=%d", proof, len(records))
+        return VoucherLookup(
+            vouchers=tuple(_status(record) for record in records),
+            access=self.proofs.grant(numbers, actor_kind, actor),
+        )
+
+    def reprint_self_service(
+        self, voucher_number: str, language: Language, access: VoucherAccess
+    ) -> PrintOutcome:
+        """The citizen's one reprint (marked 补打 / REPRINT 1) of a voucher a lookup opened
+        (`access`, which also names who asked, for the audit log). NotEligible:
+        PROOF_REQUIRED without that access, REPRINT_USED after the one reprint (counter staff
+        reprint further ones).
 
         A voucher whose first print failed prints as the original and leaves the reprint
         unused. Printer trouble is an outcome, as for print_voucher(), and uses nothing up.
         """
+        self.proofs.check(access, voucher_number)
         record = self._known_voucher(voucher_number, "reprint")
         if record.citizen_reprints >= 1:
-            raise _refused("reprint", Refusal.REPRINT_USED)
-        return self._print(record, language, self_service=True)
+            raise refused("reprint", Refusal.REPRINT_USED)
+        actor = (access.actor_kind, access.actor)
+        return self._print(record, language, actor, self_service=True)
 
     # The records statement (flow 4) -------------------------------------------------------------
 
@@ -584,6 +587,14 @@ class BusinessService:
             log.warning("statement.audit_failed error=%s", type(exc).__name__)
 
 
+def _holder_actor(record: VoucherRecord) -> tuple[ActorKind, str]:
+    """Who the first print of a voucher is for: the agent if one acted, else the cardholder
+    (they have just done the business at this kiosk)."""
+    if record.agent is not None:
+        return ActorKind.AGENT, mask_id_number(record.agent.id_number)
+    return ActorKind.CITIZEN, mask_id_number(record.ssn)
+
+
 def _status(record: VoucherRecord) -> VoucherStatus:
     return VoucherStatus(
         voucher_number=record.number,
@@ -597,4 +608,4 @@ def _status(record: VoucherRecord) -> VoucherStatus:
     )
 
 
-__all__ = ["Agent", "BusinessService", "normalize_mobile"]
+__all__ = ["Agent", "BusinessService"]

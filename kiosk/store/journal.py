@@ -39,6 +39,7 @@ from kiosk.domain.errors import (
     ReprintUsed,
 )
 from kiosk.domain.journal import (
+    SELF_SERVICE_ACTORS,
     ActorKind,
     Agent,
     LossReportKind,
@@ -288,12 +289,13 @@ def record_voucher_print(
     """Record a print of a voucher with its audit entry; returns the reprint number (0 = the
     original). `actor` must already be masked for a citizen.
 
-    `self_service`: the citizen's own reprint at the kiosk, allowed once per voucher (prints by
-    a citizen numbered 1 or more); the second raises ReprintUsed and records nothing. A voucher
-    whose first print failed is printed as the original (0), which does not use that reprint.
+    `self_service`: the citizen's own reprint at the kiosk, allowed once per voucher (prints
+    by anyone but staff numbered 1 or more); the second raises ReprintUsed and records
+    nothing. A voucher whose first print failed is printed as the original (0), which does
+    not use that reprint.
     """
-    if self_service and actor_kind is not ActorKind.CITIZEN:
-        raise ValueError("a self-service reprint is a citizen's")
+    if self_service and actor_kind not in SELF_SERVICE_ACTORS:
+        raise ValueError("a self-service reprint is made at the kiosk, not by staff")
     now = now or utcnow()
     with uow:
         voucher = uow.journal.voucher_by_number(voucher_number)

@@ -22,6 +22,7 @@ from kiosk.domain.journal import (
     TransactionKind,
     VoucherKind,
 )
+from kiosk.domain.proof import ProofMethod
 from kiosk.domain.records import (
     AccountType,
     AssessmentKind,
@@ -368,6 +369,34 @@ class AuditHead(Base):
     chain: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
     seq: Mapped[int]
     hash: Mapped[str] = mapped_column(HASH)
+
+
+class IdentificationGuard(Base):
+    """One row per ID number tried for identification (by kiosk.domain.proof.person_subject):
+    locked while an attempt on that number is decided, so kiosks sharing the back end count
+    its failures one after the other; `cleared_at` is its last success, which ends the count."""
+
+    __tablename__ = "identification_guards"
+
+    subject: Mapped[str] = mapped_column(HASH, primary_key=True)
+    cleared_at: Mapped[dt.datetime | None]
+
+
+class ProofFailure(Base):
+    """A failed proof of identity or of holding a voucher (S8), counted per ID number
+    (`subject`, None where there is none) and per kiosk. The audit log says the rest."""
+
+    __tablename__ = "proof_failures"
+    __table_args__ = (
+        sa.Index("ix_proof_failures_subject_at", "subject", "at"),
+        sa.Index("ix_proof_failures_kiosk_at", "kiosk_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(KIOSK_ID)
+    at: Mapped[dt.datetime]
+    method: Mapped[ProofMethod] = mapped_column(enum_type(ProofMethod))
+    subject: Mapped[str | None] = mapped_column(HASH)
 
 
 class OutboxMessage(Base):

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from kiosk.domain import business as b
 from kiosk.domain import journal as j
 from kiosk.domain import records as r
+from kiosk.domain.proof import ProofMethod
 from kiosk.domain.vouchers import format_voucher_number
 from kiosk.store import models as m
-from kiosk.store.upsert import insert_or_increment
+from kiosk.store.upsert import insert_ignore, insert_or_increment
 
 # Statuses of a card that is (still) the cardholder's card, as opposed to a superseded one.
 CURRENT_STATUSES = (r.CardStatus.NORMAL, r.CardStatus.TEMPORARY_LOSS, r.CardStatus.LOST)
@@ -675,7 +676,7 @@ class JournalRepository:
             sa.select(
                 sa.func.max(m.VoucherPrint.reprint_no),
                 sa.func.count(m.VoucherPrint.id).filter(
-                    m.VoucherPrint.actor_kind == j.ActorKind.CITIZEN,
+                    m.VoucherPrint.actor_kind.in_(j.SELF_SERVICE_ACTORS),
                     m.VoucherPrint.reprint_no >= 1,
                 ),
             ).where(m.VoucherPrint.voucher_id == voucher.id)
@@ -715,14 +716,14 @@ class JournalRepository:
         )
 
     def citizen_reprints(self, voucher_id: int) -> int:
-        """Self-service reprints of a voucher so far (prints by a citizen after the first)."""
+        """Self-service reprints of a voucher so far (prints at the kiosk after the first)."""
         return (
             self.session.scalar(
                 sa.select(sa.func.count())
                 .select_from(m.VoucherPrint)
                 .where(
                     m.VoucherPrint.voucher_id == voucher_id,
-                    m.VoucherPrint.actor_kind == j.ActorKind.CITIZEN,
+                    m.VoucherPrint.actor_kind.in_(j.SELF_SERVICE_ACTORS),
                     m.VoucherPrint.reprint_no >= 1,
                 )
             )
@@ -785,6 +786,60 @@ class OutboxRepository:
             sa.update(m.OutboxMessage)
             .where(m.OutboxMessage.id == message_id)
             .values(attempts=m.OutboxMessage.attempts + 1, last_error=error[:200])
+        )
+
+
+class ProofRepository:
+    """Failed proofs of identity or of holding a voucher (S8): counted here, judged in
+    kiosk.services.proof."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def lock_person(self, subject: str) -> dt.datetime | None:
+        """Lock the guard row of one ID number until commit (made if new) and return when it
+        last succeeded. Two kiosks trying the same number are decided one after the other."""
+        self.session.execute(
+            insert_ignore(self.session, m.IdentificationGuard, {"subject": subject})
+        )
+        return self.session.scalar(
+            sa.select(m.IdentificationGuard.cleared_at)
+            .where(m.IdentificationGuard.subject == subject)
+            .with_for_update()
+        )
+
+    def clear_person(self, subject: str, at: dt.datetime) -> None:
+        """A success: the failures before `at` no longer count against this ID number."""
+        self.session.execute(
+            sa.update(m.IdentificationGuard)
+            .where(m.IdentificationGuard.subject == subject)
+            .values(cleared_at=at)
+        )
+
+    def add_failure(
+        self, *, kiosk_id: str, method: ProofMethod, subject: str | None, at: dt.datetime
+    ) -> None:
+        self.session.add(m.ProofFailure(kiosk_id=kiosk_id, method=method, subject=subject, at=at))
+        self.session.flush()
+
+    def person_failures(self, subject: str, since: dt.datetime, limit: int) -> list[dt.datetime]:
+        """When the newest (at most `limit`) failures for this ID number after `since` were."""
+        return self._newest(m.ProofFailure.subject == subject, since, limit)
+
+    def kiosk_failures(self, kiosk_id: str, since: dt.datetime, limit: int) -> list[dt.datetime]:
+        """When the newest (at most `limit`) failures at this kiosk after `since` were."""
+        return self._newest(m.ProofFailure.kiosk_id == kiosk_id, since, limit)
+
+    def _newest(
+        self, where: sa.ColumnElement[bool], since: dt.datetime, limit: int
+    ) -> list[dt.datetime]:
+        return list(
+            self.session.scalars(
+                sa.select(m.ProofFailure.at)
+                .where(where, m.ProofFailure.at > since)
+                .order_by(m.ProofFailure.at.desc())
+                .limit(limit)
+            )
         )
 
 

@@ -26,6 +26,7 @@ from kiosk.store.repositories import (
     JournalRepository,
     OutboxRepository,
     OutletRepository,
+    ProofRepository,
     RecordsRepository,
     StaffAccountRepository,
 )
@@ -41,6 +42,7 @@ class UnitOfWork:
     journal: JournalRepository
     audit: AuditRepository
     outbox: OutboxRepository
+    proofs: ProofRepository
     staff: StaffAccountRepository
 
     def __init__(self, engine: Engine) -> None:
@@ -61,6 +63,7 @@ class UnitOfWork:
         self.journal = JournalRepository(self.session)
         self.audit = AuditRepository(self.session)
         self.outbox = OutboxRepository(self.session)
+        self.proofs = ProofRepository(self.session)
         self.staff = StaffAccountRepository(self.session)
         self._open = True
         self._committed = False

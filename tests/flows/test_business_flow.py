@@ -19,12 +19,13 @@ from kiosk.domain.business import (
     PrintOutcome,
     Refusal,
     ReissueRequest,
+    VoucherAccess,
+    VoucherLookup,
     VoucherStatus,
 )
-from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
+from kiosk.domain.journal import ActorKind, Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
 from kiosk.flows.business import (
-    MAX_IDENTIFY_ATTEMPTS,
     BStep,
     BusinessFlow,
     CheckPrinter,
@@ -32,8 +33,8 @@ from kiosk.flows.business import (
     Identify,
     Leave,
     LoadReissueOptions,
+    LookupCode,
     LookupPerson,
-    LookupVoucher,
     PrintVoucher,
     Purpose,
     Reprint,
@@ -72,6 +73,17 @@ def person(status: CardStatus = CardStatus.NORMAL, *, by_card: bool = False) -> 
 
 def receipt(key: str, number: str = "K0001-260428-0001-7") -> BusinessReceipt:
     return BusinessReceipt(key, number, f"SSK1:{number}:sig", dt.datetime(2026, 4, 28, 9, 0))
+
+
+CODE = "SSK1:K0001-20260428-000001-7:SIGNATURE"
+
+
+def found(*numbers: str) -> VoucherLookup:
+    """What a lookup answers: these vouchers, and the access its proof opened to them."""
+    access = VoucherAccess(
+        numbers, ActorKind.ANONYMOUS, "voucher holder", dt.datetime(2026, 4, 28, 10, 0), "t"
+    )
+    return VoucherLookup(tuple(voucher(n) for n in numbers), access)
 
 
 def voucher(number: str, reprint: bool = True) -> VoucherStatus:
@@ -140,7 +152,7 @@ def test_temporary_loss_report_from_identify_to_the_printed_receipt(flow):
     )
     assert flow.confirm() == [SubmitLoss(request)]
     assert flow.view.busy
-    assert flow.submitted(receipt("key-1")) == [PrintVoucher("K0001-260428-0001-7")]
+    assert flow.submitted(receipt("key-1")) == [PrintVoucher("SSK1:K0001-260428-0001-7:sig")]
     assert flow.view.step is S.RECEIPT and flow.view.print_outcome is None
     assert flow.printed(PrintOutcome.PRINTED) == []
     assert flow.view.print_outcome is PrintOutcome.PRINTED
@@ -226,7 +238,7 @@ def test_lost_or_stolen_goes_through_the_reissue_steps_to_a_voucher(flow, choice
     assert flow.confirm() == [
         SubmitReissue(ReissueRequest("key-1", K, SSN, CARD, reason, "O2", agent=None))
     ]
-    assert flow.submitted(receipt("key-1")) == [PrintVoucher("K0001-260428-0001-7")]
+    assert flow.submitted(receipt("key-1")) == [PrintVoucher("SSK1:K0001-260428-0001-7:sig")]
 
 
 def test_an_agent_adds_the_agent_id_card_to_the_materials(flow):
@@ -257,7 +269,7 @@ def test_cancel_loss_report_path(flow):
     assert flow.view.steps == (S.REVIEW, S.CONFIRM, S.RECEIPT)
     assert flow.next() == [CheckPrinter()]
     assert flow.confirm() == [SubmitCancellation(CancellationRequest("key-1", K, SSN, CARD))]
-    assert flow.submitted(receipt("key-1")) == [PrintVoucher("K0001-260428-0001-7")]
+    assert flow.submitted(receipt("key-1")) == [PrintVoucher("SSK1:K0001-260428-0001-7:sig")]
     assert flow.view.step is S.RECEIPT
 
 
@@ -328,56 +340,42 @@ def test_cannot_start_shows_the_refusal(flow):
 # Identification: attempts and refusals ------------------------------------------------------
 
 
-def test_wrong_details_count_down_and_then_refuse(flow):
+def test_wrong_details_show_the_attempts_the_back_end_counted(flow):
     flow.start_loss_report()
-    assert flow.view.attempts_left == MAX_IDENTIFY_ATTEMPTS == 3
-    for left in (2, 1):
+    assert flow.view.attempts_left is None
+    for left in (4, 1):
         flow.identify(SSN, "13900000000", False)
-        assert flow.refused(Refusal.NO_MATCH) == []
+        assert flow.refused(Refusal.NO_MATCH, attempts_left=left) == []
         assert flow.view.step is S.IDENTIFY and not flow.view.busy
         assert flow.view.identify_error is Refusal.NO_MATCH
         assert flow.view.attempts_left == left
     flow.identify(SSN, "13900000000", False)
-    flow.refused(Refusal.NO_MATCH)
-    assert flow.view.step is S.REFUSED and flow.view.refusal is Refusal.TOO_MANY_ATTEMPTS
-    assert flow.view.attempts_left == 0
+    until = dt.datetime(2026, 4, 29, 9, 0, tzinfo=dt.UTC)
+    flow.refused(Refusal.ID_LOCKED, until=until)
+    assert flow.view.step is S.REFUSED and flow.view.refusal is Refusal.ID_LOCKED
+    assert flow.view.refusal_until == until
     assert flow.retry() == []
 
 
-def test_the_attempts_count_for_the_whole_session_not_per_start(flow):
-    flow.start_loss_report()
-    for _ in range(2):
-        flow.identify(SSN, "13900000000", False)
-        flow.refused(Refusal.NO_MATCH)
-    flow.start_voucher_lookup()
-    flow.start_loss_report()  # starting over gives no fresh attempts
-    assert flow.view.attempts_left == 1 and flow.view.identify_error is None
-    flow.identify(SSN, "13900000000", False)
-    flow.refused(Refusal.NO_MATCH)
-    assert flow.view.refusal is Refusal.TOO_MANY_ATTEMPTS
-    assert flow.start_loss_report() == []
-    assert flow.view.step is S.REFUSED and flow.view.refusal is Refusal.TOO_MANY_ATTEMPTS
-    assert flow.identify(SSN, MOBILE, False) == []
-
-
-def test_a_new_flow_object_is_a_new_session():
-    first = BusinessFlow(K)
-    first.start_loss_report()
-    first.identify(SSN, "13900000000", False)
-    first.refused(Refusal.NO_MATCH)
-    second = BusinessFlow(K)
-    second.start_loss_report()
-    assert second.view.attempts_left == MAX_IDENTIFY_ATTEMPTS
+def test_the_flow_keeps_no_count_of_its_own():
+    # The limit is the back end's (S8): the flow lets every attempt through to it, in a
+    # session or a new one, and only shows what it answers.
+    for flow in (BusinessFlow(K), BusinessFlow(K)):
+        flow.start_loss_report()
+        for _ in range(10):
+            assert flow.identify(SSN, "13900000000", False) == [Identify(SSN, "13900000000")]
+            flow.refused(Refusal.NO_MATCH, attempts_left=3)
+        flow.start_voucher_lookup()
+        assert flow.lookup_person(SSN, MOBILE) == [LookupPerson(SSN, MOBILE)]
 
 
 def test_right_details_after_a_wrong_try_clear_the_error(flow):
     flow.start_loss_report()
     flow.identify(SSN, "13900000000", False)
-    flow.refused(Refusal.NO_MATCH)
+    flow.refused(Refusal.NO_MATCH, attempts_left=4)
     flow.identify(SSN, MOBILE, False)
     flow.identified(person())
     assert flow.view.step is S.WHAT_HAPPENED and flow.view.identify_error is None
-    assert flow.view.attempts_left == 2
 
 
 @pytest.mark.parametrize(
@@ -388,14 +386,16 @@ def test_right_details_after_a_wrong_try_clear_the_error(flow):
         Refusal.REISSUE_UNDER_WAY,
         Refusal.CARD_UNKNOWN,
         Refusal.BACKEND_OFFLINE,
+        Refusal.ID_LOCKED,
+        Refusal.KIOSK_PAUSED,
     ],
 )
-def test_other_identify_refusals_end_on_refused_without_costing_an_attempt(flow, refusal):
+def test_other_identify_refusals_end_on_refused(flow, refusal):
     flow.start_loss_report()
     flow.identify(SSN, MOBILE, False)
     assert flow.refused(refusal) == []
     assert flow.view.step is S.REFUSED and flow.view.refusal is refusal
-    assert flow.view.attempts_left == MAX_IDENTIFY_ATTEMPTS
+    assert flow.view.identify_error is None
 
 
 def test_a_double_identify_tap_sends_one_command(flow):
@@ -409,10 +409,10 @@ def test_stale_results_are_ignored(flow):
     assert flow.identified(person()) == []  # nothing was asked
     assert flow.view.step is S.IDENTIFY and flow.view.identified is None
     assert flow.refused(Refusal.NO_MATCH) == []
-    assert flow.view.attempts_left == MAX_IDENTIFY_ATTEMPTS
+    assert flow.view.identify_error is None
     assert flow.options_loaded(OUTLETS, QUOTE) == []
     assert flow.submitted(receipt("x")) == []
-    assert flow.looked_up([voucher("A")]) == []
+    assert flow.looked_up(found("A")) == []
 
 
 # The idempotency key --------------------------------------------------------------------------
@@ -590,88 +590,92 @@ def test_back_from_identify_leaves(flow):
 # Flow 8: voucher lookup -----------------------------------------------------------------------
 
 
-def test_lookup_by_number_then_reprint_once(flow):
+def test_lookup_by_code_then_reprint_once(flow):
     assert flow.start_voucher_lookup() == []
     assert flow.view.step is S.LOOKUP and flow.view.steps == (S.LOOKUP, S.LOOKUP_RESULT)
-    assert flow.lookup_number("K0001-260428-0001-7") == [LookupVoucher("K0001-260428-0001-7")]
-    assert flow.lookup_number("again") == []  # busy
-    flow.looked_up([voucher("V1"), voucher("V2")])
+    assert flow.lookup_code(CODE) == [LookupCode(CODE)]
+    assert flow.lookup_code(CODE) == []  # busy
+    lookup = found("V1", "V2")
+    flow.looked_up(lookup)
     assert flow.view.step is S.LOOKUP_RESULT
     assert flow.reprint("nope") == []
-    assert flow.reprint("V2") == [Reprint("V2")]
+    assert flow.reprint("V2") == [Reprint("V2", lookup.access)]  # the lookup's proof goes along
     assert flow.reprint("V2") == []  # double tap
     flow.reprinted(PrintOutcome.PRINTED)
     assert flow.view.reprinted == "V2" and flow.view.reprint_outcome is PrintOutcome.PRINTED
     available = {v.voucher_number: v.self_reprint_available for v in flow.view.lookup_results}
     assert available == {"V1": True, "V2": False}  # the screen offers no second one
-    assert flow.reprint("V2") == [Reprint("V2")]  # the service decides (REPRINT_USED)
+    assert flow.reprint("V2") == [Reprint("V2", lookup.access)]  # the service decides
     flow.refused(Refusal.REPRINT_USED)
     assert flow.view.step is S.REFUSED and flow.view.refusal is Refusal.REPRINT_USED
+
+
+def test_a_new_lookup_forgets_the_access_of_the_last(flow):
+    flow.start_voucher_lookup()
+    flow.lookup_code(CODE)
+    flow.looked_up(found("V1"))
+    flow.start_voucher_lookup()
+    assert flow.reprint("V1") == []
 
 
 def test_a_failed_reprint_leaves_the_reprint_available(flow):
     flow.start_voucher_lookup()
-    flow.lookup_number("V1")
-    flow.looked_up([voucher("V1")])
+    flow.lookup_code(CODE)
+    lookup = found("V1")
+    flow.looked_up(lookup)
     flow.reprint("V1")
     flow.reprinted(PrintOutcome.PRINTER_OFFLINE)
     assert flow.view.reprint_outcome is PrintOutcome.PRINTER_OFFLINE
     assert flow.view.lookup_results[0].self_reprint_available
-    assert flow.reprint("V1") == [Reprint("V1")]
+    assert flow.reprint("V1") == [Reprint("V1", lookup.access)]
 
 
 def test_reprint_refused_by_the_service(flow):
     flow.start_voucher_lookup()
-    flow.lookup_number("V1")
-    flow.looked_up([voucher("V1")])
+    flow.lookup_code(CODE)
+    flow.looked_up(found("V1"))
     flow.reprint("V1")
     flow.refused(Refusal.REPRINT_USED)
     assert flow.view.step is S.REFUSED and flow.view.refusal is Refusal.REPRINT_USED
 
 
-def test_unknown_voucher_number_is_shown_inline(flow):
+@pytest.mark.parametrize("refusal", [Refusal.VOUCHER_NOT_FOUND, Refusal.VOUCHER_CODE_INVALID])
+def test_a_code_that_finds_nothing_is_shown_inline(flow, refusal):
     flow.start_voucher_lookup()
-    flow.lookup_number("K0001-260428-0001-8")
-    assert flow.refused(Refusal.VOUCHER_NOT_FOUND) == []
-    assert flow.view.step is S.LOOKUP and flow.view.lookup_error is Refusal.VOUCHER_NOT_FOUND
-    assert flow.view.attempts_left == MAX_IDENTIFY_ATTEMPTS  # a number costs no attempt
+    flow.lookup_code(CODE)
+    assert flow.refused(refusal) == []
+    assert flow.view.step is S.LOOKUP and flow.view.lookup_error is refusal
+    assert flow.lookup_code(CODE) == [LookupCode(CODE)]  # scan again
 
 
 def test_lookup_by_person_and_its_attempts(flow):
     flow.start_voucher_lookup()
     assert flow.lookup_person(SSN, MOBILE) == [LookupPerson(SSN, MOBILE)]
-    flow.refused(Refusal.NO_MATCH)
+    flow.refused(Refusal.NO_MATCH, attempts_left=2)
     assert flow.view.lookup_error is Refusal.NO_MATCH and flow.view.attempts_left == 2
     flow.lookup_person(SSN, MOBILE)
-    flow.looked_up([voucher("V1")])
+    flow.looked_up(found("V1"))
     assert flow.view.step is S.LOOKUP_RESULT and flow.view.lookup_error is None
     assert flow.back() == [] and flow.view.step is S.LOOKUP
     assert flow.view.lookup_results == ()
     assert flow.back() == [Leave()]
 
 
-def test_lookup_by_person_shares_the_session_attempts(flow):
-    flow.start_loss_report()
-    for _ in range(2):
-        flow.identify(SSN, "13900000000", False)
-        flow.refused(Refusal.NO_MATCH)
+@pytest.mark.parametrize("refusal", [Refusal.ID_LOCKED, Refusal.KIOSK_PAUSED])
+def test_a_locked_lookup_ends_on_refused_with_the_time(flow, refusal):
     flow.start_voucher_lookup()
-    flow.lookup_person(SSN, "13900000000")
-    flow.refused(Refusal.NO_MATCH)
-    assert flow.view.refusal is Refusal.TOO_MANY_ATTEMPTS
-    flow.start_voucher_lookup()
-    assert flow.lookup_person(SSN, MOBILE) == []
-    assert flow.view.refusal is Refusal.TOO_MANY_ATTEMPTS
-    flow.start_voucher_lookup()
-    assert flow.lookup_number("V1") == [LookupVoucher("V1")]  # a number still works
+    flow.lookup_person(SSN, MOBILE)
+    until = dt.datetime(2026, 4, 29, 9, 0, tzinfo=dt.UTC)
+    flow.refused(refusal, until=until)
+    assert flow.view.step is S.REFUSED and flow.view.refusal is refusal
+    assert flow.view.refusal_until == until
 
 
 def test_a_person_without_vouchers_is_told_inline(flow):
     flow.start_voucher_lookup()
     flow.lookup_person(SSN, MOBILE)
-    flow.looked_up([])
+    flow.looked_up(found())
     assert flow.view.step is S.LOOKUP and flow.view.lookup_error is Refusal.VOUCHER_NOT_FOUND
-    assert flow.view.attempts_left == MAX_IDENTIFY_ATTEMPTS
 
 
 def test_steps_never_hold_refused(flow):

@@ -27,6 +27,7 @@ from kiosk.domain.business import (
     PrintOutcome,
     Refusal,
     ReissueRequest,
+    VoucherLookup,
 )
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.journal import (
@@ -39,8 +40,10 @@ from kiosk.domain.journal import (
 )
 from kiosk.domain.records import Card, Cardholder, CardStatus, Gender
 from kiosk.domain.voucher_data import KioskInfo
+from kiosk.domain.vouchers import format_voucher_number
 from kiosk.services import voucher_codes
-from kiosk.services.business import BusinessService, normalize_mobile
+from kiosk.services.business import BusinessService
+from kiosk.services.proof import normalize_mobile
 from kiosk.store import models as m
 from kiosk.store.audit import AuditRepository, verify_audit_chains
 from kiosk.store.db import create_engine, read_session
@@ -134,6 +137,19 @@ def reissue_req(
     return ReissueRequest(key or new_key(), KIOSK.kiosk_id, who[0], who[2], reason, outlet, agent)
 
 
+SOME_NUMBER = format_voucher_number("BJCY01", NOW.date(), 1)
+
+
+def code(number: str) -> str:
+    """The voucher's QR code, as the kiosk prints it and a scanner reads it."""
+    return voucher_codes.sign(number, KEY)
+
+
+def lookup(service: BusinessService, number: str) -> VoucherLookup:
+    """Voucher `number` looked up by scanning its QR code."""
+    return service.lookup_code(code(number))
+
+
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     path = tmp_path / "v.pdf"
     path.write_bytes(pdf)
@@ -216,6 +232,13 @@ def test_unknown_id_wrong_mobile_and_no_mobile_are_refused_alike(
         assert len(seen) == 1, seen  # one exception, one refusal, the same log lines
         ((kind, why, *_),) = seen
         assert kind is NotEligible and why is Refusal.NO_MATCH
+    # A first wrong attempt leaves an unknown ID number as many tries as a known one.
+    left = {}
+    for name, ssn in (("unknown", "110101199001011237"), ("known", EXPIRED[0])):
+        with pytest.raises(NotEligible) as caught:
+            service.identify(ssn, "13000000000")
+        left[name] = caught.value.attempts_left
+    assert left == {"unknown": 4, "known": 4}
 
 
 def test_eligibility_refusals(engine: Engine, service: BusinessService) -> None:
@@ -427,9 +450,14 @@ def test_every_call_says_backend_offline_when_the_database_is_away(tmp_path: Pat
         (service.identify_card, NORMAL[0], NORMAL[2]),
         (service.outlets,),
         (service.pickup_quote,),
-        (service.lookup_voucher, "BJCY01-20261122-000001-1"),
+        (service.lookup_code, code(SOME_NUMBER)),
         (service.lookup_person, NORMAL[0], NORMAL[1]),
-        (service.reprint_self_service, "BJCY01-20261122-000001-1", "zh_CN"),
+        (
+            service.reprint_self_service,
+            SOME_NUMBER,
+            "zh_CN",
+            service.proofs.grant([SOME_NUMBER], ActorKind.ANONYMOUS, "x"),
+        ),
         (service.apply_reissue, reissue_req()),
         (
             service.report_loss,
@@ -443,7 +471,7 @@ def test_every_call_says_backend_offline_when_the_database_is_away(tmp_path: Pat
     for call, *args in calls:
         assert refusal(call, *args) is Refusal.BACKEND_OFFLINE, call
     # Printing says how it went instead: the voucher waits for a reprint.
-    assert service.print_voucher("BJCY01-20261122-000001-1", "zh_CN") is PrintOutcome.FAILED
+    assert service.print_voucher(code(SOME_NUMBER), "zh_CN") is PrintOutcome.FAILED
 
 
 # --- printing ------------------------------------------------------------------------------------
@@ -453,7 +481,7 @@ def test_print_voucher_renders_masked_data_and_records_the_print(
     engine: Engine, service: BusinessService, printer: FakePrinter, tmp_path: Path
 ) -> None:
     receipt = service.apply_reissue(reissue_req(NO_PHOTO, agent=AGENT))
-    assert service.print_voucher(receipt.voucher_number, "en") is PrintOutcome.PRINTED
+    assert service.print_voucher(receipt.qr_payload, "en") is PrintOutcome.PRINTED
     (job,) = printer.jobs
     assert job.name == receipt.voucher_number
     text = pdf_text(job.pdf, tmp_path)
@@ -476,14 +504,14 @@ def test_print_voucher_renders_masked_data_and_records_the_print(
     assert "REPRINT" not in text
     with read_session(engine) as s:
         (row,) = s.scalars(sa.select(m.VoucherPrint))
-        assert (row.reprint_no, row.actor_kind) == (0, ActorKind.CITIZEN)
+        assert (row.reprint_no, row.actor_kind) == (0, ActorKind.AGENT)  # the agent was here
 
 
 def test_print_in_chinese_uses_the_chinese_words(
     service: BusinessService, printer: FakePrinter, tmp_path: Path
 ) -> None:
     receipt = service.apply_reissue(reissue_req(reason=ReissueReason.DAMAGED))
-    assert service.print_voucher(receipt.voucher_number, "zh_CN") is PrintOutcome.PRINTED
+    assert service.print_voucher(receipt.qr_payload, "zh_CN") is PrintOutcome.PRINTED
     text = pdf_text(printer.jobs[0].pdf, tmp_path)
     for expected in ("社会保障卡领卡凭证", "卡片损坏", "望京街道社会保障服务站", "本凭证", "免费"):
         assert expected in text, expected
@@ -491,11 +519,10 @@ def test_print_in_chinese_uses_the_chinese_words(
 
 
 def test_unknown_voucher_is_not_found(service: BusinessService) -> None:
-    assert refusal(service.print_voucher, "BJCY01-20261122-000099-0", "en") is (
-        Refusal.VOUCHER_NOT_FOUND
-    )
-    assert refusal(service.lookup_voucher, "BJCY01-20261122-000099-0") is Refusal.VOUCHER_NOT_FOUND
-    assert refusal(service.lookup_voucher, "not a number") is Refusal.VOUCHER_NOT_FOUND
+    unknown = code(format_voucher_number("BJCY01", NOW.date(), 99))
+    assert refusal(service.print_voucher, unknown, "en") is Refusal.VOUCHER_NOT_FOUND
+    assert refusal(service.lookup_code, unknown) is Refusal.VOUCHER_NOT_FOUND
+    assert refusal(service.lookup_code, "not a code") is Refusal.VOUCHER_CODE_INVALID
 
 
 @pytest.mark.parametrize(
@@ -513,17 +540,19 @@ def test_printer_failure_after_commit_keeps_the_transaction(
 ) -> None:
     service = make_service(engine, printer)
     receipt = service.apply_reissue(reissue_req())
-    assert service.print_voucher(receipt.voucher_number, "zh_CN") is outcome
+    assert service.print_voucher(receipt.qr_payload, "zh_CN") is outcome
     # The transaction stands; nothing says it was printed.
     assert status_of(engine, NORMAL[2]) is CardStatus.LOST
     assert count(engine, m.Voucher) == 1 and count(engine, m.VoucherPrint) == 0
-    status = service.lookup_voucher(receipt.voucher_number)
+    found = service.lookup_code(receipt.qr_payload)
+    (status,) = found.vouchers
     assert status.self_reprint_available and status.progress is ReissueProgress.APPLIED
     # Paper back, printer fixed: the voucher comes out as the original, the reprint unused.
     printer.fault, printer.paper = Fault.NONE, None
-    assert service.reprint_self_service(receipt.voucher_number, "zh_CN") is PrintOutcome.PRINTED
+    number = receipt.voucher_number
+    assert service.reprint_self_service(number, "zh_CN", found.access) is PrintOutcome.PRINTED
     assert "补打" not in pdf_text(printer.jobs[-1].pdf, tmp_path)
-    assert service.lookup_voucher(receipt.voucher_number).self_reprint_available
+    assert lookup(service, number).vouchers[0].self_reprint_available
 
 
 def test_one_self_service_reprint(
@@ -531,14 +560,17 @@ def test_one_self_service_reprint(
 ) -> None:
     req = LossReportRequest(new_key(), KIOSK.kiosk_id, NORMAL[0], LossReportKind.TEMPORARY)
     number = service.report_loss(req).voucher_number
-    assert service.print_voucher(number, "zh_CN") is PrintOutcome.PRINTED
-    assert service.lookup_voucher(number.lower().replace("-", "")).self_reprint_available
-    assert service.reprint_self_service(number, "en") is PrintOutcome.PRINTED
+    assert service.print_voucher(code(number), "zh_CN") is PrintOutcome.PRINTED
+    found = lookup(service, number)
+    assert found.vouchers[0].self_reprint_available
+    assert service.reprint_self_service(number, "en", found.access) is PrintOutcome.PRINTED
     text = pdf_text(printer.jobs[-1].pdf, tmp_path)
     assert "REPRINT 1" in text and "self-service kiosk BJCY01" in text
     assert "Temporary loss report" in text
-    assert not service.lookup_voucher(number).self_reprint_available
-    assert refusal(service.reprint_self_service, number, "en") is Refusal.REPRINT_USED
+    assert not lookup(service, number).vouchers[0].self_reprint_available
+    assert refusal(service.reprint_self_service, number, "en", found.access) is (
+        Refusal.REPRINT_USED
+    )
     assert len(printer.jobs) == 2
     with read_session(engine) as s:
         actions = [e.action for e in AuditRepository(s).for_transaction(req.idempotency_key)]
@@ -550,12 +582,13 @@ def test_a_failed_reprint_does_not_use_it_up(
     service: BusinessService, printer: FakePrinter
 ) -> None:
     number = service.apply_reissue(reissue_req()).voucher_number
-    service.print_voucher(number, "zh_CN")
+    service.print_voucher(code(number), "zh_CN")
+    access = lookup(service, number).access
     printer.fault = Fault.OFFLINE
-    assert service.reprint_self_service(number, "zh_CN") is PrintOutcome.PRINTER_OFFLINE
+    assert service.reprint_self_service(number, "zh_CN", access) is PrintOutcome.PRINTER_OFFLINE
     printer.fault = Fault.NONE
-    assert service.reprint_self_service(number, "zh_CN") is PrintOutcome.PRINTED
-    assert refusal(service.reprint_self_service, number, "zh_CN") is Refusal.REPRINT_USED
+    assert service.reprint_self_service(number, "zh_CN", access) is PrintOutcome.PRINTED
+    assert refusal(service.reprint_self_service, number, "zh_CN", access) is Refusal.REPRINT_USED
 
 
 def test_pdf_printer_writes_the_voucher(engine: Engine, tmp_path: Path) -> None:
@@ -565,13 +598,13 @@ def test_pdf_printer_writes_the_voucher(engine: Engine, tmp_path: Path) -> None:
     number = service.cancel_loss_report(
         CancellationRequest(new_key(), "BJCY01", TEMP_LOSS[0], TEMP_LOSS[2])
     ).voucher_number
-    assert service.print_voucher(number, "zh_CN") is PrintOutcome.PRINTED
+    assert service.print_voucher(code(number), "zh_CN") is PrintOutcome.PRINTED
     (written,) = out.glob("*.pdf")
     assert written.name.startswith(number)
     text = pdf_text(written.read_bytes(), tmp_path)
     assert "社会保障卡解挂回执" in text and "卡片已找回" in text
     offline = make_service(engine, PdfPrinter(tmp_path / "no-such-folder"))
-    assert offline.print_voucher(number, "zh_CN") is PrintOutcome.PRINTER_OFFLINE
+    assert offline.print_voucher(code(number), "zh_CN") is PrintOutcome.PRINTER_OFFLINE
 
 
 class _BrokenPrinter(Printer):
@@ -591,7 +624,7 @@ def test_printer_status_never_raises(engine: Engine) -> None:
     broken = make_service(engine, _BrokenPrinter())
     assert broken.printer_status().state is PrinterState.ERROR
     number = broken.apply_reissue(reissue_req()).voucher_number
-    assert broken.print_voucher(number, "en") is PrintOutcome.FAILED
+    assert broken.print_voucher(code(number), "en") is PrintOutcome.FAILED
 
 
 # --- voucher lookup ------------------------------------------------------------------------------
@@ -600,7 +633,7 @@ def test_printer_status_never_raises(engine: Engine) -> None:
 def test_lookup_person_lists_their_vouchers_newest_first(
     engine: Engine, service: BusinessService
 ) -> None:
-    assert service.lookup_person(NORMAL[0], NORMAL[1]) == []
+    assert service.lookup_person(NORMAL[0], NORMAL[1]).vouchers == ()
     times = iter(NOW + dt.timedelta(minutes=i) for i in range(10))
     service._clock = lambda: next(times)
     report = LossReportRequest(new_key(), "BJCY01", NORMAL[0], LossReportKind.TEMPORARY)
@@ -609,13 +642,17 @@ def test_lookup_person_lists_their_vouchers_newest_first(
         CancellationRequest(new_key(), "BJCY01", NORMAL[0], NORMAL[2])
     ).voucher_number
     third = service.apply_reissue(reissue_req(reason=ReissueReason.DAMAGED)).voucher_number
-    found = service.lookup_person(NORMAL[0], NORMAL[1])
+    lookup = service.lookup_person(NORMAL[0], NORMAL[1])
+    found = lookup.vouchers
     assert [v.voucher_number for v in found] == [third, second, first]
+    assert lookup.access.numbers == (third, second, first)
+    assert lookup.access.actor_kind is ActorKind.CITIZEN
+    assert lookup.access.actor == "1101**********0173"
     assert [v.kind for v in found] == ["card_receipt", "cancellation_receipt", "loss_receipt"]
     assert found[0].progress is ReissueProgress.APPLIED and found[1].progress is None
     assert found[0].outlet is not None and found[0].expected_pickup_date is not None
     assert all(v.masked_name == "王*明" for v in found)
-    assert service.lookup_person(TEMP_LOSS[0], TEMP_LOSS[1]) == []
+    assert service.lookup_person(TEMP_LOSS[0], TEMP_LOSS[1]).vouchers == ()
 
 
 # --- privacy (S1) --------------------------------------------------------------------------------
@@ -643,9 +680,10 @@ def test_no_personal_data_in_logs_or_errors(
             reissue_req(NO_PHOTO, ReissueReason.LOST, agent=AGENT, outlet="BJCY-01")
         )
         attempt(service.apply_reissue, reissue_req(NO_PHOTO))
-        service.print_voucher(receipt.voucher_number, "zh_CN")
-        service.reprint_self_service(receipt.voucher_number, "en")
-        attempt(service.reprint_self_service, receipt.voucher_number, "en")
+        service.print_voucher(receipt.qr_payload, "zh_CN")
+        access = service.lookup_code(receipt.qr_payload).access
+        service.reprint_self_service(receipt.voucher_number, "en", access)
+        attempt(service.reprint_self_service, receipt.voucher_number, "en", access)
         service.lookup_person(NO_PHOTO[0], NO_PHOTO[1])
         card = service.identify_card(TEMP_LOSS[0], TEMP_LOSS[2])
         service.cancel_loss_report(
@@ -656,8 +694,8 @@ def test_no_personal_data_in_logs_or_errors(
             CancellationRequest(new_key(), "BJCY01", card.ssn, card.card_number),
         )
         printer.fault = Fault.FAIL_MID_JOB
-        service.print_voucher(receipt.voucher_number, "zh_CN")
-    assert len(errors) == 5
+        attempt(service.print_voucher, receipt.qr_payload, "zh_CN")
+    assert len(errors) == 6
     written = "\n".join(r.getMessage() for r in caplog.records) + "\n".join(errors)
     written += repr(identified) + repr(card) + repr(receipt)
     assert "business.identify" in written  # the events are there

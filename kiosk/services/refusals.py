@@ -1,0 +1,36 @@
+"""How the citizen's services say no: a NotEligible with a Refusal, logged by event name only
+(never personal data), and a database that cannot be reached as BACKEND_OFFLINE."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.domain.business import NotEligible, Refusal
+
+log = logging.getLogger("kiosk.services.business")
+
+
+def refused(
+    event: str,
+    refusal: Refusal,
+    *,
+    attempts_left: int | None = None,
+    until: dt.datetime | None = None,
+) -> NotEligible:
+    log.info("business.%s.refused reason=%s", event, refusal.value)
+    return NotEligible(refusal, attempts_left=attempts_left, until=until)
+
+
+@contextmanager
+def reading(event: str) -> Iterator[None]:
+    """The database away is NotEligible(BACKEND_OFFLINE)."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
+        raise NotEligible(Refusal.BACKEND_OFFLINE) from None
