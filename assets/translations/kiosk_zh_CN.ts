@@ -289,16 +289,12 @@
         <translation>身份证号码或预留手机号码有误，请核对后重试。</translation>
     </message>
     <message>
-        <source>We could not check these details. Please try again.</source>
-        <translation>暂时无法核验您填写的信息，请重试。</translation>
+        <source>1 try left before this ID number is locked.</source>
+        <translation>还可再试 1 次，再次输错该身份证号码将被暂停核验。</translation>
     </message>
     <message>
-        <source>1 try left.</source>
-        <translation>剩余 1 次机会。</translation>
-    </message>
-    <message>
-        <source>{n} tries left.</source>
-        <translation>剩余 {n} 次机会。</translation>
+        <source>{n} tries left before this ID number is locked.</source>
+        <translation>还可再试 {n} 次，用完后该身份证号码将被暂停核验。</translation>
     </message>
     <message>
         <source>Enter the cardholder&apos;s details</source>
@@ -501,24 +497,8 @@
         <translation>查询</translation>
     </message>
     <message>
-        <source>We found no voucher with this number. Please check it and try again.</source>
-        <translation>未找到该凭证号对应的凭证，请核对后重试。</translation>
-    </message>
-    <message>
-        <source>We found no vouchers for this ID number and mobile number. Check both and try again.</source>
-        <translation>未找到与该身份证号码和预留手机号码对应的凭证，请核对后重试。</translation>
-    </message>
-    <message>
-        <source>Voucher information cannot be reached right now. Please try again in a few minutes, or ask at a counter.</source>
-        <translation>暂时无法查询凭证信息，请几分钟后再试，或到服务窗口咨询。</translation>
-    </message>
-    <message>
         <source>We could not look this up. Please ask at a counter.</source>
         <translation>暂时无法查询，请到服务窗口咨询。</translation>
-    </message>
-    <message>
-        <source>Type the number printed on your voucher, then tap Search.</source>
-        <translation>请输入凭证上印的凭证号，然后点击“查询”。</translation>
     </message>
     <message>
         <source>No voucher at hand? Type the cardholder&apos;s ID number and mobile number.</source>
@@ -529,8 +509,44 @@
         <translation>查询凭证</translation>
     </message>
     <message>
-        <source>Voucher number</source>
-        <translation>凭证号</translation>
+        <source>This code is not a voucher of this service. Please scan the QR code printed on your voucher, or find it by ID number.</source>
+        <translation>扫描到的不是本服务的凭证二维码。请扫描凭证上印制的二维码，或改用身份证号码查询。</translation>
+    </message>
+    <message>
+        <source>This voucher is genuine, but this kiosk has no record of it. Please ask at a service counter.</source>
+        <translation>该凭证真实有效，但本机没有它的办理记录。请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>This cardholder has no vouchers from a kiosk.</source>
+        <translation>该持卡人没有在自助终端办理过业务的凭证。</translation>
+    </message>
+    <message>
+        <source>The ID number and mobile number do not match our records. Check both and try again.</source>
+        <translation>身份证号码或预留手机号码有误，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>1 try left before this ID number is locked.</source>
+        <translation>还可再试 1 次，再次输错该身份证号码将被暂停核验。</translation>
+    </message>
+    <message>
+        <source>{n} tries left before this ID number is locked.</source>
+        <translation>还可再试 {n} 次，用完后该身份证号码将被暂停核验。</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your voucher to see how far it is.</source>
+        <translation>请扫描凭证上的二维码，查询办理进度。</translation>
+    </message>
+    <message>
+        <source>Looking the voucher up…</source>
+        <translation>正在查询凭证…</translation>
+    </message>
+    <message>
+        <source>Waiting for the QR code…</source>
+        <translation>等待扫描二维码…</translation>
+    </message>
+    <message>
+        <source>Scan the voucher</source>
+        <translation>扫描凭证</translation>
     </message>
     <message>
         <source>ID number</source>
@@ -539,6 +555,14 @@
     <message>
         <source>ID number and mobile number</source>
         <translation>身份证号码和预留手机号码</translation>
+    </message>
+    <message>
+        <source>Hold the QR code under the scanner</source>
+        <translation>请将二维码对准扫描窗口</translation>
+    </message>
+    <message>
+        <source>Hold the QR code printed on your voucher over the kiosk&apos;s scanner window, about a hand&apos;s width away. As soon as the code is read, the kiosk looks the voucher up by itself.</source>
+        <translation>将凭证上印制的二维码对准本机的扫描窗口，距离约一掌宽。识别成功后，本机将自动查询。</translation>
     </message>
     <message>
         <source>Registered mobile number</source>
@@ -1298,16 +1322,60 @@
         <translation>如预留手机号码已变更，可到服务窗口办理变更。</translation>
     </message>
     <message>
-        <source>Too many attempts</source>
-        <translation>核验次数过多</translation>
+        <source>This ID number is locked for now</source>
+        <translation>该身份证号码已暂停核验</translation>
     </message>
     <message>
-        <source>The details did not match several times, so to protect the cardholder this kiosk will not try again now.</source>
-        <translation>信息多次核验未通过。为保护持卡人权益，本机暂停受理。</translation>
+        <source>The mobile number given for this ID number was wrong too many times, so to protect the cardholder it cannot be used to identify at any kiosk until {when}.</source>
+        <translation>该身份证号码对应的手机号码输错次数过多。为保护持卡人权益，{when}前不能在任何自助终端用于身份核验。</translation>
     </message>
     <message>
-        <source>Please go to a service counter with your ID card.</source>
-        <translation>请携带身份证到服务窗口办理。</translation>
+        <source>The mobile number given for this ID number was wrong too many times, so to protect the cardholder it cannot be used to identify at a kiosk for now.</source>
+        <translation>该身份证号码对应的手机号码输错次数过多。为保护持卡人权益，暂时不能在自助终端用于身份核验。</translation>
+    </message>
+    <message>
+        <source>Go to a service counter with your ID card: staff can help at once.</source>
+        <translation>请携带身份证到服务窗口，工作人员可当场为您办理。</translation>
+    </message>
+    <message>
+        <source>This kiosk has paused checking details</source>
+        <translation>本机已暂停身份与凭证核验</translation>
+    </message>
+    <message>
+        <source>There were many wrong attempts at this kiosk in a short time, so it does not check ID numbers or vouchers until {when}. Inserting a social security card still works.</source>
+        <translation>本机短时间内出现多次错误尝试，{when}前暂停核验身份证号码和凭证。插入社保卡办理的业务不受影响。</translation>
+    </message>
+    <message>
+        <source>There were many wrong attempts at this kiosk in a short time, so it does not check ID numbers or vouchers for now. Inserting a social security card still works.</source>
+        <translation>本机短时间内出现多次错误尝试，暂停核验身份证号码和凭证。插入社保卡办理的业务不受影响。</translation>
+    </message>
+    <message>
+        <source>Or try again at this kiosk after that time.</source>
+        <translation>或在上述时间之后再到本机办理。</translation>
+    </message>
+    <message>
+        <source>This is not a voucher of this service</source>
+        <translation>这不是本服务的凭证</translation>
+    </message>
+    <message>
+        <source>The code scanned is not the QR code of a voucher printed by a kiosk.</source>
+        <translation>扫描到的不是自助终端打印的凭证二维码。</translation>
+    </message>
+    <message>
+        <source>Bring the voucher to a service counter with your ID card.</source>
+        <translation>请携带凭证和身份证到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <source>Please look the voucher up again</source>
+        <translation>请重新查询凭证</translation>
+    </message>
+    <message>
+        <source>To see or reprint a voucher, scan its QR code or give the cardholder&apos;s ID number and mobile number again.</source>
+        <translation>查看或补打凭证，需要重新扫描凭证二维码，或重新输入持卡人身份证号码和预留手机号码。</translation>
+    </message>
+    <message>
+        <source>Tap Voucher / reissue progress on the start screen.</source>
+        <translation>请在首页点击“领卡凭证 / 补卡进度查询”。</translation>
     </message>
     <message>
         <source>This card has already been reported lost</source>
@@ -1406,8 +1474,8 @@
         <translation>未找到与所填信息相符的凭证。</translation>
     </message>
     <message>
-        <source>Check the voucher number and try again.</source>
-        <translation>请核对凭证号后重试。</translation>
+        <source>Scan the QR code on the voucher again.</source>
+        <translation>请重新扫描凭证上的二维码。</translation>
     </message>
     <message>
         <source>This cannot be done here</source>

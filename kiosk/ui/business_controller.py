@@ -28,8 +28,8 @@ from kiosk.flows.business import (
     Identify,
     Leave,
     LoadReissueOptions,
+    LookupCode,
     LookupPerson,
-    LookupVoucher,
     PrintVoucher,
     Purpose,
     Reprint,
@@ -95,7 +95,7 @@ class BusinessController:
         w.receipt.done_clicked.connect(home)
         w.refused.done_clicked.connect(home)
         w.refused.retry_clicked.connect(lambda: b(BusinessFlow.retry))
-        w.lookup.by_number.connect(lambda number: b(lambda f: f.lookup_number(number)))
+        w.lookup.by_code.connect(lambda code: b(lambda f: f.lookup_code(code)))
         w.lookup.by_person.connect(lambda ssn, mobile: b(lambda f: f.lookup_person(ssn, mobile)))
         w.lookup_result.reprint.connect(lambda number: b(lambda f: f.reprint(number)))
         w.lookup_result.done_clicked.connect(home)
@@ -131,7 +131,7 @@ class BusinessController:
                 self._apply(business.start_replace(identified))
 
         def refused(error: BaseException) -> None:
-            self._apply(self.start().cannot_start(business_purpose, _refusal(error)))
+            self._apply(self.start().cannot_start(business_purpose, _refusal(error).refusal))
 
         self._submit(identify, started, refused)
 
@@ -147,7 +147,13 @@ class BusinessController:
         def fed(change: Callable[[Any], list[BCommand]]) -> Callable[[Any], None]:
             return lambda value: self._apply(change(value))
 
-        refused = fed(lambda error: business.refused(_refusal(error)))
+        def refuse(error: BaseException) -> list[BCommand]:
+            said = _refusal(error)
+            return business.refused(
+                said.refusal, attempts_left=said.attempts_left, until=said.until
+            )
+
+        refused = fed(refuse)
         if isinstance(command, Identify):
             self._submit(
                 lambda: service.identify(command.ssn, command.mobile),
@@ -183,15 +189,13 @@ class BusinessController:
         elif isinstance(command, PrintVoucher):
             language = self._language()
             self._submit(
-                lambda: service.print_voucher(command.voucher_number, language),
+                lambda: service.print_voucher(command.code, language),
                 fed(business.printed),
                 fed(lambda error: business.printed(_print_failed(error))),
             )
-        elif isinstance(command, LookupVoucher):
+        elif isinstance(command, LookupCode):
             self._submit(
-                lambda: [service.lookup_voucher(command.voucher_number)],
-                fed(business.looked_up),
-                refused,
+                lambda: service.lookup_code(command.code), fed(business.looked_up), refused
             )
         elif isinstance(command, LookupPerson):
             self._submit(
@@ -204,11 +208,13 @@ class BusinessController:
 
             def reprint_failed(error: BaseException) -> list[BCommand]:
                 if isinstance(error, NotEligible):
-                    return business.refused(error.refusal)
+                    return refuse(error)
                 return business.reprinted(_print_failed(error))
 
             self._submit(
-                lambda: service.reprint_self_service(command.voucher_number, language),
+                lambda: service.reprint_self_service(
+                    command.voucher_number, language, command.access
+                ),
                 fed(business.reprinted),
                 fed(reprint_failed),
             )
@@ -221,15 +227,15 @@ class BusinessController:
             screen.wipe()
 
 
-def _refusal(error: BaseException) -> Refusal:
+def _refusal(error: BaseException) -> NotEligible:
     """What the citizen is told when a business command fails. Anything unexpected counts as
     the back end being away: nothing the citizen did, and a retry with the same idempotency
     key cannot record anything twice."""
     if isinstance(error, NotEligible):
         log.info("business.refused refusal=%s", error.refusal.value)
-        return error.refusal
+        return error
     log.error("business.unexpected_error kind=%s", type(error).__name__)
-    return Refusal.BACKEND_OFFLINE
+    return NotEligible(Refusal.BACKEND_OFFLINE)
 
 
 def _print_failed(error: BaseException) -> PrintOutcome:

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from drivers.assets import assets_dir
+from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.records import fen_to_yuan
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,14 @@ def format_date(day: dt.date | None) -> str:
     if current_language() == CHINESE:
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_moment(at: dt.datetime) -> str:
+    """2026年12月6日 14:05 / 6 Dec 2026, 14:05: a moment in the kiosk's (China's) time."""
+    local = at.astimezone(CHINA_TZ) if at.tzinfo is not None else at
+    if current_language() == CHINESE:
+        return f"{format_date(local.date())} {local:%H:%M}"
+    return f"{format_date(local.date())}, {local:%H:%M}"
 
 
 def format_month(year: int, month: int) -> str:

@@ -45,6 +45,7 @@ ICON_NAMES = (
     "medical",
     "photo",
     "printer",
+    "qr-code",
     "reader",
     "receipt",
     "search",

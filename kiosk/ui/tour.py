@@ -45,6 +45,8 @@ HOLDER_NORMAL = ("110105198506120173", "13810245678")  # the "normal" card's hol
 HOLDER_LARGE = ("510107196907300229", "18980024455")  # the "unreadable" card's holder
 AGENT = ("110108197707079319", "王建国", "child")
 WRONG_MOBILE = "13900000001"
+# An ID number tried with wrong mobile numbers until it is locked (S8); no flow uses it after.
+ID_TO_LOCK = "110101199001011237"
 
 
 @dataclass
@@ -263,7 +265,7 @@ class Tour:
         w.what_happened.chosen.emit(Choice.LOST.value)
         self.settle(self.at("outlet"), "outlets")
         self.reissue_steps("loss-final")
-        final_voucher = self.receipt_number()
+        final_code = self.receipt_code()
         c.home()
         self.settle(self.at("attract"))
 
@@ -307,23 +309,32 @@ class Tour:
         self.settle(self.at("attract"))
         self.cancel_loss_report("normal")  # the card turns up again
 
-        # Too many wrong attempts.
-        self.start(w.attract.report_loss_clicked, "identify")
-        for _ in range(3):
-            self.identify(HOLDER_NORMAL[0], WRONG_MOBILE)
+        # Too many wrong mobile numbers for one ID number: it is locked, whatever the session.
+        limit = self.kiosk.business.proofs.limits.per_person
+        for _ in range(limit):
+            self.start(w.attract.report_loss_clicked, "identify")
+            self.identify(ID_TO_LOCK, WRONG_MOBILE)
             self.settle(lambda: self.at("identify")() or self.at("refused")(), "wrong details")
-        self.shot("refused", "too-many-attempts")
+            c.home()
+            self.settle(self.at("attract"))
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.identify(ID_TO_LOCK, WRONG_MOBILE)
+        self.settle(self.at("refused"), "ID number locked")
+        self.shot("refused", "id-locked")
         c.home()
         self.settle(self.at("attract"))
 
-        # Flow 8: voucher lookup by number, the one reprint, then by ID number and mobile.
+        # Flow 8: voucher lookup by the scanned QR code, the one reprint, then by ID number and
+        # mobile.
         self.start(w.attract.voucher_lookup_clicked, "lookup")
-        w.lookup.voucher_field.set_text(final_voucher)
-        self.shot("lookup", "lookup-number")
-        w.lookup.search()
+        self.shot("lookup", "lookup-scan")
+        self.scan("SSK1:DEMO01-20260101-000001-X:NOTASIGNATURE")
+        self.settle(self.at("lookup"), "a code that is not a voucher's")
+        self.shot("lookup", "lookup-scan-invalid")
+        self.scan(final_code)
         self.settle(self.at("lookup_result"), "voucher found")
         self.shot("lookup", "result")
-        w.lookup_result.reprint.emit(final_voucher)
+        w.lookup_result.reprint.emit(c.business.view.lookup_results[0].voucher_number)
         self.settle(lambda: c.business is not None and c.business.view.reprint_outcome is not None)
         self.shot("lookup", "result-reprinted")
         c.home()
@@ -353,13 +364,12 @@ class Tour:
         self.settle(self.at("outlet"))
         self.shot("loss-final", "outlet")
         self.reissue_steps("loss-final")
-        voucher = self.receipt_number()
+        code = self.receipt_code()
         c.home()
         self.settle(self.at("attract"))
         self.start(w.attract.voucher_lookup_clicked, "lookup")
-        w.lookup.voucher_field.set_text(voucher)
-        self.shot("lookup", "lookup-number")
-        w.lookup.search()
+        self.shot("lookup", "lookup-scan")
+        self.scan(code)
         self.settle(self.at("lookup_result"))
         self.shot("lookup", "result")
         c.home()
@@ -421,10 +431,20 @@ class Tour:
         if shoot:
             self.shot(flow, "receipt")
 
-    def receipt_number(self) -> str:
+    def receipt_code(self) -> str:
+        """The QR code of the voucher on the receipt screen, as a scanner would read it."""
         business = self.kiosk.controller.business
         assert business is not None and business.view.receipt is not None
-        return business.view.receipt.voucher_number
+        return business.view.receipt.qr_payload
+
+    def scan(self, code: str) -> None:
+        """Hold a voucher under the terminal's scanner, which types the code and Enter."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+
+        window = self.kiosk.window
+        QTest.keyClicks(window, code)
+        QTest.keyClick(window, Qt.Key.Key_Return)
 
     def idle_warning(self) -> None:
         """Show the "need more time?" countdown by moving the idle clock forward."""

@@ -215,18 +215,25 @@ def test_final_loss_report_by_an_agent_gives_a_card_receipt_voucher(qtbot, kiosk
     assert SSN not in text and AGENT_SSN not in text and "李四" not in text
 
 
-def test_wrong_mobile_three_times_sends_to_a_counter(qtbot, kiosk):
-    start_loss_report(qtbot, kiosk)
-    for left in (2, 1):
+def test_wrong_mobiles_lock_the_id_number_across_sessions(qtbot, kiosk):
+    # Home between the tries: every try is a new kiosk session, and none gets fresh attempts.
+    for left in (4, 3, 2, 1):
+        start_loss_report(qtbot, kiosk)
         identify(qtbot, kiosk, mobile=WRONG_MOBILE, expect="identify")
         assert bview(kiosk).identify_error is Refusal.NO_MATCH
         assert bview(kiosk).attempts_left == left
+        kiosk.window.header.home_clicked.emit()
+        wait_step(qtbot, kiosk, "attract")
+    start_loss_report(qtbot, kiosk)
     identify(qtbot, kiosk, mobile=WRONG_MOBILE, expect="refused")
-    assert bview(kiosk).refusal is Refusal.TOO_MANY_ATTEMPTS
-    # Home and a fresh start are a new kiosk session with fresh attempts; not so a restart
-    # inside the session: the same flow object refuses at once.
-    kiosk.controller.business.start_loss_report()
-    assert kiosk.controller.business.view.refusal is Refusal.TOO_MANY_ATTEMPTS
+    assert bview(kiosk).refusal is Refusal.ID_LOCKED
+    assert bview(kiosk).refusal_until is not None
+    assert kiosk.window.refused.what.text()  # says until when, and what to do
+    kiosk.window.header.home_clicked.emit()
+    wait_step(qtbot, kiosk, "attract")
+    start_loss_report(qtbot, kiosk)
+    identify(qtbot, kiosk, expect="refused")  # the right mobile, too late
+    assert bview(kiosk).refusal is Refusal.ID_LOCKED
     assert count(kiosk, "transactions") == 0
     assert card_status(kiosk, CARD) is CardStatus.NORMAL
 
@@ -296,15 +303,19 @@ def test_replace_a_damaged_card_from_the_summary(qtbot, kiosk):
 # Flow 8: voucher lookup -----------------------------------------------------------------------
 
 
-def test_voucher_lookup_by_number_and_by_person_with_one_reprint(qtbot, kiosk):
+def test_voucher_lookup_by_code_and_by_person_with_one_reprint(qtbot, kiosk):
     number = temporary_loss_report(qtbot, kiosk)
+    code = bview(kiosk).receipt.qr_payload
     kiosk.window.header.home_clicked.emit()
     wait_step(qtbot, kiosk, "attract")
     assert len(pdfs(kiosk)) == 1
 
     kiosk.window.attract.voucher_lookup_clicked.emit()
     wait_b(qtbot, kiosk, "lookup")
-    kiosk.window.lookup.by_number.emit(number)
+    kiosk.window.lookup.by_code.emit(number)  # the number alone is not a proof
+    wait_b(qtbot, kiosk, "lookup")
+    assert bview(kiosk).lookup_error is Refusal.VOUCHER_CODE_INVALID
+    kiosk.window.lookup.by_code.emit(code)
     wait_b(qtbot, kiosk, "lookup_result")
     [found] = bview(kiosk).lookup_results
     assert found.voucher_number == number and found.self_reprint_available
@@ -330,12 +341,13 @@ def test_voucher_lookup_by_number_and_by_person_with_one_reprint(qtbot, kiosk):
     assert len(pdfs(kiosk)) == 2
 
 
-def test_an_unknown_voucher_number_is_told_inline(qtbot, kiosk):
+def test_a_scanned_code_that_is_not_a_voucher_is_told_inline(qtbot, kiosk):
     kiosk.window.attract.voucher_lookup_clicked.emit()
     wait_b(qtbot, kiosk, "lookup")
-    kiosk.window.lookup.by_number.emit("DEMO01-260101-0001-X")
+    kiosk.window.lookup.by_code.emit("SSK1:DEMO01-20260101-000001-X:" + "A" * 26)
     wait_b(qtbot, kiosk, "lookup")
-    assert bview(kiosk).lookup_error is Refusal.VOUCHER_NOT_FOUND
+    assert bview(kiosk).lookup_error is Refusal.VOUCHER_CODE_INVALID
+    assert kiosk.window.lookup.error_notice.isVisibleTo(kiosk.window)
 
 
 # R4, R1, S3, R6 ----------------------------------------------------------------------------
@@ -444,7 +456,7 @@ def test_typed_details_are_wiped_at_idle_timeout(qtbot, kiosk):
     qtbot.waitUntil(screen.next_button.isEnabled)
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bview(kiosk).identify_error is Refusal.NO_MATCH and idle(kiosk))
-    assert bview(kiosk).attempts_left == 2
+    assert bview(kiosk).attempts_left == 4
     assert screen.id_field.text == SSN  # still there to correct the mobile
     clock = kiosk.controller.clock
     clock.now += 60 + 15 + 1
@@ -452,9 +464,9 @@ def test_typed_details_are_wiped_at_idle_timeout(qtbot, kiosk):
     wait_step(qtbot, kiosk, "attract")
     assert screen.id_field.text == "" and screen.mobile_field.text == ""
     assert SSN not in texts(kiosk.window) and WRONG_MOBILE not in texts(kiosk.window)
-    kiosk.window.attract.report_loss_clicked.emit()  # a new kiosk session: fresh attempts
+    kiosk.window.attract.report_loss_clicked.emit()  # a new kiosk session: a clean screen
     wait_b(qtbot, kiosk, "identify")
-    assert bview(kiosk).attempts_left == 3 and bview(kiosk).identify_error is None
+    assert bview(kiosk).attempts_left is None and bview(kiosk).identify_error is None
 
 
 def test_back_walks_the_wizard_and_leaves_it_at_the_first_step(qtbot, kiosk):
@@ -488,14 +500,14 @@ def test_printer_failure_after_the_commit_shows_the_number_and_a_reprint_works(q
         assert view.receipt.qr_payload.startswith("SSK1:")
         assert count(kiosk, "transactions") == 1  # the transaction stands
         assert card_status(kiosk, CARD) is CardStatus.TEMPORARY_LOSS
-        number = view.receipt.voucher_number
+        number, code = view.receipt.voucher_number, view.receipt.qr_payload
 
         kiosk.window.receipt.done_clicked.emit()
         wait_step(qtbot, kiosk, "attract")
         printer.fault = Fault.NONE  # repaired
         kiosk.window.attract.voucher_lookup_clicked.emit()
         wait_b(qtbot, kiosk, "lookup")
-        kiosk.window.lookup.by_number.emit(number)
+        kiosk.window.lookup.by_code.emit(code)  # the code the receipt screen showed
         wait_b(qtbot, kiosk, "lookup_result")
         kiosk.window.lookup_result.reprint.emit(number)
         qtbot.waitUntil(lambda: bview(kiosk).reprint_outcome is not None and idle(kiosk))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
 from kiosk.domain.business import PrintOutcome, Refusal
@@ -20,7 +20,7 @@ from kiosk.flows.business import BStep, Choice, Purpose
 from kiosk.ui.screens import business_samples as bs
 from kiosk.ui.screens.agent import RELATIONSHIPS, AgentScreen
 from kiosk.ui.screens.identify import IdentifyScreen
-from kiosk.ui.screens.lookup import PERSON, VOUCHER, LookupScreen
+from kiosk.ui.screens.lookup import PERSON, SCAN, LookupScreen
 from kiosk.ui.screens.lookup_result import LookupResultScreen
 from kiosk.ui.screens.what_happened import WhatHappenedScreen
 from kiosk.ui.theme import Theme, apply_theme
@@ -68,7 +68,6 @@ def fill(screen: QWidget) -> None:
         screen.show_view(bs.what_happened_view())
     elif isinstance(screen, LookupScreen):
         screen.show_view(bs.lookup_view())
-        screen.voucher_field.set_text(bs.CARD_VOUCHER)
         screen.id_field.set_text(bs.SSN)
         screen.mobile_field.set_text(bs.MOBILE)
     elif isinstance(screen, LookupResultScreen):
@@ -156,7 +155,7 @@ def test_touch_targets_are_at_least_64_px(qtbot, qapp, large):
             screen = make(qtbot, cls)
             fill(screen)
             shown(qtbot, screen)
-            modes = (VOUCHER, PERSON) if isinstance(screen, LookupScreen) else (None,)
+            modes = (SCAN, PERSON) if isinstance(screen, LookupScreen) else (None,)
             for mode in modes:
                 if mode:
                     screen.set_mode(mode)
@@ -189,7 +188,7 @@ def test_every_screen_fits_the_page_of_a_1280_by_800_window(
                 lambda s: s.show_view(bs.what_happened_view(CardStatus.TEMPORARY_LOSS)),
             ),
             LookupScreen: (
-                lambda s: s.show_view(bs.lookup_view(error=Refusal.VOUCHER_NOT_FOUND)),
+                lambda s: s.show_view(bs.lookup_view(error=Refusal.VOUCHER_CODE_INVALID)),
                 lambda s: (s.set_mode(PERSON), s.show_view(bs.lookup_view(error=Refusal.NO_MATCH))),
             ),
             LookupResultScreen: (
@@ -403,6 +402,33 @@ def test_identify_says_no_match_with_the_attempts_left(qtbot, translations):
     assert not screen.error_notice.isVisibleTo(screen)
 
 
+def test_a_wrong_pair_moves_no_field_and_leaves_no_green_tick(qtbot, translations):
+    translations.set_language("en")
+    screen = make(qtbot, IdentifyScreen)
+    screen.show_view(bs.identify_view())
+    screen.id_field.set_text(bs.SSN)
+    screen.mobile_field.set_text(bs.MOBILE)
+    shown(qtbot, screen)
+    places = {w: w.mapTo(screen, w.rect().topLeft()) for w in screen.fields.fields}
+    places[screen.agent_toggle] = screen.agent_toggle.mapTo(screen, QPoint(0, 0))
+    assert all(f.box.property("state") == "ok" for f in screen.fields.fields)
+    screen.show_view(bs.identify_view(busy=True))
+    screen.show_view(bs.identify_view(error=True, attempts_left=2))
+    qtbot.wait(10)  # the layout settles
+    assert screen.error_notice.isVisible()
+    for widget, place in places.items():
+        assert widget.mapTo(screen, QPoint(0, 0)) == place, widget.objectName()
+    # "Do not match" says nothing about which is wrong: neither keeps its tick...
+    for field in screen.fields.fields:
+        assert field.box.property("state") != "ok"
+        assert field.status_icon.pixmap().isNull()
+    # ...and either can still be sent again as it is, or corrected.
+    assert screen.next_button.isEnabled()
+    screen.mobile_field.set_text("13810245679")
+    assert screen.mobile_field.box.property("state") == "ok"
+    assert screen.id_field.box.property("state") != "ok"
+
+
 # Agent -----------------------------------------------------------------------------------------
 
 
@@ -479,19 +505,30 @@ def test_temporary_report_is_greyed_with_a_reason_when_not_allowed(qtbot, transl
 # Voucher lookup --------------------------------------------------------------------------------
 
 
-def test_lookup_by_number_and_by_person(qtbot):
+def scan(qtbot, widget: QWidget, code: str) -> None:
+    """The terminal's scanner: the code typed fast, then Enter."""
+    qtbot.keyClicks(widget, code)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+CODE = "SSK1:DEMO01-20261205-000004-W:ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def test_lookup_by_scanning_the_code_and_by_person(qtbot):
     screen = make(qtbot, LookupScreen)
     screen.show_view(bs.lookup_view())
     shown(qtbot, screen)
-    assert screen.mode == VOUCHER and not screen.voucher_search.isEnabled()
-    for ch in bs.CARD_VOUCHER.replace("-", "").lower():
-        screen.voucher_field.insert(ch)
-    with qtbot.waitSignal(screen.by_number) as signal:
-        qtbot.mouseClick(screen.voucher_search, LEFT)
-    assert signal.args == [bs.CARD_VOUCHER]
+    assert screen.mode == SCAN and not screen.person_search.isVisible()
+    assert screen.scanner.active
+    with qtbot.waitSignal(screen.by_code) as signal:
+        scan(qtbot, screen, CODE)
+    assert signal.args == [CODE]
     qtbot.mouseClick(screen.mode_buttons[PERSON], LEFT)
     assert screen.mode == PERSON and screen.pages.currentIndex() == 1
-    for ch in bs.SSN + bs.MOBILE:
+    assert not screen.scanner.active  # keys go to the fields again
+    qtbot.keyClicks(screen.id_field, bs.SSN)
+    assert screen.id_field.text == bs.SSN
+    for ch in bs.MOBILE:
         screen.person_pad.press(ch)
     with qtbot.waitSignal(screen.by_person) as signal:
         qtbot.mouseClick(screen.person_search, LEFT)
@@ -502,20 +539,36 @@ def test_lookup_by_number_and_by_person(qtbot):
         screen.search()
 
 
-def test_lookup_errors_are_shown_where_they_belong(qtbot, translations):
+def test_a_scan_while_busy_or_hidden_is_not_heard(qtbot):
+    screen = make(qtbot, LookupScreen)
+    screen.show_view(bs.lookup_view(busy=True))
+    shown(qtbot, screen)
+    with qtbot.assertNotEmitted(screen.by_code):
+        scan(qtbot, screen, CODE)
+    screen.show_view(bs.lookup_view())
+    screen.hide()
+    assert not screen.scanner.active
+    screen.show()
+    assert screen.scanner.active
+
+
+def test_lookup_errors_are_shown_beside_the_button(qtbot, translations):
     translations.set_language("en")
     screen = make(qtbot, LookupScreen)
-    screen.show_view(bs.lookup_view())
-    screen.voucher_field.set_text(bs.CARD_VOUCHER)
+    shown(qtbot, screen)
     screen.show_view(bs.lookup_view(busy=True))
-    screen.show_view(bs.lookup_view(error=Refusal.VOUCHER_NOT_FOUND))
-    assert "no voucher with this number" in screen.voucher_field.message.text()
-    assert screen.voucher_field.box.property("state") == "error"
-    assert screen.voucher_search.isEnabled()  # the same number may be tried again
+    screen.show_view(bs.lookup_view(error=Refusal.VOUCHER_CODE_INVALID))
+    assert screen.error_notice.isVisible()
+    assert "not a voucher of this service" in screen.error_notice.text.text()
     screen.set_mode(PERSON)
-    screen.show_view(bs.lookup_view(error=Refusal.NO_MATCH))
-    assert screen.person_notice.isVisibleTo(screen)
-    assert "no vouchers for this ID number" in screen.person_notice.text.text()
+    assert not screen.error_notice.isVisible()  # it was about the code
+    screen.id_field.set_text(bs.SSN)
+    screen.mobile_field.set_text(bs.MOBILE)
+    screen.show_view(bs.lookup_view(busy=True))
+    screen.show_view(bs.lookup_view(error=Refusal.NO_MATCH, attempts_left=1))
+    text = screen.error_notice.text.text()
+    assert "do not match our records" in text and "1 try left" in text
+    assert screen.id_field.box.property("state") != "ok"
 
 
 def test_lookup_result_cards_progress_and_reprint(qtbot, translations, all_texts):

@@ -498,7 +498,7 @@ def test_refusal_titles_are_all_different(qtbot, translations):
     screen = make(qtbot, RefusedScreen)
     titles = {screen.text_for(r).title for r in Refusal}
     assert len(titles) == len(Refusal)
-    assert "service counter" in " ".join(screen.text_for(Refusal.TOO_MANY_ATTEMPTS).steps)
+    assert "service counter" in " ".join(screen.text_for(Refusal.ID_LOCKED).steps)
     assert "Voucher / reissue progress" in " ".join(
         screen.text_for(Refusal.REISSUE_UNDER_WAY).steps
     )

@@ -144,12 +144,12 @@ def test_a_faulted_printer_shows_the_r6_path_of_a_cardless_loss_report(
     assert card is not None and card.status is CardStatus.TEMPORARY_LOSS
 
     tray.printer_buttons[Fault.NONE].click()  # paper in / back online: the reprint prints
-    number = view.receipt.voucher_number
+    number, code = view.receipt.voucher_number, view.receipt.qr_payload
     w.receipt.done_clicked.emit()
     qtbot.waitUntil(lambda: kiosk.controller.business is None and idle(kiosk))
     w.attract.voucher_lookup_clicked.emit()
     wait_b(qtbot, kiosk, "lookup")
-    w.lookup.by_number.emit(number)
+    w.lookup.by_code.emit(code)  # the citizen scans the code the receipt screen showed
     wait_b(qtbot, kiosk, "lookup_result")
     w.lookup_result.reprint.emit(number)
     qtbot.waitUntil(lambda: kiosk.controller.business.view.reprint_outcome is not None)

@@ -150,7 +150,7 @@ def test_business_flows_leave_no_personal_value_in_any_file(
         w.confirm.confirmed.emit()
         at("receipt")
         qtbot.waitUntil(lambda: view().print_outcome is not None and controller.worker.pending == 0)
-        number = view().receipt.voucher_number
+        number, code = view().receipt.voucher_number, view().receipt.qr_payload
         w.receipt.done_clicked.emit()
         qtbot.waitUntil(lambda: controller.business is None)
 
@@ -160,7 +160,7 @@ def test_business_flows_leave_no_personal_value_in_any_file(
         at("lookup_result")
         w.header.back_clicked.emit()
         at("lookup")
-        w.lookup.by_number.emit(number)
+        w.lookup.by_code.emit(code)
         at("lookup_result")
         w.lookup_result.reprint.emit(number)
         qtbot.waitUntil(

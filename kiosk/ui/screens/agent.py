@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen
+from kiosk.ui.screens.business_parts import StepScreen, primary_button
 from kiosk.ui.theme import SPACING, set_style_property
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
@@ -74,7 +74,7 @@ class AgentScreen(StepScreen):
         form_layout.addStretch(1)
 
         self.pad = TextPad(DIGITS, object_name="agentPad")
-        self.next_button = KioskButton("agentNextButton", kind="primary", icon_name="check")
+        self.next_button = primary_button("agentNextButton", "chevron-right", arrow=True)
         texts = [self.title, self.lead]
         self.add_form_beside_pad(texts, form, "agentScroll", self.pad, self.next_button)
 

@@ -19,7 +19,7 @@ from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import centred_column, make_label, scroll_area
+from kiosk.ui.widgets.parts import Notice, centred_column, make_label, scroll_area
 from kiosk.ui.widgets.stepbar import BusinessStepBar
 
 
@@ -147,10 +147,34 @@ def icon_label(name: str, size: int = 32, colour: str = PALETTE.brand) -> QLabel
     return label
 
 
+PRIMARY_MIN_WIDTH = 280
+
+
+def primary_button(object_name: str, icon_name: str, *, arrow: bool = False) -> KioskButton:
+    """The screen's main button ("Next", "Search"), which every wizard page puts in the same
+    place, at the right of its action row; with `arrow`, the icon comes after the text."""
+    button = KioskButton(object_name, kind="primary", icon_name=icon_name)
+    if arrow:
+        button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    button.setMinimumWidth(PRIMARY_MIN_WIDTH)
+    return button
+
+
+def action_row(note: QLabel) -> QHBoxLayout:
+    """The row at the foot of a wizard page: `note` at the left, the buttons at the right."""
+    row = QHBoxLayout()
+    row.setSpacing(SPACING.l)
+    row.addWidget(note, 1, Qt.AlignmentFlag.AlignVCenter)
+    return row
+
+
 class StepScreen(Screen):
-    """A business step that lays out its own page: `column` with the step bar at the top, and a
+    """A business step that lays out its own page: `column` with the step bar at the top, a
     title and a lead sentence (object names `{prefix}Title`, `{prefix}Lead`) for the screen to
-    place. `show_view` keeps the view, follows its busy flag and redraws with `_render()`."""
+    place, and at the foot an action row: `note`, or in its place `error_notice` (what the last
+    tap of the primary button found wrong, right beside it, where showing it moves nothing the
+    citizen might tap next), then the primary button at the right, where every wizard page has
+    it. `show_view` keeps the view, follows its busy flag and redraws with `_render()`."""
 
     back_allowed = True
     home_allowed = True
@@ -164,6 +188,11 @@ class StepScreen(Screen):
         self.step_bar = BusinessStepBar(parent=self)
         self.title = make_label("title", object_name=f"{prefix}Title")
         self.lead = make_label("lead", object_name=f"{prefix}Lead")
+        self.note = make_label("muted", object_name=f"{prefix}Note")
+        self.error_notice = Notice(f"{prefix}Error")
+        self.error_notice.hide()
+        self.action_row = action_row(self.note)
+        self.action_row.insertWidget(1, self.error_notice, 1)
         self.column.addWidget(self.step_bar)
 
     @property
@@ -190,7 +219,7 @@ class StepScreen(Screen):
     ) -> None:
         """The rest of the page for details typed on the number pad: `texts` and the form
         (scrolling if large text needs more room) at the left, the pad right under the step
-        bar with `button` below it."""
+        bar, and `button` (the primary one) in the action row at the foot."""
         left = QVBoxLayout()
         left.setSpacing(SPACING.m)
         for widget in texts:
@@ -199,13 +228,30 @@ class StepScreen(Screen):
         pad_column = QVBoxLayout()
         pad_column.setSpacing(SPACING.m)
         pad_column.addWidget(pad)
-        pad_column.addWidget(button)
         pad_column.addStretch(1)
         body = QHBoxLayout()
         body.setSpacing(SPACING.xl)
         body.addLayout(left, 6)
         body.addLayout(pad_column, 4)
         self.column.addLayout(body, 1)
+        self.add_action_row(button)
+
+    def show_error(self, text: str, tone: str = "error") -> None:
+        self.error_notice.set_tone(tone)
+        self.error_notice.set_text(text)
+        self.error_notice.setAccessibleName(text)
+        self.note.hide()
+        self.error_notice.show()
+
+    def hide_error(self) -> None:
+        self.error_notice.hide()
+        self.note.show()
+
+    def add_action_row(self, *buttons: QWidget) -> None:
+        """The foot of the page, with `buttons` at the right (the primary one last)."""
+        for button in buttons:
+            self.action_row.addWidget(button)
+        self.column.addLayout(self.action_row)
 
 
 class BusinessScreen(Screen):
@@ -241,9 +287,7 @@ class BusinessScreen(Screen):
         self.body_scroll = scroll_area(content, f"{key}Scroll")
 
         self.note = make_label("muted", object_name=f"{key}Note")
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(SPACING.l)
-        self.action_row.addWidget(self.note, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.action_row = action_row(self.note)
 
         self.column.addWidget(self.step_bar)
         self.column.addLayout(self.head_row)
@@ -269,9 +313,7 @@ class BusinessScreen(Screen):
 
     def add_next_button(self, object_name: str) -> KioskButton:
         """The primary Next button at the right of the action row, its arrow after the text."""
-        button = KioskButton(object_name, kind="primary", icon_name="chevron-right")
-        button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        button.setMinimumWidth(280)
+        button = primary_button(object_name, "chevron-right", arrow=True)
         self.action_row.addWidget(button)
         return button
 

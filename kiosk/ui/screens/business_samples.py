@@ -120,7 +120,11 @@ def steps(
 
 
 def identify_view(
-    *, error: bool = False, attempts_left: int = 3, as_agent: bool = False, busy: bool = False
+    *,
+    error: bool = False,
+    attempts_left: int | None = None,
+    as_agent: bool = False,
+    busy: bool = False,
 ) -> BusinessView:
     return BusinessView(
         purpose=Purpose.LOSS_REPORT,
@@ -260,26 +264,35 @@ def refused_view(refusal: Refusal) -> BusinessView:
         Refusal.NOT_UNDER_TEMPORARY_LOSS: Purpose.CANCEL_LOSS,
         Refusal.REPRINT_USED: Purpose.VOUCHER_LOOKUP,
         Refusal.VOUCHER_NOT_FOUND: Purpose.VOUCHER_LOOKUP,
+        Refusal.VOUCHER_CODE_INVALID: Purpose.VOUCHER_LOOKUP,
+        Refusal.PROOF_REQUIRED: Purpose.VOUCHER_LOOKUP,
     }.get(refusal, Purpose.LOSS_REPORT)
+    locks = {
+        Refusal.ID_LOCKED: dt.timedelta(hours=23),
+        Refusal.KIOSK_PAUSED: dt.timedelta(minutes=40),
+    }
     return BusinessView(
         purpose=purpose,
         step=BStep.REFUSED,
         steps=steps(purpose),
         refusal=refusal,
-        attempts_left=0 if refusal is Refusal.TOO_MANY_ATTEMPTS else 3,
+        refusal_until=ISSUED_AT + locks[refusal] if refusal in locks else None,
     )
 
 
 # Voucher lookup -------------------------------------------------------------------------------
 
 
-def lookup_view(*, error: Refusal | None = None, busy: bool = False) -> BusinessView:
+def lookup_view(
+    *, error: Refusal | None = None, busy: bool = False, attempts_left: int | None = None
+) -> BusinessView:
     return BusinessView(
         purpose=Purpose.VOUCHER_LOOKUP,
         step=BStep.LOOKUP,
         steps=steps(Purpose.VOUCHER_LOOKUP),
         busy=busy,
         lookup_error=error,
+        attempts_left=attempts_left,
     )
 
 

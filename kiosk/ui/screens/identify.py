@@ -11,11 +11,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen
+from kiosk.ui.screens.business_parts import StepScreen, primary_button
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
-from kiosk.ui.widgets.parts import Notice
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 
@@ -33,9 +32,6 @@ class IdentifyScreen(StepScreen):
             "identifyAgentToggle", kind="segment", icon_name="user", checkable=True
         )
         self.agent_toggle.setProperty("role", "toggle")
-        self.error_notice = Notice("identifyError")
-        self.error_notice.set_tone("error")
-        self.error_notice.hide()
 
         form = QWidget()
         form_layout = QVBoxLayout(form)
@@ -48,9 +44,8 @@ class IdentifyScreen(StepScreen):
         form_layout.addStretch(1)
 
         self.pad = TextPad(DIGITS, object_name="identifyPad")
-        self.next_button = KioskButton("identifyNextButton", kind="primary", icon_name="check")
-        # The error notice stands in the lead's place after a wrong attempt.
-        texts = [self.title, self.lead, self.error_notice]
+        self.next_button = primary_button("identifyNextButton", "chevron-right", arrow=True)
+        texts = [self.title, self.lead]
         self.add_form_beside_pad(texts, form, "identifyScroll", self.pad, self.next_button)
 
         self.fields = FieldGroup(self.pad, (self.id_field, self.mobile_field), self)
@@ -68,7 +63,12 @@ class IdentifyScreen(StepScreen):
         return self.agent_toggle.isChecked()
 
     def show_view(self, view: BusinessView) -> None:
-        first = self._view is None
+        previous = self._view
+        first = previous is None
+        if view.identify_error is not None and not view.busy and (first or previous.busy):
+            # The answer to this submit: neither number is confirmed any more, so neither
+            # keeps its green tick beside a "do not match".
+            self.fields.doubt_all()
         self._view = view
         self._busy = view.busy
         self.step_bar.show_view(view)
@@ -112,32 +112,29 @@ class IdentifyScreen(StepScreen):
                 )
             )
 
-    def _render_error(self) -> None:
-        view = self._view
-        if view is None or view.identify_error is None or view.busy:
-            self.error_notice.hide()
-            self.lead.show()
-            return
-        if view.identify_error is Refusal.NO_MATCH:
-            what = self.tr(
-                "The ID number and mobile number do not match our records. "
-                "Check both and try again."
+    def _error_text(self, attempts_left: int | None) -> str:
+        what = self.tr(
+            "The ID number and mobile number do not match our records. Check both and try again."
+        )
+        if attempts_left == 1:
+            tries = self.tr("1 try left before this ID number is locked.")
+        elif attempts_left is not None and attempts_left > 1:
+            tries = self.tr("{n} tries left before this ID number is locked.").format(
+                n=attempts_left
             )
         else:
-            what = self.tr("We could not check these details. Please try again.")
-        n = view.attempts_left
-        if n == 1:
-            tries = self.tr("1 try left.")
-        elif n > 1:
-            tries = self.tr("{n} tries left.").format(n=n)
-        else:
             tries = ""
-        text = "\n".join(part for part in (what, tries) if part)
-        self.error_notice.set_tone("warn" if n == 1 else "error")
-        self.error_notice.set_text(text)
-        self.error_notice.setAccessibleName(text)
-        self.error_notice.show()
-        self.lead.hide()
+        return "\n".join(part for part in (what, tries) if part)
+
+    def _render_error(self) -> None:
+        view = self._view
+        wrong = view is not None and view.identify_error is Refusal.NO_MATCH and not view.busy
+        if not wrong:
+            self.hide_error()
+            return
+        assert view is not None
+        tone = "warn" if view.attempts_left == 1 else "error"
+        self.show_error(self._error_text(view.attempts_left), tone)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Enter the cardholder's details"))

@@ -1,6 +1,8 @@
-"""Voucher lookup (PRODUCT.md flow 8): find vouchers by the voucher number (letters and digits
-on a pad; its check character tells a typo at once) or by ID number and registered mobile
-number, the same fields as identification. No card needed."""
+"""Voucher lookup (PRODUCT.md flow 8), only on proof (S8): scan the QR code printed on the
+voucher (the terminal's scanner types it; its signature says the voucher is genuine, and
+holding it is the proof), or give the cardholder's ID number and registered mobile number,
+the same fields and the same limits as identification. A voucher number alone, which anyone
+can guess, opens nothing. No card needed."""
 
 from __future__ import annotations
 
@@ -15,41 +17,38 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen
+from kiosk.ui.screens.business_parts import StepScreen, icon_label, primary_button
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField, VoucherField
-from kiosk.ui.widgets.parts import Notice, scroll_area
-from kiosk.ui.widgets.textpad import ALPHANUMERIC, DIGITS, TextPad
+from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
+from kiosk.ui.widgets.parts import Card, make_label, scroll_area
+from kiosk.ui.widgets.scanner import ScannerInput
+from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
-VOUCHER = "voucher"
+SCAN = "scan"
 PERSON = "person"
-MODES = (VOUCHER, PERSON)
+MODES = (SCAN, PERSON)
 
 
 class LookupScreen(StepScreen):
     name = BStep.LOOKUP.value
 
-    by_number = Signal(str)  # the voucher number in its printed form
+    by_code = Signal(str)  # a voucher's QR code, as the scanner typed it
     by_person = Signal(str, str)  # ssn, mobile
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("lookup", parent)
-        self._mode = VOUCHER
-        self._error_shown: Refusal | None = None  # what the last search found wrong
+        self._mode = SCAN
         self.column.setSpacing(SPACING.s + 2)
-        self.lead.setMinimumHeight(1)  # one line at 1280 px: never what decides the height
-        # After a search that found nothing by ID and mobile: a message above the two fields.
-        self.person_notice = Notice("lookupPersonError")
-        self.person_notice.set_tone("error")
-        self.person_notice.hide()
+        self.scanner = ScannerInput(self)
+        self.scanner.scanned.connect(self._on_scanned)
 
         self.mode_buttons: dict[str, KioskButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         modes = QHBoxLayout()
         modes.setSpacing(SPACING.s)
-        for mode, icon_name in ((VOUCHER, "receipt"), (PERSON, "id-card")):
+        for mode, icon_name in ((SCAN, "qr-code"), (PERSON, "id-card")):
             button = KioskButton(
                 f"lookupMode_{mode}", kind="segment", icon_name=icon_name, checkable=True
             )
@@ -58,50 +57,49 @@ class LookupScreen(StepScreen):
             self.mode_buttons[mode] = button
             modes.addWidget(button, 1)
 
-        # By voucher number: the field and Search on one row, the letter pad below.
-        self.voucher_field = VoucherField("lookupVoucher")
-        self.voucher_pad = TextPad(ALPHANUMERIC, object_name="lookupVoucherPad")
-        self.voucher_search = KioskButton("lookupVoucherSearch", kind="primary", icon_name="search")
-        self.voucher_search.setMinimumWidth(220)
-        voucher_page = QWidget()
-        voucher_layout = QVBoxLayout(voucher_page)
-        voucher_layout.setContentsMargins(0, 0, 0, 0)
-        voucher_layout.setSpacing(SPACING.m)
-        field_row = QHBoxLayout()
-        field_row.setSpacing(SPACING.m)
-        field_row.addWidget(self.voucher_field, 1)
-        field_row.addWidget(self.voucher_search, 0, Qt.AlignmentFlag.AlignTop)
-        voucher_layout.addLayout(field_row)
-        voucher_layout.addWidget(self.voucher_pad)
-        voucher_layout.addStretch(1)
+        # By the voucher's QR code: where to hold it, and what the kiosk is doing.
+        self.scan_card = Card("lookupScanCard", margins=SPACING.xl)
+        scan_row = QHBoxLayout()
+        scan_row.setSpacing(SPACING.xl)
+        scan_row.addWidget(icon_label("qr-code", 120), 0, Qt.AlignmentFlag.AlignTop)
+        scan_text = QVBoxLayout()
+        scan_text.setSpacing(SPACING.s)
+        self.scan_title = make_label("heading", object_name="lookupScanTitle")
+        self.scan_steps = make_label("lead", object_name="lookupScanSteps")
+        self.scan_state = make_label("muted", object_name="lookupScanState")
+        scan_text.addWidget(self.scan_title)
+        scan_text.addWidget(self.scan_steps)
+        scan_text.addSpacing(SPACING.s)
+        scan_text.addWidget(self.scan_state)
+        scan_text.addStretch(1)
+        scan_row.addLayout(scan_text, 1)
+        self.scan_card.body.addLayout(scan_row)
+        scan_page = QWidget()
+        scan_layout = QVBoxLayout(scan_page)
+        scan_layout.setContentsMargins(0, 0, 0, 0)
+        scan_layout.addWidget(scroll_area(self.scan_card, "lookupScanScroll"), 1)
 
         # By ID number and mobile: the identify screen's fields, the number pad beside them.
         self.id_field = IdNumberField("lookupIdNumber")
         self.mobile_field = MobileField("lookupMobile")
         self.person_pad = TextPad(DIGITS, object_name="lookupPersonPad")
-        self.person_search = KioskButton("lookupPersonSearch", kind="primary", icon_name="search")
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.m)
-        form_layout.addWidget(self.person_notice)
         form_layout.addWidget(self.id_field)
         form_layout.addWidget(self.mobile_field)
         form_layout.addStretch(1)
-        left = QVBoxLayout()
-        left.setSpacing(SPACING.m)
-        left.addWidget(scroll_area(form, "lookupPersonScroll"), 1)
-        left.addWidget(self.person_search)
         person_page = QWidget()
         person_layout = QHBoxLayout(person_page)
         person_layout.setContentsMargins(0, 0, 0, 0)
         person_layout.setSpacing(SPACING.xl)
-        person_layout.addLayout(left, 6)
+        person_layout.addWidget(scroll_area(form, "lookupPersonScroll"), 6)
         person_layout.addWidget(self.person_pad, 4, Qt.AlignmentFlag.AlignTop)
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("lookupPages")
-        self.pages.addWidget(voucher_page)
+        self.pages.addWidget(scan_page)
         self.pages.addWidget(person_page)
 
         heading = QHBoxLayout()
@@ -109,20 +107,18 @@ class LookupScreen(StepScreen):
         heading.addWidget(self.title, 1)
         heading.addLayout(modes, 0)
 
+        self.person_search = primary_button("lookupPersonSearch", "search")
         self.column.addLayout(heading)
         self.column.addWidget(self.lead)
         self.column.addWidget(self.pages, 1)
+        self.add_action_row(self.person_search)
 
-        self.voucher_fields = FieldGroup(self.voucher_pad, (self.voucher_field,), self)
         self.person_fields = FieldGroup(self.person_pad, (self.id_field, self.mobile_field), self)
-        self.voucher_fields.changed.connect(self._render_buttons)
         self.person_fields.changed.connect(self._render_buttons)
-        self.voucher_field.submitted.connect(self.search)
         self.id_field.submitted.connect(self.search)
         self.mobile_field.submitted.connect(self.search)
-        self.voucher_search.clicked.connect(self.search)
         self.person_search.clicked.connect(self.search)
-        self.mode_buttons[VOUCHER].setChecked(True)
+        self.mode_buttons[SCAN].setChecked(True)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
@@ -132,7 +128,7 @@ class LookupScreen(StepScreen):
         return self._mode
 
     def set_mode(self, mode: str) -> None:
-        """Look up by voucher number ("voucher") or by ID number and mobile ("person")."""
+        """Look up by the voucher's QR code ("scan") or by ID and mobile number ("person")."""
         if mode not in MODES:
             raise ValueError(f"unknown lookup mode {mode!r}")
         changed = mode != self._mode
@@ -140,119 +136,136 @@ class LookupScreen(StepScreen):
         self.mode_buttons[mode].setChecked(True)
         self.pages.setCurrentIndex(MODES.index(mode))
         if changed:
-            self._error_shown = None
+            self.hide_error()  # it was about the other way of looking up
+        self._listen()
         self._render_texts()
-        self._render_error()
         self._render_buttons()
-        group = self.voucher_fields if mode == VOUCHER else self.person_fields
-        if self.isVisible():
-            group.activate_first_open()
+        if self.isVisible() and mode == PERSON:
+            self.person_fields.activate_first_open()
 
     def _inputs(self) -> tuple[QWidget, ...]:
         """What can be typed or tapped: disabled while a search is under way."""
-        return (
-            self.voucher_pad,
-            self.person_pad,
-            self.voucher_field,
-            self.id_field,
-            self.mobile_field,
-            *self.mode_buttons.values(),
-        )
+        return (self.person_pad, self.id_field, self.mobile_field, *self.mode_buttons.values())
 
     def show_view(self, view: BusinessView) -> None:
         previous = self._view
-        fresh = previous is None or previous.busy or previous.lookup_error is None
+        fresh = previous is None or previous.busy
         self._view = view
         self._busy = view.busy
-        self._error_shown = view.lookup_error
         self.step_bar.show_view(view)
         for widget in self._inputs():
             widget.setEnabled(not view.busy)
-        if fresh and view.lookup_error is not None and self._mode == VOUCHER:
-            self.voucher_field.set_external_error(self._error_text(view.lookup_error))
-        self._render_error()
+        if view.lookup_error is not None and not view.busy and fresh:
+            if view.lookup_error is Refusal.NO_MATCH:
+                self.person_fields.doubt_all()
+            self._show_error(view.lookup_error, view.attempts_left)
+        elif view.busy or view.lookup_error is None:
+            self.hide_error()
+        self._listen()
+        self._render_texts()
         self._render_buttons()
 
     def search(self) -> None:
-        if self._busy:
+        if self._busy or self._mode != PERSON:
             return
-        if self._mode == VOUCHER:
-            if self.voucher_field.is_valid:
-                self.by_number.emit(self.voucher_field.value)
-        elif self.person_fields.all_valid:
+        if self.person_fields.all_valid:
             self.by_person.emit(self.id_field.value, self.mobile_field.value)
+
+    def _on_scanned(self, code: str) -> None:
+        if not self._busy and self._mode == SCAN:
+            self.by_code.emit(code)
+
+    def _listen(self) -> None:
+        """The scanner is heard only while this screen shows the scan page."""
+        self.scanner.set_active(self.isVisible() and self._mode == SCAN and not self._busy)
 
     # Texts ---------------------------------------------------------------------------------------
 
     def _render_buttons(self) -> None:
-        label = self.tr("Searching…") if self._busy else self.tr("Search")
-        self.voucher_search.set_text(label)
-        self.person_search.set_text(label)
-        self.voucher_search.setEnabled(self.voucher_field.is_valid and not self._busy)
+        self.person_search.set_text(self.tr("Searching…") if self._busy else self.tr("Search"))
         self.person_search.setEnabled(self.person_fields.all_valid and not self._busy)
+        self.person_search.setVisible(self._mode == PERSON)
 
-    def _error_text(self, error: Refusal) -> str:
-        if error is Refusal.VOUCHER_NOT_FOUND and self._mode == VOUCHER:
-            return self.tr("We found no voucher with this number. Please check it and try again.")
-        if error in (Refusal.VOUCHER_NOT_FOUND, Refusal.NO_MATCH):
+    def _error_text(self, error: Refusal, attempts_left: int | None) -> str:
+        if error is Refusal.VOUCHER_CODE_INVALID:
             return self.tr(
-                "We found no vouchers for this ID number and mobile number. "
+                "This code is not a voucher of this service. Please scan the QR code printed "
+                "on your voucher, or find it by ID number."
+            )
+        if error is Refusal.VOUCHER_NOT_FOUND and self._mode == SCAN:
+            return self.tr(
+                "This voucher is genuine, but this kiosk has no record of it. "
+                "Please ask at a service counter."
+            )
+        if error is Refusal.VOUCHER_NOT_FOUND:
+            return self.tr("This cardholder has no vouchers from a kiosk.")
+        if error is Refusal.NO_MATCH:
+            text = self.tr(
+                "The ID number and mobile number do not match our records. "
                 "Check both and try again."
             )
-        if error is Refusal.BACKEND_OFFLINE:
-            return self.tr(
-                "Voucher information cannot be reached right now. Please try again in a few "
-                "minutes, or ask at a counter."
-            )
+            if attempts_left == 1:
+                return text + "\n" + self.tr("1 try left before this ID number is locked.")
+            if attempts_left is not None and attempts_left > 1:
+                tries = self.tr("{n} tries left before this ID number is locked.")
+                return text + "\n" + tries.format(n=attempts_left)
+            return text
         return self.tr("We could not look this up. Please ask at a counter.")
 
-    def _render_error(self) -> None:
-        # By voucher number the message sits under the number itself (VoucherField); by ID
-        # and mobile it is a notice above the two fields.
-        error = self._error_shown
-        if error is None or self._busy or self._mode == VOUCHER:
-            self.person_notice.hide()
-            self.lead.show()
-            return
-        text = self._error_text(error)
-        self.person_notice.set_text(text)
-        self.person_notice.setAccessibleName(text)
-        self.person_notice.show()
-        self.lead.hide()  # the message says what to do now; the fields keep their room
+    def _show_error(self, error: Refusal, attempts_left: int | None) -> None:
+        tone = "warn" if attempts_left == 1 else "error"
+        self.show_error(self._error_text(error, attempts_left), tone)
 
     def _render_texts(self) -> None:
-        if self._mode == VOUCHER:
-            self.lead.setText(self.tr("Type the number printed on your voucher, then tap Search."))
+        if self._mode == SCAN:
+            self.lead.setText(self.tr("Scan the QR code on your voucher to see how far it is."))
         else:
             self.lead.setText(
                 self.tr("No voucher at hand? Type the cardholder's ID number and mobile number.")
             )
+        if self._busy:
+            self.scan_state.setText(self.tr("Looking the voucher up…"))
+        else:
+            self.scan_state.setText(self.tr("Waiting for the QR code…"))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Find your voucher"))
-        self.mode_buttons[VOUCHER].set_text(self.tr("Voucher number"))
+        self.mode_buttons[SCAN].set_text(self.tr("Scan the voucher"))
         self.mode_buttons[PERSON].set_text(self.tr("ID number"))
         self.mode_buttons[PERSON].setAccessibleName(self.tr("ID number and mobile number"))
-        self.voucher_field.set_caption(self.tr("Voucher number"))
-        self.voucher_field.caption.hide()  # the chosen mode's button just above says so
+        self.scan_title.setText(self.tr("Hold the QR code under the scanner"))
+        self.scan_steps.setText(
+            self.tr(
+                "Hold the QR code printed on your voucher over the kiosk's scanner window, "
+                "about a hand's width away. As soon as the code is read, the kiosk looks the "
+                "voucher up by itself."
+            )
+        )
         self.id_field.set_caption(self.tr("ID number"))
         self.mobile_field.set_caption(self.tr("Registered mobile number"))
+        view = self._view
+        if self.error_notice.isVisibleTo(self) and view is not None and view.lookup_error:
+            self._show_error(view.lookup_error, view.attempts_left)
         self._render_texts()
-        self._render_error()
         self._render_buttons()
 
     def wipe(self) -> None:
         self._view = None
         self._busy = False
-        self._error_shown = None
-        self.voucher_fields.clear()
         self.person_fields.clear()
         for widget in self._inputs():
             widget.setEnabled(True)
         self.step_bar.set_current(0)
-        self.set_mode(VOUCHER)
+        self.hide_error()
+        self.set_mode(SCAN)
+        self.retranslate()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
-        group = self.voucher_fields if self._mode == VOUCHER else self.person_fields
-        group.activate_first_open()
+        self._listen()
+        if self._mode == PERSON:
+            self.person_fields.activate_first_open()
+
+    def hideEvent(self, event: QEvent) -> None:
+        super().hideEvent(event)
+        self._listen()

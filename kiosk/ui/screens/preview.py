@@ -144,9 +144,6 @@ def _business_shots() -> list[Shot]:
         screen.id_field.set_text(bs.SSN)
         screen.mobile_field.set_text(bs.MOBILE)
 
-    def voucher(screen: Any) -> None:
-        screen.voucher_field.set_text(bs.CARD_VOUCHER)
-
     def person(screen: Any) -> None:
         screen.set_mode(PERSON)
         holder(screen)
@@ -206,11 +203,16 @@ def _business_shots() -> list[Shot]:
     not_found = Refusal.VOUCHER_NOT_FOUND
     shots += [
         shot("lookup", bs.lookup_view()),
-        shot("lookup-voucher", bs.lookup_view(), voucher),
-        shot("lookup-voucher-not-found", bs.lookup_view(error=not_found), voucher),
-        shot("lookup-voucher-busy", bs.lookup_view(busy=True), voucher),
+        shot("lookup-scan-invalid", bs.lookup_view(error=Refusal.VOUCHER_CODE_INVALID)),
+        shot("lookup-scan-not-found", bs.lookup_view(error=not_found)),
+        shot("lookup-scan-busy", bs.lookup_view(busy=True)),
         shot("lookup-person", bs.lookup_view(), person),
         shot("lookup-person-no-match", bs.lookup_view(error=Refusal.NO_MATCH), person),
+        shot(
+            "lookup-person-last-try",
+            bs.lookup_view(error=Refusal.NO_MATCH, attempts_left=1),
+            person,
+        ),
         shot("lookup-offline", bs.lookup_view(error=Refusal.BACKEND_OFFLINE), person),
         shot("lookup_result", bs.lookup_result_view()),
     ]

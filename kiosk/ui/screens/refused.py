@@ -4,6 +4,7 @@ is offered only when the records could not be reached (nothing was recorded then
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
+from kiosk.ui.i18n import format_moment
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
@@ -90,15 +92,18 @@ class RefusedScreen(Screen):
         self.retry_button.setVisible(refusal is Refusal.BACKEND_OFFLINE)
         self.retry_button.setEnabled(not busy)
         self.done_button.setEnabled(not busy)
-        text = self.text_for(refusal) if refusal else None
+        until = self._view.refusal_until if self._view else None
+        text = self.text_for(refusal, until) if refusal else None
         self.next_heading.setVisible(text is not None)
         if text is None:
             self.card.clear_text()
         else:
             self.card.show_text(text.icon, text.tone, text.title, text.what, text.steps)
 
-    def text_for(self, refusal: Refusal) -> RefusalText:
-        """The icon, tone, title, explanation and next steps for a refusal."""
+    def text_for(self, refusal: Refusal, until: dt.datetime | None = None) -> RefusalText:
+        """The icon, tone, title, explanation and next steps for a refusal; `until` is when an
+        ID_LOCKED or KIOSK_PAUSED lock lifts."""
+        when = format_moment(until) if until is not None else ""
         counter = self.tr("Go to a service counter with your ID card.")
         progress = self.tr(
             "To see how far your new card is, tap Voucher / reissue progress on the start screen."
@@ -114,15 +119,61 @@ class RefusedScreen(Screen):
                 ),
                 (self.tr("If your mobile number has changed, a service counter can update it."),),
             ),
-            Refusal.TOO_MANY_ATTEMPTS: RefusalText(
+            Refusal.ID_LOCKED: RefusalText(
                 "lock",
                 "error",
-                self.tr("Too many attempts"),
+                self.tr("This ID number is locked for now"),
                 self.tr(
-                    "The details did not match several times, so to protect the cardholder this "
-                    "kiosk will not try again now."
+                    "The mobile number given for this ID number was wrong too many times, so to "
+                    "protect the cardholder it cannot be used to identify at any kiosk until "
+                    "{when}."
+                ).format(when=when)
+                if when
+                else self.tr(
+                    "The mobile number given for this ID number was wrong too many times, so to "
+                    "protect the cardholder it cannot be used to identify at a kiosk for now."
                 ),
-                (self.tr("Please go to a service counter with your ID card."),),
+                (
+                    self.tr("Go to a service counter with your ID card: staff can help at once."),
+                    self.tr("If your mobile number has changed, a service counter can update it."),
+                ),
+            ),
+            Refusal.KIOSK_PAUSED: RefusalText(
+                "lock",
+                "warn",
+                self.tr("This kiosk has paused checking details"),
+                self.tr(
+                    "There were many wrong attempts at this kiosk in a short time, so it does not "
+                    "check ID numbers or vouchers until {when}. Inserting a social security card "
+                    "still works."
+                ).format(when=when)
+                if when
+                else self.tr(
+                    "There were many wrong attempts at this kiosk in a short time, so it does not "
+                    "check ID numbers or vouchers for now. Inserting a social security card "
+                    "still works."
+                ),
+                (
+                    self.tr("Go to a service counter with your ID card."),
+                    self.tr("Or try again at this kiosk after that time."),
+                ),
+            ),
+            Refusal.VOUCHER_CODE_INVALID: RefusalText(
+                "qr-code",
+                "warn",
+                self.tr("This is not a voucher of this service"),
+                self.tr("The code scanned is not the QR code of a voucher printed by a kiosk."),
+                (self.tr("Bring the voucher to a service counter with your ID card."),),
+            ),
+            Refusal.PROOF_REQUIRED: RefusalText(
+                "qr-code",
+                "warn",
+                self.tr("Please look the voucher up again"),
+                self.tr(
+                    "To see or reprint a voucher, scan its QR code or give the cardholder's ID "
+                    "number and mobile number again."
+                ),
+                (self.tr("Tap Voucher / reissue progress on the start screen."),),
             ),
             Refusal.CARD_LOST: RefusalText(
                 "card-alert",
@@ -191,7 +242,7 @@ class RefusedScreen(Screen):
                 self.tr("No voucher was found"),
                 self.tr("We found no voucher with these details."),
                 (
-                    self.tr("Check the voucher number and try again."),
+                    self.tr("Scan the QR code on the voucher again."),
                     self.tr("Or go to a service counter with your ID card."),
                 ),
             ),

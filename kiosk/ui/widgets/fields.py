@@ -189,6 +189,7 @@ class EntryField(QFrame):
         self._rule: Callable[[str], str | None] | None = None
         self._check = FieldCheck(False)
         self._external: tuple[str, str] | None = None  # (message, the value it is about)
+        self._doubted: str | None = None  # the value that was not accepted (see doubt())
 
         self.caption = make_label("fieldLabel", object_name=f"{object_name}Caption", parent=self)
         self.box = QFrame(self)
@@ -268,6 +269,7 @@ class EntryField(QFrame):
 
     def clear(self) -> None:
         self._external = None
+        self._doubted = None
         if self._text:
             self._set("")
         else:
@@ -280,6 +282,17 @@ class EntryField(QFrame):
             if ch in self.allowed and len(kept) < self.limit:
                 kept += ch
         self._set(kept)
+
+    def doubt(self) -> None:
+        """The value as it is now was not accepted elsewhere, for a reason that may lie in this
+        field or another (an ID number and mobile that do not match): it loses its "right"
+        look (tick, green frame) until it changes, and stays usable."""
+        self._doubted = self._text
+        self._render()
+
+    @property
+    def doubted(self) -> bool:
+        return self._doubted is not None and self._doubted == self._text
 
     def set_external_error(self, message: str | None) -> None:
         """A message from elsewhere about the value as it is now (say, "no voucher with this
@@ -336,7 +349,7 @@ class EntryField(QFrame):
     def _state(self) -> str:
         if self._check.message or self.external_error:
             return "error"
-        if self._check.ok:
+        if self._check.ok and not self.doubted:
             return "ok"
         return "active" if self._active else "idle"
 
@@ -357,7 +370,7 @@ class EntryField(QFrame):
         else:
             self.message.setText(self.hint())
             set_style_property(self.message, "tone", "")
-            if self._check.ok:
+            if self._check.ok and not self.doubted:
                 self.status_icon.setPixmap(pixmap("check-circle", PALETTE.ok, 32))
             else:
                 self.status_icon.clear()
@@ -574,6 +587,11 @@ class FieldGroup(QObject):
         """The first field not yet right (or the first field), with the keyboard focus."""
         open_fields = [f for f in self._fields if not f.is_valid]
         self.activate(open_fields[0] if open_fields else self._fields[0], focus=True)
+
+    def doubt_all(self) -> None:
+        """None of the values is confirmed any more (see EntryField.doubt)."""
+        for field in self._fields:
+            field.doubt()
 
     def clear(self) -> None:
         for field in self._fields:
