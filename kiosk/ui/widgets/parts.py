@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPixma
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -171,14 +172,17 @@ class IconBadge(QWidget):
 
 class ExplanationCard(Card):
     """Why something cannot go on and what to do now: an icon badge beside a title, what
-    happened, a heading (set by the screen) and the steps, numbered when there are several.
-    Object names start with `prefix`: problemTitle, refusedWhat..."""
+    happened, facts that go with it (label and value rows in a tinted box, such as where and
+    when to collect a new card), a heading (set by the screen) and the steps, numbered when
+    there are several. Object names start with `prefix`: problemTitle, refusedWhat..."""
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(f"{prefix}Card", margins=SPACING.xl, parent=parent)
+        self._prefix = prefix
         self.badge = IconBadge(120)
         self.title = make_label("title", object_name=f"{prefix}Title")
         self.what = make_label("lead", object_name=f"{prefix}What")
+        self.details = QVBoxLayout()  # holds the facts box while there are facts to show
         self.next_heading = make_label("heading", object_name=f"{prefix}NextHeading")
         self.steps = QVBoxLayout()
         self.steps.setSpacing(SPACING.m)
@@ -186,6 +190,7 @@ class ExplanationCard(Card):
         text.setSpacing(SPACING.m)
         text.addWidget(self.title)
         text.addWidget(self.what)
+        text.addLayout(self.details)
         text.addSpacing(SPACING.s)
         text.addWidget(self.next_heading)
         text.addLayout(self.steps)
@@ -195,21 +200,57 @@ class ExplanationCard(Card):
         top.addLayout(text, 1)
         self.body.addLayout(top)
 
-    def show_text(self, icon: str, tone: str, title: str, what: str, steps: Sequence[str]) -> None:
+    def show_text(
+        self,
+        icon: str,
+        tone: str,
+        title: str,
+        what: str,
+        steps: Sequence[str],
+        details: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """`details`: (label, value) rows; a row with an empty label continues the one above."""
         clear_layout(self.steps)
+        clear_layout(self.details)
         self.badge.set_icon(icon, tone)
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.what.setText(what)
+        if details:
+            self.details.addWidget(_details_box(f"{self._prefix}Details", details))
         for i, step in enumerate(steps, start=1):
             self.steps.addWidget(_step_row(i, step, numbered=len(steps) > 1))
 
     def clear_text(self) -> None:
         clear_layout(self.steps)
+        clear_layout(self.details)
         self.title.clear()
         self.title.setAccessibleName("")
         self.what.clear()
         self.badge.clear()
+
+
+def _details_box(object_name: str, rows: Sequence[tuple[str, str]]) -> QFrame:
+    box = QFrame()
+    box.setObjectName(object_name)
+    box.setProperty("role", "notice")
+    grid = QGridLayout(box)
+    grid.setContentsMargins(SPACING.l, SPACING.m, SPACING.l, SPACING.m)
+    grid.setHorizontalSpacing(SPACING.l)
+    grid.setVerticalSpacing(SPACING.xs)
+    grid.setColumnStretch(1, 1)
+    caption = ""
+    for row, (label, value) in enumerate(rows):
+        caption = label or caption
+        if label:
+            heading = make_label("fieldLabel", object_name=f"{object_name}Label{row}", wrap=False)
+            heading.setText(label)
+            grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+        text = make_label("fieldValue" if label else "body", object_name=f"{object_name}Value{row}")
+        text.setText(value)
+        text.setAccessibleName(f"{caption} {value}")
+        grid.addWidget(text, row, 1)
+    return box
 
 
 def _step_row(number: int, text: str, *, numbered: bool) -> QWidget:
