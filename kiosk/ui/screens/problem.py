@@ -18,7 +18,13 @@ from kiosk.ui.i18n import current_language, format_date
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import ExplanationCard, centred_column, centred_in_scroll, make_label
+from kiosk.ui.widgets.parts import (
+    ExplanationCard,
+    Fact,
+    centred_column,
+    centred_in_scroll,
+    make_label,
+)
 
 READER_UNAVAILABLE = "reader_unavailable"
 
@@ -30,7 +36,7 @@ class _Text:
     title: str
     what: str
     steps: tuple[str, ...]
-    details: tuple[tuple[str, str], ...] = ()  # (label, value) rows: facts for this card
+    details: tuple[Fact, ...] = ()  # facts about this card, in a box under `what`
 
 
 class ProblemScreen(Screen):
@@ -304,7 +310,7 @@ class ProblemScreen(Screen):
                 "A final loss report was made for this card, so it can no longer be used. "
                 "Your new card is ready to collect."
             )
-            when = (self.tr("Ready for collection"), self.tr("Now"))
+            when = Fact(self.tr("Ready for collection"), self.tr("Now"))
         else:
             what = self.tr(
                 "A final loss report was made for this card, so it can no longer be used. "
@@ -313,7 +319,7 @@ class ProblemScreen(Screen):
             day = format_date(reissue.expected_date)
             if not reissue.date_exact:
                 day = self.tr("About {date}").format(date=day)
-            when = (self.tr("Ready from"), day)
+            when = Fact(self.tr("Ready from"), day)
         return _Text(
             "card-alert",
             "error",
@@ -328,8 +334,8 @@ class ProblemScreen(Screen):
             ),
             details=(
                 when,
-                (self.tr("Collect at"), outlet.name_in(language)),
-                (self.tr("Address"), outlet.address_in(language)),
-                (self.tr("Opening hours"), outlet.hours_in(language)),
+                Fact(self.tr("Collect at"), outlet.name_in(language)),
+                Fact(self.tr("Address"), outlet.address_in(language), strong=False),
+                Fact(self.tr("Opening hours"), outlet.hours_in(language), strong=False),
             ),
         )

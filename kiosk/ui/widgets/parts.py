@@ -5,6 +5,7 @@ the centred content column, and disposal of widgets that held personal data."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -207,9 +208,8 @@ class ExplanationCard(Card):
         title: str,
         what: str,
         steps: Sequence[str],
-        details: Sequence[tuple[str, str]] = (),
+        details: Sequence[Fact] = (),
     ) -> None:
-        """`details`: (label, value) rows; a row with an empty label continues the one above."""
         clear_layout(self.steps)
         clear_layout(self.details)
         self.badge.set_icon(icon, tone)
@@ -230,7 +230,17 @@ class ExplanationCard(Card):
         self.badge.clear()
 
 
-def _details_box(object_name: str, rows: Sequence[tuple[str, str]]) -> QFrame:
+@dataclass(frozen=True)
+class Fact:
+    """One row of an explanation's facts box: a label and its value, the value in bold unless
+    it only adds detail to the row above (an outlet's address under its name)."""
+
+    label: str
+    value: str
+    strong: bool = True
+
+
+def _details_box(object_name: str, facts: Sequence[Fact]) -> QFrame:
     box = QFrame()
     box.setObjectName(object_name)
     box.setProperty("role", "notice")
@@ -239,17 +249,16 @@ def _details_box(object_name: str, rows: Sequence[tuple[str, str]]) -> QFrame:
     grid.setHorizontalSpacing(SPACING.l)
     grid.setVerticalSpacing(SPACING.xs)
     grid.setColumnStretch(1, 1)
-    caption = ""
-    for row, (label, value) in enumerate(rows):
-        caption = label or caption
-        if label:
-            heading = make_label("fieldLabel", object_name=f"{object_name}Label{row}", wrap=False)
-            heading.setText(label)
-            grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
-        text = make_label("fieldValue" if label else "body", object_name=f"{object_name}Value{row}")
-        text.setText(value)
-        text.setAccessibleName(f"{caption} {value}")
-        grid.addWidget(text, row, 1)
+    for row, fact in enumerate(facts):
+        label = make_label("fieldLabel", object_name=f"{object_name}Label{row}", wrap=False)
+        label.setText(fact.label)
+        value = make_label(
+            "fieldValue" if fact.strong else "body", object_name=f"{object_name}Value{row}"
+        )
+        value.setText(fact.value)
+        value.setAccessibleName(f"{fact.label} {fact.value}")
+        grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, 1)
     return box
 
 
