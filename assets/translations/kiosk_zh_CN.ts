@@ -814,8 +814,8 @@
         <translation>本机暂不支持读取这张卡</translation>
     </message>
     <message>
-        <source>Your card is a newer type that this kiosk cannot read. The card is fine.</source>
-        <translation>您的社保卡是新版卡，本机暂时无法读取。卡片本身没有问题。</translation>
+        <source>Your card is a newer type that this kiosk cannot read. This does not mean that anything is wrong with it.</source>
+        <translation>您的社保卡是新版卡，本机暂时无法读取，这并不表示卡片有问题。</translation>
     </message>
     <message>
         <source>A counter can show you your records. Bring your ID card.</source>
@@ -862,6 +862,34 @@
         <translation>如不办理，请取出社保卡。</translation>
     </message>
     <message>
+        <source>This card is under a temporary loss report and its PIN is blocked</source>
+        <translation>这张卡已临时挂失，且密码已锁定</translation>
+    </message>
+    <message>
+        <source>It was reported lost, so it is blocked for now to protect you. Its PIN was entered wrongly too many times, so the loss report cannot be cancelled at this kiosk.</source>
+        <translation>为保护您的权益，临时挂失期间这张卡暂停使用。由于密码输错次数过多已被锁定，本机无法为这张卡解除挂失。</translation>
+    </message>
+    <message>
+        <source>Go to a counter with this card and your ID card. Staff there can unblock the PIN and cancel the loss report.</source>
+        <translation>请携带本卡和身份证到服务窗口，由工作人员为您办理密码解锁和解除挂失。</translation>
+    </message>
+    <message>
+        <source>This card has been replaced</source>
+        <translation>这张卡已换发新卡</translation>
+    </message>
+    <message>
+        <source>A new card was issued in its place, so this card can no longer be used.</source>
+        <translation>已为您换发新卡，这张卡不能再使用。</translation>
+    </message>
+    <message>
+        <source>Please use your new card.</source>
+        <translation>请使用新卡。</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot connect to the social security system at the moment. This is not a fault of your card.</source>
+        <translation>本机暂时无法连接社会保障信息系统，这不是您的社保卡的问题。</translation>
+    </message>
+    <message>
         <source>This card has been reported lost</source>
         <translation>这张卡已挂失</translation>
     </message>
@@ -870,8 +898,44 @@
         <translation>这张卡已正式挂失，不能再使用。</translation>
     </message>
     <message>
-        <source>If you applied for a new card, collect it with your card receipt voucher.</source>
-        <translation>如已申请补卡，请凭领卡凭证领取新卡。</translation>
+        <source>A final loss report was made for this card, so it can no longer be used. Your new card is ready to collect.</source>
+        <translation>这张卡已正式挂失，不能再使用。您的新卡已制作完成，可以领取。</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在即可领取</translation>
+    </message>
+    <message>
+        <source>Ready for collection</source>
+        <translation>领卡时间</translation>
+    </message>
+    <message>
+        <source>A final loss report was made for this card, so it can no longer be used. A new card is being made for you.</source>
+        <translation>这张卡已正式挂失，不能再使用。您的新卡正在制作中。</translation>
+    </message>
+    <message>
+        <source>About {date}</source>
+        <translation>约 {date}</translation>
+    </message>
+    <message>
+        <source>Ready from</source>
+        <translation>预计领卡日期</translation>
+    </message>
+    <message>
+        <source>Collect your new card at the outlet above. Bring your ID card and your card receipt voucher.</source>
+        <translation>请携带身份证和领卡凭证，到上述网点领取新卡。</translation>
+    </message>
+    <message>
+        <source>Collect at</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>网点地址</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
     </message>
     <message>
         <source>For help, go to a counter with your ID card.</source>
@@ -904,10 +968,6 @@
     <message>
         <source>Your records cannot be reached right now</source>
         <translation>暂时无法查询您的记录</translation>
-    </message>
-    <message>
-        <source>The kiosk cannot connect to the social security system at the moment. Your card is fine.</source>
-        <translation>本机暂时无法连接社会保障信息系统。您的社保卡没有问题。</translation>
     </message>
     <message>
         <source>Please try again later, or go to a counter.</source>

@@ -1,6 +1,7 @@
 """What a citizen's card session shows: plain data built by the card session service and
 handed to the flows and the screens. Nothing here is personal until the PIN is verified:
-`CardSummary` holds masked values only; `Records` exists only after a correct PIN."""
+`CardSummary` holds masked values only (and, for a card reported lost, where and when its
+replacement can be collected); `Records` exists only after a correct PIN."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from kiosk.domain.journal import ReissueProgress
 from kiosk.domain.records import (
     CardStatus,
     Contribution,
     Enrolment,
     InjuryAssessment,
+    Outlet,
     PersonalAccount,
     Qualification,
     WorkPeriod,
@@ -20,18 +23,37 @@ from kiosk.domain.records import (
 
 
 class CardProblem(enum.Enum):
-    """Why a card session cannot go on; each has a screen with a plain explanation."""
+    """Why a card session cannot go on; each has a screen with a plain explanation, which
+    promises only what can be done for that card."""
 
     UNREADABLE = "unreadable"  # damaged, mute, out of profile
     NOT_SOCIAL_SECURITY = "not_social_security"  # some other chip card
     NEEDS_SAM = "needs_sam"  # 3rd-generation card needing a secure access module
     UNKNOWN = "unknown"  # the back end does not know this card
     EXPIRED = "expired"
-    TEMPORARY_LOSS = "temporary_loss"  # under temporary loss report
-    LOST = "lost"  # reported lost for good, or replaced
+    TEMPORARY_LOSS = "temporary_loss"  # under temporary loss report: its PIN cancels it here
+    # Under temporary loss report with the PIN blocked: no VERIFY can cancel it, a counter can.
+    TEMPORARY_LOSS_PIN_BLOCKED = "temporary_loss_pin_blocked"
+    LOST = "lost"  # final loss report (CardSummary.reissue: the new card under way, if any)
+    REPLACED = "replaced"  # a new card was issued in its place
     CANCELLED = "cancelled"
     PIN_BLOCKED = "pin_blocked"
     BACKEND_OFFLINE = "backend_offline"  # the records cannot be reached now
+
+
+@dataclass(frozen=True)
+class ReissueUnderWay:
+    """The new card applied for in place of the inserted one, not collected yet: from when and
+    where it can be collected. Nothing personal in it (S2)."""
+
+    expected_date: dt.date
+    date_exact: bool  # False: counted past the published holiday calendar (an estimate)
+    progress: ReissueProgress
+    outlet: Outlet
+
+    @property
+    def ready(self) -> bool:
+        return self.progress is ReissueProgress.READY
 
 
 @dataclass(frozen=True)
@@ -46,6 +68,7 @@ class CardSummary:
     status: CardStatus | None  # None: the back end does not know the card
     expired: bool
     problem: CardProblem | None  # what stops the session, if anything
+    reissue: ReissueUnderWay | None = None  # a card reported lost whose new card is under way
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ without widgets or a card, as Electrum's wizard does.
                           \\--problem--> problem       pin --blocked--> problem(PIN_BLOCKED)
     summary --replace damaged card--> (tries) --> pin --ok--> business (kiosk.flows.business)
     problem(TEMPORARY_LOSS) --cancel the loss report--> (tries) --> pin --ok--> business
+                                          pin --blocked--> problem(TEMPORARY_LOSS_PIN_BLOCKED)
     attract --report a loss / voucher lookup--> business, without a card
     records --print statement--> records(printing) --printed / failed--> records(outcome)
     card removed, idle timeout, Home without a card: the session ends, back to attract.
@@ -24,6 +25,7 @@ import enum
 from dataclasses import dataclass, replace
 
 from kiosk.domain.business import PrintOutcome
+from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
 
 
@@ -357,10 +359,16 @@ class CitizenFlow:
         return self.view.reader is not None or self._ignored_card is not None
 
     def _pin_blocked(self) -> list[Command]:
+        # A card under temporary loss report whose PIN is now blocked (wrong PINs while
+        # cancelling it) can only be helped at a counter: its screen says so.
+        summary = self.view.summary
+        problem = CardProblem.PIN_BLOCKED
+        if summary is not None and summary.status is CardStatus.TEMPORARY_LOSS:
+            problem = CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
         self.view = replace(
             self.view,
             step=Step.PROBLEM,
-            problem=CardProblem.PIN_BLOCKED,
+            problem=problem,
             tries_left=0,
             busy=False,
         )

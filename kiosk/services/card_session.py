@@ -4,6 +4,11 @@ on its worker thread; card I/O itself runs on the reader's own thread.
 
 The chip's full ID and card numbers stay inside this object for the length of the session; what
 leaves it before the PIN is the masked `CardSummary`, after it the citizen's own `Records`.
+
+A card's problem screen promises only what can be done for that card, so the summary says what
+decides it: a card under temporary loss report is asked its PIN tries (the query spends none)
+because only a PIN that is not blocked can cancel the report here, and a card reported lost
+comes with the new card under way, if any, to say when and where to collect it.
 """
 
 from __future__ import annotations
@@ -25,10 +30,16 @@ from kiosk.domain.calendar import local_date
 from kiosk.domain.chip import ChipData
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.records import CardStatus, Contribution
-from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
+from kiosk.domain.session import (
+    CardProblem,
+    CardSummary,
+    Records,
+    ReissueUnderWay,
+    YearOfContributions,
+)
 from kiosk.services.card_reading import run_card_job
 from kiosk.store.db import read_session
-from kiosk.store.repositories import CardRepository, RecordsRepository
+from kiosk.store.repositories import CardRepository, JournalRepository, RecordsRepository
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +48,7 @@ T = TypeVar("T")
 _STATUS_PROBLEMS = {
     CardStatus.TEMPORARY_LOSS: CardProblem.TEMPORARY_LOSS,
     CardStatus.LOST: CardProblem.LOST,
-    CardStatus.REPLACED: CardProblem.LOST,
+    CardStatus.REPLACED: CardProblem.REPLACED,
     CardStatus.CANCELLED: CardProblem.CANCELLED,
 }
 
@@ -84,8 +95,11 @@ class CardSessionService:
         self.last_read_seconds = read.seconds
         log.info("card.read apdus=%d ms=%.1f", read.apdus, read.seconds * 1000)
         issuer, holder = read.chip.issuer, read.chip.holder
-        status = self._backend_status(holder.ssn, issuer.card_number)
+        status, reissue = self._backend_card(holder.ssn, issuer.card_number)
         expired = read.chip.is_expired(self._today())
+        problem = _problem(status, expired)
+        if problem is CardProblem.TEMPORARY_LOSS and self._pin_blocked(reader):
+            problem = CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
         return CardSummary(
             masked_name=mask_name(holder.name),
             masked_ssn=mask_id_number(holder.ssn),
@@ -94,7 +108,8 @@ class CardSessionService:
             expiry_date=issuer.expiry_date,
             status=status,
             expired=expired,
-            problem=_problem(status, expired),
+            problem=problem,
+            reissue=reissue,
         )
 
     def tries_left(self) -> int:
@@ -170,16 +185,31 @@ class CardSessionService:
         except CardMute:
             raise SessionProblem(CardProblem.UNREADABLE) from None
 
-    def _backend_status(self, ssn: str, card_number: str) -> CardStatus | None:
+    def _backend_card(
+        self, ssn: str, card_number: str
+    ) -> tuple[CardStatus | None, ReissueUnderWay | None]:
+        """The card's status in the back end (None: unknown to it) and, for a card reported
+        lost, its replacement not collected yet."""
         try:
             with read_session(self._engine) as session:
                 card = CardRepository(session).get(card_number)
+                if card is None or card.ssn != ssn:
+                    return None, None
+                reissue = None
+                if card.status is CardStatus.LOST:
+                    reissue = JournalRepository(session).open_reissue_of_card(card_number)
         except SQLAlchemyError:
             log.warning("card.backend_unavailable")
             raise SessionProblem(CardProblem.BACKEND_OFFLINE) from None
-        if card is None or card.ssn != ssn:
-            return None
-        return card.status
+        return card.status, reissue
+
+    def _pin_blocked(self, reader: str) -> bool:
+        """Whether the card's PIN is blocked, asked without spending a try."""
+        try:
+            return self._card_job(reader, card_pin.tries_left) == 0
+        except CardUnreadable as exc:
+            log.info("card.unreadable reason=%s", exc.reason)
+            raise SessionProblem(CardProblem.UNREADABLE) from None
 
     def _session_reader(self) -> str:
         if self._reader is None:

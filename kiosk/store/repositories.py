@@ -18,6 +18,7 @@ from kiosk.domain import business as b
 from kiosk.domain import journal as j
 from kiosk.domain import records as r
 from kiosk.domain.proof import ProofMethod
+from kiosk.domain.session import ReissueUnderWay
 from kiosk.domain.vouchers import format_voucher_number
 from kiosk.store import models as m
 from kiosk.store.upsert import insert_ignore, insert_or_increment
@@ -541,6 +542,31 @@ class JournalRepository:
             .limit(1)
         )
         return found is not None
+
+    def open_reissue_of_card(self, card_number: str) -> ReissueUnderWay | None:
+        """The reissue application for the card `card_number` (the card it replaces) whose new
+        card is not collected yet, with its pickup outlet: what the card's problem screen tells
+        a citizen who inserts it. None when there is none."""
+        found = self.session.execute(
+            sa.select(m.ReissueApplication, m.Outlet)
+            .join(m.Card, m.Card.id == m.ReissueApplication.card_id)
+            .join(m.Outlet, m.Outlet.id == m.ReissueApplication.outlet_id)
+            .where(
+                m.Card.card_number == card_number,
+                m.ReissueApplication.progress != j.ReissueProgress.COLLECTED,
+            )
+            .order_by(m.ReissueApplication.id.desc())
+            .limit(1)
+        ).first()
+        if found is None:
+            return None
+        reissue, outlet = found
+        return ReissueUnderWay(
+            expected_date=reissue.expected_pickup_date,
+            date_exact=reissue.pickup_date_exact,
+            progress=reissue.progress,
+            outlet=_outlet(outlet),
+        )
 
     def add_reissue(
         self,

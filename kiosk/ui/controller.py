@@ -377,8 +377,12 @@ class CitizenController(QObject):
             w.problem.show_reader_unavailable()
             return w.problem
         assert view.problem is not None
-        expiry = view.summary.expiry_date if view.summary else None
-        w.problem.show_problem(view.problem, expiry_date=expiry)
+        summary = view.summary
+        w.problem.show_problem(
+            view.problem,
+            expiry_date=summary.expiry_date if summary else None,
+            reissue=summary.reissue if summary else None,
+        )
         w.problem.set_busy(view.busy)
         return w.problem
 

@@ -44,6 +44,9 @@ HOLDER_PRINTER_DOWN = ("42010619561001013X", "13707151122")  # the "expired" car
 HOLDER_NORMAL = ("110105198506120173", "13810245678")  # the "normal" card's holder
 HOLDER_LARGE = ("510107196907300229", "18980024455")  # the "unreadable" card's holder
 AGENT = ("110108197707079319", "王建国", "child")
+# Problem screens that only the business flows above bring about, named for the tour.
+PIN_BLOCKED_UNDER_LOSS = f"problem-{CardProblem.TEMPORARY_LOSS_PIN_BLOCKED.value}"
+LOST_WITH_REISSUE = f"problem-{CardProblem.LOST.value}-reissue"
 WRONG_MOBILE = "13900000001"
 # An ID number tried with wrong mobile numbers until it is locked (S8); no flow uses it after.
 ID_TO_LOCK = "110101199001011237"
@@ -251,6 +254,9 @@ class Tour:
         self.confirm_and_print("loss-temporary")
         c.home()
         self.settle(self.at("attract"))
+        # That was the PIN-blocked card's holder: found again, their card cannot cancel the
+        # report with its PIN, and its screen sends them to a counter instead.
+        self.problem_card("pin-blocked", PIN_BLOCKED_UNDER_LOSS)
 
         # Flows 5 and 7, final, by an agent.
         self.start(w.attract.report_loss_clicked, "identify")
@@ -268,6 +274,8 @@ class Tour:
         final_code = self.receipt_code()
         c.home()
         self.settle(self.at("attract"))
+        # The old card of that final loss report, inserted: when and where the new card waits.
+        self.problem_card("pin-last-try", LOST_WITH_REISSUE)
 
         # R6: the printer is down. Confirm warns; the receipt shows the number and QR code.
         business = self.kiosk.business
@@ -392,6 +400,12 @@ class Tour:
         self.confirm_and_print(flow or "", shoot=flow is not None)
         self.remove()
 
+    def problem_card(self, card: str, step: str) -> None:
+        """Insert `card`, photograph its problem screen as `step`, take it out."""
+        ms = self.insert(card, "problem")
+        self.shot("problem", step, insert_to_screen=ms)
+        self.remove()
+
     def start(self, signal, step: str) -> None:  # type: ignore[no-untyped-def]
         signal.emit()
         self.settle(self.at(step), step)
@@ -483,6 +497,9 @@ class Tour:
             self.insert("unreadable", "problem")
             self.shot("problem", "problem-unreadable")
             self.remove()
+            # Left so by run_business(): the two problem screens with the most to say.
+            self.problem_card("pin-blocked", PIN_BLOCKED_UNDER_LOSS)
+            self.problem_card("pin-last-try", LOST_WITH_REISSUE)
             self.large_business()
         finally:
             self.size, self.large_text = MAIN_SIZE, False

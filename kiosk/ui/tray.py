@@ -2,7 +2,11 @@
 the demo cards in the mock reader as a citizen would at a real one, and makes the demo printer
 run out of paper or go offline, so that the printer-trouble path (R6) shows without hardware.
 
-A developer's window, not a citizen's screen: its labels are bilingual literals, not tr()."""
+A developer's window, not a citizen's screen: its labels are bilingual literals, not tr(), and
+it keeps one fixed size and look of its own. The kiosk's theme (kiosk.ui.theme) is applied to
+the whole application and grows in large-text mode; the tray's own style sheet overrides every
+size it sets, so turning large text on neither pushes the tray past the screen nor moves its
+buttons under the pointer."""
 
 from __future__ import annotations
 
@@ -12,7 +16,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from drivers.printers.base import Printer
 from drivers.printers.fake import Fault
@@ -20,6 +32,7 @@ from drivers.printers.faultable import FaultablePrinter
 from drivers.printers.pdf import PdfPrinter
 from drivers.readers.mock import MockReaderBackend
 from drivers.simcard.image import demo_image_ids, load_image
+from kiosk.ui.theme import FONT_FAMILIES, PALETTE
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +42,39 @@ PRINTER_CHOICES = (
     (Fault.NO_PAPER, "缺纸 Out of paper", "Printer out of paper"),
     (Fault.OFFLINE, "离线 Offline", "Printer offline"),
 )
+
+
+# Sizes in pixels, whatever the kiosk's text size: a widget's own style sheet wins over the
+# application's, rule for rule, so each size the kiosk's sheet sets is set here too.
+_FONT_PX = 17
+_STYLE = f"""
+* {{
+    font-family: {", ".join(f'"{family}"' for family in FONT_FAMILIES)};
+    font-size: {_FONT_PX}px;
+    color: {PALETTE.text};
+}}
+QWidget#demoTray {{ background: {PALETTE.surface_alt}; }}
+QLabel {{ font-weight: bold; color: {PALETTE.brand}; }}
+QPushButton {{
+    min-height: 44px;
+    padding: 0px 14px;
+    border: 1px solid {PALETTE.border};
+    border-radius: 6px;
+    background: {PALETTE.surface};
+    font-weight: normal;
+    text-align: left;
+}}
+QPushButton:pressed {{ background: {PALETTE.brand_soft}; }}
+QPushButton:disabled {{ color: {PALETTE.disabled}; }}
+QPushButton#removeCard {{
+    min-height: 52px;
+    font-weight: bold;
+    color: {PALETTE.brand};
+    text-align: center;
+}}
+QRadioButton {{ min-height: 34px; }}
+QRadioButton::indicator {{ width: 20px; height: 20px; }}
+"""
 
 
 def output_folder(printer: Printer | None) -> Path | None:
@@ -47,11 +93,15 @@ class DemoTray(QWidget):
         super().__init__()
         self.setObjectName("demoTray")
         self.setWindowTitle("演示卡与打印机 Demo cards and printer")
+        self.setStyleSheet(_STYLE)
         self._backend = backend
         self._printer = printer if isinstance(printer, FaultablePrinter) else None
         self._folder = output_folder(printer)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         layout = QVBoxLayout(self)
+        # As big as its contents, no bigger and no smaller: the window cannot be stretched, and
+        # its buttons stay where the pointer expects them.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         title = QLabel("演示卡 Demo cards")
         title.setObjectName("demoTrayTitle")
         layout.addWidget(title)
@@ -61,14 +111,12 @@ class DemoTray(QWidget):
             button = QPushButton(f"{label.get('zh_CN', card_id)}  ·  {label.get('en', card_id)}")
             button.setObjectName(f"insert-{card_id}")
             button.setAccessibleName(f"Insert the demo card {card_id}")
-            button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, c=card_id: self.insert(c))
             layout.addWidget(button)
             self.buttons[card_id] = button
         self.remove_button = QPushButton("取出卡片 Remove card")
         self.remove_button.setObjectName("removeCard")
         self.remove_button.setAccessibleName("Remove the card")
-        self.remove_button.setMinimumHeight(56)
         self.remove_button.clicked.connect(self.remove)
         layout.addSpacing(12)
         layout.addWidget(self.remove_button)
@@ -87,8 +135,6 @@ class DemoTray(QWidget):
             button = QRadioButton(text)
             button.setObjectName(f"printer-{fault.value}")
             button.setAccessibleName(spoken)
-            button.setMinimumHeight(40)
-            button.setStyleSheet("QRadioButton::indicator { width: 22px; height: 22px; }")
             button.setChecked(fault is current)
             button.setEnabled(self._printer is not None)
             if self._printer is None:
@@ -100,7 +146,6 @@ class DemoTray(QWidget):
         self.open_folder_button = QPushButton("打开输出文件夹 Open printed files")
         self.open_folder_button.setObjectName("openPrintedFiles")
         self.open_folder_button.setAccessibleName("Open the folder of printed files")
-        self.open_folder_button.setMinimumHeight(48)
         self.open_folder_button.setEnabled(self._folder is not None)
         self.open_folder_button.setToolTip(
             str(self._folder)

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from kiosk.domain.business import PrintOutcome
+from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardProblem, CardSummary, Records, YearOfContributions
 from kiosk.flows.citizen import (
     AskTries,
@@ -24,14 +25,14 @@ from kiosk.flows.idle import IdleState, IdleWatch
 R = "Mock Reader 0"
 
 
-def summary(problem=None):
+def summary(problem=None, status=None):
     return CardSummary(
         "王*明",
         "1101**********0173",
         "A1*****3X",
         dt.date(2019, 3, 15),
         dt.date(2029, 3, 14),
-        None,
+        status,
         False,
         problem,
     )
@@ -347,3 +348,27 @@ def test_a_print_result_after_leaving_the_records_is_dropped():
     assert flow.card_removed(R) == [EndSession(R)]
     assert flow.statement_printed(PrintOutcome.PRINTED) == []
     assert flow.view.step is Step.ATTRACT and flow.view.statement is None
+
+
+def test_a_pin_blocked_card_under_temporary_loss_offers_no_cancellation():
+    """Its problem screen sends the citizen to a counter: no PIN query, no VERIFY."""
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary(CardProblem.TEMPORARY_LOSS_PIN_BLOCKED, CardStatus.TEMPORARY_LOSS))
+    assert flow.view.step is Step.PROBLEM
+    assert flow.cancel_loss() == []
+    assert flow.view_records() == [] and flow.replace_card() == []
+    assert flow.view.step is Step.PROBLEM and not flow.view.busy
+
+
+def test_a_pin_blocked_while_cancelling_a_loss_report_says_the_report_stands():
+    flow = CitizenFlow()
+    flow.card_inserted(R)
+    flow.read_done(summary(CardProblem.TEMPORARY_LOSS, CardStatus.TEMPORARY_LOSS))
+    flow.cancel_loss()
+    flow.tries_known(1)
+    flow.pin_entered(bytearray(b"000000"))
+    flow.pin_blocked()
+    assert flow.view.step is Step.PROBLEM
+    assert flow.view.problem is CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
+    assert flow.cancel_loss() == []

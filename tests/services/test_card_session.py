@@ -3,18 +3,26 @@
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 
+from drivers.printers.fake import FakePrinter
 from drivers.readers.errors import CardRemoved
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from drivers.simcard.image import load_image
 from kiosk.card.errors import PinBlocked, PinWrong
+from kiosk.domain.business import ReissueRequest
+from kiosk.domain.journal import ReissueProgress, ReissueReason
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardProblem
+from kiosk.domain.voucher_data import KioskInfo
+from kiosk.services.business import BusinessService
 from kiosk.services.card_session import CardSessionService, SessionProblem
+from kiosk.store import models as m
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import upgrade
 from kiosk.store.seed import seed_demo
+from kiosk.store.unitofwork import UnitOfWork
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -157,3 +165,96 @@ def test_back_end_offline_is_a_problem(reader):
     with pytest.raises(SessionProblem) as caught:
         session.read_summary(DEFAULT_READER)
     assert caught.value.problem is CardProblem.BACKEND_OFFLINE
+
+
+# What the problem screen may promise: the facts behind it --------------------------------------
+
+
+@pytest.fixture
+def fresh_engine(tmp_path):
+    """A demo back end of the test's own, for tests that change a card's status."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'kiosk.db'}")
+    upgrade(engine)
+    seed_demo(engine, today=TODAY)
+    yield engine
+    engine.dispose()
+
+
+def set_status(engine, image_id: str, status: CardStatus) -> None:
+    with UnitOfWork(engine) as uow:
+        number = load_image(image_id).issuer.card_number
+        uow.session.execute(
+            sa.update(m.Card).where(m.Card.card_number == number).values(status=status)
+        )
+        uow.commit()
+
+
+def business(engine) -> BusinessService:
+    now = dt.datetime.combine(TODAY, dt.time(2, 0), dt.UTC)
+    return BusinessService(
+        engine, KioskInfo("T1", "test"), signing_key=b"k", printer=FakePrinter(), clock=lambda: now
+    )
+
+
+def test_a_temporary_loss_card_with_a_working_pin_can_be_cancelled_here(reader, session):
+    card = reader.insert("temporary-loss")
+    assert session.read_summary(DEFAULT_READER).problem is CardProblem.TEMPORARY_LOSS
+    assert card.tries_left == load_image("temporary-loss").pin_tries_left  # asked, not spent
+
+
+def test_a_pin_blocked_card_under_temporary_loss_is_told_apart(reader, fresh_engine):
+    """Its PIN cannot cancel the report: the summary says so before any screen promises it."""
+    set_status(fresh_engine, "pin-blocked", CardStatus.TEMPORARY_LOSS)
+    session = CardSessionService(reader, fresh_engine, today=lambda: TODAY)
+    reader.insert("pin-blocked")
+    summary = session.read_summary(DEFAULT_READER)
+    assert summary.status is CardStatus.TEMPORARY_LOSS
+    assert summary.problem is CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
+
+
+def test_a_lost_card_brings_its_reissue_under_way(reader, fresh_engine):
+    """After a final loss report with a reissue, the inserted old card says when and where the
+    new card can be collected: the date and outlet recorded with the application."""
+    image = load_image("pin-last-try")
+    service = business(fresh_engine)
+    outlet = service.outlets()[1]
+    receipt = service.apply_reissue(
+        ReissueRequest(
+            service.new_key(),
+            "T1",
+            image.holder.ssn,
+            image.issuer.card_number,
+            ReissueReason.LOST,
+            outlet.code,
+        )
+    )
+    assert receipt.pickup is not None
+    session = CardSessionService(reader, fresh_engine, today=lambda: TODAY)
+    reader.insert("pin-last-try")
+    summary = session.read_summary(DEFAULT_READER)
+    assert summary.problem is CardProblem.LOST
+    assert summary.reissue is not None
+    assert summary.reissue.expected_date == receipt.pickup.expected_date
+    assert summary.reissue.date_exact is receipt.pickup.exact
+    assert summary.reissue.progress is ReissueProgress.APPLIED and not summary.reissue.ready
+    assert summary.reissue.outlet == outlet
+    assert image.holder.ssn not in repr(summary) and image.holder.name not in repr(summary)
+
+    with UnitOfWork(fresh_engine) as uow:  # the new card is collected: nothing under way
+        uow.session.execute(
+            sa.update(m.ReissueApplication).values(progress=ReissueProgress.COLLECTED)
+        )
+        uow.commit()
+    summary = session.read_summary(DEFAULT_READER)
+    assert summary.problem is CardProblem.LOST and summary.reissue is None
+
+
+def test_a_lost_card_without_a_reissue_and_a_replaced_card(reader, fresh_engine):
+    set_status(fresh_engine, "normal", CardStatus.LOST)
+    set_status(fresh_engine, "expired", CardStatus.REPLACED)
+    session = CardSessionService(reader, fresh_engine, today=lambda: TODAY)
+    reader.insert("normal")
+    summary = session.read_summary(DEFAULT_READER)
+    assert summary.problem is CardProblem.LOST and summary.reissue is None
+    reader.insert("expired")
+    assert session.read_summary(DEFAULT_READER).problem is CardProblem.REPLACED

@@ -155,3 +155,35 @@ def test_a_faulted_printer_shows_the_r6_path_of_a_cardless_loss_report(
     qtbot.waitUntil(lambda: kiosk.controller.business.view.reprint_outcome is not None)
     assert kiosk.controller.business.view.reprint_outcome is PrintOutcome.PRINTED
     assert len(pdfs(kiosk)) == 1
+
+
+def _tray_geometry(qapp, tray: DemoTray) -> dict[str, object]:
+    """The tray's size and where each of its buttons sits, once the layout has settled."""
+    qapp.processEvents()
+    tray.layout().activate()
+    buttons = [*tray.buttons.values(), tray.remove_button, *tray.printer_buttons.values()]
+    geometry: dict[str, object] = {"tray": tray.size()}
+    for button in [*buttons, tray.open_folder_button]:
+        geometry[button.objectName()] = (button.mapTo(tray, button.rect().topLeft()), button.size())
+    return geometry
+
+
+def test_the_tray_keeps_its_size_and_buttons_in_large_text(qtbot, qapp, kiosk, tray):
+    """A demo tool, not part of the kiosk's large-text mode: the tray neither grows past the
+    screen nor moves its buttons under the pointer (a tap meant for Remove card inserted
+    another card), and is the same before, during and after large text."""
+    tray.show()
+    qtbot.waitExposed(tray)
+    before = _tray_geometry(qapp, tray)
+    kiosk.set_large_text(True)
+    during = _tray_geometry(qapp, tray)
+    kiosk.set_large_text(False)
+    after = _tray_geometry(qapp, tray)
+    assert during == before
+    assert after == before
+    # Readable and whole: every label fits its button, and the tray fits a 1920x1080 screen
+    # beside the 1280-wide demo window.
+    for button in [*tray.buttons.values(), tray.remove_button, tray.open_folder_button]:
+        assert button.fontInfo().pixelSize() >= 15
+        assert button.sizeHint().width() <= button.width(), button.objectName()
+    assert tray.height() <= 1000 and tray.width() <= 1920 - 1280 - 16

@@ -34,8 +34,10 @@ class Shot:
 
 
 def _shots() -> list[Shot]:
+    from kiosk.domain.journal import ReissueProgress
     from kiosk.domain.records import CardStatus
-    from kiosk.domain.session import CardProblem
+    from kiosk.domain.session import CardProblem, ReissueUnderWay
+    from kiosk.ui.screens import business_samples as bs
     from kiosk.ui.screens import samples
 
     def attract(take_card: bool) -> Callable[[PreviewFrame], None]:
@@ -90,6 +92,13 @@ def _shots() -> list[Shot]:
 
         return prepare
 
+    def lost_with_reissue(progress: ReissueProgress):
+        def prepare(f: PreviewFrame) -> None:
+            reissue = ReissueUnderWay(bs.PICKUP_DATE, True, progress, bs.OUTLETS[1])
+            f.problem.show_problem(CardProblem.LOST, reissue=reissue)
+
+        return prepare
+
     def idle(f: PreviewFrame) -> None:
         f.summary.show_summary(samples.summary())
         f.idle.set_remaining(12)
@@ -122,6 +131,10 @@ def _shots() -> list[Shot]:
         Shot("idle", "summary", idle, idle=True),
     ]
     shots += [Shot(f"problem-{p.value}", "problem", problem(p)) for p in CardProblem]
+    shots += [
+        Shot("problem-lost-reissue", "problem", lost_with_reissue(ReissueProgress.APPLIED)),
+        Shot("problem-lost-reissue-ready", "problem", lost_with_reissue(ReissueProgress.READY)),
+    ]
     shots.append(Shot("problem-reader_unavailable", "problem", problem(None), home=False))
     return shots + _business_shots()
 

@@ -1,7 +1,9 @@
 """One screen for everything that stops a card session (every CardProblem, and a reader that
 is not working): an icon, a plain title, what happened and what to do next, and Done. Never a
-status word or an error code on its own. A card under temporary loss report also gets the way
-to cancel that report here, with the card's PIN (flow 6)."""
+status word or an error code on its own, and never a promise the kiosk cannot keep for the card
+in the slot. A card under temporary loss report whose PIN works also gets the way to cancel
+that report here (flow 6); with its PIN blocked, the way to a counter. A card reported lost
+whose new card is under way shows when and where to collect the new card."""
 
 from __future__ import annotations
 
@@ -11,12 +13,18 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from kiosk.domain.session import CardProblem
-from kiosk.ui.i18n import format_date
+from kiosk.domain.session import CardProblem, ReissueUnderWay
+from kiosk.ui.i18n import current_language, format_date
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import ExplanationCard, centred_column, centred_in_scroll, make_label
+from kiosk.ui.widgets.parts import (
+    ExplanationCard,
+    Fact,
+    centred_column,
+    centred_in_scroll,
+    make_label,
+)
 
 READER_UNAVAILABLE = "reader_unavailable"
 
@@ -28,6 +36,7 @@ class _Text:
     title: str
     what: str
     steps: tuple[str, ...]
+    details: tuple[Fact, ...] = ()  # facts about this card, in a box under `what`
 
 
 class ProblemScreen(Screen):
@@ -41,6 +50,7 @@ class ProblemScreen(Screen):
         self._problem: CardProblem | None = None
         self._reader_unavailable = False
         self._expiry: dt.date | None = None
+        self._reissue: ReissueUnderWay | None = None
         column = centred_column(self)
 
         self.card = ExplanationCard("problem")
@@ -85,16 +95,25 @@ class ProblemScreen(Screen):
             return READER_UNAVAILABLE
         return self._problem.value if self._problem else ""
 
-    def show_problem(self, problem: CardProblem, *, expiry_date: dt.date | None = None) -> None:
+    def show_problem(
+        self,
+        problem: CardProblem,
+        *,
+        expiry_date: dt.date | None = None,
+        reissue: ReissueUnderWay | None = None,
+    ) -> None:
+        """`reissue`: for a card reported lost, its new card under way, if any."""
         self._problem = problem
         self._reader_unavailable = False
         self._expiry = expiry_date if problem is CardProblem.EXPIRED else None
+        self._reissue = reissue if problem is CardProblem.LOST else None
         self._render()
 
     def show_reader_unavailable(self) -> None:
         self._problem = None
         self._reader_unavailable = True
         self._expiry = None
+        self._reissue = None
         self._render()
 
     def set_busy(self, busy: bool) -> None:
@@ -107,6 +126,7 @@ class ProblemScreen(Screen):
         self._problem = None
         self._reader_unavailable = False
         self._expiry = None
+        self._reissue = None
         self._render()
 
     # Texts ---------------------------------------------------------------------------------------
@@ -128,7 +148,7 @@ class ProblemScreen(Screen):
             return
         # The reader screen stays until the reader is back: there is nothing for Done to do.
         self.done_button.setVisible(not self._reader_unavailable)
-        self.card.show_text(text.icon, text.tone, text.title, text.what, text.steps)
+        self.card.show_text(text.icon, text.tone, text.title, text.what, text.steps, text.details)
 
     def text_for(self, key: str) -> _Text | None:
         """The icon, tone, title, explanation and next steps for a problem key."""
@@ -158,7 +178,10 @@ class ProblemScreen(Screen):
                 "card",
                 "warn",
                 self.tr("This card cannot be read at this kiosk"),
-                self.tr("Your card is a newer type that this kiosk cannot read. The card is fine."),
+                self.tr(
+                    "Your card is a newer type that this kiosk cannot read. "
+                    "This does not mean that anything is wrong with it."
+                ),
                 (take_out, self.tr("A counter can show you your records. Bring your ID card.")),
             ),
             CardProblem.UNKNOWN.value: _Text(
@@ -199,16 +222,32 @@ class ProblemScreen(Screen):
                     self.tr("Otherwise, take the card out."),
                 ),
             ),
-            CardProblem.LOST.value: _Text(
-                "card-alert",
+            CardProblem.TEMPORARY_LOSS_PIN_BLOCKED.value: _Text(
+                "lock",
                 "error",
-                self.tr("This card has been reported lost"),
-                self.tr("A final loss report was made for this card, so it can no longer be used."),
+                self.tr("This card is under a temporary loss report and its PIN is blocked"),
+                self.tr(
+                    "It was reported lost, so it is blocked for now to protect you. Its PIN was "
+                    "entered wrongly too many times, so the loss report cannot be cancelled at "
+                    "this kiosk."
+                ),
                 (
                     take_out,
                     self.tr(
-                        "If you applied for a new card, collect it with your card receipt voucher."
+                        "Go to a counter with this card and your ID card. Staff there can "
+                        "unblock the PIN and cancel the loss report."
                     ),
+                ),
+            ),
+            CardProblem.LOST.value: self._lost_text(take_out),
+            CardProblem.REPLACED.value: _Text(
+                "card-alert",
+                "error",
+                self.tr("This card has been replaced"),
+                self.tr("A new card was issued in its place, so this card can no longer be used."),
+                (
+                    take_out,
+                    self.tr("Please use your new card."),
                     self.tr("For help, go to a counter with your ID card."),
                 ),
             ),
@@ -238,7 +277,7 @@ class ProblemScreen(Screen):
                 self.tr("Your records cannot be reached right now"),
                 self.tr(
                     "The kiosk cannot connect to the social security system at the moment. "
-                    "Your card is fine."
+                    "This is not a fault of your card."
                 ),
                 (take_out, self.tr("Please try again later, or go to a counter.")),
             ),
@@ -251,3 +290,52 @@ class ProblemScreen(Screen):
             ),
         }
         return texts.get(key)
+
+    def _lost_text(self, take_out: str) -> _Text:
+        """A final loss report: with the new card under way, when and where to collect it."""
+        title = self.tr("This card has been reported lost")
+        reissue = self._reissue
+        if reissue is None:
+            return _Text(
+                "card-alert",
+                "error",
+                title,
+                self.tr("A final loss report was made for this card, so it can no longer be used."),
+                (take_out, self.tr("To get a new card, go to a counter with your ID card.")),
+            )
+        language = current_language()
+        outlet = reissue.outlet
+        if reissue.ready:
+            what = self.tr(
+                "A final loss report was made for this card, so it can no longer be used. "
+                "Your new card is ready to collect."
+            )
+            when = Fact(self.tr("Ready for collection"), self.tr("Now"))
+        else:
+            what = self.tr(
+                "A final loss report was made for this card, so it can no longer be used. "
+                "A new card is being made for you."
+            )
+            day = format_date(reissue.expected_date)
+            if not reissue.date_exact:
+                day = self.tr("About {date}").format(date=day)
+            when = Fact(self.tr("Ready from"), day)
+        return _Text(
+            "card-alert",
+            "error",
+            title,
+            what,
+            (
+                take_out,
+                self.tr(
+                    "Collect your new card at the outlet above. Bring your ID card and your "
+                    "card receipt voucher."
+                ),
+            ),
+            details=(
+                when,
+                Fact(self.tr("Collect at"), outlet.name_in(language)),
+                Fact(self.tr("Address"), outlet.address_in(language), strong=False),
+                Fact(self.tr("Opening hours"), outlet.hours_in(language), strong=False),
+            ),
+        )

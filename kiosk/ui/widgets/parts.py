@@ -5,6 +5,7 @@ the centred content column, and disposal of widgets that held personal data."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -12,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPixma
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -171,14 +173,17 @@ class IconBadge(QWidget):
 
 class ExplanationCard(Card):
     """Why something cannot go on and what to do now: an icon badge beside a title, what
-    happened, a heading (set by the screen) and the steps, numbered when there are several.
-    Object names start with `prefix`: problemTitle, refusedWhat..."""
+    happened, facts that go with it (label and value rows in a tinted box, such as where and
+    when to collect a new card), a heading (set by the screen) and the steps, numbered when
+    there are several. Object names start with `prefix`: problemTitle, refusedWhat..."""
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(f"{prefix}Card", margins=SPACING.xl, parent=parent)
+        self._prefix = prefix
         self.badge = IconBadge(120)
         self.title = make_label("title", object_name=f"{prefix}Title")
         self.what = make_label("lead", object_name=f"{prefix}What")
+        self.details = QVBoxLayout()  # holds the facts box while there are facts to show
         self.next_heading = make_label("heading", object_name=f"{prefix}NextHeading")
         self.steps = QVBoxLayout()
         self.steps.setSpacing(SPACING.m)
@@ -186,6 +191,7 @@ class ExplanationCard(Card):
         text.setSpacing(SPACING.m)
         text.addWidget(self.title)
         text.addWidget(self.what)
+        text.addLayout(self.details)
         text.addSpacing(SPACING.s)
         text.addWidget(self.next_heading)
         text.addLayout(self.steps)
@@ -195,21 +201,65 @@ class ExplanationCard(Card):
         top.addLayout(text, 1)
         self.body.addLayout(top)
 
-    def show_text(self, icon: str, tone: str, title: str, what: str, steps: Sequence[str]) -> None:
+    def show_text(
+        self,
+        icon: str,
+        tone: str,
+        title: str,
+        what: str,
+        steps: Sequence[str],
+        details: Sequence[Fact] = (),
+    ) -> None:
         clear_layout(self.steps)
+        clear_layout(self.details)
         self.badge.set_icon(icon, tone)
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.what.setText(what)
+        if details:
+            self.details.addWidget(_details_box(f"{self._prefix}Details", details))
         for i, step in enumerate(steps, start=1):
             self.steps.addWidget(_step_row(i, step, numbered=len(steps) > 1))
 
     def clear_text(self) -> None:
         clear_layout(self.steps)
+        clear_layout(self.details)
         self.title.clear()
         self.title.setAccessibleName("")
         self.what.clear()
         self.badge.clear()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of an explanation's facts box: a label and its value, the value in bold unless
+    it only adds detail to the row above (an outlet's address under its name)."""
+
+    label: str
+    value: str
+    strong: bool = True
+
+
+def _details_box(object_name: str, facts: Sequence[Fact]) -> QFrame:
+    box = QFrame()
+    box.setObjectName(object_name)
+    box.setProperty("role", "notice")
+    grid = QGridLayout(box)
+    grid.setContentsMargins(SPACING.l, SPACING.m, SPACING.l, SPACING.m)
+    grid.setHorizontalSpacing(SPACING.l)
+    grid.setVerticalSpacing(SPACING.xs)
+    grid.setColumnStretch(1, 1)
+    for row, fact in enumerate(facts):
+        label = make_label("fieldLabel", object_name=f"{object_name}Label{row}", wrap=False)
+        label.setText(fact.label)
+        value = make_label(
+            "fieldValue" if fact.strong else "body", object_name=f"{object_name}Value{row}"
+        )
+        value.setText(fact.value)
+        value.setAccessibleName(f"{fact.label} {fact.value}")
+        grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, 1)
+    return box
 
 
 def _step_row(number: int, text: str, *, numbered: bool) -> QWidget:
