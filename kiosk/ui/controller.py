@@ -8,7 +8,9 @@ either runs on the same worker under the same session generation, so a result th
 after the session ended is dropped.
 
 It is the only place where Qt, the flows and the services meet. Every session end (card
-removed, idle, Home, reader lost) wipes every screen (S3) before anything else is shown.
+removed, idle, Home, reader lost) wipes every screen back to its initial state (S3) before
+anything else is shown, and says so with `session_ended`: the composition root then restores
+the kiosk's own language and text size, so the next citizen starts where the first one did.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class CitizenController(QObject):
 
     view_shown = Signal(str)  # the screen's name
     reader_event = Signal(object)  # every reader event, after the flow has seen it
+    session_ended = Signal()  # a session (with a card or without) ended; screens are wiped
 
     def __init__(
         self,
@@ -89,6 +92,7 @@ class CitizenController(QObject):
         self._reader_name = reader_name
         self._inserted_at: float | None = None
         self._generation = 0  # bumped at each session start and end; older results are dropped
+        self._in_session = False  # as last rendered: a session ends when this turns False
         self._bridge = bridge
         self.last_insert_to_summary: float | None = None  # seconds, for P4 and the tour
         self._wizard = BusinessController(
@@ -322,6 +326,10 @@ class CitizenController(QObject):
         view, w = self.flow.view, self.window
         if not self.flow.in_session:
             self._wipe()
+            if self._in_session:
+                log.info("session.ended")
+                self.session_ended.emit()
+        self._in_session = self.flow.in_session
         screen = self._screen_for(view)
         navigable = view.step in (Step.PIN, Step.RECORDS) and not view.busy
         if self.flow.in_business:

@@ -107,6 +107,7 @@ class Tour:
 
     def shot(self, flow: str, step: str, *, wait: bool = True, **timings: float) -> None:
         window = self.kiosk.window
+        self.choose_language_and_text_size()
         window.resize(*self.size)
         if wait:
             self.settle(what="layout")
@@ -127,6 +128,14 @@ class Tour:
         self.shots.append(
             Shot(flow, step, self.language, name, size, self.large_text, dict(timings))
         )
+
+    def choose_language_and_text_size(self) -> None:
+        """The tour's language and text size, chosen again as a citizen would: every session
+        end gives the kiosk back its own (Kiosk.restore_defaults)."""
+        if self.kiosk.translations.language != self.language:
+            self.kiosk.set_language(self.language)
+        if self.kiosk.large_text != self.large_text:
+            self.kiosk.set_large_text(self.large_text)
 
     def insert(self, card: str, expect: str) -> float:
         """Insert a demo card and wait for `expect`; returns insert → screen in ms."""
@@ -478,8 +487,13 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
     started = time.perf_counter()
     for language in languages:
         with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
+            # The language is the kiosk's own for the run: a session end goes back to it.
             settings = load_settings(
-                demo=True, environ={}, data_dir=Path(scratch), log_dir=Path(scratch) / "log"
+                demo=True,
+                environ={},
+                data_dir=Path(scratch),
+                log_dir=Path(scratch) / "log",
+                language=language,
             )
             kiosk = build_kiosk(settings, app)
             tour = Tour(kiosk, out)

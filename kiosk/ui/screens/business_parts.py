@@ -177,9 +177,10 @@ class StepScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._view = None
         self._busy = False
-        self.step_bar.set_current(0)
+        self.step_bar.clear()
         self._render()
 
     def _render(self) -> None:
@@ -261,7 +262,9 @@ class BusinessScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._view = None
+        self.step_bar.clear()
         self._render()
 
     def retranslate(self) -> None:

@@ -242,14 +242,12 @@ class LookupScreen(StepScreen):
         self._render_buttons()
 
     def wipe(self) -> None:
-        self._view = None
-        self._busy = False
+        super().wipe()
         self._error_shown = None
         self.voucher_fields.clear()
         self.person_fields.clear()
         for widget in self._inputs():
             widget.setEnabled(True)
-        self.step_bar.set_current(0)
         self.set_mode(VOUCHER)
 
     def showEvent(self, event: QEvent) -> None:

@@ -342,6 +342,7 @@ class RecordsScreen(Screen):
         return self.print_message.text()
 
     def wipe(self) -> None:
+        super().wipe()
         self._records = None
         self._year = None
         self._selected_year = None

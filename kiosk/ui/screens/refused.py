@@ -74,6 +74,7 @@ class RefusedScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._view = None
         self._render()
 
