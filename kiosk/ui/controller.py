@@ -37,6 +37,7 @@ from kiosk.flows.citizen import (
     EndSession,
     LoadRecords,
     LoadYear,
+    PausePrinting,
     PrintStatement,
     ReadCard,
     StartBusiness,
@@ -52,6 +53,10 @@ from kiosk.ui.business_controller import BusinessController
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
+
+# How long the print button stays off after a statement print: the paper takes a moment to
+# come out, and a second tap meanwhile must not print the statement again.
+STATEMENT_PAUSE_MS = 3000
 
 _TOUCH_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -126,7 +131,7 @@ class CitizenController(QObject):
         w.summary.view_records_clicked.connect(lambda: self._apply(self.flow.view_records()))
         w.pin.pin_entered.connect(lambda pin: self._apply(self.flow.pin_entered(pin)))
         w.records.year_selected.connect(lambda year: self._apply(self.flow.select_year(year)))
-        w.records.print_clicked.connect(lambda: self._apply(self.flow.print_statement()))
+        w.records.print_clicked.connect(lambda year: self._apply(self.flow.print_statement(year)))
         w.problem.done_clicked.connect(self.home)
         w.summary.replace_clicked.connect(lambda: self._apply(self.flow.replace_card()))
         w.problem.cancel_loss_clicked.connect(lambda: self._apply(self.flow.cancel_loss()))
@@ -251,6 +256,8 @@ class CitizenController(QObject):
             )
         elif isinstance(command, PrintStatement):
             self._print_statement(command)
+        elif isinstance(command, PausePrinting):
+            self._after(STATEMENT_PAUSE_MS, lambda: self._apply(flow.print_pause_over()))
         elif isinstance(command, StartBusiness):
             self._wizard.start_with_card(command.purpose, session.identity)
 
@@ -272,6 +279,16 @@ class CitizenController(QObject):
             lambda outcome: self._apply(flow.statement_printed(outcome)),
             failed,
         )
+
+    def _after(self, ms: int, then: Callable[[], None]) -> None:
+        """`then` in `ms` milliseconds, unless the session has ended or changed by then."""
+        generation = self._generation
+
+        def due() -> None:
+            if generation == self._generation:
+                then()
+
+        QTimer.singleShot(ms, self, due)
 
     def _submit(
         self,
@@ -370,8 +387,10 @@ class CitizenController(QObject):
                 w.records.show_records(view.records)
             if view.year is not None:
                 w.records.show_year(view.year)
-            w.records.set_statement(printing=view.printing, outcome=view.statement)
-            w.records.set_print_enabled(not view.busy)
+            w.records.set_statement(
+                printing=view.printing, outcome=view.statement, year=view.statement_year
+            )
+            w.records.set_print_enabled(not view.busy and not view.print_paused)
             return w.records
         if view.step is Step.BUSINESS:
             business = self.business

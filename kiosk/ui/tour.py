@@ -148,6 +148,12 @@ class Tour:
         self.reader.remove()
         self.settle(self.at("attract"), "card removal")
 
+    def print_statement(self) -> None:
+        """Tap the records' print button and wait for the statement to come out."""
+        flow = self.kiosk.controller.flow
+        self.kiosk.window.records.print_button.click()
+        self.settle(lambda: flow.view.statement is not None, "statement printed")
+
     def enter_pin(self, digits: str) -> None:
         self.kiosk.window.pin.pin_entered.emit(bytearray(digits.encode()))
         self.settle(what="PIN")
@@ -186,8 +192,7 @@ class Tour:
             self.settle(what="an older year")
             w.records.show_section("contributions")
             self.shot("records", "records-contributions-oldest-year")
-        w.records.print_clicked.emit()
-        self.settle(lambda: c.flow.view.statement is not None, "statement printed")
+        self.print_statement()
         self.shot("records", "records-statement-printed")
         self.idle_warning()
         self.remove()
@@ -468,6 +473,9 @@ class Tour:
             for section in ("overview", "contributions", "employment", "injury"):
                 w.records.show_section(section)
                 self.shot("records", f"records-{section}")
+            w.records.show_section("contributions")
+            self.print_statement()
+            self.shot("records", "records-statement-printed")
             self.remove()
             self.insert("unreadable", "problem")
             self.shot("problem", "problem-unreadable")
