@@ -68,6 +68,14 @@ class Kiosk:
         self.window.header.set_large_text(large)
         log.info("ui.large_text on=%d", large)
 
+    def restore_defaults(self) -> None:
+        """A session ended: the next citizen finds the kiosk's own language and normal text,
+        whatever the last one chose (the screens themselves were wiped by the controller)."""
+        if self.translations.language != self.settings.language:
+            self.set_language(self.settings.language)
+        if self.large_text:
+            self.set_large_text(False)
+
     def close(self) -> None:
         self.translations.set_language("en")  # leave no translator on a shared application
         self.controller.shutdown()
@@ -180,6 +188,7 @@ def build_kiosk(
     kiosk = Kiosk(settings, engine, backend, window, controller, translations, business)
     window.header.language_clicked.connect(kiosk.toggle_language)
     window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
+    controller.session_ended.connect(kiosk.restore_defaults)
     _watch_status(kiosk)
     backend.start()
     return kiosk

@@ -1163,20 +1163,36 @@
         <translation>正在打印…</translation>
     </message>
     <message>
-        <source>Printing your statement, please wait</source>
-        <translation>正在打印个人权益记录，请稍候</translation>
-    </message>
-    <message>
         <source>Print statement</source>
         <translation>打印权益记录</translation>
+    </message>
+    <message>
+        <source>Print {year} statement</source>
+        <translation>打印{year}年权益记录</translation>
     </message>
     <message>
         <source>Print a statement of your records</source>
         <translation>打印个人权益记录</translation>
     </message>
     <message>
-        <source>Please take your statement</source>
-        <translation>请取走打印的个人权益记录</translation>
+        <source>Print a statement of your records with the contributions of {year}</source>
+        <translation>打印含{year}年缴费记录的个人权益记录</translation>
+    </message>
+    <message>
+        <source>Printing your statement. Please wait…</source>
+        <translation>正在打印个人权益记录，请稍候…</translation>
+    </message>
+    <message>
+        <source>Printing your {year} statement. Please wait…</source>
+        <translation>正在打印{year}年个人权益记录，请稍候…</translation>
+    </message>
+    <message>
+        <source>Your statement is printed. Please take it from the printer.</source>
+        <translation>个人权益记录已打印，请从出纸口取走。</translation>
+    </message>
+    <message>
+        <source>Your {year} statement is printed. Please take it from the printer.</source>
+        <translation>{year}年个人权益记录已打印，请从出纸口取走。</translation>
     </message>
     <message>
         <source>the printer is out of paper</source>

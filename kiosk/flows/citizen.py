@@ -12,7 +12,8 @@ without widgets or a card, as Electrum's wizard does.
     problem(TEMPORARY_LOSS) --cancel the loss report--> (tries) --> pin --ok--> business
                                           pin --blocked--> problem(TEMPORARY_LOSS_PIN_BLOCKED)
     attract --report a loss / voucher lookup--> business, without a card
-    records --print statement--> records(printing) --printed / failed--> records(outcome)
+    records --print statement of year Y--> records(printing Y) --printed / failed-->
+        records(outcome, paused) --a moment later--> records (the button works again)
     card removed, idle timeout, Home without a card: the session ends, back to attract.
 
 While a business runs (Step.BUSINESS) the business flow has the screen; this flow only keeps
@@ -65,6 +66,8 @@ class View:
     pin_purpose: PinPurpose = PinPurpose.RECORDS
     printing: bool = False  # the records statement is being printed
     statement: PrintOutcome | None = None  # how the last statement print went
+    statement_year: int | None = None  # the year of the statement printing or printed
+    print_paused: bool = False  # just printed: a second tap must not print it again
 
 
 # Commands for the controller ------------------------------------------------------------------
@@ -98,10 +101,16 @@ class LoadYear:
 
 @dataclass(frozen=True)
 class PrintStatement:
-    """Print the records statement with the contributions of `year` (the year on screen;
-    None: no year shown)."""
+    """Print the records statement with the contributions of `year`, the year the print
+    button named (None: the records have no contributions at all)."""
 
     year: int | None
+
+
+@dataclass(frozen=True)
+class PausePrinting:
+    """A statement print just ended: keep the print button off for a moment (a few seconds,
+    the controller's timer), then tell the flow with `print_pause_over()`."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,7 @@ Command = (
     | LoadRecords
     | LoadYear
     | PrintStatement
+    | PausePrinting
     | StartBusiness
     | EndSession
 )
@@ -244,7 +254,13 @@ class CitizenFlow:
         """The statement print finished (or failed: `outcome` says how)."""
         if self.view.step is not Step.RECORDS or not self.view.printing:
             return []  # the citizen left the records meanwhile: nothing to tell
-        self.view = replace(self.view, printing=False, statement=outcome)
+        self.view = replace(self.view, printing=False, statement=outcome, print_paused=True)
+        return [PausePrinting()]
+
+    def print_pause_over(self) -> list[Command]:
+        """The moment after a print has passed: the print button works again."""
+        if self.view.step is Step.RECORDS and self.view.print_paused:
+            self.view = replace(self.view, print_paused=False)
         return []
 
     def failed(self, problem: CardProblem) -> list[Command]:
@@ -307,13 +323,23 @@ class CitizenFlow:
         self.view = replace(self.view, busy=True, statement=None)
         return [LoadYear(year)]
 
-    def print_statement(self) -> list[Command]:
-        """Print the records statement (个人权益记录) of the year on screen; once at a time."""
+    def print_statement(self, year: int | None) -> list[Command]:
+        """Print the records statement (个人权益记录) of `year`, the year the print button
+        named, which must be the year on screen; once at a time, and not again the moment
+        after a print."""
         view = self.view
-        if view.step is not Step.RECORDS or view.records is None or view.busy or view.printing:
+        if (
+            view.step is not Step.RECORDS
+            or view.records is None
+            or view.busy
+            or view.printing
+            or view.print_paused
+        ):
             return []
-        year = view.year.year if view.year is not None else None
-        self.view = replace(view, printing=True, statement=None)
+        on_screen = view.year.year if view.year is not None else None
+        if year != on_screen:
+            return []  # a tap on a name the screen no longer shows: never print another year
+        self.view = replace(view, printing=True, statement=None, statement_year=year)
         return [PrintStatement(year)]
 
     def back(self) -> list[Command]:
@@ -330,6 +356,8 @@ class CitizenFlow:
                 pin_purpose=PinPurpose.RECORDS,
                 printing=False,
                 statement=None,
+                statement_year=None,
+                print_paused=False,
             )
         return []
 

@@ -540,16 +540,18 @@ class BusinessService:
         self, records: Records, year: int | None, language: Language
     ) -> PrintOutcome:
         """Print the citizen's records statement (个人权益记录) with the contributions of `year`
-        (the year on screen; None or a year not loaded: the newest year), name and ID number
-        masked. Never raises: printer trouble is the outcome, as for print_voucher().
+        (the year the print button named; None: the newest year), name and ID number masked.
+        Never raises: printer trouble is the outcome, as for print_voucher().
 
+        The year asked for is the year printed, or nothing is: a year whose contributions are
+        not loaded fails (FAILED) rather than printing another year than the button said.
         Audited as "statement.printed" (failed prints too, with their outcome). A database that
         cannot be reached does not stop the print: the records came from it moments ago.
         """
         now = self._clock()
         if year is not None and year in records.years and year not in records.contributions:
-            log.info("statement.year_not_loaded")
-            year = None
+            log.error("statement.year_not_loaded")
+            return PrintOutcome.FAILED
         try:
             data = StatementData.from_records(records, self.kiosk, now, language, year)
             pdf = render_statement(data, STATEMENT_LAYOUT)

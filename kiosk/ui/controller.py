@@ -8,7 +8,9 @@ either runs on the same worker under the same session generation, so a result th
 after the session ended is dropped.
 
 It is the only place where Qt, the flows and the services meet. Every session end (card
-removed, idle, Home, reader lost) wipes every screen (S3) before anything else is shown.
+removed, idle, Home, reader lost) wipes every screen back to its initial state (S3) before
+anything else is shown, and says so with `session_ended`: the composition root then restores
+the kiosk's own language and text size, so the next citizen starts where the first one did.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from kiosk.flows.citizen import (
     EndSession,
     LoadRecords,
     LoadYear,
+    PausePrinting,
     PrintStatement,
     ReadCard,
     StartBusiness,
@@ -51,6 +54,10 @@ from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
+# How long the print button stays off after a statement print: the paper takes a moment to
+# come out, and a second tap meanwhile must not print the statement again.
+STATEMENT_PAUSE_MS = 3000
+
 _TOUCH_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.TouchBegin,
@@ -63,6 +70,7 @@ class CitizenController(QObject):
 
     view_shown = Signal(str)  # the screen's name
     reader_event = Signal(object)  # every reader event, after the flow has seen it
+    session_ended = Signal()  # a session (with a card or without) ended; screens are wiped
 
     def __init__(
         self,
@@ -89,6 +97,7 @@ class CitizenController(QObject):
         self._reader_name = reader_name
         self._inserted_at: float | None = None
         self._generation = 0  # bumped at each session start and end; older results are dropped
+        self._in_session = False  # as last rendered: a session ends when this turns False
         self._bridge = bridge
         self.last_insert_to_summary: float | None = None  # seconds, for P4 and the tour
         self._wizard = BusinessController(
@@ -122,7 +131,7 @@ class CitizenController(QObject):
         w.summary.view_records_clicked.connect(lambda: self._apply(self.flow.view_records()))
         w.pin.pin_entered.connect(lambda pin: self._apply(self.flow.pin_entered(pin)))
         w.records.year_selected.connect(lambda year: self._apply(self.flow.select_year(year)))
-        w.records.print_clicked.connect(lambda: self._apply(self.flow.print_statement()))
+        w.records.print_clicked.connect(lambda year: self._apply(self.flow.print_statement(year)))
         w.problem.done_clicked.connect(self.home)
         w.summary.replace_clicked.connect(lambda: self._apply(self.flow.replace_card()))
         w.problem.cancel_loss_clicked.connect(lambda: self._apply(self.flow.cancel_loss()))
@@ -247,6 +256,8 @@ class CitizenController(QObject):
             )
         elif isinstance(command, PrintStatement):
             self._print_statement(command)
+        elif isinstance(command, PausePrinting):
+            self._after(STATEMENT_PAUSE_MS, lambda: self._apply(flow.print_pause_over()))
         elif isinstance(command, StartBusiness):
             self._wizard.start_with_card(command.purpose, session.identity)
 
@@ -268,6 +279,16 @@ class CitizenController(QObject):
             lambda outcome: self._apply(flow.statement_printed(outcome)),
             failed,
         )
+
+    def _after(self, ms: int, then: Callable[[], None]) -> None:
+        """`then` in `ms` milliseconds, unless the session has ended or changed by then."""
+        generation = self._generation
+
+        def due() -> None:
+            if generation == self._generation:
+                then()
+
+        QTimer.singleShot(ms, self, due)
 
     def _submit(
         self,
@@ -322,6 +343,10 @@ class CitizenController(QObject):
         view, w = self.flow.view, self.window
         if not self.flow.in_session:
             self._wipe()
+            if self._in_session:
+                log.info("session.ended")
+                self.session_ended.emit()
+        self._in_session = self.flow.in_session
         screen = self._screen_for(view)
         navigable = view.step in (Step.PIN, Step.RECORDS) and not view.busy
         if self.flow.in_business:
@@ -362,8 +387,10 @@ class CitizenController(QObject):
                 w.records.show_records(view.records)
             if view.year is not None:
                 w.records.show_year(view.year)
-            w.records.set_statement(printing=view.printing, outcome=view.statement)
-            w.records.set_print_enabled(not view.busy)
+            w.records.set_statement(
+                printing=view.printing, outcome=view.statement, year=view.statement_year
+            )
+            w.records.set_print_enabled(not view.busy and not view.print_paused)
             return w.records
         if view.step is Step.BUSINESS:
             business = self.business

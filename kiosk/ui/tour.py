@@ -112,6 +112,7 @@ class Tour:
 
     def shot(self, flow: str, step: str, *, wait: bool = True, **timings: float) -> None:
         window = self.kiosk.window
+        self.choose_language_and_text_size()
         window.resize(*self.size)
         if wait:
             self.settle(what="layout")
@@ -133,6 +134,14 @@ class Tour:
             Shot(flow, step, self.language, name, size, self.large_text, dict(timings))
         )
 
+    def choose_language_and_text_size(self) -> None:
+        """The tour's language and text size, chosen again as a citizen would: every session
+        end gives the kiosk back its own (Kiosk.restore_defaults)."""
+        if self.kiosk.translations.language != self.language:
+            self.kiosk.set_language(self.language)
+        if self.kiosk.large_text != self.large_text:
+            self.kiosk.set_large_text(self.large_text)
+
     def insert(self, card: str, expect: str) -> float:
         """Insert a demo card and wait for `expect`; returns insert → screen in ms."""
         started = time.perf_counter()
@@ -143,6 +152,12 @@ class Tour:
     def remove(self) -> None:
         self.reader.remove()
         self.settle(self.at("attract"), "card removal")
+
+    def print_statement(self) -> None:
+        """Tap the records' print button and wait for the statement to come out."""
+        flow = self.kiosk.controller.flow
+        self.kiosk.window.records.print_button.click()
+        self.settle(lambda: flow.view.statement is not None, "statement printed")
 
     def enter_pin(self, digits: str) -> None:
         self.kiosk.window.pin.pin_entered.emit(bytearray(digits.encode()))
@@ -182,8 +197,7 @@ class Tour:
             self.settle(what="an older year")
             w.records.show_section("contributions")
             self.shot("records", "records-contributions-oldest-year")
-        w.records.print_clicked.emit()
-        self.settle(lambda: c.flow.view.statement is not None, "statement printed")
+        self.print_statement()
         self.shot("records", "records-statement-printed")
         self.idle_warning()
         self.remove()
@@ -493,6 +507,9 @@ class Tour:
             for section in ("overview", "contributions", "employment", "injury"):
                 w.records.show_section(section)
                 self.shot("records", f"records-{section}")
+            w.records.show_section("contributions")
+            self.print_statement()
+            self.shot("records", "records-statement-printed")
             self.remove()
             self.insert("unreadable", "problem")
             self.shot("problem", "problem-unreadable")
@@ -515,8 +532,13 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
     started = time.perf_counter()
     for language in languages:
         with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as scratch:
+            # The language is the kiosk's own for the run: a session end goes back to it.
             settings = load_settings(
-                demo=True, environ={}, data_dir=Path(scratch), log_dir=Path(scratch) / "log"
+                demo=True,
+                environ={},
+                data_dir=Path(scratch),
+                log_dir=Path(scratch) / "log",
+                language=language,
             )
             kiosk = build_kiosk(settings, app)
             tour = Tour(kiosk, out)

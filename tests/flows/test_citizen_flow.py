@@ -13,6 +13,7 @@ from kiosk.flows.citizen import (
     EndSession,
     LoadRecords,
     LoadYear,
+    PausePrinting,
     PinPurpose,
     PrintStatement,
     ReadCard,
@@ -267,17 +268,46 @@ def at_records(flow: CitizenFlow) -> None:
 
 def test_print_statement_prints_the_year_on_screen_once_at_a_time():
     flow = CitizenFlow()
-    assert flow.print_statement() == []  # nothing to print before the records
+    assert flow.print_statement(2026) == []  # nothing to print before the records
     at_records(flow)
     assert flow.view.statement is None and not flow.view.printing
-    assert flow.print_statement() == [PrintStatement(2026)]
+    assert flow.print_statement(2026) == [PrintStatement(2026)]
     assert flow.view.printing and flow.view.statement is None
-    assert flow.print_statement() == []  # a double tap while printing: one statement
-    flow.statement_printed(PrintOutcome.PRINTED)
+    assert flow.view.statement_year == 2026
+    assert flow.print_statement(2026) == []  # a double tap while printing: one statement
+    assert flow.statement_printed(PrintOutcome.PRINTED) == [PausePrinting()]
     assert not flow.view.printing and flow.view.statement is PrintOutcome.PRINTED
+    assert flow.print_statement(2026) == []  # a tap the moment after: no second copy
+    flow.print_pause_over()
     flow.select_year(2025)
     flow.year_loaded(YearOfContributions(2025, ()))
-    assert flow.print_statement() == [PrintStatement(2025)]  # another copy, another year
+    assert flow.print_statement(2025) == [PrintStatement(2025)]  # another copy, another year
+
+
+def test_only_the_year_the_button_named_is_printed():
+    flow = CitizenFlow()
+    at_records(flow)  # 2026 on screen
+    assert flow.print_statement(2025) == [] and not flow.view.printing
+    flow.select_year(2025)
+    flow.year_loaded(YearOfContributions(2025, ()))
+    assert flow.print_statement(2026) == []  # a name the screen no longer shows
+    assert flow.print_statement(2025) == [PrintStatement(2025)]
+    assert flow.view.statement_year == 2025
+
+
+def test_the_pause_after_a_print_ends_only_on_the_records():
+    flow = CitizenFlow()
+    at_records(flow)
+    flow.print_statement(2026)
+    flow.statement_printed(PrintOutcome.OUT_OF_PAPER)  # a failure pauses the button too
+    assert flow.view.print_paused and flow.print_statement(2026) == []
+    assert flow.print_pause_over() == [] and not flow.view.print_paused
+    flow.print_statement(2026)
+    flow.statement_printed(PrintOutcome.PRINTED)
+    flow.back()  # leaving the records ends the pause with them
+    assert flow.view.step is Step.SUMMARY and not flow.view.print_paused
+    assert flow.view.statement_year is None
+    assert flow.print_pause_over() == [] and flow.view.step is Step.SUMMARY
 
 
 def test_a_loaded_year_is_kept_for_the_session():
@@ -298,32 +328,35 @@ def test_print_statement_waits_while_a_year_loads():
     at_records(flow)
     assert flow.select_year(2025) == [LoadYear(2025)]
     assert flow.view.busy
-    assert flow.print_statement() == [] and not flow.view.printing
+    assert flow.print_statement(2025) == [] and not flow.view.printing
 
 
 def test_a_failed_print_is_the_outcome_and_a_new_print_clears_it():
     flow = CitizenFlow()
     at_records(flow)
-    flow.print_statement()
+    flow.print_statement(2026)
     flow.statement_printed(PrintOutcome.OUT_OF_PAPER)
     assert flow.view.statement is PrintOutcome.OUT_OF_PAPER and not flow.view.printing
-    assert flow.print_statement() == [PrintStatement(2026)]
+    flow.print_pause_over()
+    assert flow.print_statement(2026) == [PrintStatement(2026)]
     assert flow.view.statement is None  # the old outcome no longer stands
 
 
 def test_a_new_year_or_going_back_clears_the_outcome():
     flow = CitizenFlow()
     at_records(flow)
-    flow.print_statement()
+    flow.print_statement(2026)
     flow.statement_printed(PrintOutcome.PRINTED)
+    flow.print_pause_over()
     flow.select_year(2026)  # loaded already: no command
     assert flow.view.statement is None
-    flow.print_statement()
+    flow.print_statement(2026)
     flow.statement_printed(PrintOutcome.FAILED)
+    flow.print_pause_over()
     flow.select_year(2025)
     assert flow.view.statement is None
     flow.year_loaded(YearOfContributions(2025, ()))
-    flow.print_statement()
+    flow.print_statement(2025)
     flow.statement_printed(PrintOutcome.PRINTED)
     flow.back()
     assert flow.view.step is Step.SUMMARY
@@ -333,7 +366,7 @@ def test_a_new_year_or_going_back_clears_the_outcome():
 def test_a_print_result_after_leaving_the_records_is_dropped():
     flow = CitizenFlow()
     at_records(flow)
-    flow.print_statement()
+    flow.print_statement(2026)
     flow.back()  # printing does not hold the citizen on the screen
     assert flow.statement_printed(PrintOutcome.PRINTED) == []
     assert flow.view.step is Step.SUMMARY and flow.view.statement is None
@@ -344,7 +377,7 @@ def test_a_print_result_after_leaving_the_records_is_dropped():
     flow.records_loaded(records())
     flow.statement_printed(PrintOutcome.FAILED)  # the old job's late answer
     assert flow.view.statement is None and not flow.view.printing
-    flow.print_statement()
+    assert flow.print_statement(2026) == [PrintStatement(2026)]
     assert flow.card_removed(R) == [EndSession(R)]
     assert flow.statement_printed(PrintOutcome.PRINTED) == []
     assert flow.view.step is Step.ATTRACT and flow.view.statement is None

@@ -134,19 +134,16 @@ def test_the_year_on_screen_is_the_year_printed(engine: Engine, tmp_path: Path) 
     assert f"{older}年缴费记录" in text and f"{newest}年缴费记录" not in text
 
 
-def test_a_year_not_loaded_prints_the_newest_year_rather_than_failing(
-    engine: Engine, tmp_path: Path
-) -> None:
+def test_a_year_not_loaded_is_never_replaced_by_another(engine: Engine) -> None:
+    """The print button named the year: printing the newest one instead would hand the citizen
+    a statement of a year they did not ask for."""
     records = load_records(engine)  # the newest year only
-    newest, older = records.years[0], records.years[1]
+    older = records.years[1]
     printer = FakePrinter()
     assert make_service(engine, printer).print_statement(records, older, "zh_CN") is (
-        PrintOutcome.PRINTED
+        PrintOutcome.FAILED
     )
-    path = tmp_path / "fallback.pdf"
-    path.write_bytes(printer.jobs[-1].pdf)
-    assert f"{newest}年缴费记录" in pdf_text(path)
-    assert statement_entries(engine)[0].detail["year"] == newest
+    assert printer.jobs == []
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Fixtures for the screen and widget tests: the translations compiled once per run, a language
 switch that leaves English (no translator) behind, the theme, a walk over every text a widget
-shows, and the whole kiosk on the demo set-up."""
+shows, a walk over the state of every widget, and the whole kiosk on the demo set-up."""
 
 from __future__ import annotations
 
@@ -10,10 +10,14 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSlider,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QTableWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -73,6 +77,65 @@ def _texts(root: QWidget) -> Iterator[str]:
 def all_texts() -> Callable[[QWidget], str]:
     """Every text a widget and its children show or tell a screen reader, joined."""
     return lambda root: "\n".join(t for t in _texts(root) if t)
+
+
+def _state(widget: QWidget) -> tuple[object, ...]:
+    """What a widget shows besides its children: shown or hidden, enabled, its font, and what
+    its kind holds (a scroll bar's position, a page, a choice, a checked state, a text)."""
+    state: list[object] = [
+        type(widget).__name__,
+        # Qt's own parts (a scroll bar's container) show and hide as the layout next runs.
+        None if widget.objectName().startswith("qt_") else widget.isHidden(),
+        widget.isEnabled(),
+        widget.font().pixelSize(),
+        widget.font().pointSizeF(),
+        widget.accessibleName(),
+    ]
+    if isinstance(widget, QAbstractSlider):  # scroll bars of every scroll area and table
+        state.append(("value", widget.value()))
+    if isinstance(widget, QStackedWidget | QTabWidget):
+        state.append(("page", widget.currentIndex()))
+    if isinstance(widget, QComboBox):
+        items = tuple(widget.itemText(i) for i in range(widget.count()))
+        state.append(("choice", widget.currentIndex(), items))
+    if isinstance(widget, QAbstractButton):
+        state.append(("checked", widget.isChecked()))
+    if isinstance(widget, QTableWidget):
+        state.append(("rows", widget.rowCount()))
+    text = getattr(widget, "text", None)  # labels, buttons, line edits, the entry fields
+    text = text() if callable(text) else text
+    if isinstance(text, str):
+        state.append(("text", text))
+    length = getattr(widget, "length", None)  # the PIN keypad's digits
+    if isinstance(length, int):
+        state.append(("length", length))
+    return tuple(state)
+
+
+def widget_states(root: QWidget) -> dict[str, tuple[object, ...]]:
+    """The state of `root` and of every widget in it, by a path of object names (class names
+    and a count where a widget has none): two windows built alike give the same paths."""
+    # Widgets dropped by a layout are deleted later: let them go, or they count as shown.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    states: dict[str, tuple[object, ...]] = {}
+
+    def walk(widget: QWidget, path: str) -> None:
+        states[path] = _state(widget)
+        seen: dict[str, int] = {}
+        for child in widget.children():
+            if isinstance(child, QWidget):
+                key = child.objectName() or type(child).__name__
+                seen[key] = seen.get(key, 0) + 1
+                walk(child, f"{path}/{key}#{seen[key]}")
+
+    walk(root, root.objectName() or type(root).__name__)
+    return states
+
+
+@pytest.fixture
+def widget_state() -> Callable[[QWidget], dict[str, tuple[object, ...]]]:
+    """The state of every widget under a root, by path (see `widget_states`)."""
+    return widget_states
 
 
 class FakeClock:

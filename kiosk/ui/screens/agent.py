@@ -201,8 +201,7 @@ class AgentScreen(StepScreen):
         self._render_button()
 
     def wipe(self) -> None:
-        self._view = None
-        self._busy = False
+        super().wipe()
         self.fields.clear()
         self.id_field.set_rule(None)
         self.name_edit.clear()
@@ -214,7 +213,6 @@ class AgentScreen(StepScreen):
         self._group.setExclusive(True)
         for widget in (self.pad, self.id_field, self.name_edit):
             widget.setEnabled(True)
-        self.step_bar.set_current(0)
         self._render_lead()
         self._render_name()
 

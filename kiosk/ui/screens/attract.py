@@ -96,5 +96,6 @@ class AttractScreen(Screen):
         self.voucher_button.set_text(self.tr("Voucher / reissue progress"))
 
     def wipe(self) -> None:
+        super().wipe()
         # Nothing personal is ever shown here; the take-card hint belongs to the last session.
         self.set_take_card_hint(False)

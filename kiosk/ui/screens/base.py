@@ -1,12 +1,13 @@
 """What every screen has: a name for logs and the tour, its place in a flow, the navigation it
-allows, retranslation on a language change and a `wipe()` of personal data (S3)."""
+allows, retranslation on a language change and a `wipe()` of personal data and of everything
+the last citizen did to the view (S3)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QScroller, QWidget
 
 
 class Screen(QWidget):
@@ -28,7 +29,18 @@ class Screen(QWidget):
         """Re-set every text in the current language (data already shown included)."""
 
     def wipe(self) -> None:
-        """Forget every piece of personal data this screen holds or shows."""
+        """Forget every piece of personal data this screen holds or shows, and return to the
+        state the screen was built in: the next citizen must not start where the last one
+        left off. A screen resets what it holds itself (sections, years, choices, typed
+        details) and calls `super().wipe()`, which does what every screen shares: every
+        scroll area and table back at its start, no flick still scrolling, no list open."""
+        for area in self.findChildren(QAbstractScrollArea):
+            if QScroller.hasScroller(area.viewport()):
+                QScroller.scroller(area.viewport()).stop()
+            for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+                bar.setValue(bar.minimum())
+        for combo in self.findChildren(QComboBox):
+            combo.hidePopup()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

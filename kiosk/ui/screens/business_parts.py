@@ -206,9 +206,11 @@ class StepScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._view = None
         self._busy = False
-        self.step_bar.set_current(0)
+        self.step_bar.clear()
+        self.hide_error()
         self._render()
 
     def _render(self) -> None:
@@ -305,7 +307,9 @@ class BusinessScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._view = None
+        self.step_bar.clear()
         self._render()
 
     def retranslate(self) -> None:

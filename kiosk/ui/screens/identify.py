@@ -145,13 +145,11 @@ class IdentifyScreen(StepScreen):
         self._render_button()
 
     def wipe(self) -> None:
-        self._view = None
-        self._busy = False
+        super().wipe()
         self.fields.clear()
         self.agent_toggle.setChecked(False)
         for widget in (self.pad, self.id_field, self.mobile_field, self.agent_toggle):
             widget.setEnabled(True)
-        self.step_bar.set_current(0)
         self._render_error()
         self._render_button()
 

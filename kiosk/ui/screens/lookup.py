@@ -250,13 +250,10 @@ class LookupScreen(StepScreen):
         self._render_buttons()
 
     def wipe(self) -> None:
-        self._view = None
-        self._busy = False
+        super().wipe()
         self.person_fields.clear()
         for widget in self._inputs():
             widget.setEnabled(True)
-        self.step_bar.set_current(0)
-        self.hide_error()
         self.set_mode(SCAN)
         self.retranslate()
 

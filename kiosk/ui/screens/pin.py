@@ -94,6 +94,8 @@ class PinScreen(Screen):
         # Unknown, blocked (another screen says so), already verified, or being checked now.
         if n is None or n <= 0 or self._busy:
             self.tries_notice.hide()
+            self.tries_notice.set_text("")  # nothing of the last card's tries left behind
+            self.tries_notice.setAccessibleName("")
             return
         if n == 1:
             self.tries_notice.set_tone("warn")
@@ -124,6 +126,7 @@ class PinScreen(Screen):
         self._render_tries()
 
     def wipe(self) -> None:
+        super().wipe()
         self.keypad.clear()
         self._tries = None
         self._after_wrong = False

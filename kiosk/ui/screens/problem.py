@@ -122,6 +122,7 @@ class ProblemScreen(Screen):
         self.done_button.setEnabled(not busy)
 
     def wipe(self) -> None:
+        super().wipe()
         self.set_busy(False)
         self._problem = None
         self._reader_unavailable = False
@@ -142,12 +143,12 @@ class ProblemScreen(Screen):
         # Logs and the tour name the screen after what it shows: problem-expired.png.
         self.name = f"problem-{self.key}" if self.key else type(self).name
         self.cancel_loss_button.setVisible(self._problem is CardProblem.TEMPORARY_LOSS)
+        # The reader screen stays until the reader is back: there is nothing for Done to do.
+        self.done_button.setVisible(not self._reader_unavailable)
         text = self.text_for(self.key)
         if text is None:
             self.card.clear_text()
             return
-        # The reader screen stays until the reader is back: there is nothing for Done to do.
-        self.done_button.setVisible(not self._reader_unavailable)
         self.card.show_text(text.icon, text.tone, text.title, text.what, text.steps, text.details)
 
     def text_for(self, key: str) -> _Text | None:

@@ -2,8 +2,9 @@
 pension and medical account balances), contributions by year and month, employment and skills,
 and work injury, as four large sections. Full name and ID number are shown: it is the
 citizen's own record (S2). Everything is rebuilt from the Records on a language change and
-disposed of by `wipe()` (S3). Below the sections, "Print statement" prints the records
-statement (个人权益记录) of the year shown, and one line says how the print went."""
+disposed of by `wipe()` (S3). Below the sections, the print button names the year of the
+records statement (个人权益记录) it prints, "Print 2025 statement", and a notice beside it says
+plainly that it is printing, printed (take it) or could not be printed, and why."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import (
     Card,
     IconBadge,
+    Notice,
     centred_column,
     clear_layout,
     divider,
@@ -93,7 +95,7 @@ class RecordsScreen(Screen):
 
     year_selected = Signal(int)
     section_changed = Signal(str)
-    print_clicked = Signal()
+    print_clicked = Signal(object)  # the year the button named (None: no contributions)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,7 @@ class RecordsScreen(Screen):
         self._selected_year: int | None = None
         self._printing = False
         self._statement: PrintOutcome | None = None
+        self._statement_year: int | None = None  # of the statement printing or printed
         self._print_enabled = True
         column = centred_column(self, top=SPACING.l, bottom=SPACING.l)
         column.setSpacing(SPACING.m)
@@ -144,21 +147,20 @@ class RecordsScreen(Screen):
         self._build_employment()
         self._build_injury()
 
-        # The statement: how the last print went on the left, the button on the right.
+        # The statement: how the print goes on the left, the button on the right.
         self.print_button = KioskButton(
             "printStatementButton", kind="secondary", icon_name="printer"
         )
-        self.print_button.clicked.connect(self.print_clicked)
-        self.print_icon = QLabel(self)
-        self.print_icon.setObjectName("statementIcon")
-        self.print_icon.setFixedSize(40, 40)
-        self.print_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.print_message = make_label("body", object_name="statementMessage")
+        self.print_button.clicked.connect(lambda: self.print_clicked.emit(self.print_year))
+        self.print_notice = Notice("statementNotice")
+        # Hidden, it still takes the width: the button keeps its size and place.
+        policy = self.print_notice.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.print_notice.setSizePolicy(policy)
+        self.print_notice.hide()
         actions = QHBoxLayout()
         actions.setSpacing(SPACING.m)
-        actions.addWidget(self.print_icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        # Empty, the line still takes the width: the button keeps its size and place.
-        actions.addWidget(self.print_message, 1, Qt.AlignmentFlag.AlignVCenter)
+        actions.addWidget(self.print_notice, 1, Qt.AlignmentFlag.AlignVCenter)
         actions.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         column.addLayout(top)
@@ -326,27 +328,39 @@ class RecordsScreen(Screen):
         self._selected_year = year.year
         self._render_contributions()
 
-    def set_statement(self, *, printing: bool, outcome: PrintOutcome | None) -> None:
-        """The statement print: running (the button waits), or how the last one went."""
+    def set_statement(
+        self, *, printing: bool, outcome: PrintOutcome | None, year: int | None = None
+    ) -> None:
+        """The statement print of `year`: running (the button waits), or how it went."""
         self._printing = printing
         self._statement = outcome
+        self._statement_year = year
         self._render_statement()
 
     def set_print_enabled(self, enabled: bool) -> None:
-        """Off while the screen waits for something else (a year loading)."""
+        """Off while the screen waits for something else (a year loading, the moment after
+        a print)."""
         self._print_enabled = enabled
         self._render_statement()
 
     @property
+    def print_year(self) -> int | None:
+        """The year the print button names: the year chosen (None: no contributions)."""
+        return self._selected_year
+
+    @property
     def statement_message(self) -> str:
-        return self.print_message.text()
+        """What the notice beside the print button says (empty: nothing to say)."""
+        return self.print_notice.text.text()
 
     def wipe(self) -> None:
+        super().wipe()
         self._records = None
         self._year = None
         self._selected_year = None
         self._printing = False
         self._statement = None
+        self._statement_year = None
         self._print_enabled = True
         self.show_section("overview")
         self._render()
@@ -411,7 +425,7 @@ class RecordsScreen(Screen):
         self.earlier_button.setAccessibleName(self.tr("Earlier year"))
         self.later_button.setAccessibleName(self.tr("Later year"))
         self.table.setAccessibleName(self.tr("Contributions by month"))
-        self.print_message.setAccessibleName(self.tr("Statement printing"))
+        self.print_notice.setAccessibleName(self.tr("Statement printing"))
         headings = (
             self.tr("Month"),
             self.tr("Employer"),
@@ -448,29 +462,40 @@ class RecordsScreen(Screen):
         self.print_button.setEnabled(
             self._records is not None and self._print_enabled and not self._printing
         )
+        text, tone = self._statement_text() or ("", "info")
+        self.print_notice.set_text(text)
+        self.print_notice.set_tone(tone, "printer" if tone == "info" else None)
+        self.print_notice.setVisible(bool(text))
+        year = self.print_year
         if self._printing:
-            self.print_button.set_text(
-                self.tr("Printing…"), self.tr("Printing your statement, please wait")
-            )
-        else:
+            self.print_button.set_text(self.tr("Printing…"), text)
+        elif year is None:
             self.print_button.set_text(
                 self.tr("Print statement"), self.tr("Print a statement of your records")
             )
-        text, tone, icon_name = self._statement_text(self._statement)
-        self.print_message.setText(text)
-        set_tone(self.print_message, tone)
-        if icon_name:
-            colour = PALETTE.ok if tone == "ok" else PALETTE.error
-            self.print_icon.setPixmap(pixmap(icon_name, colour, 32))
         else:
-            self.print_icon.clear()
+            self.print_button.set_text(
+                self.tr("Print {year} statement").format(year=year),
+                self.tr(
+                    "Print a statement of your records with the contributions of {year}"
+                ).format(year=year),
+            )
 
-    def _statement_text(self, outcome: PrintOutcome | None) -> tuple[str, str, str]:
-        """(message, tone, icon) for how the statement print went; empty before any print."""
-        if self._printing or outcome is None:
-            return "", "", ""
+    def _statement_text(self) -> tuple[str, str] | None:
+        """(message, tone) of the notice beside the button; None before any print."""
+        year = self._statement_year
+        if self._printing:
+            if year is None:
+                return self.tr("Printing your statement. Please wait…"), "info"
+            return self.tr("Printing your {year} statement. Please wait…").format(year=year), "info"
+        outcome = self._statement
+        if outcome is None:
+            return None
         if outcome is PrintOutcome.PRINTED:
-            return self.tr("Please take your statement"), "ok", "check-circle"
+            if year is None:
+                return self.tr("Your statement is printed. Please take it from the printer."), "ok"
+            text = self.tr("Your {year} statement is printed. Please take it from the printer.")
+            return text.format(year=year), "ok"
         reason = {
             PrintOutcome.OUT_OF_PAPER: self.tr("the printer is out of paper"),
             PrintOutcome.PRINTER_OFFLINE: self.tr("the printer is not available"),
@@ -478,7 +503,7 @@ class RecordsScreen(Screen):
         text = self.tr(
             "The statement could not be printed: {reason}. Please ask at a counter."
         ).format(reason=reason)
-        return text, "error", "error"
+        return text, "error"
 
     def _render_overview(self) -> None:
         clear_layout(self.insurance_grid)

@@ -76,6 +76,7 @@ class RefusedScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._view = None
         self._render()
 

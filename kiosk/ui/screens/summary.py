@@ -178,6 +178,7 @@ class SummaryScreen(Screen):
         self._render()
 
     def wipe(self) -> None:
+        super().wipe()
         self._summary = None
         self._busy = False
         self.view_records_button.setEnabled(True)

@@ -217,3 +217,8 @@ class BusinessStepBar(StepBar):
         else:
             self.set_current(current)
         self.setVisible(bool(steps))
+
+    def clear(self) -> None:
+        """No path, as the bar was built: a wiped screen shows nobody's steps."""
+        self._path = ()
+        self.set_steps(lambda: business_step_labels(self._path))
