@@ -558,10 +558,14 @@ def test_lookup_errors_are_shown_beside_the_button(qtbot, translations):
     shown(qtbot, screen)
     screen.show_view(bs.lookup_view(busy=True))
     screen.show_view(bs.lookup_view(error=Refusal.VOUCHER_CODE_INVALID))
-    assert screen.error_notice.isVisible()
-    assert "not a voucher of this service" in screen.error_notice.text.text()
+    # A scan's trouble is told in the scan card, where the citizen looks while scanning.
+    assert "not a voucher of this service" in screen.scan_state.text.text()
+    assert screen.scan_state.property("tone") == "error"
     screen.set_mode(PERSON)
-    assert not screen.error_notice.isVisible()  # it was about the code
+    assert not screen.error_notice.isVisible()
+    screen.set_mode(SCAN)
+    assert "Waiting for the QR code" in screen.scan_state.text.text()  # it was about that code
+    screen.set_mode(PERSON)
     screen.id_field.set_text(bs.SSN)
     screen.mobile_field.set_text(bs.MOBILE)
     screen.show_view(bs.lookup_view(busy=True))

@@ -21,7 +21,7 @@ from kiosk.ui.screens.business_parts import StepScreen, icon_label, primary_butt
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
-from kiosk.ui.widgets.parts import Card, make_label, scroll_area
+from kiosk.ui.widgets.parts import Card, Notice, make_label, scroll_area
 from kiosk.ui.widgets.scanner import ScannerInput
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
@@ -39,6 +39,7 @@ class LookupScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("lookup", parent)
         self._mode = SCAN
+        self._scan_error = ""  # what the last scan found wrong, shown in the scan card
         self.column.setSpacing(SPACING.s + 2)
         self.scanner = ScannerInput(self)
         self.scanner.scanned.connect(self._on_scanned)
@@ -57,7 +58,8 @@ class LookupScreen(StepScreen):
             self.mode_buttons[mode] = button
             modes.addWidget(button, 1)
 
-        # By the voucher's QR code: where to hold it, and what the kiosk is doing.
+        # By the voucher's QR code: where to hold it, and what the kiosk is doing or found
+        # wrong, right there where the citizen looks while scanning.
         self.scan_card = Card("lookupScanCard", margins=SPACING.xl)
         scan_row = QHBoxLayout()
         scan_row.setSpacing(SPACING.xl)
@@ -66,18 +68,22 @@ class LookupScreen(StepScreen):
         scan_text.setSpacing(SPACING.s)
         self.scan_title = make_label("heading", object_name="lookupScanTitle")
         self.scan_steps = make_label("lead", object_name="lookupScanSteps")
-        self.scan_state = make_label("muted", object_name="lookupScanState")
         scan_text.addWidget(self.scan_title)
         scan_text.addWidget(self.scan_steps)
-        scan_text.addSpacing(SPACING.s)
-        scan_text.addWidget(self.scan_state)
         scan_text.addStretch(1)
         scan_row.addLayout(scan_text, 1)
         self.scan_card.body.addLayout(scan_row)
+        self.scan_state = Notice("lookupScanState")
+        self.scan_card.body.addWidget(self.scan_state)
+        scan_content = QWidget()
+        scan_layout = QVBoxLayout(scan_content)
+        scan_layout.setContentsMargins(0, 0, SPACING.s, 0)
+        scan_layout.addWidget(self.scan_card)
+        scan_layout.addStretch(1)
         scan_page = QWidget()
-        scan_layout = QVBoxLayout(scan_page)
-        scan_layout.setContentsMargins(0, 0, 0, 0)
-        scan_layout.addWidget(scroll_area(self.scan_card, "lookupScanScroll"), 1)
+        page_layout = QVBoxLayout(scan_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(scroll_area(scan_content, "lookupScanScroll"), 1)
 
         # By ID number and mobile: the identify screen's fields, the number pad beside them.
         self.id_field = IdNumberField("lookupIdNumber")
@@ -135,8 +141,9 @@ class LookupScreen(StepScreen):
         self._mode = mode
         self.mode_buttons[mode].setChecked(True)
         self.pages.setCurrentIndex(MODES.index(mode))
-        if changed:
-            self.hide_error()  # it was about the other way of looking up
+        if changed:  # a message was about the other way of looking up
+            self.hide_error()
+            self._scan_error = ""
         self._listen()
         self._render_texts()
         self._render_buttons()
@@ -161,6 +168,7 @@ class LookupScreen(StepScreen):
             self._show_error(view.lookup_error, view.attempts_left)
         elif view.busy or view.lookup_error is None:
             self.hide_error()
+            self._scan_error = ""
         self._listen()
         self._render_texts()
         self._render_buttons()
@@ -213,8 +221,12 @@ class LookupScreen(StepScreen):
         return self.tr("We could not look this up. Please ask at a counter.")
 
     def _show_error(self, error: Refusal, attempts_left: int | None) -> None:
-        tone = "warn" if attempts_left == 1 else "error"
-        self.show_error(self._error_text(error, attempts_left), tone)
+        text = self._error_text(error, attempts_left)
+        if self._mode == SCAN:
+            self._scan_error = text
+            self._render_texts()
+        else:
+            self.show_error(text, "warn" if attempts_left == 1 else "error")
 
     def _render_texts(self) -> None:
         if self._mode == SCAN:
@@ -224,9 +236,15 @@ class LookupScreen(StepScreen):
                 self.tr("No voucher at hand? Type the cardholder's ID number and mobile number.")
             )
         if self._busy:
-            self.scan_state.setText(self.tr("Looking the voucher up…"))
+            self.scan_state.set_tone("info", "search")
+            self.scan_state.set_text(self.tr("Looking the voucher up…"))
+        elif self._scan_error:
+            self.scan_state.set_tone("error")
+            self.scan_state.set_text(self._scan_error)
         else:
-            self.scan_state.setText(self.tr("Waiting for the QR code…"))
+            self.scan_state.set_tone("info", "qr-code")
+            self.scan_state.set_text(self.tr("Waiting for the QR code…"))
+        self.scan_state.setAccessibleName(self.scan_state.text.text())
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Find your voucher"))
@@ -244,13 +262,15 @@ class LookupScreen(StepScreen):
         self.id_field.set_caption(self.tr("ID number"))
         self.mobile_field.set_caption(self.tr("Registered mobile number"))
         view = self._view
-        if self.error_notice.isVisibleTo(self) and view is not None and view.lookup_error:
+        shown = self.error_notice.isVisibleTo(self) or self._scan_error
+        if shown and view is not None and view.lookup_error:
             self._show_error(view.lookup_error, view.attempts_left)
         self._render_texts()
         self._render_buttons()
 
     def wipe(self) -> None:
         super().wipe()
+        self._scan_error = ""
         self.person_fields.clear()
         for widget in self._inputs():
             widget.setEnabled(True)
