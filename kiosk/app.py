@@ -118,7 +118,8 @@ def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Tra
     translations = Translations(app)
     translations.set_language(settings.language)
     apply_theme(app, Theme(large_text=False))
-    return KioskWindow(kiosk_mode=not settings.demo), translations
+    window = KioskWindow(kiosk_mode=not settings.demo, tap_guard_seconds=settings.tap_guard_seconds)
+    return window, translations
 
 
 def make_printer(settings: Settings) -> Printer:

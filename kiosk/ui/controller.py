@@ -208,8 +208,7 @@ class CitizenController(QObject):
             self.window.idle.set_remaining(status.remaining)
             if not self.window.idle.isVisible():
                 log.info("idle.warning")
-                self.window.idle.show()
-                self.window.idle.raise_()
+                self.window.show_idle_warning()
         else:
             log.info("idle.timeout")
             self._apply(self.flow.idle_timeout())

@@ -1,11 +1,15 @@
-"""The kiosk window: the header, one stacked page per screen, the idle overlay, and kiosk mode
-(full screen, frameless, no keyboard way out: S6). It lays out and shows; the controller acts."""
+"""The kiosk window: the header, one stacked page per screen, the idle overlay, kiosk mode
+(full screen, frameless, no keyboard way out: S6) and the tap guard (R9). It lays out and
+shows; the controller acts."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.flows.business import BStep
 from kiosk.ui.screens.agent import AgentScreen
@@ -61,8 +65,65 @@ class KioskKeyGuard(QObject):
         return False
 
 
+# A tap, whether the screen reports a finger or a mouse (touch screens often send the latter).
+_TAP_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+}
+
+
+class TapGuard(QObject):
+    """Swallows every tap on `window` for `seconds` after `arm()`: armed at each screen change,
+    a double tap meant for one screen never lands on the next one's button, however the two
+    are laid out (R9: "信息无误" and "确认办理" once sat on the same spot). Keys pass: the QR
+    scanner types, and a scan must not lose characters."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        seconds: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.seconds = seconds
+        self._clock = clock
+        self._until = 0.0
+        self._installed = False
+
+    @property
+    def armed(self) -> bool:
+        return self._clock() < self._until
+
+    def arm(self) -> None:
+        if self.seconds <= 0:
+            return
+        self._until = self._clock() + self.seconds
+        if not self._installed:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+                self._installed = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in _TAP_EVENTS or not isinstance(watched, QWidget):
+            return False
+        return watched.window() is self._window and self.armed
+
+    def detach(self) -> None:
+        app = QApplication.instance()
+        if self._installed and app is not None:
+            app.removeEventFilter(self)
+        self._installed = False
+
+
 class KioskWindow(QWidget):
-    def __init__(self, *, kiosk_mode: bool) -> None:
+    def __init__(self, *, kiosk_mode: bool, tap_guard_seconds: float = 0.5) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.setWindowTitle("社会保障卡自助服务 Social Security Card Self-Service")
@@ -125,12 +186,21 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         self.idle = IdleOverlay(self)
         self.idle.hide()
+        self.tap_guard = TapGuard(self, tap_guard_seconds)
         if kiosk_mode:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
 
     def show_screen(self, screen: QWidget, *, back: bool, home: bool) -> None:
+        if screen is not self.stack.currentWidget():
+            self.tap_guard.arm()
         self.stack.setCurrentWidget(screen)
         self.header.set_navigation(back=back, home=home)
+
+    def show_idle_warning(self) -> None:
+        """The "need more time?" overlay, over whatever screen is shown: a screen change too."""
+        self.tap_guard.arm()
+        self.idle.show()
+        self.idle.raise_()
 
     @property
     def current(self) -> QWidget:

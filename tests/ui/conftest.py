@@ -153,9 +153,18 @@ def make_kiosk(qapp, tmp_path) -> Callable[..., Kiosk]:
     """Builds the demo kiosk (mock reader, simulated cards, seeded SQLite) in tmp_path, on a
     FakeClock, shown at 1280x800; the test closes it."""
 
-    def make(printer: Printer | None = None, *, language: str | None = None) -> Kiosk:
+    def make(
+        printer: Printer | None = None, *, language: str | None = None, tap_guard: float = 0.0
+    ) -> Kiosk:
         data_dir = tmp_path / "kiosk"
-        settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=data_dir / "log")
+        # No tap guard unless a test asks for it: tests tap a screen as soon as it is shown.
+        settings = load_settings(
+            demo=True,
+            environ={},
+            data_dir=data_dir,
+            log_dir=data_dir / "log",
+            tap_guard_seconds=tap_guard,
+        )
         kiosk = build_kiosk(settings, qapp, printer=printer)
         kiosk.controller.clock = FakeClock()
         if language is not None:

@@ -1,6 +1,10 @@
 """The last step before anything is recorded: the business in a sentence, what it does to the
 card, a warning when the printer is not ready (R6: the citizen may still go ahead), and the big
-Confirm button, which says "Submitting…" and takes no second tap while the submit runs (R4)."""
+Confirm button, which says "Submitting…" and takes no second tap while the submit runs (R4).
+
+The Confirm button sits under the statement, in the middle of the page, not at the foot where
+every other page has its primary button: a second tap meant for the review's "All correct"
+must find nothing to press here (R9; the window's tap guard swallows it too)."""
 
 from __future__ import annotations
 
@@ -46,15 +50,20 @@ class ConfirmScreen(BusinessScreen):
         self.printer_notice = Notice("confirmPrinterWarning")
         self.printer_notice.set_tone("warn", "printer")
         self.printer_notice.hide()
-        self.body.addWidget(self.card)
-        self.body.addWidget(self.printer_notice)
-        self.body.addStretch(1)
-
         self.confirm_button = KioskButton("confirmButton", kind="primary", icon_name="check")
         self.confirm_button.setProperty("emphasis", "big")
         self.confirm_button.setMinimumWidth(420)
-        self.action_row.addWidget(self.confirm_button)
         self.confirm_button.clicked.connect(self._on_confirm)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.confirm_button)
+        centred.addStretch(1)
+
+        self.body.addWidget(self.card)
+        self.body.addWidget(self.printer_notice)
+        self.body.addSpacing(SPACING.l)
+        self.body.addLayout(centred)
+        self.body.addStretch(1)
         self.retranslate()
 
     def retranslate(self) -> None:
