@@ -1715,24 +1715,8 @@
         <translation>身份核验</translation>
     </message>
     <message>
-        <source>Agent</source>
-        <translation>代办人</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>挂失类型</translation>
-    </message>
-    <message>
-        <source>Pickup outlet</source>
-        <translation>领卡网点</translation>
-    </message>
-    <message>
-        <source>Materials</source>
-        <translation>所需材料</translation>
-    </message>
-    <message>
-        <source>Pickup date</source>
-        <translation>领卡日期</translation>
+        <source>Your request</source>
+        <translation>办理事项</translation>
     </message>
     <message>
         <source>Review</source>

@@ -3,7 +3,7 @@ database, no printer. Same pattern as kiosk.flows.citizen: inputs update `view` 
 commands; the controller runs the commands on its worker through BusinessService and feeds the
 results back in.
 
-Paths (the step bar shows `view.steps`, which depends on the choices made so far):
+Paths (`view.steps`, which depends on the choices made so far; Back walks it):
 
     report a loss (no card):  identify -> [agent] -> what happened -> review -> confirm -> receipt
         ... "lost"/"stolen" goes on with the reissue steps before review:
@@ -12,6 +12,10 @@ Paths (the step bar shows `view.steps`, which depends on the choices made so far
     replace a damaged card (from the summary, PIN verified):
                               outlet -> materials -> pickup -> review -> confirm -> receipt
     voucher lookup:           lookup -> lookup result (status, one self-service reprint)
+
+The step bar shows the path's phases (`view.phases`), fixed when the wizard starts so that it
+never changes shape as choices are made: a phase may span several screens (the reissue's
+outlet, materials and pickup date are part of "your request"; each screen's title says which).
 
 The idempotency key is made when the confirm step opens and kept until the session ends, so a
 double tap, a retry after a timeout or a second confirm submit the same key (R4).
@@ -43,14 +47,8 @@ from kiosk.domain.business import (
 )
 from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
+from kiosk.flows.citizen import PinPurpose
 from kiosk.services.business import BusinessService
-
-
-class Purpose(enum.Enum):
-    LOSS_REPORT = "loss_report"  # flow 5 (and 7 for lost / stolen), no card needed
-    CANCEL_LOSS = "cancel_loss"  # flow 6: card found
-    REPLACE_DAMAGED = "replace_damaged"  # flow 7 from the card summary
-    VOUCHER_LOOKUP = "voucher_lookup"  # flow 8
 
 
 class BStep(enum.Enum):
@@ -66,6 +64,61 @@ class BStep(enum.Enum):
     REFUSED = "refused"  # outside the step bar
     LOOKUP = "lookup"
     LOOKUP_RESULT = "lookup_result"
+
+
+class Phase(enum.Enum):
+    """What the step bar names: a stage of a wizard, one screen or several."""
+
+    PIN = "pin"  # the card paths start at the PIN, chosen on the card's summary or problem
+    IDENTIFY = "identify"  # ID number and mobile, and the agent's details
+    REQUEST = "request"  # what happened, and for a new card: outlet, materials, pickup date
+    REVIEW = "review"
+    CONFIRM = "confirm"
+    RECEIPT = "receipt"
+    FIND = "find"  # voucher lookup
+    STATUS = "status"
+
+
+_PHASE_OF = {
+    BStep.IDENTIFY: Phase.IDENTIFY,
+    BStep.AGENT: Phase.IDENTIFY,
+    BStep.WHAT_HAPPENED: Phase.REQUEST,
+    BStep.OUTLET: Phase.REQUEST,
+    BStep.MATERIALS: Phase.REQUEST,
+    BStep.PICKUP: Phase.REQUEST,
+    BStep.REVIEW: Phase.REVIEW,
+    BStep.CONFIRM: Phase.CONFIRM,
+    BStep.RECEIPT: Phase.RECEIPT,
+    BStep.LOOKUP: Phase.FIND,
+    BStep.LOOKUP_RESULT: Phase.STATUS,
+}
+_TAIL = (Phase.REVIEW, Phase.CONFIRM, Phase.RECEIPT)
+
+
+class Purpose(enum.Enum):
+    LOSS_REPORT = "loss_report"  # flow 5 (and 7 for lost / stolen), no card needed
+    CANCEL_LOSS = "cancel_loss"  # flow 6: card found
+    REPLACE_DAMAGED = "replace_damaged"  # flow 7 from the card summary
+    VOUCHER_LOOKUP = "voucher_lookup"  # flow 8
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        """The step bar of this wizard, the same from its first screen to its last. Like the
+        loss report, which starts at the attract screen's button, the card paths start where
+        the citizen chose them: at the PIN."""
+        return {
+            Purpose.LOSS_REPORT: (Phase.IDENTIFY, Phase.REQUEST, *_TAIL),
+            Purpose.CANCEL_LOSS: (Phase.PIN, *_TAIL),
+            Purpose.REPLACE_DAMAGED: (Phase.PIN, Phase.REQUEST, *_TAIL),
+            Purpose.VOUCHER_LOOKUP: (Phase.FIND, Phase.STATUS),
+        }[self]
+
+
+# The business each PIN is asked for (the card paths), which the PIN screen's step bar shows.
+PIN_PURPOSES = {
+    PinPurpose.CANCEL_LOSS: Purpose.CANCEL_LOSS,
+    PinPurpose.REPLACE: Purpose.REPLACE_DAMAGED,
+}
 
 
 class Choice(enum.Enum):
@@ -108,6 +161,23 @@ class BusinessView:
     lookup_error: Refusal | None = None  # shown inline on LOOKUP
     reprinted: str | None = None  # voucher number just reprinted
     reprint_outcome: PrintOutcome | None = None
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        return self.purpose.phases
+
+    @property
+    def phase(self) -> Phase | None:
+        """The phase on screen; None on REFUSED, which is outside the path."""
+        return _PHASE_OF.get(self.step)
+
+    @property
+    def reissue(self) -> bool:
+        """Whether this path ends with a new card (its last phase is a card receipt voucher)."""
+        return self.purpose is Purpose.REPLACE_DAMAGED or self.choice in (
+            Choice.LOST,
+            Choice.STOLEN,
+        )
 
 
 # Commands for the controller ------------------------------------------------------------------

@@ -20,6 +20,7 @@ from drivers.printers.base import PrinterState, PrinterStatus
 from kiosk.domain.business import Identified, NotEligible, PrintOutcome, Refusal
 from kiosk.domain.voucher_data import Language
 from kiosk.flows.business import (
+    PIN_PURPOSES,
     BCommand,
     BStep,
     BusinessFlow,
@@ -45,11 +46,6 @@ log = logging.getLogger(__name__)
 
 Submit = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 Apply = Callable[[list[Command] | list[BCommand]], None]
-
-_CARD_PURPOSES = {
-    PinPurpose.CANCEL_LOSS: Purpose.CANCEL_LOSS,
-    PinPurpose.REPLACE: Purpose.REPLACE_DAMAGED,
-}
 
 
 class BusinessController:
@@ -115,7 +111,7 @@ class BusinessController:
     def start_with_card(self, purpose: PinPurpose, identity: Callable[[], tuple[str, str]]) -> None:
         """After the PIN: who holds this card (`identity` runs on the worker), then the business
         flow takes over the screen."""
-        business_purpose = _CARD_PURPOSES[purpose]
+        business_purpose = PIN_PURPOSES[purpose]
         service = self.service
         log.info("business.start card=1 purpose=%s", business_purpose.value)
 

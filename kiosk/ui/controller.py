@@ -377,6 +377,7 @@ class CitizenController(QObject):
             w.summary.set_busy(view.busy)
             return w.summary
         if view.step is Step.PIN:
+            w.pin.set_purpose(view.pin_purpose)
             w.pin.set_tries(view.tries_left or 0, after_wrong=view.after_wrong_pin)
             w.pin.set_busy(view.busy)
             return w.pin

@@ -26,8 +26,10 @@ from kiosk.domain.business import (
 from kiosk.domain.journal import ActorKind, Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
 from kiosk.flows.business import (
+    PIN_PURPOSES,
     BStep,
     BusinessFlow,
+    BusinessView,
     CheckPrinter,
     Choice,
     Identify,
@@ -35,6 +37,7 @@ from kiosk.flows.business import (
     LoadReissueOptions,
     LookupCode,
     LookupPerson,
+    Phase,
     PrintVoucher,
     Purpose,
     Reprint,
@@ -42,6 +45,7 @@ from kiosk.flows.business import (
     SubmitLoss,
     SubmitReissue,
 )
+from kiosk.flows.citizen import PinPurpose
 
 SSN = "110105198506120173"
 MOBILE = "13810245678"
@@ -684,3 +688,69 @@ def test_steps_never_hold_refused(flow):
         assert S.REFUSED not in flow.view.steps
     flow.start_cancel(person(CardStatus.NORMAL))
     assert S.REFUSED not in flow.view.steps
+
+
+# The step bar: one shape per wizard ------------------------------------------------------------
+
+
+def _walk(flow: BusinessFlow, moves) -> list[BusinessView]:  # type: ignore[no-untyped-def]
+    seen = [flow.view]
+    for move in moves:
+        move()
+        seen.append(flow.view)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("choice", "as_agent"),
+    [(Choice.TEMPORARY, False), (Choice.LOST, True), (Choice.STOLEN, False)],
+)
+def test_the_phases_of_a_loss_report_never_change_whatever_is_chosen(flow, choice, as_agent):
+    flow.start_loss_report()
+    moves = [
+        lambda: flow.identify(SSN, MOBILE, as_agent),
+        lambda: flow.identified(person()),
+    ]
+    if as_agent:
+        moves.append(lambda: flow.agent_given(AGENT_SSN, "李四", "spouse"))
+    moves.append(lambda: flow.choose(choice))
+    if choice is not Choice.TEMPORARY:
+        moves += [
+            lambda: flow.options_loaded(OUTLETS, QUOTE),
+            lambda: flow.choose_outlet("O1"),
+            flow.next,
+            flow.next,
+            flow.next,
+        ]
+    moves += [flow.next, flow.confirm, lambda: flow.submitted(receipt("key-1"))]
+    views = _walk(flow, moves)
+    assert views[-1].step is S.RECEIPT
+    expected = (Phase.IDENTIFY, Phase.REQUEST, Phase.REVIEW, Phase.CONFIRM, Phase.RECEIPT)
+    assert {view.phases for view in views} == {expected}
+    positions = [expected.index(view.phase) for view in views]
+    assert positions == sorted(positions)  # forward only, one phase at a time
+    assert set(positions) == set(range(len(expected)))
+    assert views[-1].reissue is (choice is not Choice.TEMPORARY)
+
+
+def test_the_card_paths_start_at_the_pin_and_keep_their_phases(flow):
+    cancel, replace = Purpose.CANCEL_LOSS.phases, Purpose.REPLACE_DAMAGED.phases
+    assert cancel == (Phase.PIN, Phase.REVIEW, Phase.CONFIRM, Phase.RECEIPT)
+    assert replace == (Phase.PIN, Phase.REQUEST, Phase.REVIEW, Phase.CONFIRM, Phase.RECEIPT)
+    flow.start_replace(person(by_card=True))
+    views = _walk(
+        flow,
+        [
+            lambda: flow.options_loaded(OUTLETS, QUOTE),
+            lambda: flow.choose_outlet("O1"),
+            flow.next,
+            flow.next,
+            flow.next,
+        ],
+    )
+    assert {view.phases for view in views} == {replace}
+    assert [view.phase for view in views][-1] is Phase.REVIEW
+    assert PIN_PURPOSES == {
+        PinPurpose.CANCEL_LOSS: Purpose.CANCEL_LOSS,
+        PinPurpose.REPLACE: Purpose.REPLACE_DAMAGED,
+    }

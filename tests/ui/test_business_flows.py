@@ -265,6 +265,36 @@ def test_card_found_cancels_the_temporary_loss_report(qtbot, kiosk):
     qtbot.waitUntil(lambda: not kiosk.window.attract.take_card_hint)
 
 
+def test_the_card_paths_show_one_step_bar_from_the_pin_to_the_receipt(qtbot, kiosk):
+    kiosk.set_language("en")
+    w = kiosk.window
+    kiosk.backend.insert("temporary-loss")
+    wait_step(qtbot, kiosk, "problem")
+    w.problem.cancel_loss_clicked.emit()
+    wait_step(qtbot, kiosk, "pin")
+    cancel = ["Enter PIN", "Review", "Confirm", "Receipt"]
+    assert w.pin.step_bar.labels == cancel  # no "Your records" on the way to a cancellation
+    assert w.pin.step_bar.current == 0
+    w.pin.pin_entered.emit(bytearray(PIN.encode()))
+    wait_b(qtbot, kiosk, "review")
+    assert w.review.step_bar.labels == cancel and w.review.step_bar.current == 1
+    next_to(qtbot, kiosk, w.review, "confirm")
+    assert w.confirm.step_bar.labels == cancel and w.confirm.step_bar.current == 2
+    kiosk.backend.remove()
+    wait_step(qtbot, kiosk, "attract")
+    kiosk.backend.insert("normal")
+    wait_step(qtbot, kiosk, "summary")
+    kiosk.set_language("en")  # the session end went back to the kiosk's Chinese
+    w.summary.view_records_clicked.emit()
+    wait_step(qtbot, kiosk, "pin")
+    assert w.pin.step_bar.labels == ["Your card", "Enter PIN", "Your records"]
+    w.header.back_clicked.emit()
+    wait_step(qtbot, kiosk, "summary")
+    w.summary.replace_clicked.emit()
+    wait_step(qtbot, kiosk, "pin")
+    assert w.pin.step_bar.labels == ["Enter PIN", "Your request", "Review", "Confirm", "Voucher"]
+
+
 def test_back_from_the_card_business_returns_to_the_problem(qtbot, kiosk):
     kiosk.backend.insert("temporary-loss")
     wait_step(qtbot, kiosk, "problem")

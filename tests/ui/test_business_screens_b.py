@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from drivers.printers.base import PrinterState, PrinterStatus
 from kiosk.domain.business import Material, PrintOutcome, Refusal
-from kiosk.flows.business import BStep
+from kiosk.flows.business import BStep, Phase
 from kiosk.services.voucher_codes import verify
 from kiosk.ui.screens import business_samples as samples
 from kiosk.ui.screens.business_parts import Business
@@ -116,12 +116,12 @@ def test_the_step_bar_follows_the_view(qtbot, translations):
     translations.set_language("en")
     screen = filled(qtbot, ReviewScreen)
     view = sample_view(ReviewScreen)
-    assert screen.step_bar.path == view.steps
-    assert screen.step_bar.current == view.steps.index(BStep.REVIEW)
+    assert screen.step_bar.path == view.phases
+    assert screen.step_bar.current == view.phases.index(Phase.REVIEW)
     assert "Review" in screen.step_bar.labels
     screen.show_view(samples.view("cancel", BStep.REVIEW))
-    assert screen.step_bar.labels == ["Review", "Confirm", "Receipt"]
-    assert screen.step_bar.current == 0
+    assert screen.step_bar.labels == ["Enter PIN", "Review", "Confirm", "Receipt"]
+    assert screen.step_bar.current == 1
 
 
 # Outlet -------------------------------------------------------------------------------------------

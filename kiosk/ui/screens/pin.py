@@ -7,11 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.flows.business import PIN_PURPOSES, Phase
+from kiosk.flows.citizen import PinPurpose
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.keypad import Keypad
 from kiosk.ui.widgets.parts import Notice, centred_column, make_label
-from kiosk.ui.widgets.stepbar import StepBar
+from kiosk.ui.widgets.stepbar import StepBar, card_steps, phase_labels
 
 
 class PinScreen(Screen):
@@ -26,6 +28,7 @@ class PinScreen(Screen):
         self._tries: int | None = None
         self._after_wrong = False
         self._busy = False
+        self._purpose = PinPurpose.RECORDS
         column = centred_column(self)
         self.step_bar = StepBar(current=1, parent=self)
 
@@ -87,6 +90,22 @@ class PinScreen(Screen):
     def clear(self) -> None:
         self.keypad.clear()
 
+    def set_purpose(self, purpose: PinPurpose) -> None:
+        """What the PIN is for decides the step bar: the records (the card's own three steps),
+        or the business it opens, whose bar the wizard's screens then go on showing."""
+        if purpose is self._purpose:
+            return
+        self._purpose = purpose
+        business = PIN_PURPOSES.get(purpose)
+        if business is None:
+            self.step_bar.set_steps(card_steps, 1)
+            return
+        phases = business.phases
+        self.step_bar.set_steps(
+            lambda: phase_labels(phases, reissue=purpose is PinPurpose.REPLACE),
+            phases.index(Phase.PIN),
+        )
+
     # Texts ---------------------------------------------------------------------------------------
 
     def _render_tries(self) -> None:
@@ -131,6 +150,7 @@ class PinScreen(Screen):
         self._tries = None
         self._after_wrong = False
         self.set_busy(False)
+        self.set_purpose(PinPurpose.RECORDS)
         self._render_tries()
 
     def showEvent(self, event: QEvent) -> None:

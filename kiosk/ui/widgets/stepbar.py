@@ -1,6 +1,7 @@
-"""The step indicator of a multi-step flow: numbered dots joined by lines, the current step
-highlighted, the steps already done ticked. `BusinessStepBar` follows a business wizard, whose
-steps depend on the choices made so far (kiosk.flows.business.BusinessView.steps)."""
+"""The step indicator of a multi-step flow: numbered dots joined by lines, each named, the
+current step highlighted, the steps already done ticked. `BusinessStepBar` follows a business
+wizard through its phases (kiosk.flows.business.Phase), which stay the same whatever is chosen
+on the way, so the bar never changes shape mid-flow."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from kiosk.flows.business import BStep, BusinessView
+from kiosk.flows.business import BusinessView, Phase
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
 from kiosk.ui.widgets.parts import make_label
 
 
-def _card_steps() -> list[str]:
+def card_steps() -> list[str]:
     # Translated at call time, so a language switch re-reads them.
     return [
         QCoreApplication.translate("StepBar", "Your card"),
@@ -25,16 +26,13 @@ def _card_steps() -> list[str]:
     ]
 
 
-# Flows by name: their step labels, in order.
-FLOWS: dict[str, Callable[[], list[str]]] = {"card": _card_steps}
-
 _DOT = 40
 
 
 class StepBar(QWidget):
     def __init__(
         self,
-        steps: Callable[[], Sequence[str]] = _card_steps,
+        steps: Callable[[], Sequence[str]] = card_steps,
         current: int = 0,
         *,
         object_name: str = "stepBar",
@@ -163,62 +161,63 @@ class StepBar(QWidget):
         super().changeEvent(event)
 
 
-def _business_label(step: BStep, reissue: bool) -> str:
+def phase_label(phase: Phase, *, reissue: bool = False) -> str:
+    """A wizard phase's name in the current language; the last phase of a path that ends with
+    a new card is "Voucher" (the card receipt voucher), of the others "Receipt"."""
     labels = {
-        BStep.IDENTIFY: QCoreApplication.translate("StepBar", "Identify"),
-        BStep.AGENT: QCoreApplication.translate("StepBar", "Agent"),
-        BStep.WHAT_HAPPENED: QCoreApplication.translate("StepBar", "What happened"),
-        BStep.OUTLET: QCoreApplication.translate("StepBar", "Pickup outlet"),
-        BStep.MATERIALS: QCoreApplication.translate("StepBar", "Materials"),
-        BStep.PICKUP: QCoreApplication.translate("StepBar", "Pickup date"),
-        BStep.REVIEW: QCoreApplication.translate("StepBar", "Review"),
-        BStep.CONFIRM: QCoreApplication.translate("StepBar", "Confirm"),
-        BStep.RECEIPT: (
+        Phase.PIN: QCoreApplication.translate("StepBar", "Enter PIN"),
+        Phase.IDENTIFY: QCoreApplication.translate("StepBar", "Identify"),
+        Phase.REQUEST: QCoreApplication.translate("StepBar", "Your request"),
+        Phase.REVIEW: QCoreApplication.translate("StepBar", "Review"),
+        Phase.CONFIRM: QCoreApplication.translate("StepBar", "Confirm"),
+        Phase.RECEIPT: (
             QCoreApplication.translate("StepBar", "Voucher")
             if reissue
             else QCoreApplication.translate("StepBar", "Receipt")
         ),
-        BStep.LOOKUP: QCoreApplication.translate("StepBar", "Find"),
-        BStep.LOOKUP_RESULT: QCoreApplication.translate("StepBar", "Status"),
-        BStep.REFUSED: "",
+        Phase.FIND: QCoreApplication.translate("StepBar", "Find"),
+        Phase.STATUS: QCoreApplication.translate("StepBar", "Status"),
     }
-    return labels[step]
+    return labels[phase]
 
 
-def business_step_labels(steps: Sequence[BStep]) -> list[str]:
-    """The names of a business wizard's steps in the current language; the last step of a
-    reissue (a path through the pickup outlet) is "Voucher", of the others "Receipt"."""
-    reissue = BStep.OUTLET in steps
-    return [_business_label(step, reissue) for step in steps]
+def phase_labels(phases: Sequence[Phase], *, reissue: bool = False) -> list[str]:
+    return [phase_label(phase, reissue=reissue) for phase in phases]
 
 
 class BusinessStepBar(StepBar):
-    """The step bar of the business wizards: `show_view(view)` shows `view.steps` with
-    `view.step` current, and rebuilds itself only when the path changed. Long paths in large
-    text name only the current step."""
+    """The step bar of the business wizards: `show_view(view)` shows the wizard's phases
+    (`view.phases`, fixed for the whole wizard) with the one on screen current, and rebuilds
+    itself only when the wizard changed. A bar too long for the width in large text names
+    only the current phase."""
 
     def __init__(self, *, object_name: str = "businessStepBar", parent: QWidget | None = None):
-        self._path: tuple[BStep, ...] = ()
+        self._path: tuple[Phase, ...] = ()
         super().__init__(
-            lambda: business_step_labels(self._path), 0, object_name=object_name, parent=parent
+            lambda: phase_labels(self._path), 0, object_name=object_name, parent=parent
         )
         self._compact = True
 
     @property
-    def path(self) -> tuple[BStep, ...]:
+    def path(self) -> tuple[Phase, ...]:
         return self._path
 
     def show_view(self, view: BusinessView) -> None:
-        steps = tuple(view.steps)
-        current = steps.index(view.step) if view.step in steps else len(steps)
-        if steps != self._path:
-            self._path = steps
-            self.set_steps(lambda: business_step_labels(self._path), current)
+        phases = view.phases
+        current = phases.index(view.phase) if view.phase in phases else len(phases)
+
+        def labels() -> list[str]:
+            return phase_labels(phases, reissue=view.reissue)
+
+        if phases != self._path:
+            self._path = phases
+            self.set_steps(labels, current)
         else:
+            self._steps = labels
             self.set_current(current)
-        self.setVisible(bool(steps))
+        self.setVisible(bool(phases))
 
     def clear(self) -> None:
         """No path, as the bar was built: a wiped screen shows nobody's steps."""
         self._path = ()
-        self.set_steps(lambda: business_step_labels(self._path))
+        self.set_steps(lambda: phase_labels(self._path))
