@@ -150,6 +150,22 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>These numbers do not match.</source>
+        <translation>身份证号码与预留手机号码不匹配。</translation>
+    </message>
+    <message>
+        <source>Check both: 1 try left, then the ID number is locked.</source>
+        <translation>请核对：还可再试 1 次，再错该身份证号码将被暂停核验。</translation>
+    </message>
+    <message>
+        <source>Check both and try again ({n} tries left).</source>
+        <translation>请核对后重试（还可再试 {n} 次）。</translation>
+    </message>
+    <message>
+        <source>Check both and try again.</source>
+        <translation>请核对后重试。</translation>
+    </message>
+    <message>
         <source>Opening hours: {hours}</source>
         <translation>营业时间：{hours}</translation>
     </message>
@@ -283,18 +299,6 @@
     <message>
         <source>Type the ID number and the mobile number registered with social security. You do not need the card.</source>
         <translation>请输入身份证号码和社保预留手机号码，无需提供社保卡。</translation>
-    </message>
-    <message>
-        <source>The ID number and mobile number do not match our records. Check both and try again.</source>
-        <translation>身份证号码或预留手机号码有误，请核对后重试。</translation>
-    </message>
-    <message>
-        <source>1 try left before this ID number is locked.</source>
-        <translation>还可再试 1 次，再次输错该身份证号码将被暂停核验。</translation>
-    </message>
-    <message>
-        <source>{n} tries left before this ID number is locked.</source>
-        <translation>还可再试 {n} 次，用完后该身份证号码将被暂停核验。</translation>
     </message>
     <message>
         <source>Enter the cardholder&apos;s details</source>
@@ -501,10 +505,6 @@
         <translation>暂时无法查询，请到服务窗口咨询。</translation>
     </message>
     <message>
-        <source>No voucher at hand? Type the cardholder&apos;s ID number and mobile number.</source>
-        <translation>凭证不在身边？请输入持卡人的身份证号码和预留手机号码。</translation>
-    </message>
-    <message>
         <source>Find your voucher</source>
         <translation>查询凭证</translation>
     </message>
@@ -521,20 +521,12 @@
         <translation>该持卡人没有在自助终端办理过业务的凭证。</translation>
     </message>
     <message>
-        <source>The ID number and mobile number do not match our records. Check both and try again.</source>
-        <translation>身份证号码或预留手机号码有误，请核对后重试。</translation>
-    </message>
-    <message>
-        <source>1 try left before this ID number is locked.</source>
-        <translation>还可再试 1 次，再次输错该身份证号码将被暂停核验。</translation>
-    </message>
-    <message>
-        <source>{n} tries left before this ID number is locked.</source>
-        <translation>还可再试 {n} 次，用完后该身份证号码将被暂停核验。</translation>
-    </message>
-    <message>
         <source>Scan the QR code on your voucher to see how far it is.</source>
         <translation>请扫描凭证上的二维码，查询办理进度。</translation>
+    </message>
+    <message>
+        <source>No voucher at hand? Give the cardholder&apos;s ID and mobile numbers.</source>
+        <translation>凭证不在身边？请输入持卡人身份证号码和预留手机号码。</translation>
     </message>
     <message>
         <source>Looking the voucher up…</source>

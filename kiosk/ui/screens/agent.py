@@ -75,8 +75,7 @@ class AgentScreen(StepScreen):
 
         self.pad = TextPad(DIGITS, object_name="agentPad")
         self.next_button = primary_button("agentNextButton", "chevron-right", arrow=True)
-        texts = [self.title, self.lead]
-        self.add_form_beside_pad(texts, form, "agentScroll", self.pad, self.next_button)
+        self.add_form_beside_pad(form, "agentScroll", self.pad, self.next_button)
 
         self.fields = FieldGroup(self.pad, (self.id_field,), self)
         self.fields.changed.connect(self._render_button)

@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.records import Outlet
 from kiosk.flows.business import BusinessView, Choice, Purpose
@@ -80,6 +80,24 @@ def relationship_words(key: str) -> str:
         "other": QCoreApplication.translate("BusinessScreen", "Other"),
     }
     return words.get(key, QCoreApplication.translate("BusinessScreen", "Other"))
+
+
+def no_match_text(attempts_left: int | None) -> str:
+    """A wrong ID number + mobile pair, in two short lines (they must fit beside the lookup's
+    mode buttons in large text): what is wrong, never which of the two, and the tries this ID
+    number has left before the back end locks it (S8)."""
+    what = QCoreApplication.translate("BusinessScreen", "These numbers do not match.")
+    if attempts_left == 1:
+        tries = QCoreApplication.translate(
+            "BusinessScreen", "Check both: 1 try left, then the ID number is locked."
+        )
+    elif attempts_left is not None and attempts_left > 1:
+        tries = QCoreApplication.translate(
+            "BusinessScreen", "Check both and try again ({n} tries left)."
+        ).format(n=attempts_left)
+    else:
+        tries = QCoreApplication.translate("BusinessScreen", "Check both and try again.")
+    return f"{what}\n{tries}"
 
 
 def group_voucher_number(number: str) -> str:
@@ -168,13 +186,59 @@ def action_row(note: QLabel) -> QHBoxLayout:
     return row
 
 
+class MessageSlot(QStackedWidget):
+    """A screen's heading (its title and lead), or in its place a notice: what the last tap
+    of the primary button found wrong. The slot is as tall as the taller of the two, and the
+    screen fills the notice with its longest message while it is hidden, so showing it moves
+    nothing below it, where a tap meant for one field would land on another."""
+
+    def __init__(self, title: QLabel, lead: QLabel, notice: QWidget) -> None:
+        super().__init__()
+        heading = QWidget()
+        layout = QVBoxLayout(heading)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.s)
+        layout.addWidget(title)
+        layout.addWidget(lead)
+        layout.addStretch(1)
+        self.addWidget(heading)
+        self.addWidget(notice)
+        self._heading, self._notice = heading, notice
+
+    def show_heading(self) -> None:
+        self.setCurrentWidget(self._heading)
+
+    def show_notice(self) -> None:
+        self.setCurrentWidget(self._notice)
+
+    @property
+    def notice_shown(self) -> bool:
+        return self.currentWidget() is self._notice
+
+
+def form_beside_pad(form: QWidget, pad: QWidget, button: QWidget) -> QHBoxLayout:
+    """A page typed on the number pad: the form at the left (a scroll area), the pad at the
+    right with the primary button at the foot, where every wizard page has it."""
+    right = QVBoxLayout()
+    right.setSpacing(SPACING.s)
+    right.addWidget(pad)
+    right.addStretch(1)
+    # Absolute: the button's own right-to-left direction (its arrow after the text) must not
+    # turn "right" into "left" here.
+    right.addWidget(button, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    row = QHBoxLayout()
+    row.setSpacing(SPACING.xl)
+    row.addWidget(form, 6)
+    row.addLayout(right, 4)
+    return row
+
+
 class StepScreen(Screen):
-    """A business step that lays out its own page: `column` with the step bar at the top, a
+    """A business step that lays out its own page: `column` with the step bar at the top, and a
     title and a lead sentence (object names `{prefix}Title`, `{prefix}Lead`) for the screen to
-    place, and at the foot an action row: `note`, or in its place `error_notice` (what the last
-    tap of the primary button found wrong, right beside it, where showing it moves nothing the
-    citizen might tap next), then the primary button at the right, where every wizard page has
-    it. `show_view` keeps the view, follows its busy flag and redraws with `_render()`."""
+    place, or to put in a `message_slot()` with `error_notice` (object name `{prefix}Error`),
+    which says in the heading's place what the last tap of the primary button found wrong.
+    `show_view` keeps the view, follows its busy flag and redraws with `_render()`."""
 
     back_allowed = True
     home_allowed = True
@@ -188,11 +252,8 @@ class StepScreen(Screen):
         self.step_bar = BusinessStepBar(parent=self)
         self.title = make_label("title", object_name=f"{prefix}Title")
         self.lead = make_label("lead", object_name=f"{prefix}Lead")
-        self.note = make_label("muted", object_name=f"{prefix}Note")
         self.error_notice = Notice(f"{prefix}Error")
-        self.error_notice.hide()
-        self.action_row = action_row(self.note)
-        self.action_row.insertWidget(1, self.error_notice, 1)
+        self._slot: MessageSlot | None = None
         self.column.addWidget(self.step_bar)
 
     @property
@@ -216,44 +277,38 @@ class StepScreen(Screen):
     def _render(self) -> None:
         """Draw `self._view` (None: the empty, wiped screen)."""
 
+    def message_slot(self) -> MessageSlot:
+        """The title and lead, which `show_error` replaces with `error_notice`."""
+        if self._slot is None:
+            self._slot = MessageSlot(self.title, self.lead, self.error_notice)
+        return self._slot
+
     def add_form_beside_pad(
-        self, texts: list[QWidget], form: QWidget, scroll_name: str, pad: QWidget, button: QWidget
+        self, form: QWidget, scroll_name: str, pad: QWidget, button: QWidget
     ) -> None:
-        """The rest of the page for details typed on the number pad: `texts` and the form
-        (scrolling if large text needs more room) at the left, the pad right under the step
-        bar, and `button` (the primary one) in the action row at the foot."""
-        left = QVBoxLayout()
-        left.setSpacing(SPACING.m)
-        for widget in texts:
-            left.addWidget(widget)
-        left.addWidget(scroll_area(form, scroll_name), 1)
-        pad_column = QVBoxLayout()
-        pad_column.setSpacing(SPACING.m)
-        pad_column.addWidget(pad)
-        pad_column.addStretch(1)
-        body = QHBoxLayout()
-        body.setSpacing(SPACING.xl)
-        body.addLayout(left, 6)
-        body.addLayout(pad_column, 4)
-        self.column.addLayout(body, 1)
-        self.add_action_row(button)
+        """The rest of the page for details typed on the number pad: the heading (or what
+        went wrong) above `form` (scrolling if large text needs more room) at the left, the
+        pad at the right, and `button` (the primary one) under it (form_beside_pad)."""
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.m)
+        layout.addWidget(self.message_slot())
+        layout.addWidget(scroll_area(form, scroll_name), 1)
+        self.column.addLayout(form_beside_pad(left, pad, button), 1)
 
     def show_error(self, text: str, tone: str = "error") -> None:
         self.error_notice.set_tone(tone)
         self.error_notice.set_text(text)
         self.error_notice.setAccessibleName(text)
-        self.note.hide()
-        self.error_notice.show()
+        self.message_slot().show_notice()
 
-    def hide_error(self) -> None:
-        self.error_notice.hide()
-        self.note.show()
-
-    def add_action_row(self, *buttons: QWidget) -> None:
-        """The foot of the page, with `buttons` at the right (the primary one last)."""
-        for button in buttons:
-            self.action_row.addWidget(button)
-        self.column.addLayout(self.action_row)
+    def hide_error(self, longest: str = "") -> None:
+        """Back to the heading; `longest`, the longest message the screen may show, keeps
+        the slot tall enough for it."""
+        if longest:
+            self.error_notice.set_text(longest)
+        self.message_slot().show_heading()
 
 
 class BusinessScreen(Screen):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen, primary_button
+from kiosk.ui.screens.business_parts import StepScreen, no_match_text, primary_button
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
@@ -45,8 +45,7 @@ class IdentifyScreen(StepScreen):
 
         self.pad = TextPad(DIGITS, object_name="identifyPad")
         self.next_button = primary_button("identifyNextButton", "chevron-right", arrow=True)
-        texts = [self.title, self.lead]
-        self.add_form_beside_pad(texts, form, "identifyScroll", self.pad, self.next_button)
+        self.add_form_beside_pad(form, "identifyScroll", self.pad, self.next_button)
 
         self.fields = FieldGroup(self.pad, (self.id_field, self.mobile_field), self)
         self.fields.changed.connect(self._render_button)
@@ -112,29 +111,15 @@ class IdentifyScreen(StepScreen):
                 )
             )
 
-    def _error_text(self, attempts_left: int | None) -> str:
-        what = self.tr(
-            "The ID number and mobile number do not match our records. Check both and try again."
-        )
-        if attempts_left == 1:
-            tries = self.tr("1 try left before this ID number is locked.")
-        elif attempts_left is not None and attempts_left > 1:
-            tries = self.tr("{n} tries left before this ID number is locked.").format(
-                n=attempts_left
-            )
-        else:
-            tries = ""
-        return "\n".join(part for part in (what, tries) if part)
-
     def _render_error(self) -> None:
         view = self._view
         wrong = view is not None and view.identify_error is Refusal.NO_MATCH and not view.busy
         if not wrong:
-            self.hide_error()
+            self.hide_error(longest=no_match_text(2))
             return
         assert view is not None
         tone = "warn" if view.attempts_left == 1 else "error"
-        self.show_error(self._error_text(view.attempts_left), tone)
+        self.show_error(no_match_text(view.attempts_left), tone)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Enter the cardholder's details"))

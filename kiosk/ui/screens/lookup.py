@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen, icon_label, primary_button
+from kiosk.ui.screens.business_parts import (
+    StepScreen,
+    form_beside_pad,
+    icon_label,
+    no_match_text,
+    primary_button,
+)
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
@@ -96,28 +102,29 @@ class LookupScreen(StepScreen):
         form_layout.addWidget(self.id_field)
         form_layout.addWidget(self.mobile_field)
         form_layout.addStretch(1)
+        self.person_search = primary_button("lookupPersonSearch", "search")
         person_page = QWidget()
-        person_layout = QHBoxLayout(person_page)
+        person_layout = form_beside_pad(
+            scroll_area(form, "lookupPersonScroll"), self.person_pad, self.person_search
+        )
         person_layout.setContentsMargins(0, 0, 0, 0)
-        person_layout.setSpacing(SPACING.xl)
-        person_layout.addWidget(scroll_area(form, "lookupPersonScroll"), 6)
-        person_layout.addWidget(self.person_pad, 4, Qt.AlignmentFlag.AlignTop)
+        person_page.setLayout(person_layout)
 
         self.pages = QStackedWidget()
         self.pages.setObjectName("lookupPages")
         self.pages.addWidget(scan_page)
         self.pages.addWidget(person_page)
 
+        # The title and lead (or what the last search found wrong) beside the two ways.
         heading = QHBoxLayout()
         heading.setSpacing(SPACING.xl)
-        heading.addWidget(self.title, 1)
-        heading.addLayout(modes, 0)
-
-        self.person_search = primary_button("lookupPersonSearch", "search")
+        heading.addWidget(self.message_slot(), 1)
+        modes_at_top = QVBoxLayout()
+        modes_at_top.addLayout(modes)
+        modes_at_top.addStretch(1)
+        heading.addLayout(modes_at_top, 0)
         self.column.addLayout(heading)
-        self.column.addWidget(self.lead)
         self.column.addWidget(self.pages, 1)
-        self.add_action_row(self.person_search)
 
         self.person_fields = FieldGroup(self.person_pad, (self.id_field, self.mobile_field), self)
         self.person_fields.changed.connect(self._render_buttons)
@@ -142,7 +149,7 @@ class LookupScreen(StepScreen):
         self.mode_buttons[mode].setChecked(True)
         self.pages.setCurrentIndex(MODES.index(mode))
         if changed:  # a message was about the other way of looking up
-            self.hide_error()
+            self.hide_error(longest=self._longest_error())
             self._scan_error = ""
         self._listen()
         self._render_texts()
@@ -167,7 +174,7 @@ class LookupScreen(StepScreen):
                 self.person_fields.doubt_all()
             self._show_error(view.lookup_error, view.attempts_left)
         elif view.busy or view.lookup_error is None:
-            self.hide_error()
+            self.hide_error(longest=self._longest_error())
             self._scan_error = ""
         self._listen()
         self._render_texts()
@@ -208,17 +215,11 @@ class LookupScreen(StepScreen):
         if error is Refusal.VOUCHER_NOT_FOUND:
             return self.tr("This cardholder has no vouchers from a kiosk.")
         if error is Refusal.NO_MATCH:
-            text = self.tr(
-                "The ID number and mobile number do not match our records. "
-                "Check both and try again."
-            )
-            if attempts_left == 1:
-                return text + "\n" + self.tr("1 try left before this ID number is locked.")
-            if attempts_left is not None and attempts_left > 1:
-                tries = self.tr("{n} tries left before this ID number is locked.")
-                return text + "\n" + tries.format(n=attempts_left)
-            return text
+            return no_match_text(attempts_left)
         return self.tr("We could not look this up. Please ask at a counter.")
+
+    def _longest_error(self) -> str:
+        return self._error_text(Refusal.NO_MATCH, 2)
 
     def _show_error(self, error: Refusal, attempts_left: int | None) -> None:
         text = self._error_text(error, attempts_left)
@@ -233,7 +234,7 @@ class LookupScreen(StepScreen):
             self.lead.setText(self.tr("Scan the QR code on your voucher to see how far it is."))
         else:
             self.lead.setText(
-                self.tr("No voucher at hand? Type the cardholder's ID number and mobile number.")
+                self.tr("No voucher at hand? Give the cardholder's ID and mobile numbers.")
             )
         if self._busy:
             self.scan_state.set_tone("info", "search")
@@ -262,9 +263,11 @@ class LookupScreen(StepScreen):
         self.id_field.set_caption(self.tr("ID number"))
         self.mobile_field.set_caption(self.tr("Registered mobile number"))
         view = self._view
-        shown = self.error_notice.isVisibleTo(self) or self._scan_error
+        shown = self.message_slot().notice_shown or self._scan_error
         if shown and view is not None and view.lookup_error:
-            self._show_error(view.lookup_error, view.attempts_left)
+            self._show_error(view.lookup_error, view.attempts_left)  # in the new language
+        else:
+            self.hide_error(longest=self._longest_error())
         self._render_texts()
         self._render_buttons()
 
