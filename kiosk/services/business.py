@@ -90,8 +90,6 @@ from kiosk.store.unitofwork import UnitOfWork
 log = logging.getLogger(__name__)
 
 PICKUP_WORKING_DAYS = 15
-VOUCHER_LAYOUT: Layout = "receipt80"
-STATEMENT_LAYOUT: Layout = "receipt80"  # the kiosk's printer is an 80 mm roll
 
 
 def _refusal_for_status(status: CardStatus) -> Refusal | None:
@@ -147,11 +145,15 @@ class BusinessService:
         pickup_working_days: int = PICKUP_WORKING_DAYS,
         fee_fen: int = 0,
         proof_limits: ProofLimits | None = None,
+        layout: Layout = "receipt80",
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self.engine = engine
         self.kiosk = kiosk
         self.printer = printer
+        # The paper in `printer`: an 80 mm roll or A4 sheets. Vouchers and the records statement
+        # come out of the same printer, so both follow it.
+        self.layout = layout
         self.pickup_working_days = pickup_working_days
         self.fee_fen = fee_fen
         self._key = signing_key
@@ -382,7 +384,7 @@ class BusinessService:
             pdf = render_voucher(
                 self._voucher_data(record, language, reprint),
                 voucher_codes.sign(record.number, self._key),
-                VOUCHER_LAYOUT,
+                self.layout,
             )
         except Exception as exc:  # a surprise: the voucher waits for a reprint (R6)
             log.warning("business.print.error error=%s", type(exc).__name__)
@@ -554,7 +556,7 @@ class BusinessService:
             return PrintOutcome.FAILED
         try:
             data = StatementData.from_records(records, self.kiosk, now, language, year)
-            pdf = render_statement(data, STATEMENT_LAYOUT)
+            pdf = render_statement(data, self.layout)
         except Exception as exc:  # nothing to print: say so, never a traceback on screen
             log.error("statement.render_failed error=%s", type(exc).__name__)
             return PrintOutcome.FAILED

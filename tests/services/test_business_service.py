@@ -41,6 +41,7 @@ from kiosk.domain.journal import (
 from kiosk.domain.records import Card, Cardholder, CardStatus, Gender
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.domain.vouchers import format_voucher_number
+from kiosk.reports.samples import sample_records
 from kiosk.services import voucher_codes
 from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile
@@ -516,6 +517,29 @@ def test_print_in_chinese_uses_the_chinese_words(
     for expected in ("社会保障卡领卡凭证", "卡片损坏", "望京街道社会保障服务站", "本凭证", "免费"):
         assert expected in text, expected
     assert "一寸" not in text  # the photo is on file
+
+
+def page_size(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "sized.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return next(line for line in info.stdout.splitlines() if line.startswith("Page size:"))
+
+
+@pytest.mark.parametrize(
+    ("layout", "size"), [("receipt80", "226.772 x"), ("a4", "595.276 x 841.89 pts (A4)")]
+)
+def test_vouchers_and_statements_print_on_the_layout_given(
+    engine: Engine, printer: FakePrinter, tmp_path: Path, layout: str, size: str
+) -> None:
+    service = make_service(engine, printer, layout=layout)
+    receipt = service.apply_reissue(reissue_req())
+    assert service.print_voucher(receipt.qr_payload, "zh_CN") is PrintOutcome.PRINTED
+    # The statement comes out of the same printer, so it follows the same paper.
+    assert service.print_statement(sample_records(), None, "en") is PrintOutcome.PRINTED
+    voucher, statement = printer.jobs
+    for job in (voucher, statement):
+        assert size in page_size(job.pdf, tmp_path), job.name
 
 
 def test_unknown_voucher_is_not_found(service: BusinessService) -> None:
