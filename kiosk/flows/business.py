@@ -109,6 +109,14 @@ class BusinessView:
     reprinted: str | None = None  # voucher number just reprinted
     reprint_outcome: PrintOutcome | None = None
 
+    @property
+    def reissue_reason(self) -> ReissueReason | None:
+        """Why a new card would be made: lost or stolen as chosen, or damaged; None for no
+        new card."""
+        if self.purpose is Purpose.REPLACE_DAMAGED:
+            return ReissueReason.DAMAGED
+        return _REASONS.get(self.choice) if self.choice is not None else None
+
 
 # Commands for the controller ------------------------------------------------------------------
 

@@ -433,12 +433,17 @@ class BusinessService:
                 expected_date=record.pickup_date,
                 date_exact=record.pickup_date_exact,
                 materials=wording.materials(items, language),
+                materials_note=wording.materials_note(language),
                 fee=wording.fee(record.fee_fen, language),
+                reimbursement=wording.reimbursement(
+                    record.transaction_kind, record.loss_kind, language
+                ),
             )
         agent = None
         if record.agent is not None:
             a: Agent = record.agent
-            agent = vd.Agent.from_full(a.name, a.id_number, a.relationship)
+            relationship = wording.relationship(a.relationship, language)
+            agent = vd.Agent.from_full(a.name, a.id_number, relationship)
         return vd.VoucherData(
             kind=record.kind,
             kiosk=kiosk,
@@ -446,7 +451,9 @@ class BusinessService:
             business_type=wording.business_type(
                 record.transaction_kind, record.loss_kind, language
             ),
-            reason=wording.reason(record.transaction_kind, record.reason, language),
+            reason=wording.reason(
+                record.transaction_kind, record.loss_kind, record.reason, language
+            ),
             voucher_number=record.number,
             cardholder=vd.Cardholder.from_full(record.holder_name, record.ssn, record.card_number),
             language=language,
