@@ -310,8 +310,8 @@
         <translation>您的新卡正在制作中。</translation>
     </message>
     <message>
-        <source>Your new card is ready. Bring your ID card and this voucher to collect it.</source>
-        <translation>新卡已制作完成，请携带身份证和本凭证前往领取。</translation>
+        <source>Your new card is ready. Bring your ID card (the original and a photocopy) and this voucher to collect it.</source>
+        <translation>新卡已制作完成，请携带身份证原件及复印件和本凭证前往领取。</translation>
     </message>
     <message>
         <source>The new card has been collected.</source>

@@ -611,3 +611,6 @@ def test_lookup_result_after_a_reprint_and_busy(qtbot, translations):
     tracker = screen.findChild(QWidget, "lookupResultProgress0")
     assert tracker.accessibleName() == "Ready for pickup"
     assert bs.ready_voucher().progress is ReissueProgress.READY
+    # What to bring, as the materials screen and the voucher ask it (../shared/seeds/).
+    state = screen.findChild(QLabel, "lookupResultState0").text()
+    assert "ID card (the original and a photocopy)" in state

@@ -144,7 +144,8 @@ class LookupResultScreen(StepScreen):
             ReissueProgress.APPLIED: self.tr("Your application has been received."),
             ReissueProgress.IN_PRODUCTION: self.tr("Your new card is being made."),
             ReissueProgress.READY: self.tr(
-                "Your new card is ready. Bring your ID card and this voucher to collect it."
+                "Your new card is ready. Bring your ID card (the original and a photocopy) "
+                "and this voucher to collect it."
             ),
             ReissueProgress.COLLECTED: self.tr("The new card has been collected."),
         }[progress]
