@@ -153,6 +153,7 @@ def make_business(settings: Settings, engine: Engine, printer: Printer) -> Busin
         pickup_working_days=settings.pickup_working_days,
         fee_fen=settings.reissue_fee_fen,
         proof_limits=settings.proof_limits,
+        layout=settings.voucher_layout,
     )
 
 

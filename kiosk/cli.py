@@ -263,11 +263,14 @@ def _voucher_verify(args: argparse.Namespace) -> int:
 def _tour(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.config import SettingsError
     from kiosk.ui.tour import LANGUAGES, TourError, run_tour
 
     languages = LANGUAGES if args.lang == "all" else (args.lang,)
     try:
         index = run_tour(args.out, languages)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     except TourError as exc:
         return _fail(f"The tour stopped: {exc}", 1)
     shots = json.loads(index.read_text(encoding="utf-8"))["shots"]

@@ -15,6 +15,7 @@ Nothing is read at import; `app.py` calls `load_settings()` once.
     warning_seconds = 15
     printer = "cups"           # or "pdf" (files in a folder: the demo)
     printer_queue = "receipt"  # the CUPS queue of the receipt printer
+    voucher_layout = "receipt80"  # or "a4": the paper in that printer
     pickup_working_days = 15
     reissue_fee_fen = 0        # 0: free
     identify_max_failures = 5  # wrong mobile numbers per ID number within identify_window_hours
@@ -33,7 +34,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 
@@ -45,6 +46,9 @@ CONFIG_ENV = "KIOSK_CONFIG"
 ENV_PREFIX = "KIOSK_"
 READERS = ("pcsc", "mock")
 PRINTERS = ("pdf", "cups")
+# The paper in the printer, as kiosk.reports.layout.LAYOUTS names it (not imported: ReportLab is
+# slow to load, and the settings are read before the first screen).
+VOUCHER_LAYOUTS = ("receipt80", "a4")
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -66,6 +70,9 @@ class Settings:
     printer: str = "cups"  # "pdf" writes files into output_dir (the demo's printer)
     printer_queue: str = "receipt"  # the CUPS queue of the receipt printer
     printer_server: str = ""  # CUPS server host[:port]; empty: the local cupsd
+    # The printer's paper: "receipt80" (an 80 mm roll) or "a4". Vouchers and the records
+    # statement both print in it.
+    voucher_layout: Literal["receipt80", "a4"] = "receipt80"
     pickup_working_days: int = 15
     reissue_fee_fen: int = 0  # the reissue fee in fen; 0: free
     voucher_key_file: Path | None = None  # None: voucher-signing.key in data_dir
@@ -188,6 +195,11 @@ def _checked(settings: Settings) -> Settings:
         raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
     if settings.printer not in PRINTERS:
         raise SettingsError(f"printer must be one of {', '.join(PRINTERS)}")
+    if settings.voucher_layout not in VOUCHER_LAYOUTS:
+        raise SettingsError(
+            'voucher_layout must be "receipt80" (an 80 mm roll) or "a4" (A4 sheets), '
+            f"not {settings.voucher_layout!r}"
+        )
     if not 1 <= settings.pickup_working_days <= 60:
         raise SettingsError("pickup_working_days must be between 1 and 60")
     if settings.reissue_fee_fen < 0:

@@ -76,3 +76,35 @@ def test_unknown_setting_is_refused(tmp_path: Path) -> None:
     config.write_text('printer_colour = "red"\n', encoding="utf-8")
     with pytest.raises(SettingsError, match="unknown settings: printer_colour"):
         load_settings(config_file=config, environ={})
+
+
+def test_voucher_layout_is_the_printers_paper(tmp_path: Path) -> None:
+    assert load_settings(environ={}, data_dir=tmp_path).voucher_layout == "receipt80"
+    config = tmp_path / "kiosk.toml"
+    config.write_text('voucher_layout = "a4"\n', encoding="utf-8")
+    assert load_settings(config_file=config, environ={}).voucher_layout == "a4"
+    env = {"KIOSK_VOUCHER_LAYOUT": "receipt80"}
+    assert load_settings(config_file=config, environ=env).voucher_layout == "receipt80"
+
+
+@pytest.mark.parametrize("value", ["A4", "letter", "80mm", ""])
+def test_an_unknown_voucher_layout_is_refused_by_name(value: str) -> None:
+    with pytest.raises(SettingsError) as refused:
+        load_settings(environ={"KIOSK_VOUCHER_LAYOUT": value})
+    assert str(refused.value) == (
+        f'voucher_layout must be "receipt80" (an 80 mm roll) or "a4" (A4 sheets), not {value!r}'
+    )
+
+
+def test_voucher_layouts_are_the_reports_layouts() -> None:
+    # config names them without importing ReportLab (slow): the two lists must stay one.
+    from kiosk.config import VOUCHER_LAYOUTS
+    from kiosk.reports.layout import LAYOUTS
+
+    assert VOUCHER_LAYOUTS == LAYOUTS
+
+
+def test_the_deploy_example_reads_and_shows_the_paper_setting() -> None:
+    example = Path(__file__).parent.parent / "assets" / "deploy" / "kiosk.toml.example"
+    assert load_settings(config_file=example, environ={}).voucher_layout == "receipt80"
+    assert 'voucher_layout = "receipt80"' in example.read_text(encoding="utf-8")

@@ -47,26 +47,6 @@
         <source>How are you related to the cardholder?</source>
         <translation>您与持卡人的关系</translation>
     </message>
-    <message>
-        <source>Spouse</source>
-        <translation>配偶</translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation>父母</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>子女</translation>
-    </message>
-    <message>
-        <source>Other relative</source>
-        <translation>其他亲属</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
 </context>
 <context>
     <name>AttractScreen</name>
@@ -102,54 +82,6 @@
 <context>
     <name>BusinessScreen</name>
     <message>
-        <source>Temporary loss report</source>
-        <translation>临时挂失</translation>
-    </message>
-    <message>
-        <source>Loss report and new card</source>
-        <translation>挂失补卡</translation>
-    </message>
-    <message>
-        <source>Cancel the temporary loss report</source>
-        <translation>解除临时挂失</translation>
-    </message>
-    <message>
-        <source>Replace a damaged card</source>
-        <translation>损坏换卡</translation>
-    </message>
-    <message>
-        <source>The card was lost</source>
-        <translation>卡片丢失</translation>
-    </message>
-    <message>
-        <source>The card was stolen</source>
-        <translation>卡片被盗</translation>
-    </message>
-    <message>
-        <source>The card is missing; it may turn up</source>
-        <translation>卡片暂时找不到</translation>
-    </message>
-    <message>
-        <source>Spouse</source>
-        <translation>配偶</translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation>父母</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>子女</translation>
-    </message>
-    <message>
-        <source>Other relative</source>
-        <translation>其他亲属</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>These numbers do not match.</source>
         <translation>身份证号码与预留手机号码不匹配。</translation>
     </message>
@@ -173,10 +105,6 @@
         <source>Phone: {phone}</source>
         <translation>电话：{phone}</translation>
     </message>
-    <message>
-        <source>Free</source>
-        <translation>免费</translation>
-    </message>
 </context>
 <context>
     <name>ConfirmScreen</name>
@@ -198,7 +126,7 @@
     </message>
     <message>
         <source>Confirm cancelling the loss report</source>
-        <translation>确认解除挂失</translation>
+        <translation>确认解除临时挂失</translation>
     </message>
     <message>
         <source>Confirm your new card application</source>
@@ -374,36 +302,8 @@
 <context>
     <name>LookupResultScreen</name>
     <message>
-        <source>Card receipt voucher</source>
-        <translation>领卡凭证</translation>
-    </message>
-    <message>
-        <source>Loss report receipt</source>
-        <translation>挂失回执</translation>
-    </message>
-    <message>
-        <source>Loss report cancellation receipt</source>
-        <translation>解挂回执</translation>
-    </message>
-    <message>
         <source>Voucher</source>
         <translation>凭证</translation>
-    </message>
-    <message>
-        <source>Applied</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>In production</source>
-        <translation>制卡中</translation>
-    </message>
-    <message>
-        <source>Ready for pickup</source>
-        <translation>待领取</translation>
-    </message>
-    <message>
-        <source>Collected</source>
-        <translation>已领取</translation>
     </message>
     <message>
         <source>Your application has been received.</source>
@@ -414,8 +314,8 @@
         <translation>您的新卡正在制作中。</translation>
     </message>
     <message>
-        <source>Your new card is ready. Bring your ID card and this voucher to collect it.</source>
-        <translation>新卡已制作完成，请携带身份证和本凭证前往领取。</translation>
+        <source>Your new card is ready. Bring your ID card (the original and a photocopy) and this voucher to collect it.</source>
+        <translation>新卡已制作完成，请携带身份证原件及复印件和本凭证前往领取。</translation>
     </message>
     <message>
         <source>The new card has been collected.</source>
@@ -576,32 +476,16 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <source>The cardholder&apos;s ID card</source>
-        <translation>持卡人身份证</translation>
+        <source>A photocopy alone is not enough.</source>
+        <translation>仅有复印件不能办理。</translation>
     </message>
     <message>
-        <source>The original resident ID card of the cardholder. A copy is not enough.</source>
-        <translation>须为持卡人的居民身份证原件，复印件无效。</translation>
-    </message>
-    <message>
-        <source>The voucher from this kiosk</source>
-        <translation>本机打印的领卡凭证</translation>
+        <source>You act for the cardholder, so bring your own ID card too.</source>
+        <translation>您是代办人，还需携带您本人的身份证。</translation>
     </message>
     <message>
         <source>You get it at the end of this application. Keep it safe until then.</source>
         <translation>本次办理结束时打印，领卡前请妥善保管。</translation>
-    </message>
-    <message>
-        <source>Your own ID card</source>
-        <translation>代办人本人身份证</translation>
-    </message>
-    <message>
-        <source>You act for the cardholder, so bring your own original ID card as well.</source>
-        <translation>您是代办人，还需携带您本人的身份证原件。</translation>
-    </message>
-    <message>
-        <source>One one-inch colour photo</source>
-        <translation>一寸彩色照片一张</translation>
     </message>
     <message>
         <source>We have no ID photo of the cardholder on file, so a recent photo is needed.</source>
@@ -668,24 +552,8 @@
         <translation>自以下日期起，可到领卡网点领取新卡。</translation>
     </message>
     <message>
-        <source>Ready for collection from</source>
-        <translation>预计领卡日期</translation>
-    </message>
-    <message>
         <source>Time needed</source>
         <translation>办理时限</translation>
-    </message>
-    <message>
-        <source>Fee</source>
-        <translation>费用</translation>
-    </message>
-    <message>
-        <source>Collect it at</source>
-        <translation>领卡网点</translation>
-    </message>
-    <message>
-        <source>Medical expenses you pay yourself while the card is reported lost can be reimbursed once: bring this voucher with the invoices to the medical insurance office.</source>
-        <translation>挂失期间个人垫付的医疗费用，可凭本凭证和发票到医保经办机构申请报销一次。</translation>
     </message>
     <message>
         <source>Next</source>
@@ -1079,7 +947,7 @@
         <translation>工作与技能</translation>
     </message>
     <message>
-        <source>Work injury</source>
+        <source>Work injuries</source>
         <translation>工伤记录</translation>
     </message>
     <message>
@@ -1093,10 +961,6 @@
     <message>
         <source>Qualifications</source>
         <translation>职业资格</translation>
-    </message>
-    <message>
-        <source>Work injury and occupational disease assessments</source>
-        <translation>工伤认定与职业病鉴定</translation>
     </message>
     <message>
         <source>Amounts in yuan</source>
@@ -1215,14 +1079,6 @@
         <translation>自 {date} 起</translation>
     </message>
     <message>
-        <source>Pension personal account</source>
-        <translation>养老保险个人账户</translation>
-    </message>
-    <message>
-        <source>Medical personal account</source>
-        <translation>医疗保险个人账户</translation>
-    </message>
-    <message>
         <source>No account on record.</source>
         <translation>暂无账户记录。</translation>
     </message>
@@ -1292,63 +1148,7 @@
     </message>
     <message>
         <source>No work injury or occupational disease records.</source>
-        <translation>暂无工伤认定或职业病鉴定记录。</translation>
-    </message>
-    <message>
-        <source>Work injury assessment</source>
-        <translation>工伤认定</translation>
-    </message>
-    <message>
-        <source>Occupational disease assessment</source>
-        <translation>职业病鉴定</translation>
-    </message>
-    <message>
-        <source>Assessed on {date}</source>
-        <translation>认定日期：{date}</translation>
-    </message>
-    <message>
-        <source>Pension insurance</source>
-        <translation>养老保险</translation>
-    </message>
-    <message>
-        <source>Medical insurance</source>
-        <translation>医疗保险</translation>
-    </message>
-    <message>
-        <source>Unemployment insurance</source>
-        <translation>失业保险</translation>
-    </message>
-    <message>
-        <source>Work injury insurance</source>
-        <translation>工伤保险</translation>
-    </message>
-    <message>
-        <source>Maternity insurance</source>
-        <translation>生育保险</translation>
-    </message>
-    <message>
-        <source>Insured</source>
-        <translation>正常参保</translation>
-    </message>
-    <message>
-        <source>Contributions paused</source>
-        <translation>暂停缴费</translation>
-    </message>
-    <message>
-        <source>Receiving benefits</source>
-        <translation>领取待遇</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>终止参保</translation>
-    </message>
-    <message>
-        <source>No disability grade</source>
-        <translation>未达伤残等级</translation>
-    </message>
-    <message>
-        <source>Disability grade {grade}</source>
-        <translation>伤残等级：{grade}级</translation>
+        <translation>暂无工伤与职业病劳动能力鉴定记录。</translation>
     </message>
 </context>
 <context>
@@ -1585,48 +1385,16 @@
         <translation>信息无误</translation>
     </message>
     <message>
-        <source>Cardholder</source>
-        <translation>持卡人</translation>
-    </message>
-    <message>
         <source>Card number</source>
         <translation>卡号</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>The card is damaged</source>
-        <translation>卡片损坏</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>挂失原因</translation>
-    </message>
-    <message>
-        <source>Reported by</source>
-        <translation>代办人</translation>
     </message>
     <message>
         <source>{name} ({relationship})</source>
         <translation>{name}（关系：{relationship}）</translation>
     </message>
     <message>
-        <source>Collect the new card at</source>
-        <translation>领卡网点</translation>
-    </message>
-    <message>
         <source>About {date}</source>
         <translation>约 {date}</translation>
-    </message>
-    <message>
-        <source>Ready from</source>
-        <translation>预计领卡日期</translation>
-    </message>
-    <message>
-        <source>Fee</source>
-        <translation>费用</translation>
     </message>
 </context>
 <context>
@@ -1758,26 +1526,6 @@
         <translation>已过期</translation>
     </message>
     <message>
-        <source>Normal</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Temporary loss report</source>
-        <translation>临时挂失</translation>
-    </message>
-    <message>
-        <source>Reported lost</source>
-        <translation>已挂失</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <source>Replaced by a new card</source>
-        <translation>已换新卡</translation>
-    </message>
-    <message>
         <source>Not on record</source>
         <translation>无记录</translation>
     </message>
@@ -1854,26 +1602,6 @@
 </context>
 <context>
     <name>WhatHappenedScreen</name>
-    <message>
-        <source>In use</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Temporary loss report</source>
-        <translation>临时挂失</translation>
-    </message>
-    <message>
-        <source>Reported lost</source>
-        <translation>已挂失</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <source>Replaced by a new card</source>
-        <translation>已换新卡</translation>
-    </message>
     <message>
         <source>Card status: {status}</source>
         <translation>卡片状态：{status}</translation>

@@ -27,6 +27,27 @@ from kiosk.domain.journal import (
 from kiosk.domain.records import CardStatus, Outlet
 
 
+class Business(enum.Enum):
+    """What a citizen does at the kiosk, as screens and vouchers name it."""
+
+    TEMPORARY = "temporary"  # temporary loss report
+    FINAL = "final"  # loss report (lost or stolen) and a new card
+    FINAL_REPORT = "final_report"  # a final loss report alone: recorded elsewhere, reprinted here
+    CANCEL = "cancel"  # cancel a temporary loss report
+    DAMAGED = "damaged"  # replace a damaged card
+
+
+def business_for(kind: TransactionKind, loss_kind: LossReportKind | None) -> Business:
+    """The business a recorded transaction was."""
+    if kind is TransactionKind.LOSS_CANCELLATION:
+        return Business.CANCEL
+    if kind is TransactionKind.REPLACEMENT:
+        return Business.DAMAGED
+    if kind is TransactionKind.REISSUE:
+        return Business.FINAL
+    return Business.TEMPORARY if loss_kind is LossReportKind.TEMPORARY else Business.FINAL_REPORT
+
+
 class Refusal(enum.Enum):
     """Why the kiosk cannot do what was asked; each has a plain sentence on screen."""
 

@@ -64,13 +64,31 @@ class Outcome(enum.Enum):
     FAILED = "failed"  # something broke
 
 
+class Relationship(enum.Enum):
+    """How an agent is related to the cardholder, as the agent screen offers it."""
+
+    SPOUSE = "spouse"
+    PARENT = "parent"
+    CHILD = "child"
+    RELATIVE = "relative"  # another relative
+    OTHER = "other"
+
+    @classmethod
+    def of(cls, code: str) -> Relationship:
+        """The relationship a stored code names; anything the kiosk does not offer is OTHER."""
+        try:
+            return cls(code)
+        except ValueError:
+            return cls.OTHER
+
+
 @dataclass(frozen=True, slots=True)
 class Agent:
     """Someone reporting for the cardholder (代办); they give their own ID number and name."""
 
     id_number: str
     name: str
-    relationship: str
+    relationship: str  # a Relationship value, as stored
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,7 +82,9 @@ class Pickup:
     # False when the date was counted on weekends alone (calendar not published for that year).
     date_exact: bool = True
     materials: tuple[str, ...] = ()
+    materials_note: str | None = None  # under the checklist: what may stand in for an ID card
     fee: str | None = None  # already formatted, e.g. "¥20.00" or "免费"
+    reimbursement: str | None = None  # medical expenses of the loss period; None: no loss
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,12 +172,17 @@ class BusinessView:
         return _PHASE_OF.get(self.step)
 
     @property
+    def reissue_reason(self) -> ReissueReason | None:
+        """Why a new card would be made: lost or stolen as chosen, or damaged; None for no
+        new card."""
+        if self.purpose is Purpose.REPLACE_DAMAGED:
+            return ReissueReason.DAMAGED
+        return _REASONS.get(self.choice) if self.choice is not None else None
+
+    @property
     def reissue(self) -> bool:
         """Whether this path ends with a new card (its last phase is a card receipt voucher)."""
-        return self.purpose is Purpose.REPLACE_DAMAGED or self.choice in (
-            Choice.LOST,
-            Choice.STOLEN,
-        )
+        return self.reissue_reason is not None
 
 
 # Commands for the controller ------------------------------------------------------------------

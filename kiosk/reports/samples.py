@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kiosk.domain.business import Material
 from kiosk.domain.calendar import CHINA_TZ
+from kiosk.domain.journal import LossReportKind, ReissueReason, TransactionKind
 from kiosk.domain.records import (
     AccountType,
     AssessmentKind,
@@ -47,53 +48,36 @@ SAMPLE_CARD = "A12345675"
 SAMPLE_AGENT_NAME = "张三丰"
 SAMPLE_AGENT_ID = "110105198001011234"
 _SAMPLE_MATERIALS = (Material.ORIGINAL_ID_CARD, Material.THIS_VOUCHER, Material.AGENT_ID_CARD)
+# The business each sample voucher records: (transaction kind, loss report kind, reason).
+_SAMPLE_BUSINESS = {
+    VoucherKind.LOSS_RECEIPT: (TransactionKind.LOSS_REPORT, LossReportKind.TEMPORARY, None),
+    VoucherKind.CANCELLATION_RECEIPT: (TransactionKind.LOSS_CANCELLATION, None, None),
+    VoucherKind.CARD_RECEIPT: (TransactionKind.REISSUE, LossReportKind.FINAL, ReissueReason.LOST),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class _Texts:
     location: str
-    business: dict[VoucherKind, tuple[str, str]]  # business type, reason
-    relationship: str
     outlet: str
     address: str
     hours: str
-    materials: tuple[str, ...]
-    fee: str
     staff: str
 
 
 _TEXT = {
     "zh_CN": _Texts(
         location="北京市朝阳区社会保障服务中心一楼大厅",
-        business={
-            VoucherKind.LOSS_RECEIPT: ("社会保障卡临时挂失", "卡片遗失"),
-            VoucherKind.CANCELLATION_RECEIPT: ("社会保障卡解除挂失", "卡片已找回"),
-            VoucherKind.CARD_RECEIPT: ("社会保障卡挂失补卡", "卡片遗失"),
-        },
-        relationship="配偶",
         outlet="朝阳区社会保障卡服务网点（劲松）",
         address="北京市朝阳区劲松南路 3 号院 2 号楼一层",
         hours="周一至周五 9:00–12:00，13:30–17:00（法定节假日除外）",
-        materials=wording.materials(_SAMPLE_MATERIALS, "zh_CN"),
-        fee=wording.fee(0, "zh_CN"),
         staff="工号 S0***7",
     ),
     "en": _Texts(
         location="Chaoyang Social Security Service Centre, ground floor hall, Beijing",
-        business={
-            VoucherKind.LOSS_RECEIPT: ("Temporary loss report", "Card lost"),
-            VoucherKind.CANCELLATION_RECEIPT: ("Loss report cancelled", "Card found"),
-            VoucherKind.CARD_RECEIPT: (
-                "Loss report and new card",
-                "Card lost",
-            ),
-        },
-        relationship="Spouse",
         outlet="Chaoyang Social Security Card Outlet (Jinsong)",
         address="Ground floor, Building 2, No. 3 Jinsong South Road, Chaoyang, Beijing",
         hours="Mon–Fri 9:00–12:00, 13:30–17:00 (closed on public holidays)",
-        materials=wording.materials(_SAMPLE_MATERIALS, "en"),
-        fee=wording.fee(0, "en"),
         staff="staff S0***7",
     ),
 }
@@ -111,25 +95,29 @@ def sample_voucher(
 ) -> VoucherData:
     t = _TEXT[language]
     issued = dt.datetime(2026, 11, 22, 2, 15, 7, tzinfo=dt.UTC)  # 10:15:07 in China
-    business, reason = t.business[kind]
+    transaction, loss_kind, reissue_reason = _SAMPLE_BUSINESS[kind]
     pickup = None
     if kind is VoucherKind.CARD_RECEIPT:
         pickup = Pickup(
             outlet=PickupOutlet(t.outlet, t.address, t.hours, "010-8765 4321"),
             expected_date=dt.date(2026, 12, 4),
-            materials=t.materials,
-            fee=t.fee,
+            materials=wording.materials(_SAMPLE_MATERIALS, language),
+            materials_note=wording.materials_note(language),
+            fee=wording.fee(0, language),
+            reimbursement=wording.reimbursement(transaction, loss_kind, language),
         )
     return VoucherData(
         kind=kind,
         kiosk=KioskInfo("BJCY01", t.location),
         issued_at=issued,
-        business_type=business,
-        reason=reason,
+        business_type=wording.business_type(transaction, loss_kind, language),
+        reason=wording.reason(transaction, loss_kind, reissue_reason, language),
         voucher_number=format_voucher_number("BJCY01", issued.astimezone(CHINA_TZ).date(), 42),
         cardholder=Cardholder.from_full(name, id_number, card_number),
         language=language,
-        agent=Agent.from_full(SAMPLE_AGENT_NAME, SAMPLE_AGENT_ID, t.relationship)
+        agent=Agent.from_full(
+            SAMPLE_AGENT_NAME, SAMPLE_AGENT_ID, wording.relationship("spouse", language)
+        )
         if agent
         else None,
         pickup=pickup,

@@ -16,15 +16,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.domain import vocabulary as words
 from kiosk.domain.calendar import CHINA_TZ
-from kiosk.domain.records import (
-    AccountType,
-    AssessmentKind,
-    Contribution,
-    EnrolmentStatus,
-    InsuranceType,
-    fen_to_yuan,
-)
+from kiosk.domain.records import AccountType, Contribution, InsuranceType, fen_to_yuan
 from kiosk.domain.statement_data import StatementData
 from kiosk.reports.fonts import cjk_font
 from kiosk.reports.layout import (
@@ -101,12 +95,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "certificate": "证书编号",
         "issued": "发证日期",
         "issuer_org": "发证机构",
-        "injuries": "工伤认定与劳动能力鉴定",
         "kind": "类别",
-        "assessed": "鉴定日期",
-        "grade": "伤残等级",
-        "grade_n": "{n}级",
-        "grade_none": "未达等级",
         "description": "情况",
         "none": "无记录",
         "hotline": "咨询电话：12333",
@@ -159,49 +148,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "certificate": "Certificate",
         "issued": "Issued",
         "issuer_org": "Issued by",
-        "injuries": "Work injury and disability assessments",
         "kind": "Kind",
-        "assessed": "Assessed",
-        "grade": "Grade",
-        "grade_n": "grade {n}",
-        "grade_none": "no grade",
         "description": "Finding",
         "none": "None on record",
         "hotline": "Hotline: 12333",
         "page": "Page {page} of {pages}",
-    },
-}
-
-_LABELS: dict[str, dict[object, str]] = {
-    "zh_CN": {
-        InsuranceType.PENSION: "基本养老保险",
-        InsuranceType.MEDICAL: "基本医疗保险",
-        InsuranceType.UNEMPLOYMENT: "失业保险",
-        InsuranceType.WORK_INJURY: "工伤保险",
-        InsuranceType.MATERNITY: "生育保险",
-        EnrolmentStatus.ACTIVE: "参保缴费",
-        EnrolmentStatus.SUSPENDED: "暂停缴费",
-        EnrolmentStatus.RECEIVING: "享受待遇",
-        EnrolmentStatus.TERMINATED: "终止参保",
-        AccountType.PENSION: "基本养老保险个人账户",
-        AccountType.MEDICAL: "基本医疗保险个人账户",
-        AssessmentKind.WORK_INJURY: "工伤",
-        AssessmentKind.OCCUPATIONAL_DISEASE: "职业病",
-    },
-    "en": {
-        InsuranceType.PENSION: "Basic pension",
-        InsuranceType.MEDICAL: "Basic medical",
-        InsuranceType.UNEMPLOYMENT: "Unemployment",
-        InsuranceType.WORK_INJURY: "Work injury",
-        InsuranceType.MATERNITY: "Maternity",
-        EnrolmentStatus.ACTIVE: "Active",
-        EnrolmentStatus.SUSPENDED: "Suspended",
-        EnrolmentStatus.RECEIVING: "Receiving benefits",
-        EnrolmentStatus.TERMINATED: "Ended",
-        AccountType.PENSION: "Pension personal account",
-        AccountType.MEDICAL: "Medical personal account",
-        AssessmentKind.WORK_INJURY: "Work injury",
-        AssessmentKind.OCCUPATIONAL_DISEASE: "Occupational disease",
     },
 }
 
@@ -223,11 +174,14 @@ class _Builder:
 
     def __init__(self, data: StatementData, layout: Layout, style: Style) -> None:
         self.data, self.layout, self.st = data, layout, style
-        self.tx, self.label = _TEXTS[data.language], _LABELS[data.language]
+        self.tx = _TEXTS[data.language]
         self.wide = layout == "a4"
         self.out: list[Block] = []
 
     # primitives -------------------------------------------------------------------------
+
+    def word(self, term: words.Term) -> str:
+        return term.in_language(self.data.language)
 
     def heading(self, text: str) -> None:
         b = self.st.base
@@ -295,7 +249,7 @@ class _Builder:
         ]
 
     def enrolments(self) -> None:
-        tx, lb = self.tx, self.label
+        tx, w = self.tx, self.word
         self.heading(tx["enrolments"])
         if not self.data.enrolments:
             self.note(tx["none"])
@@ -313,8 +267,8 @@ class _Builder:
             (
                 (
                     [
-                        lb[e.insurance_type],
-                        lb[e.status],
+                        w(words.INSURANCE_TYPES[e.insurance_type]),
+                        w(words.ENROLMENT_STATUSES[e.status]),
                         _date(e.start_date, ""),
                         _date(e.end_date, "—"),
                     ],
@@ -325,7 +279,7 @@ class _Builder:
         )
 
     def accounts(self) -> None:
-        tx, lb = self.tx, self.label
+        tx, w = self.tx, self.word
         self.heading(tx["accounts"])
         accounts = sorted(self.data.accounts, key=lambda a: list(AccountType).index(a.account_type))
         if not accounts:
@@ -350,7 +304,7 @@ class _Builder:
                 (
                     (
                         [
-                            f"{lb[a.account_type]} ({a.year})",
+                            f"{w(words.ACCOUNT_TYPES[a.account_type])} ({a.year})",
                             _money(a.balance_fen),
                             _money(a.credits_fen),
                             _money(a.debits_fen),
@@ -367,7 +321,9 @@ class _Builder:
                 if i:
                     self.out.append(Space(b * 0.3))
                 self.out += [
-                    Text(lb[a.account_type], self.st.font, b, keep_with_next=True),
+                    Text(
+                        w(words.ACCOUNT_TYPES[a.account_type]), self.st.font, b, keep_with_next=True
+                    ),
                     self.row(tx["balance"], _money(a.balance_fen), bold=True),
                     self.row(tx["credits"].format(year=a.year), _money(a.credits_fen)),
                     self.row(tx["debits"].format(year=a.year), _money(a.debits_fen)),
@@ -552,22 +508,20 @@ class _Builder:
             ]
 
     def injuries(self) -> None:
-        tx, lb = self.tx, self.label
-        self.heading(tx["injuries"])
+        tx, w = self.tx, self.word
+        self.heading(w(words.INJURY_ASSESSMENTS))
         cols = [Column(1.0), Column(1.0), Column(0.8), Column(2.6)]
         if not self.wide:
             cols = [Column(0.95), Column(1.1), Column(0.75), Column(1.6)]
         self.table(
             cols,
-            [tx["kind"], tx["assessed"], tx["grade"], tx["description"]],
+            [tx["kind"], w(words.ASSESSED_ON), w(words.DISABILITY_GRADE), tx["description"]],
             (
                 (
                     [
-                        lb[a.kind],
+                        w(words.ASSESSMENT_KINDS[a.kind]),
                         _date(a.assessed_on, ""),
-                        tx["grade_none"]
-                        if a.disability_grade is None
-                        else tx["grade_n"].format(n=a.disability_grade),
+                        w(words.disability_grade(a.disability_grade)),
                         a.description,
                     ],
                     frozenset(),

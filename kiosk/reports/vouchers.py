@@ -14,8 +14,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.domain import vocabulary as words
 from kiosk.domain.calendar import CHINA_TZ
-from kiosk.domain.voucher_data import VoucherData, VoucherKind
+from kiosk.domain.voucher_data import VoucherData
 from kiosk.reports.fonts import cjk_font
 from kiosk.reports.layout import (
     A4_MARGIN,
@@ -47,35 +48,22 @@ REPRINT_MARK = "补打 / REPRINT {n}"
 _TEXTS: dict[str, dict[str, str]] = {
     "zh_CN": {
         "issuer": "社会保障卡自助服务终端",
-        VoucherKind.LOSS_RECEIPT.value: "社会保障卡挂失回执",
-        VoucherKind.CANCELLATION_RECEIPT.value: "社会保障卡解挂回执",
-        VoucherKind.CARD_RECEIPT.value: "社会保障卡领卡凭证",
-        "number": "凭证编号",
+        "title": "社会保障卡{kind}",
         "kiosk": "终端编号",
         "location": "终端位置",
         "time": "办理时间",
         "tz": "（北京时间）",
         "business": "业务类型",
-        "reason": "办理原因",
-        "cardholder": "持卡人",
         "name": "姓名",
         "id": "证件号码",
         "card": "原卡号",
-        "agent": "代办人",
         "relationship": "与持卡人关系",
         "pickup": "领卡信息",
-        "outlet": "领卡网点",
         "address": "地址",
         "hours": "办公时间",
         "phone": "网点电话",
-        "date": "预计领卡日期",
         "approx": "约{date}，以网点通知为准",
         "materials": "需携带材料",
-        "fee": "工本费",
-        "medical": (
-            "挂失期间在定点医疗机构、定点零售药店自行垫付的医疗费用，可持本凭证及相关票据、"
-            "费用清单，到参保地医疗保障经办机构按规定申请报销。"
-        ),
         "hotline": "咨询电话：12333",
         "reprinted": "补打时间 {at}\n操作员 {by}",
         "keep": "请妥善保管本凭证。工作人员可扫描二维码核验。",
@@ -83,36 +71,22 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "issuer": "Social Security Card Self-Service Kiosk",
-        VoucherKind.LOSS_RECEIPT.value: "Loss Report Receipt",
-        VoucherKind.CANCELLATION_RECEIPT.value: "Loss Report Cancellation Receipt",
-        VoucherKind.CARD_RECEIPT.value: "Card Collection Voucher",
-        "number": "Voucher number",
+        "title": "{kind}",
         "kiosk": "Kiosk",
         "location": "Location",
         "time": "Date and time",
         "tz": " (China time)",
         "business": "Business",
-        "reason": "Reason",
-        "cardholder": "Cardholder",
         "name": "Name",
         "id": "ID number",
         "card": "Old card no.",
-        "agent": "Agent",
         "relationship": "Relationship",
         "pickup": "Collecting the new card",
-        "outlet": "Outlet",
         "address": "Address",
         "hours": "Opening hours",
         "phone": "Outlet phone",
-        "date": "Expected on",
         "approx": "Approximately {date}; the outlet will confirm the date",
         "materials": "Please bring",
-        "fee": "Fee",
-        "medical": (
-            "Medical expenses you paid yourself at designated hospitals and pharmacies during "
-            "the loss period can be reimbursed: bring this voucher, the invoices and the itemised "
-            "bills to the medical insurance office where you are insured."
-        ),
         "hotline": "Hotline: 12333",
         "reprinted": "Reprinted {at}\nby {by}",
         "keep": "Please keep this voucher. Staff can check it by scanning the QR code.",
@@ -136,15 +110,21 @@ def _day(day: dt.date, lang: str) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def _title(data: VoucherData) -> str:
+    kind = words.VOUCHER_KINDS[data.kind].in_language(data.language)
+    return _TEXTS[data.language]["title"].format(kind=kind)
+
+
 def _blocks(data: VoucherData, payload: str, layout: Layout, st: Style) -> list[Block]:
     tx = _TEXTS[data.language]
+    term = lambda t: t.in_language(data.language)  # noqa: E731
     f, b = st.font, st.base
     out: list[Block] = []
     row = lambda label, value, **kw: Row(label, value, st, **kw)  # noqa: E731
 
     out += [
         Text(tx["issuer"], f, b * 0.85, "center", color=GREY),
-        Text(tx[data.kind.value], f, b * 1.55, "center", bold=True, space_after=b * 0.2),
+        Text(_title(data), f, b * 1.55, "center", bold=True, space_after=b * 0.2),
     ]
     if data.reprint:
         r = data.reprint
@@ -162,13 +142,13 @@ def _blocks(data: VoucherData, payload: str, layout: Layout, st: Style) -> list[
     out.append(Rule(b * 0.5))
 
     number = [
-        Text(tx["number"], f, b * 0.85, color=GREY),
+        Text(term(words.VOUCHER_NUMBER), f, b * 0.85, color=GREY),
         Text(data.voucher_number, f, b * 1.45, bold=True, space_after=b * 0.3),
         row(tx["kiosk"], data.kiosk.kiosk_id),
         row(tx["location"], data.kiosk.location),
         row(tx["time"], _when(data.issued_at, data.language)),
         row(tx["business"], data.business_type),
-        row(tx["reason"], data.reason),
+        row(term(words.REASON), data.reason),
         *(row(label, value) for label, value in data.extra),
     ]
     qr = Qr(payload, st.qr_size, data.voucher_number, f)
@@ -179,7 +159,7 @@ def _blocks(data: VoucherData, payload: str, layout: Layout, st: Style) -> list[
 
     out += [
         Rule(b * 0.5),
-        Text(tx["cardholder"], f, b, bold=True, space_after=b * 0.2, keep_with_next=True),
+        Text(term(words.CARDHOLDER), f, b, bold=True, space_after=b * 0.2, keep_with_next=True),
         row(tx["name"], data.cardholder.name),
         row(tx["id"], data.cardholder.id_number),
         row(tx["card"], data.cardholder.card_number),
@@ -187,7 +167,7 @@ def _blocks(data: VoucherData, payload: str, layout: Layout, st: Style) -> list[
     if data.agent:
         out += [
             Space(b * 0.3),
-            Text(tx["agent"], f, b, bold=True, space_after=b * 0.2, keep_with_next=True),
+            Text(term(words.AGENT), f, b, bold=True, space_after=b * 0.2, keep_with_next=True),
             row(tx["name"], data.agent.name),
             row(tx["id"], data.agent.id_number),
             row(tx["relationship"], data.agent.relationship),
@@ -200,8 +180,8 @@ def _blocks(data: VoucherData, payload: str, layout: Layout, st: Style) -> list[
         out += [
             Rule(b * 0.5),
             Text(tx["pickup"], f, b, bold=True, space_after=b * 0.2, keep_with_next=True),
-            row(tx["date"], date, size=b * 1.15),
-            row(tx["outlet"], p.outlet.name),
+            row(term(words.PICKUP_DATE), date, size=b * 1.15),
+            row(term(words.PICKUP_OUTLET), p.outlet.name),
             row(tx["address"], p.outlet.address),
             row(tx["hours"], p.outlet.hours),
         ]
@@ -210,9 +190,12 @@ def _blocks(data: VoucherData, payload: str, layout: Layout, st: Style) -> list[
         # One row per item, so a long list can run onto the next A4 page.
         for i, item in enumerate(p.materials, 1):
             out.append(row(tx["materials"] if i == 1 else "", f"{i}. {item}"))
+        if p.materials_note:
+            out.append(row("", p.materials_note, size=b * 0.9))
         if p.fee:
-            out.append(row(tx["fee"], p.fee))
-        out += [Space(b * 0.3), Text(tx["medical"], f, b * 0.85, leading=1.45)]
+            out.append(row(term(words.FEE), p.fee))
+        if p.reimbursement:
+            out += [Space(b * 0.3), Text(p.reimbursement, f, b * 0.85, leading=1.45)]
 
     out += [
         Rule(b * 0.5),
@@ -237,7 +220,7 @@ def render_voucher(data: VoucherData, payload: str, layout: Layout = "receipt80"
         style = roll_style(font, 19.5 * mm if data.language == "zh_CN" else 21 * mm)
     else:
         style = a4_style(font)
-    title = f"{tx[data.kind.value]} · {data.voucher_number}"
+    title = f"{_title(data)} · {data.voucher_number}"
 
     def continued(c: Canvas, page: int, pages: int) -> None:
         # A continuation page says whose it is, so a loose sheet can be matched up.
@@ -250,7 +233,7 @@ def render_voucher(data: VoucherData, payload: str, layout: Layout = "receipt80"
         c.setFillColor(black)
 
     info = DocInfo(
-        title=f"{tx[data.kind.value]} {data.voucher_number}",
+        title=f"{_title(data)} {data.voucher_number}",
         author=tx["issuer"],
         subject=data.kind.value,
     )

@@ -90,8 +90,6 @@ from kiosk.store.unitofwork import UnitOfWork
 log = logging.getLogger(__name__)
 
 PICKUP_WORKING_DAYS = 15
-VOUCHER_LAYOUT: Layout = "receipt80"
-STATEMENT_LAYOUT: Layout = "receipt80"  # the kiosk's printer is an 80 mm roll
 
 
 def _refusal_for_status(status: CardStatus) -> Refusal | None:
@@ -147,11 +145,15 @@ class BusinessService:
         pickup_working_days: int = PICKUP_WORKING_DAYS,
         fee_fen: int = 0,
         proof_limits: ProofLimits | None = None,
+        layout: Layout = "receipt80",
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
         self.engine = engine
         self.kiosk = kiosk
         self.printer = printer
+        # The paper in `printer`: an 80 mm roll or A4 sheets. Vouchers and the records statement
+        # come out of the same printer, so both follow it.
+        self.layout = layout
         self.pickup_working_days = pickup_working_days
         self.fee_fen = fee_fen
         self._key = signing_key
@@ -382,7 +384,7 @@ class BusinessService:
             pdf = render_voucher(
                 self._voucher_data(record, language, reprint),
                 voucher_codes.sign(record.number, self._key),
-                VOUCHER_LAYOUT,
+                self.layout,
             )
         except Exception as exc:  # a surprise: the voucher waits for a reprint (R6)
             log.warning("business.print.error error=%s", type(exc).__name__)
@@ -431,12 +433,17 @@ class BusinessService:
                 expected_date=record.pickup_date,
                 date_exact=record.pickup_date_exact,
                 materials=wording.materials(items, language),
+                materials_note=wording.materials_note(language),
                 fee=wording.fee(record.fee_fen, language),
+                reimbursement=wording.reimbursement(
+                    record.transaction_kind, record.loss_kind, language
+                ),
             )
         agent = None
         if record.agent is not None:
             a: Agent = record.agent
-            agent = vd.Agent.from_full(a.name, a.id_number, a.relationship)
+            relationship = wording.relationship(a.relationship, language)
+            agent = vd.Agent.from_full(a.name, a.id_number, relationship)
         return vd.VoucherData(
             kind=record.kind,
             kiosk=kiosk,
@@ -444,7 +451,9 @@ class BusinessService:
             business_type=wording.business_type(
                 record.transaction_kind, record.loss_kind, language
             ),
-            reason=wording.reason(record.transaction_kind, record.reason, language),
+            reason=wording.reason(
+                record.transaction_kind, record.loss_kind, record.reason, language
+            ),
             voucher_number=record.number,
             cardholder=vd.Cardholder.from_full(record.holder_name, record.ssn, record.card_number),
             language=language,
@@ -554,7 +563,7 @@ class BusinessService:
             return PrintOutcome.FAILED
         try:
             data = StatementData.from_records(records, self.kiosk, now, language, year)
-            pdf = render_statement(data, STATEMENT_LAYOUT)
+            pdf = render_statement(data, self.layout)
         except Exception as exc:  # nothing to print: say so, never a traceback on screen
             log.error("statement.render_failed error=%s", type(exc).__name__)
             return PrintOutcome.FAILED

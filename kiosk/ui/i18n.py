@@ -4,7 +4,8 @@ Source strings in the code are English, marked with `self.tr()`; Chinese comes f
 assets/translations/kiosk_zh_CN.ts, compiled to .qm by `compile_translations` (build output,
 not in git). Switching language installs or removes the QTranslator; Qt then sends
 `QEvent.LanguageChange` to every widget and each re-sets its texts in `retranslate()`.
-Dates and amounts are formatted here, for the language currently shown.
+Dates and amounts are formatted here, for the language currently shown, and the terms screens
+share with paper (kiosk.domain.vocabulary) are looked up here in that language.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from drivers.assets import assets_dir
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.records import fen_to_yuan
+from kiosk.domain.vocabulary import Term
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,16 @@ class Translations:
 def current_language() -> str:
     """The language the screens are showing, as `Translations.set_language` left it."""
     return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
+
+
+def words(term: Term) -> str:
+    """A term of the shared vocabulary in the language shown: the same words paper prints."""
+    return term.in_language(current_language())
+
+
+def labelled(label: Term, value: str) -> str:
+    """伤残等级：七级 / Disability grade: 7: a value after its label, on one line."""
+    return f"{words(label)}{'：' if current_language() == CHINESE else ': '}{value}"
 
 
 def format_date(day: dt.date | None) -> str:

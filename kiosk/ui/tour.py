@@ -5,13 +5,16 @@ PNG per screen and language, and `tour.json` listing each shot with the timings 
 
 It runs on the demo set-up in a fresh temporary data folder (mock reader, seeded SQLite), taps
 through the flows as a citizen would (the same signals the widgets emit), and also photographs
-the key screens at 1280x800 in large text, the hardest case for the layout.
+the key screens at 1280x800 in large text, the hardest case for the layout. Of the kiosk's own
+settings it takes only the printer's paper from the environment, so
+`KIOSK_VOUCHER_LAYOUT=a4 kiosk tour --out DIR` prints A4 vouchers and statements.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -50,6 +53,8 @@ LOST_WITH_REISSUE = f"problem-{CardProblem.LOST.value}-reissue"
 WRONG_MOBILE = "13900000001"
 # An ID number tried with wrong mobile numbers until it is locked (S8); no flow uses it after.
 ID_TO_LOCK = "110101199001011237"
+# The settings the tour takes from the environment; everything else is the demo's.
+TOUR_SETTINGS = ("KIOSK_VOUCHER_LAYOUT",)
 
 
 @dataclass
@@ -525,7 +530,10 @@ class Tour:
 
 def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
     """Run the tour into `out`; returns the path of tour.json. Each language runs on its own
-    fresh demo set-up, and the PDFs its "printer" wrote land in `out/<language>/printed/`."""
+    fresh demo set-up, and the PDFs its "printer" wrote land in `out/<language>/printed/`.
+    Raises SettingsError for a bad KIOSK_VOUCHER_LAYOUT, before any screen is shown."""
+    environ = {name: os.environ[name] for name in TOUR_SETTINGS if name in os.environ}
+    load_settings(demo=True, environ=environ)  # a bad setting stops the tour before it starts
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     shots: list[Shot] = []
@@ -535,7 +543,7 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
             # The language is the kiosk's own for the run: a session end goes back to it.
             settings = load_settings(
                 demo=True,
-                environ={},
+                environ=environ,
                 data_dir=Path(scratch),
                 log_dir=Path(scratch) / "log",
                 language=language,

@@ -28,9 +28,9 @@ TITLES = {
     ("zh_CN", VoucherKind.LOSS_RECEIPT): "社会保障卡挂失回执",
     ("zh_CN", VoucherKind.CANCELLATION_RECEIPT): "社会保障卡解挂回执",
     ("zh_CN", VoucherKind.CARD_RECEIPT): "社会保障卡领卡凭证",
-    ("en", VoucherKind.LOSS_RECEIPT): "Loss Report Receipt",
-    ("en", VoucherKind.CANCELLATION_RECEIPT): "Loss Report Cancellation Receipt",
-    ("en", VoucherKind.CARD_RECEIPT): "Card Collection Voucher",
+    ("en", VoucherKind.LOSS_RECEIPT): "Loss report receipt",
+    ("en", VoucherKind.CANCELLATION_RECEIPT): "Loss report cancellation receipt",
+    ("en", VoucherKind.CARD_RECEIPT): "Card receipt voucher",
 }
 
 
@@ -95,13 +95,36 @@ def test_required_fields_are_printed(rendered, case: str) -> None:
         assert p.fee and p.outlet.phone
         expected += [p.fee, p.outlet.phone, "工本费" if data.language == "zh_CN" else "Fee"]
         expected.append("2026年12月4日" if data.language == "zh_CN" else "Fri4Dec2026")
-        expected.append("医疗费用" if data.language == "zh_CN" else "Medicalexpenses")
+        assert p.materials_note and p.reimbursement
+        expected += [p.materials_note, p.reimbursement]
     if data.reprint:
         expected += ["补打/REPRINT3", "2026-11-2314:00:00", data.reprint.by]
     else:
         assert "REPRINT" not in text
     for item in expected:
         assert squash(item) in text, f"{item!r} missing from {case}"
+
+
+# What the agency asks of whoever collects the new card (../shared/seeds/): the ID card's
+# original and a photocopy, the household register where the ID card is missing, and medical
+# expenses of the loss period reimbursed once, after review, with this voucher.
+AGENCY_ASKS = {
+    "zh_CN": ["身份证原件及复印件", "可用户口簿代替", "经审核后可报销一次", "请持领卡凭证"],
+    "en": [
+        "ID card: the original and a photocopy",
+        "The household register (hukou booklet) will do instead",
+        "reimbursed once, after review",
+        "bring the card receipt voucher",
+    ],
+}
+
+
+@pytest.mark.parametrize("case", [c for c in IDS if c.startswith("card_receipt")])
+def test_card_receipt_voucher_says_what_the_agency_asks(rendered, case: str) -> None:
+    data, path = rendered[case]
+    text = squash(pdf_text(path))
+    for ask in AGENCY_ASKS[data.language]:
+        assert squash(ask) in text, f"{ask!r} missing from {case}"
 
 
 @pytest.mark.parametrize("case", IDS)

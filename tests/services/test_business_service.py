@@ -41,6 +41,7 @@ from kiosk.domain.journal import (
 from kiosk.domain.records import Card, Cardholder, CardStatus, Gender
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.domain.vouchers import format_voucher_number
+from kiosk.reports.samples import sample_records
 from kiosk.services import voucher_codes
 from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile
@@ -487,7 +488,7 @@ def test_print_voucher_renders_masked_data_and_records_the_print(
     text = pdf_text(job.pdf, tmp_path)
     for expected in (
         receipt.voucher_number,
-        "Card Collection Voucher",
+        "Card receipt voucher",
         "Card lost",
         "4401**********0350",
         "陈*强",
@@ -495,7 +496,10 @@ def test_print_voucher_renders_masked_data_and_records_the_print(
         "1101**********002X",  # the agent, masked
         "Wangjing Subdistrict",
         "One recent one-inch colour photo",
-        "Free of charge",
+        "original and a photocopy",
+        "household register",
+        "reimbursed once, after review",
+        "Free",
         "Fri 11 Dec 2026",
     ):
         assert expected in text, expected
@@ -513,9 +517,51 @@ def test_print_in_chinese_uses_the_chinese_words(
     receipt = service.apply_reissue(reissue_req(reason=ReissueReason.DAMAGED))
     assert service.print_voucher(receipt.qr_payload, "zh_CN") is PrintOutcome.PRINTED
     text = pdf_text(printer.jobs[0].pdf, tmp_path)
-    for expected in ("社会保障卡领卡凭证", "卡片损坏", "望京街道社会保障服务站", "本凭证", "免费"):
+    for expected in (
+        "社会保障卡领卡凭证",
+        "卡片损坏",
+        "望京街道社会保障服务站",
+        "领卡凭证",
+        "免费",
+    ):
         assert expected in text, expected
     assert "一寸" not in text  # the photo is on file
+    assert "报销" not in text  # a damaged card was never reported lost: no loss period
+
+
+def test_agent_relationship_prints_in_the_words_of_the_agent_screen(
+    service: BusinessService, printer: FakePrinter, tmp_path: Path
+) -> None:
+    child = dataclasses.replace(AGENT, relationship="child")
+    receipt = service.apply_reissue(reissue_req(NO_PHOTO, agent=child))
+    for language, row in (("en", "Relationship Child"), ("zh_CN", "与持卡人关系 子女")):
+        assert service.print_voucher(receipt.qr_payload, language) is PrintOutcome.PRINTED
+        text = pdf_text(printer.jobs[-1].pdf, tmp_path)
+        assert row in text, (language, text)
+        assert "child" not in text  # never the stored code
+
+
+def page_size(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "sized.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return next(line for line in info.stdout.splitlines() if line.startswith("Page size:"))
+
+
+@pytest.mark.parametrize(
+    ("layout", "size"), [("receipt80", "226.772 x"), ("a4", "595.276 x 841.89 pts (A4)")]
+)
+def test_vouchers_and_statements_print_on_the_layout_given(
+    engine: Engine, printer: FakePrinter, tmp_path: Path, layout: str, size: str
+) -> None:
+    service = make_service(engine, printer, layout=layout)
+    receipt = service.apply_reissue(reissue_req())
+    assert service.print_voucher(receipt.qr_payload, "zh_CN") is PrintOutcome.PRINTED
+    # The statement comes out of the same printer, so it follows the same paper.
+    assert service.print_statement(sample_records(), None, "en") is PrintOutcome.PRINTED
+    voucher, statement = printer.jobs
+    for job in (voucher, statement):
+        assert size in page_size(job.pdf, tmp_path), job.name
 
 
 def test_unknown_voucher_is_not_found(service: BusinessService) -> None:

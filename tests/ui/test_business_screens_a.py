@@ -9,7 +9,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
 from kiosk.domain.business import PrintOutcome, Refusal
 from kiosk.domain.ids import id_check_char
@@ -624,3 +624,6 @@ def test_lookup_result_after_a_reprint_and_busy(qtbot, translations):
     tracker = screen.findChild(QWidget, "lookupResultProgress0")
     assert tracker.accessibleName() == "Ready for pickup"
     assert bs.ready_voucher().progress is ReissueProgress.READY
+    # What to bring, as the materials screen and the voucher ask it (../shared/seeds/).
+    state = screen.findChild(QLabel, "lookupResultState0").text()
+    assert "ID card (the original and a photocopy)" in state

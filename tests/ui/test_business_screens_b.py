@@ -216,6 +216,38 @@ def test_materials_checklist(qtbot, translations, all_texts, as_agent, photo_on_
     assert not screen.next_button.isEnabled()
 
 
+# What the agency asks (../shared/seeds/), in the words the card receipt voucher prints.
+AGENCY_ASKS = {
+    "zh_CN": ["身份证原件及复印件", "可用户口簿代替", "经审核后可报销一次", "请持领卡凭证"],
+    "en": [
+        "ID card: the original and a photocopy",
+        "The household register (hukou booklet) will do instead",
+        "reimbursed once, after review",
+        "bring the card receipt voucher",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_materials_say_what_the_agency_asks(qtbot, translations, all_texts, language):
+    translations.set_language(language)
+    screen = make(qtbot, MaterialsScreen)
+    screen.show_view(samples.view("stolen", BStep.MATERIALS, as_agent=True))
+    shown(qtbot, screen)
+    texts = all_texts(screen)
+    for ask in AGENCY_ASKS[language]:
+        assert ask in texts, ask
+    assert screen.id_note.isVisible() and screen.medical.isVisible()
+
+
+def test_materials_medical_note_only_after_a_loss(qtbot):
+    screen = make(qtbot, MaterialsScreen)
+    screen.show_view(samples.view("damaged", BStep.MATERIALS))
+    shown(qtbot, screen)
+    assert screen.id_note.isVisible()  # an ID card is needed all the same
+    assert not screen.medical.isVisible()  # a damaged card has no loss period
+
+
 # Pickup -------------------------------------------------------------------------------------------
 
 
@@ -229,7 +261,6 @@ def test_pickup_exact_date_free(qtbot, translations):
     assert screen.days_value.text() == "15 working days"
     assert screen.fee_value.text() == "Free"
     assert screen.outlet_name.text() == samples.OUTLETS[1].name_en
-    assert screen.medical.isVisible()
     with qtbot.waitSignal(screen.next_clicked):
         screen.next_button.click()
 
@@ -247,13 +278,6 @@ def test_pickup_about_date_with_fee(qtbot, translations):
         lambda: screen.date_value.text().replace("\u2060", "").endswith("2027年1月22日 星期五")
     )
     assert screen.fee_value.text() == "20.00 元"
-
-
-def test_pickup_medical_note_only_after_a_loss(qtbot):
-    screen = make(qtbot, PickupScreen)
-    screen.show_view(samples.view("damaged", BStep.PICKUP))
-    shown(qtbot, screen)
-    assert not screen.medical.isVisible()
 
 
 # Review -------------------------------------------------------------------------------------------
@@ -294,9 +318,9 @@ def test_review_shows_the_agent_masked_and_the_reissue(qtbot, translations, all_
     screen.show_view(samples.view("lost", BStep.REVIEW, as_agent=True))
     shown(qtbot, screen)
     rows = dict((label, value) for label, value, _ in screen.rows())
-    assert rows["Reported by"] == "李*英 (Spouse)"
-    assert rows["What happened"] == "The card was lost"
-    assert rows["Collect the new card at"] == samples.OUTLETS[1].name_en
+    assert rows["Agent"] == "李*英 (Spouse)"
+    assert rows["Reason"] == "Card lost"
+    assert rows["Collect at"] == samples.OUTLETS[1].name_en
     assert rows["Ready from"] == "Monday 24 Nov 2025"
     assert rows["Fee"] == "Free"
     texts = all_texts(screen)

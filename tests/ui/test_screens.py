@@ -253,13 +253,13 @@ def test_records_show_the_data(qtbot, translations, all_texts):
     # The citizen's own record: full name and ID number are shown (S2).
     assert samples.NAME in texts and samples.SSN in texts
     for word in (
-        "养老保险",
-        "医疗保险",
+        "基本养老保险",
+        "基本医疗保险",
         "失业保险",
         "工伤保险",
         "生育保险",
         "领取待遇",
-        "正常参保",
+        "参保缴费",
     ):
         assert word in texts
     assert "86,432.10 元" in texts
@@ -315,7 +315,7 @@ def test_records_empty_states(qtbot, translations, all_texts):
     texts = all_texts(screen)
     assert "未参保" in texts
     assert "暂无工作经历记录。" in texts
-    assert "暂无工伤认定或职业病鉴定记录。" in texts
+    assert "暂无工伤与职业病劳动能力鉴定记录。" in texts
     assert "暂无缴费记录。" in texts
 
 

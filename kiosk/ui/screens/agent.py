@@ -15,15 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.journal import Relationship
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen, primary_button
+from kiosk.ui.screens.business_parts import StepScreen, primary_button, relationship_words
 from kiosk.ui.theme import SPACING, set_style_property
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
 from kiosk.ui.widgets.parts import make_label
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
-RELATIONSHIPS = ("spouse", "parent", "child", "relative", "other")
+RELATIONSHIPS = tuple(r.value for r in Relationship)
 NAME_MIN, NAME_MAX = 2, 30
 _NOT_IN_A_NAME = re.compile(r"[0-9０-９@#$%^&*_=+<>{}\[\]|\\/?!！？;；:：,，。\"“”]")
 
@@ -186,15 +187,8 @@ class AgentScreen(StepScreen):
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.name_edit.setPlaceholderText(self.tr("Tap here to type your name"))
         self.relationship_caption.setText(self.tr("How are you related to the cardholder?"))
-        words = {
-            "spouse": self.tr("Spouse"),
-            "parent": self.tr("Parent"),
-            "child": self.tr("Child"),
-            "relative": self.tr("Other relative"),
-            "other": self.tr("Other"),
-        }
         for key, button in self.relationship_buttons.items():
-            button.set_text(words[key])
+            button.set_text(relationship_words(key))
         self._render_name()
         self._render_lead()
         self._render_button()

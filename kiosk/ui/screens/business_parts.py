@@ -1,35 +1,28 @@
 """What the business screens share: the head of the first steps that lay out their own page
 (identify, agent, what happened, voucher lookup and its result); the page layout of the later
 ones (outlet, materials, pickup date, review, confirm, receipt: step bar, title, one sentence of
-guidance, a scrolling body and an action row); the name of each business in words, and outlets,
-dates and fees in the language shown. Texts here are translated in the context "BusinessScreen"."""
+guidance, a scrolling body and an action row); the name of each business, its reason and an
+agent's relationship in the words vouchers print (kiosk.domain.vocabulary), and outlets, dates
+and fees in the language shown. Texts here are translated in the context "BusinessScreen"."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain import vocabulary
+from kiosk.domain.business import Business
 from kiosk.domain.records import Outlet
 from kiosk.flows.business import BusinessView, Choice, Purpose
-from kiosk.ui.i18n import CHINESE, current_language, format_date, format_yuan
+from kiosk.ui.i18n import CHINESE, current_language, format_date, format_yuan, words
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import Notice, centred_column, make_label, scroll_area
 from kiosk.ui.widgets.stepbar import BusinessStepBar
-
-
-class Business(enum.Enum):
-    """The four things a citizen can submit, as the screens tell them apart."""
-
-    TEMPORARY = "temporary"  # temporary loss report
-    FINAL = "final"  # loss report (lost or stolen) and a new card
-    CANCEL = "cancel"  # cancel a temporary loss report
-    DAMAGED = "damaged"  # replace a damaged card
 
 
 def business_of(view: BusinessView) -> Business | None:
@@ -47,39 +40,25 @@ def business_of(view: BusinessView) -> Business | None:
 
 
 def business_name(view: BusinessView) -> str:
-    """The business in words, as a heading: "Temporary loss report"."""
+    """The business in words, as a heading and as the voucher prints it: "Temporary loss
+    report"; empty while a loss report has no choice yet."""
     business = business_of(view)
-    if business is Business.TEMPORARY:
-        return QCoreApplication.translate("BusinessScreen", "Temporary loss report")
-    if business is Business.FINAL:
-        return QCoreApplication.translate("BusinessScreen", "Loss report and new card")
-    if business is Business.CANCEL:
-        return QCoreApplication.translate("BusinessScreen", "Cancel the temporary loss report")
-    if business is Business.DAMAGED:
-        return QCoreApplication.translate("BusinessScreen", "Replace a damaged card")
-    return ""
+    return "" if business is None else words(vocabulary.BUSINESSES[business])
 
 
-def reason_words(choice: Choice | None) -> str:
-    """What happened to the card, for the review: empty when there is nothing to say."""
-    if choice is Choice.LOST:
-        return QCoreApplication.translate("BusinessScreen", "The card was lost")
-    if choice is Choice.STOLEN:
-        return QCoreApplication.translate("BusinessScreen", "The card was stolen")
-    if choice is Choice.TEMPORARY:
-        return QCoreApplication.translate("BusinessScreen", "The card is missing; it may turn up")
-    return ""
+def reason_words(view: BusinessView) -> str:
+    """Why the business is done (the card lost, stolen, damaged or missing), as the voucher
+    prints it; empty for a cancellation and while a loss report has no choice yet."""
+    business = business_of(view)
+    if business is None or business is Business.CANCEL:
+        return ""
+    return words(vocabulary.reason(business, view.reissue_reason))
 
 
 def relationship_words(key: str) -> str:
-    words = {
-        "spouse": QCoreApplication.translate("BusinessScreen", "Spouse"),
-        "parent": QCoreApplication.translate("BusinessScreen", "Parent"),
-        "child": QCoreApplication.translate("BusinessScreen", "Child"),
-        "relative": QCoreApplication.translate("BusinessScreen", "Other relative"),
-        "other": QCoreApplication.translate("BusinessScreen", "Other"),
-    }
-    return words.get(key, QCoreApplication.translate("BusinessScreen", "Other"))
+    """An agent's relationship ("child") in words, as the agent screen offers it and the voucher
+    prints it; an unknown key is "other"."""
+    return words(vocabulary.relationship(key))
 
 
 def no_match_text(attempts_left: int | None) -> str:
@@ -150,11 +129,7 @@ def _unbroken(text: str) -> str:
 
 
 def format_fee(fee_fen: int) -> str:
-    return (
-        QCoreApplication.translate("BusinessScreen", "Free")
-        if fee_fen == 0
-        else format_yuan(fee_fen)
-    )
+    return words(vocabulary.FREE) if fee_fen == 0 else format_yuan(fee_fen)
 
 
 def icon_label(name: str, size: int = 32, colour: str = PALETTE.brand) -> QLabel:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain import vocabulary
 from kiosk.domain.business import PrintOutcome, VoucherStatus
 from kiosk.domain.calendar import CHINA_TZ
-from kiosk.domain.journal import ReissueProgress, VoucherKind
+from kiosk.domain.journal import ReissueProgress
 from kiosk.flows.business import BStep
-from kiosk.ui.i18n import current_language, format_date
+from kiosk.ui.i18n import current_language, format_date, words
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.business_parts import StepScreen, group_voucher_number
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
@@ -132,27 +133,19 @@ class LookupResultScreen(StepScreen):
     # Texts ---------------------------------------------------------------------------------------
 
     def _kind_word(self, kind: str) -> str:
-        words = {
-            VoucherKind.CARD_RECEIPT.value: self.tr("Card receipt voucher"),
-            VoucherKind.LOSS_RECEIPT.value: self.tr("Loss report receipt"),
-            VoucherKind.CANCELLATION_RECEIPT.value: self.tr("Loss report cancellation receipt"),
-        }
-        return words.get(kind, self.tr("Voucher"))
+        known = {k.value: term for k, term in vocabulary.VOUCHER_KINDS.items()}
+        return words(known[kind]) if kind in known else self.tr("Voucher")
 
     def _stage_words(self) -> list[str]:
-        return [
-            self.tr("Applied"),
-            self.tr("In production"),
-            self.tr("Ready for pickup"),
-            self.tr("Collected"),
-        ]
+        return [words(vocabulary.PROGRESS[stage]) for stage in STAGES]
 
     def _progress_sentence(self, progress: ReissueProgress) -> str:
         return {
             ReissueProgress.APPLIED: self.tr("Your application has been received."),
             ReissueProgress.IN_PRODUCTION: self.tr("Your new card is being made."),
             ReissueProgress.READY: self.tr(
-                "Your new card is ready. Bring your ID card and this voucher to collect it."
+                "Your new card is ready. Bring your ID card (the original and a photocopy) "
+                "and this voucher to collect it."
             ),
             ReissueProgress.COLLECTED: self.tr("The new card has been collected."),
         }[progress]

@@ -1,17 +1,18 @@
 """When the new card can be collected (PRODUCT.md flow 7): the expected date with its weekday
-("about" when it lies past the published holiday calendar), the working days it takes, the fee,
-where to collect it, and the note on medical expenses paid during the loss period."""
+("about" when it lies past the published holiday calendar), the working days it takes, the fee
+and where to collect it. (The note on medical expenses of the loss period is on the materials
+screen, beside the voucher it needs.)"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from kiosk.domain import vocabulary
 from kiosk.flows.business import BStep
+from kiosk.ui.i18n import words
 from kiosk.ui.screens.business_parts import (
-    Business,
     BusinessScreen,
-    business_of,
     format_day,
     format_fee,
     icon_label,
@@ -19,7 +20,7 @@ from kiosk.ui.screens.business_parts import (
     outlet_name,
 )
 from kiosk.ui.theme import SPACING
-from kiosk.ui.widgets.parts import Card, Notice, divider, make_label
+from kiosk.ui.widgets.parts import Card, divider, make_label
 
 
 class PickupScreen(BusinessScreen):
@@ -80,10 +81,7 @@ class PickupScreen(BusinessScreen):
         cards.addWidget(self.card, 1)
         cards.addWidget(self.outlet_card, 1)
 
-        self.medical = Notice("pickupMedicalNote")
-        self.medical.set_tone("info", "medical")
         self.body.addLayout(cards)
-        self.body.addWidget(self.medical)
         self.body.addStretch(1)
 
         self.next_button = self.add_next_button("pickupNextButton")
@@ -95,17 +93,10 @@ class PickupScreen(BusinessScreen):
         self.guidance.setText(
             self.tr("Your new card will be waiting at the outlet from the date below.")
         )
-        self.date_label.setText(self.tr("Ready for collection from"))
+        self.date_label.setText(words(vocabulary.PICKUP_DATE))
         self.days_label.setText(self.tr("Time needed"))
-        self.fee_label.setText(self.tr("Fee"))
-        self.outlet_label.setText(self.tr("Collect it at"))
-        self.medical.set_text(
-            self.tr(
-                "Medical expenses you pay yourself while the card is reported lost can be "
-                "reimbursed once: bring this voucher with the invoices to the medical insurance "
-                "office."
-            )
-        )
+        self.fee_label.setText(words(vocabulary.FEE))
+        self.outlet_label.setText(words(vocabulary.PICKUP_OUTLET))
         self.next_button.set_text(self.tr("Next"))
         self._render()
 
@@ -144,8 +135,6 @@ class PickupScreen(BusinessScreen):
         else:
             self.outlet_name.setText(outlet_name(outlet))
             self.outlet_details.setText("\n".join(outlet_lines(outlet)))
-        # Only a card reported lost has a loss period to be reimbursed for.
-        self.medical.setVisible(view is not None and business_of(view) is Business.FINAL)
         self.next_button.setEnabled(view is not None and not view.busy)
 
     def _on_next(self) -> None:

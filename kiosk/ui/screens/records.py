@@ -26,24 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain import vocabulary
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.records import (
     AccountType,
-    AssessmentKind,
     EnrolmentStatus,
     InsuranceType,
     PersonalAccount,
 )
 from kiosk.domain.session import Records, YearOfContributions
 from kiosk.ui.i18n import (
-    CHINESE,
-    current_language,
     format_amount,
     format_date,
     format_month,
     format_month_only,
     format_year,
     format_yuan,
+    labelled,
+    words,
 )
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.base import Screen
@@ -83,7 +83,6 @@ _STATUS_TONES = {
     EnrolmentStatus.RECEIVING: "info",
     EnrolmentStatus.TERMINATED: "neutral",
 }
-_CHINESE_GRADES = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 _COLUMNS = ("month", "employer", "base", "employer_part", "personal_part", "paid")
 _AMOUNTS = {"base", "employer_part", "personal_part"}
 
@@ -412,14 +411,14 @@ class RecordsScreen(Screen):
             "overview": self.tr("Overview"),
             "contributions": self.tr("Contributions"),
             "employment": self.tr("Work and skills"),
-            "injury": self.tr("Work injury"),
+            "injury": self.tr("Work injuries"),
         }
         for section, text in labels.items():
             self.section_buttons[section].set_text(text)
         self.insurance_title.setText(self.tr("Insurance status"))
         self.work_title.setText(self.tr("Work history"))
         self.skills_title.setText(self.tr("Qualifications"))
-        self.injury_title.setText(self.tr("Work injury and occupational disease assessments"))
+        self.injury_title.setText(words(vocabulary.INJURY_ASSESSMENTS))
         self.unit_label.setText(self.tr("Amounts in yuan"))
         self.year_combo.setAccessibleName(self.tr("Year"))
         self.earlier_button.setAccessibleName(self.tr("Earlier year"))
@@ -558,11 +557,7 @@ class RecordsScreen(Screen):
     def _account_card(self, kind: AccountType, account: PersonalAccount | None) -> Card:
         card = Card(f"account_{kind.value}")
         title = make_label("heading", object_name=f"accountTitle_{kind.value}")
-        title.setText(
-            self.tr("Pension personal account")
-            if kind is AccountType.PENSION
-            else self.tr("Medical personal account")
-        )
+        title.setText(words(vocabulary.ACCOUNT_TYPES[kind]))
         card.body.addWidget(title)
         if account is None:
             none = make_label("muted", object_name=f"accountNone_{kind.value}")
@@ -724,13 +719,9 @@ class RecordsScreen(Screen):
         for i, a in enumerate(records.injuries):
             if i:
                 self.injury_rows.addWidget(divider())
-            kind = (
-                self.tr("Work injury assessment")
-                if a.kind is AssessmentKind.WORK_INJURY
-                else self.tr("Occupational disease assessment")
-            )
+            kind = words(vocabulary.ASSESSMENT_KINDS[a.kind])
             lines = [
-                self.tr("Assessed on {date}").format(date=format_date(a.assessed_on)),
+                labelled(vocabulary.ASSESSED_ON, format_date(a.assessed_on)),
                 self._grade(a.disability_grade),
                 a.description,
             ]
@@ -773,33 +764,19 @@ class RecordsScreen(Screen):
 
     # Words ---------------------------------------------------------------------------------------
 
+    # The terms are the statement's (kiosk.domain.vocabulary); sentences stay in the catalogue.
+
     def _insurance_name(self, kind: InsuranceType) -> str:
-        return {
-            InsuranceType.PENSION: self.tr("Pension insurance"),
-            InsuranceType.MEDICAL: self.tr("Medical insurance"),
-            InsuranceType.UNEMPLOYMENT: self.tr("Unemployment insurance"),
-            InsuranceType.WORK_INJURY: self.tr("Work injury insurance"),
-            InsuranceType.MATERNITY: self.tr("Maternity insurance"),
-        }[kind]
+        return words(vocabulary.INSURANCE_TYPES[kind])
 
     def _status_word(self, status: EnrolmentStatus) -> str:
-        return {
-            EnrolmentStatus.ACTIVE: self.tr("Insured"),
-            EnrolmentStatus.SUSPENDED: self.tr("Contributions paused"),
-            EnrolmentStatus.RECEIVING: self.tr("Receiving benefits"),
-            EnrolmentStatus.TERMINATED: self.tr("Ended"),
-        }[status]
+        return words(vocabulary.ENROLMENT_STATUSES[status])
 
     def _grade(self, grade: int | None) -> str:
+        """伤残等级：七级 / Disability grade: 7, or that there is no grade."""
         if grade is None:
-            return self.tr("No disability grade")
-        # Chinese writes the grade in Chinese numerals: 伤残等级：七级.
-        number = (
-            _CHINESE_GRADES[grade - 1]
-            if current_language() == CHINESE and 1 <= grade <= len(_CHINESE_GRADES)
-            else str(grade)
-        )
-        return self.tr("Disability grade {grade}").format(grade=number)
+            return words(vocabulary.NO_DISABILITY_GRADE)
+        return labelled(vocabulary.DISABILITY_GRADE, words(vocabulary.disability_grade(grade)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.FontChange:

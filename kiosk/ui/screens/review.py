@@ -11,8 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain import vocabulary
 from kiosk.domain.masking import mask_name
 from kiosk.flows.business import BStep
+from kiosk.ui.i18n import words
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.business_parts import (
     Business,
@@ -154,18 +156,21 @@ class ReviewScreen(BusinessScreen):
         person = view.identified
         if person is not None:
             rows.append(
-                (self.tr("Cardholder"), f"{person.masked_name}\n{person.masked_ssn}", False)
+                (
+                    words(vocabulary.CARDHOLDER),
+                    f"{person.masked_name}\n{person.masked_ssn}",
+                    False,
+                )
             )
             rows.append((self.tr("Card number"), person.masked_card_number, False))
         business = business_of(view)
-        if business is Business.DAMAGED:
-            rows.append((self.tr("Reason"), self.tr("The card is damaged"), False))
-        elif view.choice is not None and business is not Business.CANCEL:
-            rows.append((self.tr("What happened"), reason_words(view.choice), False))
+        reason = reason_words(view)
+        if reason:
+            rows.append((words(vocabulary.REASON), reason, False))
         if view.agent is not None:
             rows.append(
                 (
-                    self.tr("Reported by"),
+                    words(vocabulary.AGENT),
                     self.tr("{name} ({relationship})").format(
                         name=mask_name(view.agent.name),
                         relationship=relationship_words(view.agent.relationship),
@@ -175,13 +180,13 @@ class ReviewScreen(BusinessScreen):
             )
         if business in (Business.FINAL, Business.DAMAGED):
             if view.outlet is not None:
-                rows.append((self.tr("Collect the new card at"), outlet_name(view.outlet), True))
+                rows.append((words(vocabulary.PICKUP_OUTLET), outlet_name(view.outlet), True))
             if view.quote is not None:
                 day = format_day(view.quote.expected_date)
                 if not view.quote.exact:
                     day = self.tr("About {date}").format(date=day)
-                rows.append((self.tr("Ready from"), day, False))
-                rows.append((self.tr("Fee"), format_fee(view.quote.fee_fen), False))
+                rows.append((words(vocabulary.PICKUP_DATE), day, False))
+                rows.append((words(vocabulary.FEE), format_fee(view.quote.fee_fen), False))
         return rows
 
     def _render(self) -> None:

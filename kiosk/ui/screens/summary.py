@@ -8,9 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain import vocabulary
 from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardSummary
-from kiosk.ui.i18n import format_date
+from kiosk.ui.i18n import format_date, words
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
@@ -149,16 +150,16 @@ class SummaryScreen(Screen):
             return "", ""
         if s.expired:
             return self.tr("Expired"), "error"
-        words = {
-            CardStatus.NORMAL: (self.tr("Normal"), "ok"),
-            CardStatus.TEMPORARY_LOSS: (self.tr("Temporary loss report"), "warn"),
-            CardStatus.LOST: (self.tr("Reported lost"), "error"),
-            CardStatus.CANCELLED: (self.tr("Cancelled"), "error"),
-            CardStatus.REPLACED: (self.tr("Replaced by a new card"), "error"),
+        tones = {
+            CardStatus.NORMAL: "ok",
+            CardStatus.TEMPORARY_LOSS: "warn",
+            CardStatus.LOST: "error",
+            CardStatus.CANCELLED: "error",
+            CardStatus.REPLACED: "error",
         }
         if s.status is None:
             return self.tr("Not on record"), "neutral"
-        return words[s.status]
+        return words(vocabulary.CARD_STATUSES[s.status]), tones[s.status]
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your social security card"))

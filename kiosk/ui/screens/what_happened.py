@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.business import Identified
+from kiosk.domain import vocabulary
+from kiosk.domain.business import Business, Identified
 from kiosk.domain.records import CardStatus
 from kiosk.flows.business import BStep, Choice
+from kiosk.ui.i18n import words
 from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.business_parts import StepScreen
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
@@ -176,14 +178,14 @@ class WhatHappenedScreen(StepScreen):
     # Texts ---------------------------------------------------------------------------------------
 
     def _status_word(self, status: CardStatus) -> tuple[str, str]:
-        words = {
-            CardStatus.NORMAL: (self.tr("In use"), "ok"),
-            CardStatus.TEMPORARY_LOSS: (self.tr("Temporary loss report"), "warn"),
-            CardStatus.LOST: (self.tr("Reported lost"), "error"),
-            CardStatus.CANCELLED: (self.tr("Cancelled"), "error"),
-            CardStatus.REPLACED: (self.tr("Replaced by a new card"), "error"),
+        tones = {
+            CardStatus.NORMAL: "ok",
+            CardStatus.TEMPORARY_LOSS: "warn",
+            CardStatus.LOST: "error",
+            CardStatus.CANCELLED: "error",
+            CardStatus.REPLACED: "error",
         }
-        return words[status]
+        return words(vocabulary.CARD_STATUSES[status]), tones[status]
 
     def _render(self) -> None:
         view = self._view
@@ -244,7 +246,7 @@ class WhatHappenedScreen(StepScreen):
         undo = self.tr("Can be undone")
         final = self.tr("Final")
         self.options[Choice.TEMPORARY].set_texts(
-            self.tr("Temporary loss report"),
+            words(vocabulary.BUSINESSES[Business.TEMPORARY]),
             self.tr(
                 "For a card you may still find. It is blocked at once. If it turns up, you can "
                 "undo this at this kiosk with the card and its PIN."
