@@ -128,6 +128,8 @@ def test_wipe_leaves_nothing_personal(qtbot, all_texts, cls):
         assert field.text == ""
     for edit in screen.findChildren(QLineEdit):
         assert edit.text() == ""
+    # The screen is still whole for the next citizen: its heading in its place.
+    assert screen.title.window() is screen and screen.title.isVisibleTo(screen)
 
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, EntryField)

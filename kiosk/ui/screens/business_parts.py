@@ -280,10 +280,11 @@ class StepScreen(Screen):
 
     def hide_error(self, longest: str = "") -> None:
         """Back to the heading; `longest`, the longest message the screen may show, keeps
-        the slot tall enough for it."""
+        the slot tall enough for it. Nothing to do on a page without the slot."""
         if longest:
             self.error_notice.set_text(longest)
-        self.message_slot().show_heading()
+        if self._slot is not None:
+            self._slot.show_heading()
 
 
 class BusinessScreen(Screen):
