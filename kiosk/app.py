@@ -248,13 +248,23 @@ def _backend_online(engine: Engine) -> bool:
 
 
 def make_demo_tray(kiosk: Kiosk) -> DemoTray:
-    """The demo tray beside the window: the demo cards, and the printer's faults. A fault
-    chosen there shows on the status strip at once, not at the next ping."""
+    """The demo tray beside the window: the demo cards, the printer's faults, and the newest
+    voucher under the scanner the demo has not got (its code signed with the kiosk's key). A
+    fault chosen there shows on the status strip at once, not at the next ping."""
     from drivers.readers.mock import MockReaderBackend
+    from kiosk.services import voucher_codes
+    from kiosk.services.signing_key import load_key
     from kiosk.ui.tray import DemoTray
+    from kiosk.ui.widgets.scanner import type_as_scanner
 
     assert isinstance(kiosk.backend, MockReaderBackend)
-    tray = DemoTray(kiosk.backend, kiosk.business.printer)
+    key = load_key(kiosk.settings.resolved_voucher_key_file)
+    tray = DemoTray(
+        kiosk.backend,
+        kiosk.business.printer,
+        voucher_code=lambda number: voucher_codes.sign(number, key),
+    )
+    tray.scanned.connect(lambda code: type_as_scanner(kiosk.window, code))
     strip = kiosk.window.attract.status_strip
 
     def show_printer() -> None:

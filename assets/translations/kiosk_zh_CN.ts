@@ -864,8 +864,8 @@
         <translation>完成</translation>
     </message>
     <message>
-        <source>Staff can check your voucher with this code.</source>
-        <translation>供工作人员扫码核验</translation>
+        <source>Scan this code at a kiosk to look the voucher up.</source>
+        <translation>在自助终端扫描此码可查询凭证</translation>
     </message>
     <message>
         <source>Collect your new card</source>

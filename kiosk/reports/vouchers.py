@@ -66,7 +66,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "materials": "需携带材料",
         "hotline": "咨询电话：12333",
         "reprinted": "补打时间 {at}\n操作员 {by}",
-        "keep": "请妥善保管本凭证。工作人员可扫描二维码核验。",
+        "keep": "请妥善保管本凭证。在自助终端扫描二维码可查询办理进度，工作人员扫码可核验凭证。",
         "weekdays": "一二三四五六日",
     },
     "en": {
@@ -89,7 +89,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "materials": "Please bring",
         "hotline": "Hotline: 12333",
         "reprinted": "Reprinted {at}\nby {by}",
-        "keep": "Please keep this voucher. Staff can check it by scanning the QR code.",
+        "keep": (
+            "Please keep this voucher. Scan its QR code at a kiosk to see how far it is; "
+            "staff scan it to check the voucher."
+        ),
         "weekdays": "",
     },
 }

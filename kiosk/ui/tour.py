@@ -31,6 +31,7 @@ from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import Settings, load_settings
 from kiosk.domain.session import CardProblem
 from kiosk.flows.business import Choice
+from kiosk.ui.widgets.scanner import type_as_scanner
 
 log = logging.getLogger(__name__)
 
@@ -472,12 +473,8 @@ class Tour:
 
     def scan(self, code: str) -> None:
         """Hold a voucher under the terminal's scanner, which types the code and Enter."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtTest import QTest
-
-        window = self.kiosk.window
-        QTest.keyClicks(window, code)
-        QTest.keyClick(window, Qt.Key.Key_Return)
+        type_as_scanner(self.kiosk.window, code)
+        QApplication.processEvents()
 
     def idle_warning(self) -> None:
         """Show the "need more time?" countdown by moving the idle clock forward."""

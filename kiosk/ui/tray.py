@@ -1,6 +1,7 @@
 """The demo tray: a small separate window, present only in demo mode, that inserts and removes
-the demo cards in the mock reader as a citizen would at a real one, and makes the demo printer
-run out of paper or go offline, so that the printer-trouble path (R6) shows without hardware.
+the demo cards in the mock reader as a citizen would at a real one, makes the demo printer
+run out of paper or go offline, so that the printer-trouble path (R6) shows without hardware,
+and holds the newest printed voucher under the QR scanner the demo does not have.
 
 A developer's window, not a citizen's screen: its labels are bilingual literals, not tr(), and
 it keeps one fixed size and look of its own. The kiosk's theme (kiosk.ui.theme) is applied to
@@ -11,6 +12,7 @@ buttons under the pointer."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,9 +34,13 @@ from drivers.printers.faultable import FaultablePrinter
 from drivers.printers.pdf import PdfPrinter
 from drivers.readers.mock import MockReaderBackend
 from drivers.simcard.image import demo_image_ids, load_image
+from kiosk.domain.vouchers import normalize_voucher_number
 from kiosk.ui.theme import FONT_FAMILIES, PALETTE
 
 log = logging.getLogger(__name__)
+
+# A printed voucher's PDF: its number first (kiosk.reports / drivers.printers.pdf name it so).
+_VOUCHER_FILE = re.compile(r"([A-Z0-9]{1,12}-\d{8}-\d{6}-[0-9A-Z])-")
 
 # The printer states the tray offers: (fault, label, what a screen reader says).
 PRINTER_CHOICES = (
@@ -84,12 +90,34 @@ def output_folder(printer: Printer | None) -> Path | None:
     return printer.folder if isinstance(printer, PdfPrinter) else None
 
 
+def newest_voucher(folder: Path | None) -> str | None:
+    """The number of the voucher printed last into `folder` (its PDF file names start with
+    the number; statements are skipped); None when there is none."""
+    if folder is None or not folder.is_dir():
+        return None
+    numbered = []
+    for pdf in folder.glob("*.pdf"):
+        match = _VOUCHER_FILE.match(pdf.name)
+        number = normalize_voucher_number(match.group(1)) if match else None
+        if number is not None:
+            numbered.append((pdf.stat().st_mtime, pdf.name, number))
+    return max(numbered)[2] if numbered else None
+
+
 class DemoTray(QWidget):
     printer_changed = Signal(object)  # the Fault just chosen
+    scanned = Signal(str)  # a voucher's QR code, as the scanner would type it
 
-    def __init__(self, backend: MockReaderBackend, printer: Printer | None = None) -> None:
+    def __init__(
+        self,
+        backend: MockReaderBackend,
+        printer: Printer | None = None,
+        *,
+        voucher_code: Callable[[str], str] | None = None,
+    ) -> None:
         """`printer`: the kiosk's voucher printer; its faults can be chosen here when it is a
-        FaultablePrinter, its folder opened when it writes PDF files."""
+        FaultablePrinter, its folder opened when it writes PDF files. `voucher_code`: a
+        voucher number's QR code (as the kiosk prints it), for the scan button."""
         super().__init__()
         self.setObjectName("demoTray")
         self.setWindowTitle("演示卡与打印机 Demo cards and printer")
@@ -97,6 +125,7 @@ class DemoTray(QWidget):
         self._backend = backend
         self._printer = printer if isinstance(printer, FaultablePrinter) else None
         self._folder = output_folder(printer)
+        self._voucher_code = voucher_code
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         layout = QVBoxLayout(self)
         # As big as its contents, no bigger and no smaller: the window cannot be stretched, and
@@ -122,6 +151,16 @@ class DemoTray(QWidget):
         layout.addWidget(self.remove_button)
         layout.addSpacing(20)
         self._add_printer_section(layout)
+        layout.addSpacing(20)
+        scanner_title = QLabel("扫码器 Scanner")
+        scanner_title.setObjectName("demoTrayScannerTitle")
+        layout.addWidget(scanner_title)
+        self.scan_button = QPushButton("扫描最新凭证 Scan the newest voucher")
+        self.scan_button.setObjectName("scanNewestVoucher")
+        self.scan_button.setAccessibleName("Hold the newest printed voucher under the scanner")
+        self.scan_button.setEnabled(self._folder is not None and voucher_code is not None)
+        self.scan_button.clicked.connect(self.scan_newest)
+        layout.addWidget(self.scan_button)
         layout.addStretch(1)
 
     def _add_printer_section(self, layout: QVBoxLayout) -> None:
@@ -171,6 +210,14 @@ class DemoTray(QWidget):
     def open_folder(self) -> None:
         if self._folder is not None:
             self.open_url(QUrl.fromLocalFile(str(self._folder)))
+
+    def scan_newest(self) -> None:
+        """The newest printed voucher under the scanner (on a lookup screen, it is looked up)."""
+        number = newest_voucher(self._folder)
+        if number is None or self._voucher_code is None:
+            log.info("demo.scan nothing_printed")
+            return
+        self.scanned.emit(self._voucher_code(number))
 
     def insert(self, card_id: str) -> None:
         self._backend.insert(card_id)

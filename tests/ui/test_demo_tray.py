@@ -187,3 +187,28 @@ def test_the_tray_keeps_its_size_and_buttons_in_large_text(qtbot, qapp, kiosk, t
         assert button.fontInfo().pixelSize() >= 15
         assert button.sizeHint().width() <= button.width(), button.objectName()
     assert tray.height() <= 1000 and tray.width() <= 1920 - 1280 - 16
+
+
+def test_the_scan_button_holds_the_newest_voucher_under_the_scanner(qtbot, kiosk, tray):
+    kiosk.window.attract.report_loss_clicked.emit()
+    wait_b(qtbot, kiosk, "identify")
+    kiosk.window.identify.submitted.emit(SSN, MOBILE, False)
+    wait_b(qtbot, kiosk, "what_happened")
+    kiosk.window.what_happened.chosen.emit("temporary")
+    wait_b(qtbot, kiosk, "review")
+    kiosk.window.review.next_clicked.emit()
+    wait_b(qtbot, kiosk, "confirm")
+    kiosk.window.confirm.confirmed.emit()
+    qtbot.waitUntil(
+        lambda: kiosk.controller.business.view.print_outcome is PrintOutcome.PRINTED and idle(kiosk)
+    )
+    number = kiosk.controller.business.view.receipt.voucher_number
+    kiosk.window.receipt.done_clicked.emit()
+    qtbot.waitUntil(lambda: kiosk.controller.business is None and idle(kiosk))
+    kiosk.window.attract.voucher_lookup_clicked.emit()
+    wait_b(qtbot, kiosk, "lookup")
+    assert tray.scan_button.isEnabled()
+    tray.scan_button.click()  # typed into the kiosk window, as the scanner types
+    wait_b(qtbot, kiosk, "lookup_result")
+    found = kiosk.controller.business.view.lookup_results
+    assert [v.voucher_number for v in found] == [number]

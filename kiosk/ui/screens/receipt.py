@@ -120,7 +120,7 @@ class ReceiptScreen(BusinessScreen):
 
     def retranslate(self) -> None:
         self.done_button.set_text(self.tr("Done"))
-        self.qr_caption.setText(self.tr("Staff can check your voucher with this code."))
+        self.qr_caption.setText(self.tr("Scan this code at a kiosk to look the voucher up."))
         self.pickup_label.setText(self.tr("Collect your new card"))
         self._render()
 

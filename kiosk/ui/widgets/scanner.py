@@ -76,3 +76,15 @@ class ScannerInput(QObject):
                 self._buffer.append(text)
             return True
         return False
+
+
+def type_as_scanner(target: QObject, code: str) -> None:
+    """What the terminal's scanner does on reading `code`: type it, then Enter, as key events
+    to `target` (the kiosk window). For the demo tray and the tour, which have no scanner."""
+    for ch in code:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.postEvent(target, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.postEvent(
+            target, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+        )
