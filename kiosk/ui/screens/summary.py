@@ -8,14 +8,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain import vocabulary
-from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardSummary
-from kiosk.ui.i18n import format_date, words
+from kiosk.ui.i18n import format_date
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.parts import Card, centred_column, divider, make_label, make_pill, set_tone
+from kiosk.ui.widgets.parts import (
+    Card,
+    card_status_pill,
+    centred_column,
+    divider,
+    make_label,
+    make_pill,
+    set_tone,
+)
 from kiosk.ui.widgets.stepbar import StepBar
 
 _FIELDS = ("name", "ssn", "card_number", "issue_date", "expiry_date")
@@ -150,16 +156,9 @@ class SummaryScreen(Screen):
             return "", ""
         if s.expired:
             return self.tr("Expired"), "error"
-        tones = {
-            CardStatus.NORMAL: "ok",
-            CardStatus.TEMPORARY_LOSS: "warn",
-            CardStatus.LOST: "error",
-            CardStatus.CANCELLED: "error",
-            CardStatus.REPLACED: "error",
-        }
         if s.status is None:
             return self.tr("Not on record"), "neutral"
-        return words(vocabulary.CARD_STATUSES[s.status]), tones[s.status]
+        return card_status_pill(s.status)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your social security card"))

@@ -27,6 +27,7 @@ from kiosk.ui.screens.business_parts import StepScreen
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
 from kiosk.ui.widgets.parts import (
     IconBadge,
+    card_status_pill,
     make_label,
     make_pill,
     scroll_area,
@@ -177,16 +178,6 @@ class WhatHappenedScreen(StepScreen):
 
     # Texts ---------------------------------------------------------------------------------------
 
-    def _status_word(self, status: CardStatus) -> tuple[str, str]:
-        tones = {
-            CardStatus.NORMAL: "ok",
-            CardStatus.TEMPORARY_LOSS: "warn",
-            CardStatus.LOST: "error",
-            CardStatus.CANCELLED: "error",
-            CardStatus.REPLACED: "error",
-        }
-        return words(vocabulary.CARD_STATUSES[status]), tones[status]
-
     def _render(self) -> None:
         view = self._view
         who: Identified | None = view.identified if view else None
@@ -194,7 +185,7 @@ class WhatHappenedScreen(StepScreen):
         self.values["ssn"].setText(who.masked_ssn if who else "")
         self.values["card_number"].setText(who.masked_card_number if who else "")
         if who is not None:
-            word, tone = self._status_word(who.card_status)
+            word, tone = card_status_pill(who.card_status)
             self.status_pill.setText(word)
             set_tone(self.status_pill, tone)
             self.status_pill.setAccessibleName(self.tr("Card status: {status}").format(status=word))

@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain import vocabulary
+from kiosk.domain.records import CardStatus
+from kiosk.ui.i18n import words
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING, set_style_property
 
@@ -104,6 +107,21 @@ def make_pill(object_name: str, parent: QWidget | None = None) -> QLabel:
     pill.setAlignment(Qt.AlignmentFlag.AlignCenter)
     pill.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     return pill
+
+
+# The tone a card status pill is shown in, on every screen that shows one.
+_CARD_STATUS_TONES = {
+    CardStatus.NORMAL: "ok",
+    CardStatus.TEMPORARY_LOSS: "warn",
+    CardStatus.LOST: "error",
+    CardStatus.CANCELLED: "error",
+    CardStatus.REPLACED: "error",
+}
+
+
+def card_status_pill(status: CardStatus) -> tuple[str, str]:
+    """A card status as a pill shows it: its word (the shared vocabulary) and its tone."""
+    return words(vocabulary.CARD_STATUSES[status]), _CARD_STATUS_TONES[status]
 
 
 def set_tone(widget: QWidget, tone: str | None) -> None:
