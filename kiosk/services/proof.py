@@ -42,6 +42,11 @@ ACCESS_LIFETIME = dt.timedelta(minutes=15)
 MAX_CODE_LENGTH = 200
 # Compared in place of a missing mobile number: no typed number can equal it.
 _NO_MOBILE = "\x00" * 11
+# What identification takes as an ID number: 17 digits and a check character. Anything else
+# is refused before it is looked up, counted or written anywhere.
+_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+# The audit log's actor for an attempt whose "ID number" was not one.
+MALFORMED_ID = "malformed ID number"
 _NOT_DIGITS = re.compile(r"[\s-]")
 
 
@@ -112,6 +117,12 @@ class ProofService:
         limits = self.limits
         with reading("identify"), UnitOfWork(self.engine) as uow:
             self._refuse_if_paused(uow, now, masked, ActorKind.ANONYMOUS, purpose)
+            if not _ID_SHAPE.fullmatch(ssn):
+                # Not an ID number at all (the screen never sends one): a failure of the
+                # kiosk's, with nothing of it kept, and no person's count to touch.
+                self._fail(uow, now, "identify.failed", MALFORMED_ID, purpose, subject=None)
+                self._refuse_if_paused_after_failure(uow, now)
+                raise refused("identify", Refusal.NO_MATCH)
             cleared = uow.proofs.lock_person(subject)
             since = now - limits.person_window
             if cleared is not None and cleared > since:

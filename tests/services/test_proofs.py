@@ -299,3 +299,18 @@ def test_a_scanned_reprint_is_audited_as_the_voucher_holder_not_the_cardholder(
     assert refusal(service.reprint_self_service, number, "en", by_person.access) is (
         Refusal.REPRINT_USED
     )
+
+
+@pytest.mark.parametrize(
+    "ssn", ["", "1" * 10_000, "11010519850612017", "110105198506120173 ", "ＡＢＣ", "x" * 18]
+)
+def test_what_is_not_an_id_number_is_refused_counted_and_never_stored(demo_engine, ssn):
+    clock = Clock()
+    service = kiosk_service(demo_engine, clock)
+    assert outcome(new_session_identify(service, ssn, "13810245678")) == "no_match:None"
+    with read_session(demo_engine) as session:
+        failures = session.execute(sa.select(m.ProofFailure.subject, m.ProofFailure.kiosk_id)).all()
+        assert failures == [(None, "BJCY01")]  # the kiosk's count, nobody's guard row
+        assert session.scalar(sa.select(sa.func.count()).select_from(m.IdentificationGuard)) == 0
+    (action, _, actor), *_ = audit_actions(demo_engine)
+    assert (action, actor) == ("identify.failed", "malformed ID number")
