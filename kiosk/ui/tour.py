@@ -345,12 +345,7 @@ class Tour:
             self.settle(lambda: self.at("identify")() or self.at("refused")(), "wrong details")
             c.home()
             self.settle(self.at("attract"))
-        self.start(w.attract.report_loss_clicked, "identify")
-        self.identify(ID_TO_LOCK, WRONG_MOBILE)
-        self.settle(self.at("refused"), "ID number locked")
-        self.shot("refused", "id-locked")
-        c.home()
-        self.settle(self.at("attract"))
+        self.locked_id_number()
 
         # Flow 8: voucher lookup by the scanned QR code, the one reprint, then by ID number and
         # mobile.
@@ -407,12 +402,7 @@ class Tour:
         c.home()
         self.settle(self.at("attract"))
         # The ID number the main pass locked, and the lookup by ID number and mobile.
-        self.start(w.attract.report_loss_clicked, "identify")
-        self.identify(ID_TO_LOCK, WRONG_MOBILE)
-        self.settle(self.at("refused"), "ID number locked")
-        self.shot("refused", "id-locked")
-        c.home()
-        self.settle(self.at("attract"))
+        self.locked_id_number()
         self.start(w.attract.voucher_lookup_clicked, "lookup")
         w.lookup.set_mode("person")
         w.lookup.id_field.set_text(HOLDER_LARGE[0])
@@ -421,6 +411,15 @@ class Tour:
         self.settle(self.at("lookup"), "wrong details")
         self.shot("lookup", "lookup-person-wrong-details")
         c.home()
+        self.settle(self.at("attract"))
+
+    def locked_id_number(self) -> None:
+        """ID_TO_LOCK, locked by the main pass, tried once more: the refusal, photographed."""
+        self.start(self.kiosk.window.attract.report_loss_clicked, "identify")
+        self.identify(ID_TO_LOCK, WRONG_MOBILE)
+        self.settle(self.at("refused"), "ID number locked")
+        self.shot("refused", "id-locked")
+        self.kiosk.controller.home()
         self.settle(self.at("attract"))
 
     def cancel_loss_report(self, card: str, *, flow: str | None = None) -> None:
