@@ -44,11 +44,11 @@ from kiosk.domain.business import (
     VoucherAccess,
     VoucherLookup,
     VoucherStatus,
+    materials_for,
 )
 from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
 from kiosk.flows.citizen import PinPurpose
-from kiosk.services.business import BusinessService
 
 
 class BStep(enum.Enum):
@@ -393,7 +393,9 @@ class BusinessFlow:
             outlets=choices,
             outlet=outlet,
             quote=quote,
-            materials=BusinessService.materials(identified, agent=self.view.agent is not None),
+            materials=materials_for(
+                agent=self.view.agent is not None, photo_required=not identified.photo_on_file
+            ),
             busy=False,
         )
         self._go(BStep.OUTLET)

@@ -252,10 +252,6 @@ class BusinessService:
             fee_fen=self.fee_fen,
         )
 
-    @staticmethod
-    def materials(identified: Identified, *, agent: bool) -> tuple[Material, ...]:
-        return materials_for(agent=agent, photo_required=not identified.photo_on_file)
-
     # Submitting (each one database transaction, once per key: R4, R5) -------------------------
 
     @staticmethod
