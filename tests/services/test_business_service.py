@@ -28,6 +28,7 @@ from kiosk.domain.business import (
     Refusal,
     ReissueRequest,
     VoucherLookup,
+    materials_for,
 )
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.journal import (
@@ -390,7 +391,9 @@ def test_damaged_card_replacement(engine: Engine, service: BusinessService) -> N
     identified = service.identify_card(NORMAL[0], NORMAL[2])
     receipt = service.apply_reissue(reissue_req(reason=ReissueReason.DAMAGED))
     assert receipt.loss_kind is None and receipt.reason is ReissueReason.DAMAGED
-    assert receipt.materials == service.materials(identified, agent=False)
+    assert receipt.materials == materials_for(
+        agent=False, photo_required=not identified.photo_on_file
+    )
     assert receipt.materials == (Material.ORIGINAL_ID_CARD, Material.THIS_VOUCHER)
     assert status_of(engine, NORMAL[2]) is CardStatus.NORMAL  # works until the new one is out
 
