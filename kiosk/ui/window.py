@@ -115,12 +115,6 @@ class TapGuard(QObject):
             return False
         return watched.window() is self._window and self.armed
 
-    def detach(self) -> None:
-        app = QApplication.instance()
-        if self._installed and app is not None:
-            app.removeEventFilter(self)
-        self._installed = False
-
 
 class KioskWindow(QWidget):
     def __init__(self, *, kiosk_mode: bool, tap_guard_seconds: float = 0.5) -> None:
