@@ -33,18 +33,25 @@ class SigningKeyError(RuntimeError):
 
 def load_key(path: Path) -> bytes:
     """The key in `path`; SigningKeyError if it is missing, unsafe or malformed."""
+    # O_NONBLOCK: a FIFO put where the key should be opens at once (and is then refused)
+    # instead of waiting for ever for a writer.
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise SigningKeyError(f"voucher signing key file {path} does not exist") from None
     except OSError as exc:
         raise SigningKeyError(
             f"cannot open voucher signing key file {path}: {exc.strerror}"
         ) from None
+    except ValueError:  # a NUL in the path
+        raise SigningKeyError("the voucher signing key file name contains a NUL") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen, which refuses a folder itself
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise SigningKeyError(f"voucher signing key {path} is {kind}")
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise SigningKeyError(f"voucher signing key {path} is not a regular file")
         if info.st_mode & 0o077:
             raise SigningKeyError(
                 f"voucher signing key file {path} is accessible to group or others (mode "

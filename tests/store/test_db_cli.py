@@ -40,7 +40,7 @@ def test_seed_upgrades_first_and_check_wants_a_current_schema(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    assert kiosk_cli.main(["db", "check", "--url", url]) == 1  # no such file: not created by check
+    assert kiosk_cli.main(["db", "check", "--url", url]) == 3  # no such file: not created by check
     assert not (tmp_path / "k.db").exists()
     create_engine(url).dispose()  # an empty file
     assert kiosk_cli.main(["db", "check", "--url", url]) == 1
@@ -56,12 +56,15 @@ def test_seed_needs_something_to_do(tmp_path: Path, capsys: pytest.CaptureFixtur
     url = f"sqlite:///{tmp_path / 'k.db'}"
     assert kiosk_cli.main(["db", "seed", "--url", url]) == 2
     assert "--demo" in capsys.readouterr().err
-    assert kiosk_cli.main(["db", "seed", "--cardholders", "-1", "--url", url]) == 2
+    with pytest.raises(SystemExit) as caught:
+        kiosk_cli.main(["db", "seed", "--cardholders", "-1", "--url", url])
+    assert caught.value.code == 2
 
 
 def test_default_url_is_the_kiosk_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv(config.DATABASE_URL_ENV, raising=False)
-    monkeypatch.setattr(config, "default_database_path", lambda: tmp_path / "data" / "kiosk.db")
+    monkeypatch.delenv(config.CONFIG_ENV, raising=False)
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     assert kiosk_cli.main(["db", "upgrade"]) == 0
     assert (tmp_path / "data" / "kiosk.db").exists()
 
