@@ -125,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config",
         type=path_arg("the settings file name"),
+        metavar="FILE",
         help=f"settings file (default: ${CONFIG_ENV}, else {default_config} if it exists, "
         "else the built-in settings)",
     )
@@ -351,13 +352,14 @@ def _pcsc_demo(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.app import run_kiosk
     from kiosk.config import SettingsError, load_settings
 
     try:
         settings = load_settings(config_file=args.config, demo=args.demo)
     except SettingsError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    from kiosk.app import run_kiosk  # Qt: only once the settings are known to be good
+
     return run_kiosk(settings)
 
 

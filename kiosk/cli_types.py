@@ -10,16 +10,30 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from kiosk import exit_codes
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help text wrapped between words only: a path such as ~/.config/sscard-kiosk/kiosk.toml
+    stays whole, so it can be copied from the terminal."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        text = " ".join(text.split())
+        return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line (what is wrong, where the help is)
     and exit with exit_codes.USAGE, instead of a usage block and the error under it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         print(f"{self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
