@@ -329,8 +329,9 @@ def _vcard(args: argparse.Namespace) -> int:
         client.remove()  # else vpcd would take this card as soon as the other one leaves
         return _fail(
             f"The virtual reader at {where} is busy: it already holds a card, and vpcd serves "
-            "one at a time. Remove that card first (Ctrl+C in its `kiosk vcard`), or insert "
-            "this one into another virtual reader (--port 35964 is Virtual PCD 00 01).",
+            "one at a time (or what listens there is not vpcd). Remove that card first (Ctrl+C "
+            "in its `kiosk vcard`), or insert this one into another virtual reader (--port "
+            "35964 is Virtual PCD 00 01).",
             EXIT_READER,
         )
     print(f"Card {args.card!r} inserted into the virtual reader at {where}.")

@@ -75,6 +75,11 @@ def parse_database_url(text: str) -> URL:
 
 def _check_sqlite_path(url: URL, text: str) -> None:
     database = url.database
+    if url.query and not url.query.get("uri"):
+        options = "&".join(f"{key}=…" for key in url.query)
+        raise DatabaseUrlError(
+            f"the kiosk's SQLite settings are fixed; drop ?{options} from {shown(text)}"
+        )
     if not database or database == ":memory:" or url.query.get("uri"):
         return
     path = Path(database)
