@@ -90,10 +90,20 @@ class Kiosk:
 
 
 def open_database(settings: Settings) -> Engine:
-    """The engine with the schema at head; the demo database is seeded on first run."""
-    from kiosk.store.db import create_engine
+    """The engine with the schema at head; the demo database is seeded on first run. The data
+    folder and a SQLite database found open to others are made private first (S7), and the log
+    says so. Raises kiosk.store.files.PrivateFileError when they cannot be."""
+    from kiosk.store.db import create_engine, secure_database_files
+    from kiosk.store.files import secure_dir
     from kiosk.store.migrate import upgrade
 
+    repairs = [
+        secure_dir(settings.data_dir),
+        *secure_database_files(settings.resolved_database_url),
+    ]
+    for repair in repairs:
+        if repair is not None:
+            log.warning("files.repaired %s", repair)
     engine = create_engine(settings.resolved_database_url)
     upgrade(engine)
     if settings.demo:
@@ -130,8 +140,9 @@ def make_printer(settings: Settings) -> Printer:
 
         return CupsPrinter(settings.printer_queue, server=settings.printer_server or None)
     from drivers.printers.pdf import PdfPrinter
+    from kiosk.store.files import make_private_dir
 
-    settings.output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(settings.output_dir)
     printer = PdfPrinter(settings.output_dir)
     if settings.demo:
         from drivers.printers.faultable import FaultablePrinter
@@ -143,12 +154,15 @@ def make_printer(settings: Settings) -> Printer:
 def make_business(settings: Settings, engine: Engine, printer: Printer) -> BusinessService:
     from kiosk.domain.voucher_data import KioskInfo
     from kiosk.services.business import BusinessService
-    from kiosk.services.signing_key import load_or_create_key
+    from kiosk.services.voucher_key import open_voucher_key
 
+    # Raises a kiosk.services.signing_key.SigningKeyError subclass (missing with vouchers,
+    # mismatched, unsafe, malformed, unreadable): a reason for the kiosk to stay out of service.
+    key = open_voucher_key(engine, settings.resolved_voucher_key_file, settings.kiosk_id)
     return BusinessService(
         engine,
         KioskInfo(settings.kiosk_id, settings.location),
-        signing_key=load_or_create_key(settings.resolved_voucher_key_file),
+        signing_key=key,
         printer=printer,
         pickup_working_days=settings.pickup_working_days,
         fee_fen=settings.reissue_fee_fen,
