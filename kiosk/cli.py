@@ -313,9 +313,14 @@ def _voucher_new_key(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     kept = f"; the old key is kept as {made.backup}" if made.backup else ""
+    lost = (
+        f" The {made.vouchers} vouchers kiosk {settings.kiosk_id} signed with the old key no "
+        "longer verify against the new one."
+        if made.vouchers
+        else ""
+    )
     print(
-        f"New voucher signing key in {made.key_file} (fingerprint {made.fingerprint}){kept}. "
-        f"{made.vouchers} vouchers of kiosk {settings.kiosk_id} were signed with the old key."
+        f"New voucher signing key in {made.key_file} (fingerprint {made.fingerprint}){kept}.{lost}"
     )
     return EXIT_OK
 
