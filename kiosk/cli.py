@@ -216,14 +216,13 @@ def _pcsc_demo(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """The kiosk. A fault it can show (a bad setting, a damaged or unreachable database, an
+    unsafe key...) does not end it: it shows "out of service" with a reason code, logs why,
+    and tries again (kiosk.startup); only a request to quit ends it, with exit code 0."""
     from kiosk.app import run_kiosk
-    from kiosk.config import SettingsError, load_settings
+    from kiosk.config import load_settings
 
-    try:
-        settings = load_settings(config_file=args.config, demo=args.demo)
-    except SettingsError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    return run_kiosk(settings)
+    return run_kiosk(lambda: load_settings(config_file=args.config, demo=args.demo), demo=args.demo)
 
 
 def _voucher_verify(args: argparse.Namespace) -> int:
