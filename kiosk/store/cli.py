@@ -160,9 +160,14 @@ def database_url_of(args: argparse.Namespace) -> Any:  # -> sqlalchemy URL
 def _open(url: Any) -> Any:  # -> Engine
     """An engine for `url`; creating the SQLite file (0600, folder 0700) may fail here."""
     from kiosk.store.db import create_engine, redacted
+    from kiosk.store.files import PrivateFileError
 
     try:
         return create_engine(url)
+    except PrivateFileError as exc:  # its folder or file cannot be made (private)
+        raise DbCommandError(
+            f"cannot create the database {redacted(url)}: {exc}", exit_codes.UNAVAILABLE
+        ) from None
     except OSError as exc:
         raise DbCommandError(
             f"cannot create the database {redacted(url)}: {exc.strerror}", exit_codes.UNAVAILABLE
