@@ -25,7 +25,15 @@ from drivers.readers.errors import (
 )
 from kiosk import exit_codes
 from kiosk.card.errors import CardUnreadable
-from kiosk.cli_types import Parser, bounded_float, bounded_int, nonblank, path_arg, shorten
+from kiosk.cli_types import (
+    Parser,
+    bounded_float,
+    bounded_int,
+    nonblank,
+    path_arg,
+    short_name,
+    shorten,
+)
 from kiosk.store.cli import add_db_commands
 
 # The exit codes of kiosk.exit_codes under the names the commands here use.
@@ -239,7 +247,10 @@ def _parser() -> argparse.ArgumentParser:
         "--replace", action="store_true", help="replace the existing key (the old file is kept)"
     )
     new_key.add_argument(
-        "--by", metavar="NAME", help="who makes it, for the audit log (default: the login name)"
+        "--by",
+        type=short_name("--by", 64),  # the audit log's actor column
+        metavar="NAME",
+        help="who makes it, for the audit log, at most 64 characters (default: the login name)",
     )
     new_key.set_defaults(handler=_voucher_new_key)
 

@@ -89,6 +89,21 @@ def nonblank(what: str) -> Callable[[str], str]:
     return parse
 
 
+def short_name(what: str, max_length: int) -> Callable[[str], str]:
+    """A name for a record (who did something): printable, 1 to `max_length` characters, as
+    the column that keeps it holds."""
+
+    def parse(value: str) -> str:
+        value = value.strip()
+        if not value or not value.isprintable() or len(value) > max_length:
+            raise argparse.ArgumentTypeError(
+                f"{what} must be 1 to {max_length} printable characters, not {_shown(value)}"
+            )
+        return value
+
+    return parse
+
+
 def path_arg(what: str) -> Callable[[str], Path]:
     """A file or folder path: non-empty (an empty one would mean the current folder) and
     without NUL characters."""

@@ -63,7 +63,7 @@ def test_a_fifo_or_a_folder_as_key_file_is_refused_at_once(
     assert "not a regular file" in one_line(done)
     done = kiosk("voucher", "verify", code, "--key-file", str(tmp_path), env=env)
     assert done.returncode == exit_codes.USAGE
-    assert "is a folder" in one_line(done)
+    assert f"{tmp_path} is not a regular file" in one_line(done)
 
 
 # --- numbers and names out of bounds -------------------------------------------------------------
@@ -81,6 +81,7 @@ def test_a_fifo_or_a_folder_as_key_file_is_refused_at_once(
         (["db", "seed", "--cardholders", "1" + "0" * 23], "--cardholders"),
         (["db", "seed", "--demo", "--months", "100000"], "--months"),
         (["voucher", "verify", "x", "--key-file", ""], "--key-file"),
+        (["voucher", "new-key", "--by", "x" * 100], "--by"),
     ],
 )
 def test_out_of_range_options_are_one_line_usage_errors(
