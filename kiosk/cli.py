@@ -519,21 +519,26 @@ def _tour(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except TourError as exc:
         return _fail(f"The tour stopped: {exc}", exit_codes.FAILED)
+    except OSError as exc:  # writing into --out failed after all (e.g. /proc refuses folders)
+        where = Path(os.fsdecode(exc.filename)) if exc.filename else None
+        if where is None or not (where == out or out in where.parents):
+            raise
+        return _fail(f"Cannot write the tour into {shorten(args.out)}: {exc.strerror}", EXIT_USAGE)
     shots = json.loads(index.read_text(encoding="utf-8"))["shots"]
     print(f"{len(shots)} screenshots in {out}; index: {index}")
     return EXIT_OK
 
 
 def _unwritable_folder(folder: Path) -> str | None:
-    """Why files cannot be written into `folder` (made if missing), or None if they can."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        return "it is a file, not a folder; name a folder"
-    except OSError as exc:
-        return f"{exc.strerror}; name a folder you may write"
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return "permission denied; name a folder you may write"
+    """Why the tour could not write into `folder`, or None if it could; nothing is made here,
+    so a tour refused later (a bad setting) leaves nothing behind."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent  # the nearest folder that exists: the tour makes the rest
+    if not probe.is_dir():
+        return f"{probe} is a file, not a folder; name a folder"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"{probe} cannot be written (permission denied); name a folder you may write"
     return None
 
 
