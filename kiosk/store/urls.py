@@ -43,6 +43,13 @@ def parse_database_url(text: str) -> URL:
         raise DatabaseUrlError(f"the database URL is empty; give one such as {EXAMPLES}")
     if "\0" in text:
         raise DatabaseUrlError("the database URL contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes from the command line that are not UTF-8
+        raise DatabaseUrlError(
+            "the database URL holds bytes that are not UTF-8 text; give the database a path "
+            "whose names are UTF-8"
+        ) from None
     if "://" not in text:
         if os.sep in text or text.endswith((".db", ".sqlite", ".sqlite3")):
             raise DatabaseUrlError(

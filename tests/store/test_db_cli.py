@@ -98,8 +98,9 @@ LONG_PATH = "/tmp/" + "a" * 5000 + "/kiosk.db"
         ("sqlite:///" + LONG_PATH, "too long for the file system"),
         ("sqlite:///relative/kiosk.db", "relative path"),
         ("", "the database URL is empty"),
+        ("sqlite:////tmp/\udcff.db", "not UTF-8"),  # the byte FF on the command line
     ],
-    ids=["unknown-scheme", "garbage", "a-path", "5000-characters", "relative", "empty"],
+    ids=["unknown-scheme", "garbage", "a-path", "5000-characters", "relative", "empty", "bytes"],
 )
 def test_a_url_that_cannot_work_is_a_usage_error(url: str, says: str, tmp_path: Path) -> None:
     done = kiosk("db", "check", "--url", url, env=private_env(tmp_path), cwd=tmp_path)
