@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from drivers.printers.base import Printer, PrinterStatus
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
+    from kiosk.store.seal import AuditSeal
     from kiosk.ui.controller import CitizenController
     from kiosk.ui.tray import DemoTray
 
@@ -140,7 +141,18 @@ def make_printer(settings: Settings) -> Printer:
     return printer
 
 
-def make_business(settings: Settings, engine: Engine, printer: Printer) -> BusinessService:
+def open_seal(settings: Settings, engine: Engine) -> AuditSeal:
+    """The audit chain's key and anchor file in the data folder; raises an AuditSealError
+    (AuditKeyMissing when the chain is sealed with a key that is gone) to stop start-up."""
+    from kiosk.services.audit_seal import open_audit_seal
+    from kiosk.store.seal import SealFiles
+
+    return open_audit_seal(engine, SealFiles.in_folder(settings.data_dir), settings.kiosk_id)
+
+
+def make_business(
+    settings: Settings, engine: Engine, printer: Printer, seal: AuditSeal
+) -> BusinessService:
     from kiosk.domain.voucher_data import KioskInfo
     from kiosk.services.business import BusinessService
     from kiosk.services.signing_key import load_or_create_key
@@ -149,6 +161,7 @@ def make_business(settings: Settings, engine: Engine, printer: Printer) -> Busin
         engine,
         KioskInfo(settings.kiosk_id, settings.location),
         signing_key=load_or_create_key(settings.resolved_voucher_key_file),
+        audit_seal=seal,
         printer=printer,
         pickup_working_days=settings.pickup_working_days,
         fee_fen=settings.reissue_fee_fen,
@@ -173,7 +186,8 @@ def build_kiosk(
 
     window, translations = opened or open_window(settings, app)
     engine = open_database(settings)
-    business = make_business(settings, engine, printer or make_printer(settings))
+    seal = open_seal(settings, engine)
+    business = make_business(settings, engine, printer or make_printer(settings), seal)
     backend = make_reader_backend(settings)
     bridge = ReaderBridge(backend, window)
 
