@@ -93,6 +93,7 @@ class CheckReport:
         out += self._file_mode_lines()
         if self.damage is not None:
             out.append(f"structure: DAMAGED: {self.damage}")
+            out += [f"  {p}" for p in self.structure]  # what integrity_check saw before
             out.append("  SQLite cannot read this file: restore the database from a backup")
             out.append("result: FAILED")
             return out

@@ -73,7 +73,7 @@ class Consistency:
     counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
-        return ", ".join(f"{n:,} {what}" for what, n in self.counts.items())
+        return ", ".join(f"{what}: {n:,}" for what, n in self.counts.items())
 
 
 def check_consistency(session: Session) -> Consistency:
@@ -280,7 +280,7 @@ def _counts(session: Session) -> dict[str, int]:
         "vouchers": count(sa.select(m.Voucher.id)),
         "voucher prints": count(sa.select(m.VoucherPrint.id)),
         "card status changes": count(sa.select(S.id).where(S.transaction_id.is_not(None))),
-        "made elsewhere (not audited here)": count(
+        "status changes made elsewhere, not audited here": count(
             sa.select(S.id).where(S.transaction_id.is_(None))
         ),
     }
