@@ -167,7 +167,7 @@ class AuditRepository:
             prev_hash=head.hash,
             key_id=self.seal.key_id,
         )
-        row.hash = self.seal.seal(head.hash, _body(row))
+        row.hash = self.seal.mac(head.hash, _body(row))
         self.session.add(row)
         head.seq = row.seq
         head.hash = row.hash
@@ -349,7 +349,7 @@ class _ChainWalk:
                 summary.other_keys[row.key_id] += 1
         else:
             summary.verified += 1
-            if self.seal.seal(row.prev_hash, _body(row)) != row.hash:
+            if self.seal.mac(row.prev_hash, _body(row)) != row.hash:
                 self._problem(
                     row.seq,
                     "altered",

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from kiosk.domain.business import CancellationRequest, PickupQuote, ReissueRequest
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.services.audit_seal import open_audit_seal
-from kiosk.store.audit import GENESIS_HASH, entry_body
+from kiosk.store.audit import GENESIS_HASH, entry_body, legacy_hash
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, sqlite_path
 from kiosk.store.journal import (
@@ -190,11 +190,9 @@ def test_c_rewriting_entry_1_and_recomputing_the_chain(
     do_business(demo_engine, seal)
     if with_a_key_of_its_own:  # keeps the key ids, seals with a key it made up
         forger = AuditSeal(secrets.token_bytes(32), seal.anchor)
-        _recompute_chain(demo_engine, "someone else", forger.seal)
+        _recompute_chain(demo_engine, "someone else", forger.mac)
         expected = f"  chain {KIOSK} entry 1: content does not match its seal"
     else:  # the unkeyed chain of old, which it can recompute
-        from kiosk.store.audit import legacy_hash
-
         _recompute_chain(demo_engine, "someone else", legacy_hash)
         _tamper(
             demo_engine,
