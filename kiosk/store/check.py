@@ -110,7 +110,7 @@ class CheckReport:
         if self.privacy:
             return [f"file mode: {p}" for p in self.privacy]
         if self.files:
-            return [f"file mode: ok ({', '.join(self.files)}: 0600)"]
+            return [f"file mode: ok ({', '.join(self.files)}: owner only)"]
         return []
 
     def _schema_lines(self) -> list[str]:
@@ -128,12 +128,15 @@ class CheckReport:
             return [*out, f"audit chain: NOT CHECKED: {self.audit_error}"]
         if self.audit is None:
             return out
-        if self.audit_unverifiable:
+        if self.audit.problems:
+            out.append("audit chain: BROKEN")
+        elif self.audit_unverifiable:
             out.append(
                 f"audit chain: CANNOT BE VERIFIED without the audit key: "
                 f"{self.audit.keyed_without_key:,} keyed entries ({self.key_problem})"
             )
-        out.append("audit chain: ok" if not self.audit.problems else "audit chain: BROKEN")
+        else:
+            out.append("audit chain: ok")
         out += [f"  {p}" for p in self.audit.problems]
         out += [f"  {_describe_chain(c, self.seal_key_id)}" for c in self.audit.chains]
         return out
@@ -225,6 +228,9 @@ def _run(
                 report.schema = _schema_differences(conn)
             conn.rollback()
         if report.revision is None:
+            return
+        if report.revision != report.head:
+            report.audit_error = report.consistency_error = "the schema is not current"
             return
         _check_audit(engine, report, seal, files, key_problem)
         if report.schema:

@@ -362,7 +362,7 @@ def test_a_legacy_chain_is_kept_and_keyed_from_the_upgrade_on(
         text = "\n".join(report.lines())
         assert "warning: chain OLD01: 3 legacy unkeyed entries (1..3" in text
         assert "chain OLD01: 5 entries, 2 sealed with this kiosk's key" in text
-        assert "audit-chain.key, audit-anchor.log: 0600)" in text
+        assert "audit-chain.key, audit-anchor.log: owner only)" in text
 
         # A legacy entry edited (and its hash recomputed) breaks the keyed entry after it.
         _sql(engine, "UPDATE audit_log SET actor = 'x' WHERE chain = 'OLD01' AND seq = 2")

@@ -344,7 +344,7 @@ def test_db_check_command_passes_then_finds_a_cut_tail(sqlite_url: str, tmp_path
     assert "result: OK" in lines
     modes = next(line for line in lines if line.startswith("file mode: "))
     assert modes.startswith("file mode: ok (kiosk.db") and modes.endswith(
-        "audit-chain.key, audit-anchor.log: 0600)"
+        "audit-chain.key, audit-anchor.log: owner only)"
     )
     assert "audit key: ok (audit-chain.key), key id " in done.stdout
 
