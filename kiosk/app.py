@@ -5,12 +5,18 @@ once (P5): `open_window` needs only Qt and the screens and shows the attract scr
 `build_kiosk` then imports and opens the back end (SQLAlchemy and Alembic are most of the
 start-up time), starts the reader and wires the controller. The tour and the tests call
 `build_kiosk` alone, which opens the window itself without showing it.
+
+When the kiosk cannot serve (a damaged or unreachable database, an unsafe key, a bad setting:
+QUALITY.md R10), `run_kiosk` does not exit: kiosk.startup shows the out-of-service screen with
+a reason code, logs why, and tries again until it can. `build_kiosk` marks what it raises with
+the step it was at (kiosk.faults.startup_step) and otherwise lets it through.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,11 +25,12 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.readers.base import CardReaderBackend
 from kiosk.config import Settings
+from kiosk.domain.outage import Reason
+from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
-from kiosk.logs import setup_logging
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import Theme, apply_theme
-from kiosk.ui.window import KioskKeyGuard, KioskWindow
+from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -33,11 +40,17 @@ if TYPE_CHECKING:
     from kiosk.services.business import BusinessService
     from kiosk.store.seal import AuditSeal
     from kiosk.ui.controller import CitizenController
+
+    FaultHandler = Callable[[Reason, BaseException], None]
     from kiosk.ui.tray import DemoTray
 
 log = logging.getLogger(__name__)
 
 BACKEND_CHECK_MS = 15_000
+# What the back end check stops serving for while the kiosk runs. A back end that is only away
+# shows on the status strip, and business is refused plainly meanwhile; but a damaged database,
+# or one a newer program has migrated, must not be written to at all.
+STOP_SERVING = frozenset({Reason.DB_CORRUPT, Reason.DB_SCHEMA})
 
 
 @dataclass
@@ -50,6 +63,7 @@ class Kiosk:
     translations: Translations
     business: BusinessService
     large_text: bool = False
+    schema: str | None = None  # the schema revision the database was migrated to at start-up
 
     @property
     def language(self) -> Language:
@@ -91,17 +105,38 @@ class Kiosk:
 
 
 def open_database(settings: Settings) -> Engine:
-    """The engine with the schema at head; the demo database is seeded on first run."""
-    from kiosk.store.db import create_engine
+    """The engine with the schema at head; the demo database is seeded on first run. The data
+    folder and a SQLite database found open to others are made private first (S7), and the log
+    says so. Raises kiosk.store.files.PrivateFileError when they cannot be."""
+    from kiosk.store.db import create_engine, secure_database_files
+    from kiosk.store.files import secure_dir
+
+    repairs = [
+        secure_dir(settings.data_dir),
+        *secure_database_files(settings.resolved_database_url),
+    ]
+    for repair in repairs:
+        if repair is not None:
+            log.warning("files.repaired %s", repair)
+    engine = create_engine(settings.resolved_database_url)
+    try:
+        prepare_database(engine, settings)
+    except BaseException:
+        engine.dispose()  # no connection left open on a file that failed (it is tried again)
+        raise
+    return engine
+
+
+def prepare_database(engine: Engine, settings: Settings) -> None:
+    """Bring the schema to head (and seed the demo database on its first run): at start-up,
+    and again when the kiosk recovers from a database fault while running."""
     from kiosk.store.migrate import upgrade
 
-    engine = create_engine(settings.resolved_database_url)
     upgrade(engine)
     if settings.demo:
         from kiosk.store.seed import seed_demo
 
         seed_demo(engine)
-    return engine
 
 
 def make_reader_backend(settings: Settings) -> CardReaderBackend:
@@ -131,8 +166,9 @@ def make_printer(settings: Settings) -> Printer:
 
         return CupsPrinter(settings.printer_queue, server=settings.printer_server or None)
     from drivers.printers.pdf import PdfPrinter
+    from kiosk.store.files import make_private_dir
 
-    settings.output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_dir(settings.output_dir)
     printer = PdfPrinter(settings.output_dir)
     if settings.demo:
         from drivers.printers.faultable import FaultablePrinter
@@ -155,12 +191,15 @@ def make_business(
 ) -> BusinessService:
     from kiosk.domain.voucher_data import KioskInfo
     from kiosk.services.business import BusinessService
-    from kiosk.services.signing_key import load_or_create_key
+    from kiosk.services.voucher_key import open_voucher_key
 
+    # Raises a kiosk.services.signing_key.SigningKeyError subclass (missing with vouchers,
+    # mismatched, unsafe, malformed, unreadable): a reason for the kiosk to stay out of service.
+    key = open_voucher_key(engine, settings.resolved_voucher_key_file, settings.kiosk_id, seal)
     return BusinessService(
         engine,
         KioskInfo(settings.kiosk_id, settings.location),
-        signing_key=load_or_create_key(settings.resolved_voucher_key_file),
+        signing_key=key,
         audit_seal=seal,
         printer=printer,
         pickup_working_days=settings.pickup_working_days,
@@ -176,19 +215,33 @@ def build_kiosk(
     opened: tuple[KioskWindow, Translations] | None = None,
     *,
     printer: Printer | None = None,
+    on_fault: FaultHandler | None = None,
 ) -> Kiosk:
     """Phase two: the back end, the reader and the controller, wired into the window of
     `open_window` (made here when not given). `printer` replaces the configured voucher
-    printer (tests, the tour). The caller calls `Kiosk.close()` at the end."""
+    printer (tests, the tour). `on_fault` hears of a fault found while running that stops
+    the kiosk serving (STOP_SERVING). The caller calls `Kiosk.close()` at the end."""
     from kiosk.services.card_session import CardSessionService
+    from kiosk.store.migrate import current_revision
     from kiosk.ui.bridge import ReaderBridge
     from kiosk.ui.controller import CitizenController
 
     window, translations = opened or open_window(settings, app)
-    engine = open_database(settings)
-    seal = open_seal(settings, engine)
-    business = make_business(settings, engine, printer or make_printer(settings), seal)
-    backend = make_reader_backend(settings)
+    with startup_step(Step.DATABASE):
+        engine = open_database(settings)
+    try:
+        with startup_step(Step.DATABASE):
+            schema = current_revision(engine)
+        with startup_step(Step.PRINTER):
+            chosen_printer = printer or make_printer(settings)
+        with startup_step(Step.KEY):
+            seal = open_seal(settings, engine)
+            business = make_business(settings, engine, chosen_printer, seal)
+        with startup_step(Step.READER):
+            backend = make_reader_backend(settings)
+    except BaseException:
+        engine.dispose()
+        raise
     bridge = ReaderBridge(backend, window)
 
     controller = CitizenController(
@@ -201,18 +254,21 @@ def build_kiosk(
         reader_name=settings.reader_name,
         idle=IdleWatch(settings.idle_seconds, settings.warning_seconds),
     )
-    kiosk = Kiosk(settings, engine, backend, window, controller, translations, business)
+    kiosk = Kiosk(
+        settings, engine, backend, window, controller, translations, business, schema=schema
+    )
     window.header.language_clicked.connect(kiosk.toggle_language)
     window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
     controller.session_ended.connect(kiosk.restore_defaults)
-    _watch_status(kiosk)
+    _watch_status(kiosk, on_fault)
     backend.start()
     return kiosk
 
 
-def _watch_status(kiosk: Kiosk) -> None:
+def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
     """Keep the attract screen's status strip true: reader from events, back end and printer
-    by a ping on the worker (a printer may take its time to answer)."""
+    by a ping on the worker (a printer may take its time to answer). A back end fault that
+    stops the kiosk serving goes to `on_fault` as well."""
     strip = kiosk.window.attract.status_strip
 
     def reader_status(_event: object = None) -> None:
@@ -223,9 +279,20 @@ def _watch_status(kiosk: Kiosk) -> None:
     def printer_status(status: PrinterStatus) -> None:
         strip.set_printer(*_printer_light(status))
 
+    def backend_checked(error: BaseException | None) -> None:
+        strip.set_backend(error is None)
+        if error is None:
+            return
+        reason = classify(error, Step.CHECK)
+        log.warning("backend.offline code=%s error=%s", reason.code, summary(error))
+        if reason in STOP_SERVING and on_fault is not None:
+            on_fault(reason, error)
+
     def ping() -> None:
         worker = kiosk.controller.worker
-        worker.submit(lambda: _backend_online(kiosk.engine), strip.set_backend, lambda _e: None)
+        worker.submit(
+            lambda: _backend_error(kiosk.engine, kiosk.schema), backend_checked, lambda _e: None
+        )
         worker.submit(
             kiosk.business.printer_status, printer_status, lambda _e: strip.set_printer(False)
         )
@@ -249,16 +316,30 @@ def _printer_light(status: PrinterStatus) -> tuple[bool, str]:
     return status.ready, words.get(status.state, "")
 
 
-def _backend_online(engine: Engine) -> bool:
+def check_backend(engine: Engine, schema: str | None) -> None:
+    """Raises unless the back end answers with the schema revision this program migrated it
+    to: a shared back end that a newer program upgraded shows here (SchemaMismatch), and so
+    does damage the read runs into. It is one small read every BACKEND_CHECK_MS: damage
+    elsewhere in a SQLite file (or hidden by the pages SQLite keeps) shows when that part is
+    read, and in `kiosk db check`."""
     from sqlalchemy import text
 
+    with engine.connect() as connection:
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if schema is not None and found != schema:
+        raise SchemaMismatch(
+            f"the database is at schema revision {found}, this program at {schema}"
+        )
+
+
+def _backend_error(engine: Engine, schema: str | None) -> BaseException | None:
+    """The back end check on the worker: None when all is well, else what failed (returned,
+    to be classified and logged on the GUI thread)."""
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except Exception:  # any failure means offline to the citizen; the log says which
-        log.warning("backend.offline")
-        return False
+        check_backend(engine, schema)
+    except Exception as exc:
+        return exc
+    return None
 
 
 def make_demo_tray(kiosk: Kiosk) -> DemoTray:
@@ -292,26 +373,18 @@ def make_demo_tray(kiosk: Kiosk) -> DemoTray:
     return tray
 
 
-def run_kiosk(settings: Settings) -> int:
-    setup_logging(settings.log_dir)
-    log.info("kiosk.start demo=%d reader=%s", settings.demo, settings.reader)
+def run_kiosk(load: Callable[[], Settings], *, demo: bool = False) -> int:
+    """The kiosk until it is asked to quit: `load` reads the settings (again at each retry, so
+    a corrected kiosk.toml is taken up). It never exits for a fault it can show: the
+    out-of-service screen says so and the start-up is tried again (kiosk.startup)."""
+    from kiosk.startup import Startup
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window, translations = open_window(settings, app)
-    if settings.demo:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        app.installEventFilter(KioskKeyGuard(app))
-        window.showFullScreen()
+    startup = Startup(app, load=load, demo=demo)
+    startup.show()
     app.processEvents()  # the attract screen is up before the back end is opened
-    log.info("screen.shown name=attract first=1")
-    kiosk = build_kiosk(settings, app, (window, translations))
-    tray = make_demo_tray(kiosk) if settings.demo else None
-    if tray is not None:
-        tray.move(window.geometry().right() + 16, window.geometry().top())
-        tray.show()
+    log.info("screen.shown name=%s first=1", startup.window.current.name)
+    startup.start()
     code = app.exec()
-    if tray is not None:
-        tray.deleteLater()  # goes with the window in kiosk.close(), while the app lives
-    kiosk.close()
+    startup.close()
     return code

@@ -83,7 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     pcsc_demo.set_defaults(handler=_pcsc_demo)
 
-    voucher = commands.add_parser("voucher", help="vouchers: check a scanned or typed voucher")
+    voucher = commands.add_parser(
+        "voucher", help="vouchers: check a scanned or typed voucher, or make a new signing key"
+    )
     voucher_commands = voucher.add_subparsers(title="vouchers", metavar="WHAT", required=True)
     verify = voucher_commands.add_parser(
         "verify",
@@ -100,6 +102,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=_voucher_verify)
+    new_key = voucher_commands.add_parser(
+        "new-key",
+        help="make a new voucher signing key on purpose, recorded in the audit log",
+        description="Make a new signing key in the settings' voucher_key_file and record it "
+        "in this kiosk's audit log (its fingerprint, never the key). Vouchers signed with the "
+        "old key no longer verify against the new one. An existing key is replaced only with "
+        "--replace, and kept beside the new one as <file>.replaced-<UTC time>. Exit status: "
+        "0 made, 1 the database could not record it (nothing changed), 2 refused or a key file "
+        "or settings problem.",
+    )
+    new_key.add_argument(
+        "--replace", action="store_true", help="replace the existing key (the old file is kept)"
+    )
+    new_key.add_argument(
+        "--by", metavar="NAME", help="who makes it, for the audit log (default: the login name)"
+    )
+    new_key.set_defaults(handler=_voucher_new_key)
 
     add_db_commands(commands)
     return parser
@@ -197,14 +216,13 @@ def _pcsc_demo(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """The kiosk. A fault it can show (a bad setting, a damaged or unreachable database, an
+    unsafe key...) does not end it: it shows "out of service" with a reason code, logs why,
+    and tries again (kiosk.startup); only a request to quit ends it, with exit code 0."""
     from kiosk.app import run_kiosk
-    from kiosk.config import SettingsError, load_settings
+    from kiosk.config import load_settings
 
-    try:
-        settings = load_settings(config_file=args.config, demo=args.demo)
-    except SettingsError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    return run_kiosk(settings)
+    return run_kiosk(lambda: load_settings(config_file=args.config, demo=args.demo), demo=args.demo)
 
 
 def _voucher_verify(args: argparse.Namespace) -> int:
@@ -258,6 +276,69 @@ def _voucher_verify(args: argparse.Namespace) -> int:
     else:
         print(message)
     return EXIT_OK if valid else 1
+
+
+def _voucher_new_key(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.config import SettingsError, load_settings
+    from kiosk.services.audit_seal import open_audit_seal
+    from kiosk.services.signing_key import SigningKeyError
+    from kiosk.services.voucher_key import new_voucher_key
+    from kiosk.store.db import create_engine
+    from kiosk.store.files import PrivateFileError
+    from kiosk.store.seal import AuditSealError, SealFiles
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    path = settings.resolved_voucher_key_file
+    try:
+        engine = create_engine(settings.resolved_database_url)
+    except PrivateFileError as exc:
+        return _fail(f"Cannot open the database: {exc}", 1)
+    try:
+        seal = open_audit_seal(engine, SealFiles.in_folder(settings.data_dir), settings.kiosk_id)
+        made = new_voucher_key(
+            engine,
+            path,
+            settings.kiosk_id,
+            seal,
+            actor=args.by or _login_name(),
+            replace=args.replace,
+        )
+    except (SigningKeyError, AuditSealError) as exc:
+        return _fail(f"No new key: {exc}", EXIT_USAGE)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return _fail(
+            f"No new key: the database could not record it ({reason}); nothing was changed. "
+            "Is the database up and at its newest schema (kiosk db upgrade)?",
+            1,
+        )
+    finally:
+        engine.dispose()
+    kept = f"; the old key is kept as {made.backup}" if made.backup else ""
+    lost = (
+        f" The {made.vouchers} vouchers kiosk {settings.kiosk_id} signed with the old key no "
+        "longer verify against the new one."
+        if made.vouchers
+        else ""
+    )
+    print(
+        f"New voucher signing key in {made.key_file} (fingerprint {made.fingerprint}){kept}.{lost}"
+    )
+    return EXIT_OK
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container)
+        return f"uid {os.getuid()}"
 
 
 def _tour(args: argparse.Namespace) -> int:

@@ -5,6 +5,15 @@ platform config directory) < environment variables < explicit arguments (`--url`
 swaps in the embedded defaults: mock reader, a demo database, a PDF printer into a folder.
 Nothing is read at import; `app.py` calls `load_settings()` once.
 
+Every setting is checked when loaded, defaults included, and a bad one is refused with one line
+(SettingsError): its name, what is allowed, the value, and the file or variable it came from.
+Numbers must be finite and in range (`KIOSK_IDLE_SECONDS=inf` would switch the idle wipe off),
+`warning_seconds` at most `idle_seconds`; `kiosk_id` must be able to begin a voucher number;
+folders and files are absolute paths (an empty `KIOSK_DATA_DIR` would mean the current folder);
+text holds no control characters and fits where it goes; `database_url` is a URL SQLAlchemy
+can use. The settings file is read only if it is a small regular UTF-8 file (`KIOSK_CONFIG`
+naming a FIFO or /dev/zero is refused, not waited on).
+
     # kiosk.toml
     kiosk_id = "BJCY01"
     location = "朝阳区社保服务大厅 1号机"
@@ -29,8 +38,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import os
+import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +51,8 @@ from typing import Any, Literal
 import platformdirs
 
 from kiosk.domain.proof import ProofLimits
+from kiosk.domain.vouchers import is_kiosk_id
+from kiosk.store.files import FileTooLarge, NotARegularFile, read_regular_file
 
 APP_NAME = "sscard-kiosk"
 DATABASE_URL_ENV = "KIOSK_DATABASE_URL"
@@ -53,7 +67,8 @@ LANGUAGES = ("zh_CN", "en")
 
 
 class SettingsError(ValueError):
-    """A settings file or variable that makes no sense; the message names it."""
+    """A settings file or variable the kiosk cannot run with. The message is one line: the
+    setting, what is allowed, the value and where it came from (the file or the variable)."""
 
 
 @dataclass(frozen=True)
@@ -137,9 +152,13 @@ def load_settings(
     demo: bool = False,
     **overrides: Any,
 ) -> Settings:
-    """Settings from defaults, the TOML file, the environment and `overrides`, checked."""
+    """Settings from defaults, the TOML file, the environment and `overrides`, checked.
+
+    Raises SettingsError (one line: the setting, where it came from, what is allowed) for
+    anything the kiosk could not run safely with."""
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     path = config_file
     if path is None and env.get(CONFIG_ENV):
         path = Path(env[CONFIG_ENV])
@@ -147,16 +166,18 @@ def load_settings(
         path = Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
         path = path if path.is_file() else None
     if path is not None:
-        try:
-            values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise SettingsError(f"cannot read settings file {path}: {exc}") from None
+        from_file = read_settings_file(Path(path))
+        values.update(from_file)
+        origins.update(dict.fromkeys(from_file, str(path)))
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     for name in fields:
         variable = ENV_PREFIX + name.upper()
         if variable in env:
             values[name] = env[variable]
-    values.update({k: v for k, v in overrides.items() if v is not None})
+            origins[name] = variable
+    given = {k: v for k, v in overrides.items() if v is not None}
+    values.update(given)
+    origins.update(dict.fromkeys(given, "given"))
     if demo:
         values["demo"] = True
         values.setdefault("reader", "mock")
@@ -166,54 +187,287 @@ def load_settings(
         values.setdefault("data_dir", default_data_dir() / "demo")
     unknown = set(values) - set(fields)
     if unknown:
-        raise SettingsError(f"unknown settings: {', '.join(sorted(unknown))}")
-    return _checked(Settings(**{name: _coerce(name, value) for name, value in values.items()}))
-
-
-def _coerce(name: str, value: Any) -> Any:
-    kind = {f.name: f.type for f in dataclasses.fields(Settings)}[name]
-    try:
-        if kind == "float":
-            return float(value)
-        if kind == "int":
-            if isinstance(value, bool):
-                raise TypeError
-            return int(value)
-        if kind == "bool":
-            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
-        if kind in ("Path", "Path | None"):
-            return Path(value).expanduser()
-        return str(value)
-    except (TypeError, ValueError):
-        raise SettingsError(f"setting {name}: {value!r} is not a {kind}") from None
-
-
-def _checked(settings: Settings) -> Settings:
-    if settings.reader not in READERS:
-        raise SettingsError(f"reader must be one of {', '.join(READERS)}, not {settings.reader!r}")
-    if settings.language not in LANGUAGES:
-        raise SettingsError(f"language must be one of {', '.join(LANGUAGES)}")
-    if settings.printer not in PRINTERS:
-        raise SettingsError(f"printer must be one of {', '.join(PRINTERS)}")
-    if settings.voucher_layout not in VOUCHER_LAYOUTS:
+        in_file = any(origins.get(name) == str(path) for name in unknown)
+        where = f"in {path}; " if in_file else ""
         raise SettingsError(
-            'voucher_layout must be "receipt80" (an 80 mm roll) or "a4" (A4 sheets), '
-            f"not {settings.voucher_layout!r}"
+            f"unknown settings: {', '.join(sorted(unknown))} "
+            f"({where}assets/deploy/kiosk.toml.example lists them all)"
         )
-    if not 1 <= settings.pickup_working_days <= 60:
-        raise SettingsError("pickup_working_days must be between 1 and 60")
-    if settings.reissue_fee_fen < 0:
-        raise SettingsError("reissue_fee_fen must not be negative")
-    if settings.idle_seconds <= 0 or settings.warning_seconds <= 0:
-        raise SettingsError("idle_seconds and warning_seconds must be positive")
-    if not 1 <= settings.identify_max_failures <= 100:
-        raise SettingsError("identify_max_failures must be between 1 and 100")
-    if not 1 <= settings.kiosk_max_failures <= 10_000:
-        raise SettingsError("kiosk_max_failures must be between 1 and 10000")
-    if not 0 < settings.identify_window_hours <= 24 * 90:
-        raise SettingsError("identify_window_hours must be more than 0 and at most 2160 (90 days)")
-    if not 0 < settings.kiosk_window_minutes <= 60 * 24 * 7:
-        raise SettingsError("kiosk_window_minutes must be more than 0 and at most 10080 (a week)")
-    if not 0 <= settings.tap_guard_seconds <= 5:
-        raise SettingsError("tap_guard_seconds must be between 0 and 5")
+    coerced = {name: _coerce(name, value, origins.get(name)) for name, value in values.items()}
+    settings = Settings(**coerced)
+    for name in fields:  # the defaults too: a platform folder can come out relative
+        if name not in coerced:
+            _check_field(name, getattr(settings, name), origins.get(name, "the default"))
+    return _check_together(settings, origins)
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The TOML table in `path`: a small regular UTF-8 file, read without blocking (a FIFO or
+    /dev/zero named by KIOSK_CONFIG is refused, not waited on or read forever)."""
+    try:
+        data = read_regular_file(path, limit=MAX_SETTINGS_BYTES).data
+    except FileNotFoundError:
+        raise SettingsError(f"settings file {path} does not exist") from None
+    except NotARegularFile:
+        raise SettingsError(
+            f"settings file {path} is not a regular file (a folder, FIFO or device): "
+            f"point {CONFIG_ENV} or --config at the kiosk.toml file"
+        ) from None
+    except FileTooLarge:
+        raise SettingsError(
+            f"settings file {path} is larger than {MAX_SETTINGS_BYTES // 1024} KiB: "
+            "it is not a kiosk.toml"
+        ) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise SettingsError(f"cannot read settings file {path}: {reason}") from None
+    try:
+        text = data.decode("utf-8-sig")  # Notepad's byte-order mark is harmless
+    except UnicodeDecodeError as exc:
+        raise SettingsError(
+            f"settings file {path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}): save it as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"settings file {path} is not valid TOML: {exc}") from None
+
+
+# Checks ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Range:
+    """The numbers a numeric setting may take, and how to say so."""
+
+    low: float
+    high: float
+    unit: str
+    low_excluded: bool = False
+
+    def allows(self, value: float) -> bool:
+        above = value > self.low if self.low_excluded else value >= self.low
+        return math.isfinite(value) and above and value <= self.high
+
+    def describe(self, whole: bool) -> str:
+        kind = "a whole number" if whole else "a number"
+        if self.low_excluded:
+            return f"{kind} more than {self.low:g} and at most {self.high:g} ({self.unit})"
+        return f"{kind} between {self.low:g} and {self.high:g} ({self.unit})"
+
+
+RANGES = {
+    "idle_seconds": _Range(10, 600, "seconds of quiet before the countdown"),
+    "warning_seconds": _Range(5, 120, "seconds of countdown"),
+    "tap_guard_seconds": _Range(0, 5, "seconds"),
+    "pickup_working_days": _Range(1, 60, "working days"),
+    "reissue_fee_fen": _Range(0, 100_000, "fen, at most 1000 yuan"),
+    "identify_max_failures": _Range(1, 100, "failures"),
+    "kiosk_max_failures": _Range(1, 10_000, "failures"),
+    "identify_window_hours": _Range(0, 24 * 90, "hours; 90 days", low_excluded=True),
+    "kiosk_window_minutes": _Range(0, 60 * 24 * 7, "minutes; a week", low_excluded=True),
+}
+CHOICES = {
+    "reader": READERS,
+    "language": LANGUAGES,
+    "printer": PRINTERS,
+}
+# Free text: the longest allowed (characters); control characters are never allowed.
+TEXT_LIMITS = {
+    "location": 100,  # printed on the voucher
+    "reader_name": 128,  # PC/SC's MAX_READERNAME
+    "printer_queue": 127,  # CUPS's limit on a queue name
+    "printer_server": 255,
+    "database_url": 2000,
+}
+MAX_PATH_CHARS = 4096
+MAX_SETTINGS_BYTES = 64 * 1024
+_BOOLS = {"1": True, "true": True, "yes": True, "on": True}
+_BOOLS |= {"0": False, "false": False, "no": False, "off": False, "": False}
+_QUEUE_FORBIDDEN = set(" /#\\")
+_SERVER = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?")
+# Unicode categories refused in any text setting: control, format (bidi overrides), surrogate,
+# private use, unassigned, and line or paragraph separators.
+_UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+class _Refused(Exception):
+    """A check's verdict on one value, turned into a SettingsError with the setting's name."""
+
+
+def _coerce(name: str, value: Any, origin: str | None) -> Any:
+    """`value` (TOML or text from the environment) as the field's type, checked."""
+    try:
+        converted = _converted(name, value)
+        _check_value(name, converted)
+    except _Refused as refusal:
+        raise SettingsError(_refusal(name, value, str(refusal), origin)) from None
+    return converted
+
+
+def _check_field(name: str, value: Any, origin: str) -> None:
+    try:
+        _check_value(name, value)
+    except _Refused as refusal:
+        raise SettingsError(_refusal(name, value, str(refusal), origin)) from None
+
+
+def _refusal(name: str, value: Any, problem: str, origin: str | None) -> str:
+    shown = _redacted_url(value) if name == "database_url" else _shown(value)
+    where = f" (from {origin})" if origin else ""
+    return f"{name} must be {problem}, not {shown}{where}"
+
+
+def _converted(name: str, value: Any) -> Any:
+    kind = _FIELD_TYPES[name]
+    if kind in ("float", "int"):
+        return _number(name, value, whole=kind == "int")
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOLS:
+            return _BOOLS[value.strip().lower()]
+        raise _Refused("true or false")
+    if not isinstance(value, str | Path):
+        raise _Refused("text" if kind not in _PATH_TYPES else "a folder or file path (text)")
+    if kind in _PATH_TYPES:
+        return _path(str(value))
+    return value
+
+
+def _number(name: str, value: Any, *, whole: bool) -> float | int:
+    wanted = RANGES[name].describe(whole)
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise _Refused(wanted)
+    try:
+        if whole:
+            if isinstance(value, float):
+                raise ValueError
+            return int(value)
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise _Refused(wanted) from None
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise _Refused("an absolute path (it is empty, which would mean the current folder)")
+    _printable(text, MAX_PATH_CHARS, "an absolute path")
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # ~someone who does not exist
+        raise _Refused("an absolute path (its ~user is unknown)") from None
+    if not path.is_absolute():
+        raise _Refused("an absolute path (a relative one depends on the folder it starts in)")
+    return path
+
+
+def _check_value(name: str, value: Any) -> None:
+    """The checks of one setting on its own; raises _Refused saying what is allowed."""
+    if name in RANGES:
+        limits = RANGES[name]
+        if not limits.allows(value):
+            raise _Refused(limits.describe(isinstance(value, int)))
+    elif name in CHOICES and value not in CHOICES[name]:
+        raise _Refused(f"one of {', '.join(CHOICES[name])}")
+    elif name == "voucher_layout" and value not in VOUCHER_LAYOUTS:
+        raise _Refused('"receipt80" (an 80 mm roll) or "a4" (A4 sheets)')
+    elif name == "kiosk_id" and not is_kiosk_id(value):
+        raise _Refused(
+            "1 to 12 characters A-Z and 0-9, unique in the fleet (it begins every voucher "
+            "number and names the kiosk's audit chain)"
+        )
+    elif name in ("data_dir", "log_dir", "voucher_key_file") and value is not None:
+        if not Path(value).is_absolute():
+            raise _Refused("an absolute path")
+    elif name in TEXT_LIMITS:
+        _check_text(name, value)
+
+
+def _check_text(name: str, value: str) -> None:
+    limit = TEXT_LIMITS[name]
+    if name == "printer_queue":
+        _printable(value, limit, f"a CUPS queue name of 1 to {limit} characters")
+        if not value or _QUEUE_FORBIDDEN & set(value):
+            raise _Refused(
+                f"a CUPS queue name of 1 to {limit} characters without space, /, # or \\"
+            )
+    elif name == "printer_server":
+        wanted = "empty (the local CUPS), host[:port] or the absolute path of its socket"
+        _printable(value, limit, wanted)
+        if value and not value.startswith("/"):
+            match = _SERVER.fullmatch(value)
+            if not match or (match[1] is not None and not 0 < int(match[1]) < 65536):
+                raise _Refused(wanted)
+    elif name == "database_url":
+        _check_database_url(value)
+    else:
+        _printable(value, limit, f"printable text of at most {limit} characters")
+
+
+def _printable(text: str, limit: int, wanted: str) -> None:
+    if len(text) > limit:
+        raise _Refused(f"{wanted} (it has {len(text)} characters, more than {limit})")
+    for position, char in enumerate(text):
+        if unicodedata.category(char) in _UNPRINTABLE:
+            raise _Refused(f"{wanted} (character {position + 1} is U+{ord(char):04X}, unprintable)")
+
+
+def _check_database_url(value: str) -> None:
+    """Empty (the kiosk's SQLite file) or a URL SQLAlchemy can use; a SQLite URL names an
+    absolute file. SQLAlchemy is imported only when a URL is set (it is slow to load)."""
+    if not value:
+        return
+    wanted = (
+        "empty (the kiosk's own SQLite file) or a database URL such as "
+        "postgresql://kiosk@host/sscard or sqlite:////var/lib/sscard-kiosk/kiosk.db"
+    )
+    _printable(value, TEXT_LIMITS["database_url"], wanted)
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from kiosk.store.db import normalize_url
+
+    try:
+        url = normalize_url(value)
+        url.get_dialect()
+    except NoSuchModuleError:
+        raise _Refused(f"{wanted} (SQLAlchemy knows no database kind of that name)") from None
+    except (ArgumentError, ValueError):
+        raise _Refused(wanted) from None
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        if url.query.get("uri") or not Path(database).is_absolute():
+            raise _Refused(f"{wanted} (a SQLite URL needs an absolute file path: four slashes)")
+
+
+def _check_together(settings: Settings, origins: Mapping[str, str]) -> Settings:
+    """Checks that take two settings."""
+    if settings.warning_seconds > settings.idle_seconds:
+        where = origins.get("warning_seconds")
+        raise SettingsError(
+            f"warning_seconds must be at most idle_seconds ({settings.idle_seconds:g}), not "
+            f"{settings.warning_seconds:g}" + (f" (from {where})" if where else "")
+        )
     return settings
+
+
+def _shown(value: Any) -> str:
+    """The value as given, short and on one line (repr escapes control characters)."""
+    text = repr(str(value) if isinstance(value, Path) else value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _redacted_url(value: Any) -> str:
+    """A database URL for a message, its password hidden (best effort: it may not parse)."""
+    text = str(value)
+    try:
+        from sqlalchemy.engine import make_url
+
+        return _shown(make_url(text).render_as_string(hide_password=True))
+    except Exception:  # not a URL at all: hide anything between :// and @ all the same
+        return _shown(re.sub(r"(?<=://)[^@/]*@", "***@", text))
+
+
+_FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
+_PATH_TYPES = ("Path", "Path | None")

@@ -55,3 +55,9 @@ def test_drivers_do_not_import_the_kiosk_and_only_pcsc_imports_pyscard() -> None
     roots = imported_roots(without_pcsc)
     assert "kiosk" not in roots
     assert "smartcard" not in roots
+
+
+def test_the_fault_classifier_imports_without_qt() -> None:
+    # kiosk.faults sits beside app.py (it knows the settings' and the key's errors) but must
+    # stay testable without a display: the out-of-service reason codes come from it.
+    assert "PySide6" not in imported_roots(["kiosk.faults"])

@@ -512,6 +512,45 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceScreen</name>
+    <message>
+        <source>This kiosk is out of service</source>
+        <translation>本机暂停服务</translation>
+    </message>
+    <message>
+        <source>Please go to a service counter, or use another kiosk.</source>
+        <translation>请到服务窗口办理，或使用其他自助服务机。</translation>
+    </message>
+    <message>
+        <source>We are sorry for the inconvenience.</source>
+        <translation>给您带来不便，敬请谅解。</translation>
+    </message>
+    <message>
+        <source>Social security hotline: 12333</source>
+        <translation>社保服务热线：12333</translation>
+    </message>
+    <message>
+        <source>Reason code {code} · out of service for {duration} (since {time})</source>
+        <translation>故障代码 {code} · 已暂停服务 {duration}（{time} 起）</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+</context>
+<context>
     <name>OutletRow</name>
     <message>
         <source>{outlet} (chosen)</source>

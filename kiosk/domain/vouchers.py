@@ -25,8 +25,13 @@ def check_char(text: str) -> str:
     return _ALPHABET[(m + 1 - p) % m]
 
 
+def is_kiosk_id(text: str) -> bool:
+    """A kiosk ID that can begin a voucher number: 1-12 characters A-Z, 0-9 (ASCII)."""
+    return _KIOSK_ID.fullmatch(text) is not None
+
+
 def format_voucher_number(kiosk_id: str, day: dt.date, seq: int) -> str:
-    if not _KIOSK_ID.fullmatch(kiosk_id):
+    if not is_kiosk_id(kiosk_id):
         raise ValueError("kiosk ID must be 1-12 characters A-Z, 0-9")
     if not 1 <= seq <= MAX_SEQUENCE:
         raise ValueError("voucher sequence out of range")

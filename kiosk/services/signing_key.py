@@ -4,96 +4,157 @@ File format: 64 hexadecimal characters (the 32 random bytes of the HMAC key) and
 a technician can copy the key to the staff tools that verify vouchers without a binary-safe
 channel. The file is created with mode 0600 in one step (written to a temporary file opened
 with O_EXCL, then hard-linked into place, which never replaces a key another process made at
-the same moment); its directory is created 0700 if missing. A key file that the group or others
-may read or write, or that does not hold exactly 32 bytes, is refused rather than used: a leaked
-or damaged key would let vouchers be forged or make every voucher fail to verify.
+the same moment); its folder is created 0700 if missing (kiosk.store.files). A key file that
+the group or others may read or write, or that does not hold exactly 32 bytes, is refused
+rather than used or repaired: a key others could read may be known, so vouchers could be
+forged; a damaged one would make every voucher fail to verify. A replaced key is never
+deleted: `replace_key_file` keeps it beside the new one under a dated name.
 
-Messages name the file and the problem, never the key.
+Whether the kiosk may *make* a key at start depends on the vouchers it already signed; that is
+`kiosk.services.voucher_key`, which uses this module for the file.
+
+Every error is a SigningKeyError whose message names the file and what to do, never the key.
 """
 
 from __future__ import annotations
 
 import binascii
 import contextlib
+import datetime as dt
+import hashlib
+import hmac
 import logging
 import os
 import secrets
-import stat
 from pathlib import Path
+
+from kiosk.store.files import (
+    FILE_MODE,
+    FileTooLarge,
+    NotARegularFile,
+    PrivateFileError,
+    make_private_dir,
+    read_regular_file,
+)
 
 log = logging.getLogger(__name__)
 
 KEY_BYTES = 32
 _HEX_CHARS = 2 * KEY_BYTES
+_READ_LIMIT = 4096  # a key file is 65 bytes; anything far larger is not one
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_FINGERPRINT_LABEL = b"sscard-kiosk voucher key fingerprint v1"
+NEW_KEY_HINT = "kiosk voucher new-key --replace"
 
 
 class SigningKeyError(RuntimeError):
-    """The key file cannot be used: unsafe permissions, wrong contents, or unreadable."""
+    """The key file cannot be used; the message names the file and what to do."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class KeyMissing(SigningKeyError):
+    """There is no key file (`kiosk voucher verify` never makes one up)."""
+
+
+class KeyMissingWithVouchers(KeyMissing):
+    """At start: no key file, but the database holds vouchers this kiosk signed with the key
+    that is gone. A new key would make every one of them fail verification."""
+
+    def __init__(self, message: str, path: Path, vouchers: int) -> None:
+        super().__init__(message, path)
+        self.vouchers = vouchers
+
+
+class KeyMismatch(SigningKeyError):
+    """At start: the key file is not the key this kiosk last recorded in its audit log (a
+    backup of another kiosk or another time), and vouchers signed with the recorded one exist."""
+
+
+class KeyUnsafe(SigningKeyError):
+    """The group or others may read or write the key file: it may have leaked."""
+
+
+class KeyMalformed(SigningKeyError):
+    """The key file does not hold 64 hexadecimal characters (damaged, or not a key)."""
+
+
+class KeyUnreadable(SigningKeyError):
+    """The key file (or its folder) cannot be opened, made or stored: not a regular file, a
+    read-only file system, no permission."""
+
+
+class KeyExists(SigningKeyError):
+    """`kiosk voucher new-key` without --replace, while a key file exists."""
+
+
+def fingerprint(key: bytes) -> str:
+    """A short one-way name for `key` (16 hex digits) to record and compare, never the key."""
+    return hmac.new(key, _FINGERPRINT_LABEL, hashlib.sha256).hexdigest()[:16]
 
 
 def load_key(path: Path) -> bytes:
-    """The key in `path`; SigningKeyError if it is missing, unsafe or malformed."""
+    """The key in `path`; a SigningKeyError subclass if it is missing, unsafe or malformed."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        data, mode = read_regular_file(path, limit=_READ_LIMIT)
     except FileNotFoundError:
-        raise SigningKeyError(f"voucher signing key file {path} does not exist") from None
-    except OSError as exc:
-        raise SigningKeyError(
-            f"cannot open voucher signing key file {path}: {exc.strerror}"
+        raise KeyMissing(f"voucher signing key file {path} does not exist", path) from None
+    except NotARegularFile:
+        raise KeyUnreadable(f"voucher signing key {path} is not a regular file", path) from None
+    except FileTooLarge:
+        raise KeyMalformed(
+            f"voucher signing key file {path} must hold {_HEX_CHARS} hexadecimal characters; it "
+            f"is larger than {_READ_LIMIT} bytes: restore it from backup, or {NEW_KEY_HINT}",
+            path,
         ) from None
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise SigningKeyError(f"voucher signing key {path} is not a regular file")
-        if info.st_mode & 0o077:
-            raise SigningKeyError(
-                f"voucher signing key file {path} is accessible to group or others (mode "
-                f"{stat.S_IMODE(info.st_mode):04o}); it must be 0600: chmod 600 {path}"
-            )
-        raw = file.read(_HEX_CHARS + 3)
-    text = raw.strip()
+    except OSError as exc:
+        raise KeyUnreadable(
+            f"cannot open voucher signing key file {path}: {exc.strerror}", path
+        ) from None
+    if mode & 0o077:
+        raise KeyUnsafe(
+            f"voucher signing key file {path} is accessible to group or others (mode "
+            f"{mode:04o}); it must be 0600: if no one else could have read it, chmod 600 "
+            f"{path}; if someone could, it may be known: {NEW_KEY_HINT}",
+            path,
+        )
+    text = data.strip()
     if len(text) != _HEX_CHARS:
-        raise SigningKeyError(
+        raise KeyMalformed(
             f"voucher signing key file {path} must hold {_HEX_CHARS} hexadecimal characters "
-            f"({KEY_BYTES} bytes); it holds {len(text)} characters"
+            f"({KEY_BYTES} bytes); it holds {len(text)} characters: restore it from backup, "
+            f"or {NEW_KEY_HINT}",
+            path,
         )
     try:
         return binascii.unhexlify(text)
     except (binascii.Error, ValueError):
-        raise SigningKeyError(
-            f"voucher signing key file {path} holds characters that are not hexadecimal"
+        raise KeyMalformed(
+            f"voucher signing key file {path} holds characters that are not hexadecimal: "
+            f"restore it from backup, or {NEW_KEY_HINT}",
+            path,
         ) from None
 
 
 def load_or_create_key(path: Path) -> bytes:
-    """The kiosk's voucher signing key: read from `path`, or made and stored there the first
-    time. Raises SigningKeyError for an unsafe or malformed existing file."""
+    """The key in `path`, or a new one made and stored there if there is no file. Raises a
+    SigningKeyError subclass for an unsafe or malformed existing file. The kiosk itself starts
+    through `voucher_key.open_voucher_key`, which first asks the database whether a new key
+    is safe to make."""
     path = Path(path)
-    if path.exists():
+    if os.path.lexists(path):
         return load_key(path)
-    _ensure_directory(path.parent)
-    key = secrets.token_bytes(KEY_BYTES)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    key, temp = _write_new_key(path)
     try:
-        fd = os.open(temp, flags, 0o600)
-    except OSError as exc:
-        raise SigningKeyError(
-            f"cannot create voucher signing key in {path.parent}: {exc.strerror}"
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as file:
-            os.fchmod(file.fileno(), 0o600)  # whatever the umask said
-            file.write(binascii.hexlify(key) + b"\n")
-            file.flush()
-            os.fsync(file.fileno())
         try:
             os.link(temp, path)  # atomic, and never replaces a key made meanwhile
         except FileExistsError:
             return load_key(path)  # another process won the race: use its key
         except OSError as exc:
-            raise SigningKeyError(
-                f"cannot store voucher signing key {path}: {exc.strerror}"
+            raise KeyUnreadable(
+                f"cannot store voucher signing key {path}: {exc.strerror}", path
             ) from None
         _fsync_directory(path.parent)
     finally:
@@ -103,13 +164,79 @@ def load_or_create_key(path: Path) -> bytes:
     return key
 
 
-def _ensure_directory(directory: Path) -> None:
+def replace_key_file(path: Path, *, now: dt.datetime) -> tuple[bytes, Path | None]:
+    """Store a new key in `path`, keeping the old file (if any) beside it as
+    `<name>.replaced-<UTC time>`. Returns the new key and the old file's new name. Nothing is
+    deleted; `restore_key_file` undoes it."""
+    key, temp = _write_new_key(path)
+    backup = None
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.path.lexists(path):
+            backup = _link_backup(path, now)
+        os.replace(temp, path)
+        _fsync_directory(path.parent)
     except OSError as exc:
-        raise SigningKeyError(
-            f"cannot create the directory {directory} for the voucher signing key: {exc.strerror}"
+        raise KeyUnreadable(
+            f"cannot store voucher signing key {path}: {exc.strerror}", path
         ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    log.info("voucher_key.replaced kept_old=%d", backup is not None)
+    return key, backup
+
+
+def restore_key_file(path: Path, backup: Path | None) -> None:
+    """Undo `replace_key_file`: the old key back in `path` (or no key, if there was none)."""
+    if backup is None:
+        path.unlink(missing_ok=True)
+    else:
+        os.replace(backup, path)
+    _fsync_directory(path.parent)
+
+
+def _link_backup(path: Path, now: dt.datetime) -> Path:
+    stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in range(1, 100):
+        backup = path.with_name(f"{path.name}.replaced-{stamp}" + (f"-{n}" if n > 1 else ""))
+        try:
+            os.link(path, backup, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        with contextlib.suppress(OSError):  # an unsafe old key: no one else reads it from now
+            os.chmod(backup, FILE_MODE)
+        return backup
+    raise FileExistsError(f"too many backups of {path} at {stamp}")
+
+
+def _write_new_key(path: Path) -> tuple[bytes, Path]:
+    """A new random key, written 0600 and synced into a temporary file beside `path`."""
+    try:
+        make_private_dir(path.parent)
+    except PrivateFileError as exc:
+        raise KeyUnreadable(
+            f"cannot create the folder for the voucher signing key: {exc}", path
+        ) from None
+    key = secrets.token_bytes(KEY_BYTES)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, FILE_MODE)
+    except OSError as exc:
+        raise KeyUnreadable(
+            f"cannot create voucher signing key in {path.parent}: {exc.strerror}", path
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as file:
+            os.fchmod(file.fileno(), FILE_MODE)  # whatever the umask said
+            file.write(binascii.hexlify(key) + b"\n")
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise KeyUnreadable(
+            f"cannot write voucher signing key {temp}: {exc.strerror}", path
+        ) from None
+    return key, temp
 
 
 def _fsync_directory(directory: Path) -> None:

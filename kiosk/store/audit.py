@@ -29,7 +29,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -207,6 +207,16 @@ class AuditRepository:
             .order_by(AuditLogEntry.chain, AuditLogEntry.seq)
         )
         return [_to_domain(row) for row in self.session.scalars(query)]
+
+    def newest(self, chain: str, actions: Collection[str]) -> AuditEntry | None:
+        """The last entry of `chain` with one of `actions` (e.g. the voucher key's records)."""
+        row = self.session.scalar(
+            sa.select(AuditLogEntry)
+            .where(AuditLogEntry.chain == chain, AuditLogEntry.action.in_(list(actions)))
+            .order_by(AuditLogEntry.seq.desc())
+            .limit(1)
+        )
+        return None if row is None else _to_domain(row)
 
     def newest_key_id(self, chain: str) -> tuple[bool, str | None]:
         """(whether `chain` has entries, the key id of its newest entry: None when unkeyed)."""

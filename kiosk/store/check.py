@@ -38,10 +38,10 @@ from sqlalchemy.orm import Session
 
 from kiosk.store.audit import AuditVerification, ChainSummary, verify_audit_chains
 from kiosk.store.consistency import Consistency, check_consistency
-from kiosk.store.db import read_session, redacted, sqlite_path
+from kiosk.store.db import read_session, redacted, sqlite_files, sqlite_path
 from kiosk.store.migrate import head_revision
 from kiosk.store.models import Base
-from kiosk.store.seal import AnchorLog, AuditSeal, SealFiles, unsafe_mode
+from kiosk.store.seal import AnchorLog, AuditAnchorError, AuditSeal, SealFiles, unsafe_mode
 
 R = TypeVar("R")
 
@@ -249,12 +249,17 @@ def _check_audit(
     anchor = seal.anchor if seal is not None else AnchorLog(files.anchor) if files else None
     report.seal_key_id = seal.key_id if seal is not None else None
     report.key_problem = key_problem or "no audit key given"
-    report.audit, report.audit_error = _guarded(
-        engine, lambda session: verify_audit_chains(session, seal=seal, anchor=anchor)
-    )
+    try:
+        report.audit, report.audit_error = _guarded(
+            engine, lambda session: verify_audit_chains(session, seal=seal, anchor=anchor)
+        )
+    except AuditAnchorError as exc:
+        report.audit_error = str(exc)
     if seal is not None:
         where = f" ({files.key.name})" if files is not None else ""
         report.key = f"ok{where}, key id {seal.key_id}"
+    elif report.audit is None:
+        report.key = report.key_problem
     elif report.audit_unverifiable:
         report.key = f"{report.key_problem}: the audit chain cannot be verified without it"
     else:
@@ -357,7 +362,7 @@ def _file_modes(engine: Engine, files: SealFiles | None) -> tuple[list[str], lis
     if engine.dialect.name == "sqlite":
         path = sqlite_path(engine.url)
         if path is not None:
-            paths += [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+            paths += sqlite_files(path)
     if files is not None:
         paths += [files.key, files.anchor]
     present = [p for p in paths if p.exists()]

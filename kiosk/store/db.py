@@ -5,13 +5,13 @@ Nothing is created at import; `app.py` or the CLI calls `create_engine` with the
 SQLite is set up for a kiosk that can lose power at any moment (R5): WAL with `synchronous=FULL`
 (a commit is on disk when it returns), foreign keys enforced, a busy timeout instead of instant
 "database is locked", and write transactions that take the write lock at BEGIN (`BEGIN IMMEDIATE`)
-so two writers queue up instead of one failing half-way. The file is created 0600 (S7) before
-SQLite opens it; SQLite gives its -wal and -shm files the database file's permissions.
+so two writers queue up instead of one failing half-way. The file is created 0600 in a 0700 folder
+(S7, whatever the umask) before SQLite opens it; SQLite gives its -wal and -shm files the
+database file's permissions.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +22,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session
+
+from kiosk.store.files import Repair, create_private_file, secure_file
 
 BUSY_TIMEOUT_MS = 10_000
 # Execution option: a transaction that only reads. On SQLite it starts with a plain (deferred)
@@ -72,18 +74,24 @@ def create_engine(url: str | URL, *, echo: bool = False, **kwargs: Any) -> Engin
     return engine
 
 
-def create_private_file(path: Path) -> None:
-    """Create `path` empty and 0600 unless it exists (an empty file is a valid SQLite database).
+def sqlite_files(path: Path) -> list[Path]:
+    """The database file and the files SQLite keeps beside it (WAL, shared memory, journal)."""
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
 
-    Its directory is created 0700. An existing file keeps its mode: `kiosk db check` reports a
-    database readable by others rather than silently changing what an operator set.
+
+def secure_database_files(url: str | URL) -> list[Repair]:
+    """Tighten a SQLite database (and its -wal, -shm) that others may read to 0600 (S7); the
+    kiosk calls this at start and logs each repair. Nothing to do for a server database.
+
+    Kept out of `create_engine`, which `kiosk db check` also uses: the check reports the mode
+    it finds rather than finding it already changed.
     """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    os.close(fd)
+    if not is_sqlite(url):
+        return []
+    path = sqlite_path(url)
+    if path is None:
+        return []
+    return [repair for file in sqlite_files(path) if (repair := secure_file(file))]
 
 
 def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:

@@ -741,6 +741,18 @@ class JournalRepository:
             )
         )
 
+    def vouchers_issued_by(self, kiosk_id: str) -> int:
+        """How many vouchers kiosk `kiosk_id` issued (and so signed with its key)."""
+        return (
+            self.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(m.Voucher)
+                .join(m.Transaction, m.Transaction.id == m.Voucher.transaction_id)
+                .where(m.Transaction.kiosk_id == kiosk_id)
+            )
+            or 0
+        )
+
     def citizen_reprints(self, voucher_id: int) -> int:
         """Self-service reprints of a voucher so far (prints at the kiosk after the first)."""
         return (

@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.store.files import PrivateFileError, create_private_file, secure_file
+
 log = logging.getLogger(__name__)
 
 AUDIT_KEY_FILE = "audit-chain.key"
@@ -114,14 +116,17 @@ class AnchorLog:
         return f"AnchorLog({str(self.path)!r})"
 
     def prepare(self) -> None:
-        """Create the file 0600 (its folder 0700) if missing, so that a folder the kiosk cannot
-        write stops it at start rather than at its first business. Raises AuditAnchorError."""
+        """Create the file 0600 (its folder 0700) whatever the umask, or tighten one others
+        may read (its lines are no secret, the file stays right), so that a folder the kiosk
+        cannot write stops it at start rather than at its first business. Raises
+        AuditAnchorError."""
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as exc:
-            raise AuditAnchorError(
-                f"cannot create the folder of the audit anchor file {self.path}: {exc.strerror}"
-            ) from None
+            create_private_file(self.path)
+            repair = secure_file(self.path)
+        except PrivateFileError as exc:
+            raise AuditAnchorError(f"audit anchor file: {exc}") from None
+        if repair is not None:
+            log.warning("files.repaired %s", repair)
         with self.holding() as writer:
             try:
                 writer.sync()
@@ -201,6 +206,10 @@ class AnchorLog:
             file = self.path.open("rb", buffering=1 << 20)
         except FileNotFoundError:
             return
+        except OSError as exc:  # a folder where the file should be, no permission
+            raise AuditAnchorError(
+                f"cannot read the audit anchor file {self.path}: {exc.strerror}"
+            ) from None
         with file:
             for number, raw in enumerate(file, start=1):
                 if containing in raw and not raw.startswith(b"#") and raw.strip():

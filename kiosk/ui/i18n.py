@@ -138,18 +138,44 @@ class Translations:
         log.info("i18n.language language=%s", language)
 
     def _qm_path(self, language: str) -> Path:
-        qm = self._qm_dir / f"{CATALOGUE}_{language}.qm"
-        if qm.is_file():
-            return qm
-        # A checkout where `make` never ran: build the catalogue now rather than show English.
-        log.warning("i18n.qm_missing language=%s compiling", language)
-        fallback = Path(tempfile.mkdtemp(prefix="kiosk-qm-"))
-        try:
-            compile_translations(fallback)
-        except (OSError, RuntimeError):
-            log.exception("i18n.compile_failed")
-        self._qm_dir = fallback
-        return fallback / qm.name
+        qm = qm_file(language, self._qm_dir)
+        self._qm_dir = qm.parent
+        return qm
+
+
+def qm_file(language: str, qm_dir: Path | None = None) -> Path:
+    """The compiled catalogue of `language` in `qm_dir` (default: assets/translations); in a
+    checkout where `make` never ran, built now into a temporary folder rather than show
+    English."""
+    qm = (qm_dir or translations_dir()) / f"{CATALOGUE}_{language}.qm"
+    if qm.is_file():
+        return qm
+    log.warning("i18n.qm_missing language=%s compiling", language)
+    fallback = Path(tempfile.mkdtemp(prefix="kiosk-qm-"))
+    try:
+        compile_translations(fallback)
+    except (OSError, RuntimeError):
+        log.exception("i18n.compile_failed")
+    return fallback / qm.name
+
+
+# Catalogues loaded for `in_language`, kept apart from the one installed for the screens.
+_CATALOGUES: dict[str, QTranslator] = {}
+
+
+def in_language(language: str, context: str, source: str) -> str:
+    """`source` (an English string marked for translation with QT_TRANSLATE_NOOP(context, ...))
+    in `language`, whatever language the screens are showing: for the one screen that shows
+    both at once (out of service), which a citizen must read without finding a button."""
+    if language == ENGLISH:
+        return source
+    translator = _CATALOGUES.get(language)
+    if translator is None:
+        translator = QTranslator()
+        if not translator.load(str(qm_file(language))):
+            log.error("i18n.load_failed language=%s", language)
+        _CATALOGUES[language] = translator
+    return translator.translate(context, source) or source
 
 
 def current_language() -> str:

@@ -12,6 +12,7 @@ settings it takes only the printer's paper from the environment, so
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -573,6 +574,7 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
             finally:
                 kiosk.close()
             shots.extend(tour.shots)
+            shots.append(_out_of_service_shot(app, settings, out))
             _keep_printouts(settings, out / language / "printed")
     summary = {
         "languages": list(languages),
@@ -582,6 +584,38 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
     index = out / "tour.json"
     index.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     return index
+
+
+def _out_of_service_shot(app: QApplication, settings: Settings, out: Path) -> Shot:
+    """The out-of-service screen as a start on a damaged database shows it: the same screen,
+    in both languages at once, whichever language the run is in."""
+    from kiosk.faults import Backoff
+    from kiosk.startup import Startup
+
+    broken = settings.data_dir / "broken"
+    broken.mkdir()
+    (broken / "kiosk.db").write_bytes(b"this is not a database\n" * 256)
+    damaged = dataclasses.replace(settings, data_dir=broken)
+    logging.disable(logging.CRITICAL)  # a fault staged for the photograph is not news
+    startup = Startup(app, load=lambda: damaged, backoff=Backoff(first=3600))
+    try:
+        window = startup.window
+        window.resize(*MAIN_SIZE)
+        window.show()
+        startup.start()
+        if startup.outage is None:
+            raise TourError("the kiosk served on a damaged database")
+        for _ in range(2):
+            app.processEvents()
+        name = f"{settings.language}/out_of_service-{startup.outage.reason.code}.png"
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out / name)):
+            raise TourError(f"could not save {out / name}")
+    finally:
+        startup.close()
+        logging.disable(logging.NOTSET)
+    size = f"{MAIN_SIZE[0]}x{MAIN_SIZE[1]}"
+    return Shot("out_of_service", "out_of_service", settings.language, name, size)
 
 
 def _keep_printouts(settings: Settings, into: Path) -> None:

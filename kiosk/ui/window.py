@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain.outage import Outage
 from kiosk.flows.business import BStep
 from kiosk.ui.screens.agent import AgentScreen
 from kiosk.ui.screens.attract import AttractScreen
@@ -20,6 +21,7 @@ from kiosk.ui.screens.identify import IdentifyScreen
 from kiosk.ui.screens.lookup import LookupScreen
 from kiosk.ui.screens.lookup_result import LookupResultScreen
 from kiosk.ui.screens.materials import MaterialsScreen
+from kiosk.ui.screens.out_of_service import OutOfServiceScreen
 from kiosk.ui.screens.outlet import OutletScreen
 from kiosk.ui.screens.pickup import PickupScreen
 from kiosk.ui.screens.pin import PinScreen
@@ -143,6 +145,7 @@ class KioskWindow(QWidget):
         self.refused = RefusedScreen()
         self.lookup = LookupScreen()
         self.lookup_result = LookupResultScreen()
+        self.out_of_service = OutOfServiceScreen()
         self.business_screens: dict[BStep, Screen] = {
             BStep(screen.name): screen
             for screen in (
@@ -168,6 +171,7 @@ class KioskWindow(QWidget):
             self.records,
             self.problem,
             *self.business_screens.values(),
+            self.out_of_service,
         )
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
@@ -181,17 +185,52 @@ class KioskWindow(QWidget):
         self.idle = IdleOverlay(self)
         self.idle.hide()
         self.tap_guard = TapGuard(self, tap_guard_seconds)
+        # While out of service, the screen the controller last asked for (shown on recovery).
+        self._outage: Outage | None = None
+        self._wanted: tuple[QWidget, bool, bool] = (self.attract, False, False)
         if kiosk_mode:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
 
     def show_screen(self, screen: QWidget, *, back: bool, home: bool) -> None:
+        """Show `screen`; while out of service, only remember it for when service returns."""
+        self._wanted = (screen, back, home)
+        if self._outage is not None:
+            return
         if screen is not self.stack.currentWidget():
             self.tap_guard.arm()
         self.stack.setCurrentWidget(screen)
         self.header.set_navigation(back=back, home=home)
 
+    @property
+    def outage(self) -> Outage | None:
+        """Why the kiosk is out of service, or None while it serves."""
+        return self._outage
+
+    def show_out_of_service(self, outage: Outage) -> None:
+        """The out-of-service screen over everything, until `back_in_service()`: no Back, no
+        Home, no toggles (the screen is in both languages), no idle warning."""
+        self._outage = outage
+        self.out_of_service.show_outage(outage)
+        if self.stack.currentWidget() is not self.out_of_service:
+            self.tap_guard.arm()
+        self.idle.hide()
+        self.stack.setCurrentWidget(self.out_of_service)
+        self.header.set_navigation(back=False, home=False)
+        self.header.set_bilingual(True)
+
+    def back_in_service(self) -> None:
+        """Serving again: the screen the controller last asked for (the attract screen)."""
+        if self._outage is None:
+            return
+        self._outage = None
+        self.header.set_bilingual(False)
+        screen, back, home = self._wanted
+        self.show_screen(screen, back=back, home=home)
+
     def show_idle_warning(self) -> None:
         """The "need more time?" overlay, over whatever screen is shown: a screen change too."""
+        if self._outage is not None:
+            return
         self.tap_guard.arm()
         self.idle.show()
         self.idle.raise_()

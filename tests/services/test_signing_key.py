@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 from pathlib import Path
 
@@ -11,6 +12,10 @@ import pytest
 from kiosk.services import signing_key
 from kiosk.services.signing_key import (
     KEY_BYTES,
+    KeyMalformed,
+    KeyMissing,
+    KeyUnreadable,
+    KeyUnsafe,
     SigningKeyError,
     load_key,
     load_or_create_key,
@@ -39,11 +44,35 @@ def test_two_kiosks_get_different_keys(tmp_path: Path) -> None:
 def test_a_permissive_umask_still_gives_0600(tmp_path: Path) -> None:
     old = os.umask(0)
     try:
-        path = tmp_path / "k.key"
+        path = tmp_path / "new" / "keys" / "k.key"
         load_or_create_key(path)
     finally:
         os.umask(old)
     assert mode(path) == 0o600
+    assert mode(path.parent) == mode(path.parent.parent) == 0o700  # parents too
+
+
+def test_every_refusal_is_a_signing_key_error() -> None:
+    for kind in (KeyMissing, KeyUnsafe, KeyMalformed, KeyUnreadable):
+        assert issubclass(kind, SigningKeyError)
+
+
+def test_a_key_file_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "k.key"
+    os.mkfifo(fifo, 0o600)
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("opening the FIFO blocked"))
+    signal.alarm(5)
+    try:
+        with pytest.raises(KeyUnreadable, match="is not a regular file"):
+            load_key(fifo)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_key_file_that_is_a_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(KeyUnreadable, match="is not a regular file"):
+        load_key(tmp_path)
 
 
 @pytest.mark.parametrize("bits", [0o640, 0o604, 0o620, 0o666])
@@ -51,7 +80,7 @@ def test_a_key_others_can_read_or_write_is_refused(tmp_path: Path, bits: int) ->
     path = tmp_path / "k.key"
     key = load_or_create_key(path)
     path.chmod(bits)
-    with pytest.raises(SigningKeyError, match="chmod 600") as caught:
+    with pytest.raises(KeyUnsafe, match="chmod 600") as caught:
         load_or_create_key(path)
     assert key.hex() not in str(caught.value)
     assert f"{bits:04o}" in str(caught.value)
@@ -73,12 +102,13 @@ def test_a_key_of_the_wrong_length_or_format_is_refused(
     path = tmp_path / "k.key"
     path.write_bytes(content)
     path.chmod(0o600)
-    with pytest.raises(SigningKeyError, match=words):
+    with pytest.raises(KeyMalformed, match=words) as caught:
         load_or_create_key(path)
+    assert "kiosk voucher new-key --replace" in str(caught.value)
 
 
 def test_load_key_does_not_create_one(tmp_path: Path) -> None:
-    with pytest.raises(SigningKeyError, match="does not exist"):
+    with pytest.raises(KeyMissing, match="does not exist"):
         load_key(tmp_path / "missing.key")
     assert not (tmp_path / "missing.key").exists()
 
@@ -86,7 +116,7 @@ def test_load_key_does_not_create_one(tmp_path: Path) -> None:
 def test_a_directory_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    with pytest.raises(SigningKeyError, match="directory"):
+    with pytest.raises(KeyUnreadable, match="cannot create the folder for the voucher signing"):
         load_or_create_key(blocker / "k.key")
 
 

@@ -31,6 +31,7 @@ class Shot:
     back: bool = False
     home: bool = True
     idle: bool = False
+    bilingual: bool = False  # the header in both languages, without its toggles
 
 
 def _shots() -> list[Shot]:
@@ -136,7 +137,42 @@ def _shots() -> list[Shot]:
         Shot("problem-lost-reissue-ready", "problem", lost_with_reissue(ReissueProgress.READY)),
     ]
     shots.append(Shot("problem-reader_unavailable", "problem", problem(None), home=False))
+    shots += _out_of_service_shots()
     return shots + _business_shots()
+
+
+def _out_of_service_shots() -> list[Shot]:
+    """Out of service: for a few minutes (the time of day shown), and for days (the date)."""
+    import datetime as dt
+
+    from kiosk.domain.calendar import CHINA_TZ
+    from kiosk.domain.outage import Outage, Reason
+
+    now = dt.datetime(2026, 3, 5, 14, 17, tzinfo=CHINA_TZ)
+
+    def out(reason: Reason, lasted: dt.timedelta) -> Callable[[PreviewFrame], None]:
+        def prepare(f: PreviewFrame) -> None:
+            f.out_of_service.now = lambda: now
+            f.out_of_service.show_outage(Outage(reason, now - lasted))
+
+        return prepare
+
+    return [
+        Shot(
+            "out_of_service",
+            "out_of_service",
+            out(Reason.DB_UNREACHABLE, dt.timedelta(minutes=12)),
+            home=False,
+            bilingual=True,
+        ),
+        Shot(
+            "out_of_service-days",
+            "out_of_service",
+            out(Reason.DB_SCHEMA, dt.timedelta(days=2, hours=3, minutes=40)),
+            home=False,
+            bilingual=True,
+        ),
+    ]
 
 
 def _business_shots() -> list[Shot]:
@@ -281,6 +317,7 @@ def render(
                     shot.prepare(frame)
                     frame.stack.setCurrentWidget(screen)
                     frame.header.set_navigation(back=shot.back, home=shot.home)
+                    frame.header.set_bilingual(shot.bilingual)
                     frame.idle.setVisible(shot.idle)
                     if shot.idle:
                         frame.idle.raise_()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from kiosk.ui.i18n import CHINESE, LANGUAGE_NAMES, current_language
+from kiosk.ui.i18n import CHINESE, LANGUAGE_NAMES, current_language, in_language
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.buttons import KioskButton
@@ -55,6 +55,7 @@ class Header(QFrame):
         self.language_button.clicked.connect(self.language_clicked)
         self.large_text_button.clicked.connect(self.large_text_clicked)
         self._title_text = ""
+        self._bilingual = False
         self.title.installEventFilter(self)
         self.set_navigation(back=False, home=False)
         self.retranslate()
@@ -78,12 +79,24 @@ class Header(QFrame):
         self.back_button.setVisible(back)
         self.home_button.setVisible(home)
 
+    def set_bilingual(self, on: bool) -> None:
+        """For the out-of-service screen, which shows both languages at once: the title in
+        both too, and no language or large-text toggle (they would have nothing to change)."""
+        self._bilingual = on
+        self.language_button.setVisible(not on)
+        self.large_text_button.setVisible(not on)
+        self.retranslate()
+
     def set_large_text(self, on: bool) -> None:
         """Show the large-text toggle as on or off (the controller owns the setting)."""
         self.large_text_button.setChecked(on)
 
     def retranslate(self) -> None:
         self._title_text = self.tr("Social Security Card Self-Service")
+        if self._bilingual:
+            source = "Social Security Card Self-Service"  # the same source as just above
+            chinese = in_language(CHINESE, "Header", source)
+            self._title_text = f"{chinese}  {source}"
         self.title.setAccessibleName(self._title_text)
         self._fit_title()
         self.back_button.set_text(self.tr("Back"))

@@ -1,0 +1,43 @@
+"""Why the kiosk is out of service: a short reason code a technician can read off the screen.
+
+The out-of-service screen shows one of these codes (and nothing else technical); the log holds
+the full reason. What each code means and what fixes it is documented in one place,
+docs/out-of-service.md (a test keeps it in step with this enum). The codes are few on purpose:
+each names what a technician must look at, not every way it can fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+
+class Reason(enum.Enum):
+    CONFIG = "E-CONFIG"  # a setting is invalid (kiosk.toml, KIOSK_* variables)
+    LOG = "E-LOG"  # the log folder or file cannot be written
+    DATA_DIR = "E-DATA-DIR"  # the data folder cannot be created, read or written
+    DISK_FULL = "E-DISK-FULL"  # no space left for the database, the log or the key
+    DB_UNREACHABLE = "E-DB-UNREACHABLE"  # the database server does not answer (or is busy)
+    DB_CORRUPT = "E-DB-CORRUPT"  # the SQLite file is damaged or is not a database
+    DB_READONLY = "E-DB-READONLY"  # the database can be read but not written
+    DB_SCHEMA = "E-DB-SCHEMA"  # the database's schema is not this program's (e.g. newer)
+    KEY = "E-KEY"  # the voucher signing key or the audit chain key: missing, unsafe, damaged...
+    INTERNAL = "E-INTERNAL"  # anything else: a fault in the program itself
+
+    @property
+    def code(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Outage:
+    """The kiosk is out of service for `reason` since `since` (an aware time). When the reason
+    changes while it stays out of service (the file was replaced, the server is still away),
+    `since` stays: it is how long the hall has been without this kiosk."""
+
+    reason: Reason
+    since: dt.datetime
+
+    def lasted(self, now: dt.datetime) -> dt.timedelta:
+        return max(now - self.since, dt.timedelta(0))
