@@ -15,6 +15,7 @@ no key rather than failing.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
@@ -40,7 +41,7 @@ def open_audit_seal(engine: Engine, files: SealFiles, chain: str) -> AuditSeal:
     anchor = AnchorLog(files.anchor)
     with read_session(engine) as session:
         has_entries, newest_key = AuditRepository(session).newest_key_id(chain)
-    if files.key.exists():
+    if os.path.lexists(files.key):
         seal = AuditSeal(_read_key(files), anchor)
     elif newest_key is not None or anchor.names(chain):
         raise AuditKeyMissing(
@@ -71,7 +72,7 @@ class CheckSeal:
 
 def seal_for_check(files: SealFiles) -> CheckSeal:
     """The seal in `files`, read only; a missing or unusable key is said, not raised."""
-    if not files.key.exists():
+    if not os.path.lexists(files.key):
         return CheckSeal(files, None, f"{files.key} does not exist")
     try:
         return CheckSeal(files, AuditSeal(_read_key(files), AnchorLog(files.anchor)), None)
