@@ -124,18 +124,35 @@ def run_seed(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from kiosk.config import SettingsError, load_settings
+    from kiosk.services.audit_seal import seal_for_check
     from kiosk.store.check import check_database
     from kiosk.store.db import create_engine, is_sqlite, sqlite_path
+    from kiosk.store.seal import SealFiles
 
     url = database_url(args.url)
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is not None and not path.exists():
         print(f"{path}: no such database", file=sys.stderr)
         return 1
+    try:  # the audit key and anchor file are in the kiosk's data folder
+        settings = load_settings(
+            config_file=getattr(args, "config", None), demo=getattr(args, "demo", False)
+        )
+    except SettingsError as exc:
+        print(f"db check: {exc}", file=sys.stderr)
+        return 2
+    audit = seal_for_check(SealFiles.in_folder(settings.data_dir))
     engine = create_engine(url)
     started = time.perf_counter()
     try:
-        report = check_database(engine, quick=args.quick)
+        report = check_database(
+            engine,
+            seal=audit.seal,
+            files=audit.files,
+            key_problem=audit.key_problem,
+            quick=args.quick,
+        )
     finally:
         engine.dispose()
     for line in report.lines():
