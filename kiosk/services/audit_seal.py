@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from kiosk.services.signing_key import SigningKeyError, load_key, load_or_create_key
+from kiosk.services.signing_key import KeyKind, SigningKeyError, load_key, load_or_create_key
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import read_session
 from kiosk.store.seal import (
@@ -33,6 +33,9 @@ from kiosk.store.seal import (
 )
 
 log = logging.getLogger(__name__)
+
+# No command replaces a lost audit key: a new one would cut the chain, so it must be restored.
+AUDIT_KEY = KeyKind("audit chain key", "audit_key", replace=None)
 
 
 def open_audit_seal(engine: Engine, files: SealFiles, chain: str) -> AuditSeal:
@@ -82,18 +85,13 @@ def seal_for_check(files: SealFiles) -> CheckSeal:
 
 def _read_key(files: SealFiles) -> bytes:
     try:
-        return load_key(files.key)
+        return load_key(files.key, AUDIT_KEY)
     except SigningKeyError as exc:
-        raise AuditKeyUnusable(_about_audit_key(exc)) from None
+        raise AuditKeyUnusable(str(exc)) from None
 
 
 def _create_key(files: SealFiles) -> bytes:
     try:
-        return load_or_create_key(files.key)
+        return load_or_create_key(files.key, AUDIT_KEY)
     except SigningKeyError as exc:
-        raise AuditKeyUnusable(_about_audit_key(exc)) from None
-
-
-def _about_audit_key(exc: SigningKeyError) -> str:
-    """signing_key's messages name the voucher signing key; this file is the audit key."""
-    return str(exc).replace("voucher signing key", "audit chain key")
+        raise AuditKeyUnusable(str(exc)) from None
