@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from drivers.printers.base import Printer, PrinterStatus
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
+    from kiosk.store.seal import AuditSeal
     from kiosk.ui.controller import CitizenController
 
     FaultHandler = Callable[[Reason, BaseException], None]
@@ -176,18 +177,30 @@ def make_printer(settings: Settings) -> Printer:
     return printer
 
 
-def make_business(settings: Settings, engine: Engine, printer: Printer) -> BusinessService:
+def open_seal(settings: Settings, engine: Engine) -> AuditSeal:
+    """The audit chain's key and anchor file in the data folder; raises an AuditSealError
+    (AuditKeyMissing when the chain is sealed with a key that is gone) to stop start-up."""
+    from kiosk.services.audit_seal import open_audit_seal
+    from kiosk.store.seal import SealFiles
+
+    return open_audit_seal(engine, SealFiles.in_folder(settings.data_dir), settings.kiosk_id)
+
+
+def make_business(
+    settings: Settings, engine: Engine, printer: Printer, seal: AuditSeal
+) -> BusinessService:
     from kiosk.domain.voucher_data import KioskInfo
     from kiosk.services.business import BusinessService
     from kiosk.services.voucher_key import open_voucher_key
 
     # Raises a kiosk.services.signing_key.SigningKeyError subclass (missing with vouchers,
     # mismatched, unsafe, malformed, unreadable): a reason for the kiosk to stay out of service.
-    key = open_voucher_key(engine, settings.resolved_voucher_key_file, settings.kiosk_id)
+    key = open_voucher_key(engine, settings.resolved_voucher_key_file, settings.kiosk_id, seal)
     return BusinessService(
         engine,
         KioskInfo(settings.kiosk_id, settings.location),
         signing_key=key,
+        audit_seal=seal,
         printer=printer,
         pickup_working_days=settings.pickup_working_days,
         fee_fen=settings.reissue_fee_fen,
@@ -222,7 +235,8 @@ def build_kiosk(
         with startup_step(Step.PRINTER):
             chosen_printer = printer or make_printer(settings)
         with startup_step(Step.KEY):
-            business = make_business(settings, engine, chosen_printer)
+            seal = open_seal(settings, engine)
+            business = make_business(settings, engine, chosen_printer, seal)
         with startup_step(Step.READER):
             backend = make_reader_backend(settings)
     except BaseException:

@@ -449,10 +449,12 @@ def _voucher_new_key(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from kiosk.config import SettingsError, load_settings
+    from kiosk.services.audit_seal import open_audit_seal
     from kiosk.services.signing_key import SigningKeyError
     from kiosk.services.voucher_key import new_voucher_key
     from kiosk.store.db import create_engine
     from kiosk.store.files import PrivateFileError
+    from kiosk.store.seal import AuditSealError, SealFiles
     from kiosk.store.urls import DatabaseUrlError, parse_database_url
 
     try:
@@ -467,10 +469,16 @@ def _voucher_new_key(args: argparse.Namespace) -> int:
     except PrivateFileError as exc:
         return _fail(f"Cannot open the database: {exc}", exit_codes.UNAVAILABLE)
     try:
+        seal = open_audit_seal(engine, SealFiles.in_folder(settings.data_dir), settings.kiosk_id)
         made = new_voucher_key(
-            engine, path, settings.kiosk_id, actor=args.by or _login_name(), replace=args.replace
+            engine,
+            path,
+            settings.kiosk_id,
+            seal,
+            actor=args.by or _login_name(),
+            replace=args.replace,
         )
-    except SigningKeyError as exc:
+    except (SigningKeyError, AuditSealError) as exc:
         return _fail(f"No new key: {exc}", EXIT_USAGE)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]

@@ -23,6 +23,7 @@ from kiosk.config import SettingsError
 from kiosk.domain.outage import Reason
 from kiosk.services.signing_key import SigningKeyError
 from kiosk.store.files import PrivateFileError
+from kiosk.store.seal import AuditAnchorError, AuditSealError
 
 
 class Step(enum.Enum):
@@ -32,7 +33,7 @@ class Step(enum.Enum):
     LOG = "log"
     DATABASE = "database"  # creating, opening, migrating (and, in the demo, seeding) it
     PRINTER = "printer"
-    KEY = "key"  # the voucher signing key (and the business service made with it)
+    KEY = "key"  # the audit seal, the voucher signing key (and the business service made with it)
     READER = "reader"
     WIRING = "wiring"  # the controller and the screens: only a fault in the program fails here
     CHECK = "check"  # the back end check while serving
@@ -150,6 +151,10 @@ def _typed(error: BaseException) -> Reason | None:
     if isinstance(error, SettingsError):
         return Reason.CONFIG
     if isinstance(error, SigningKeyError):
+        return Reason.KEY
+    if isinstance(error, AuditAnchorError):  # the data folder will not take the anchor file
+        return Reason.DATA_DIR
+    if isinstance(error, AuditSealError):  # the audit chain's key: missing, another, unsafe
         return Reason.KEY
     if isinstance(error, SchemaMismatch):
         return Reason.DB_SCHEMA

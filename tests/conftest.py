@@ -29,6 +29,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from kiosk.store.db import create_engine, redacted
 from kiosk.store.migrate import upgrade
+from kiosk.store.seal import AnchorLog, AuditSeal
 from kiosk.store.seed import seed_demo
 
 PG_URL_ENV = "KIOSK_TEST_PG_URL"
@@ -195,3 +196,10 @@ def demo_engine(demo_url: str) -> Iterator[Engine]:
 def sqlite_url(sqlite_factory: SqliteFactory, tmp_path: Path) -> str:
     """A migrated SQLite database with the demo back end, for the SQLite-only tests."""
     return sqlite_factory.new("demo", tmp_path)
+
+
+@pytest.fixture
+def audit_seal(tmp_path: Path) -> AuditSeal:
+    """A test's own audit seal: a fresh key, and the anchor file in the test's folder. Give it
+    to every UnitOfWork and service that writes audit entries, and to check_database."""
+    return AuditSeal(secrets.token_bytes(32), AnchorLog(tmp_path / "audit-anchor.log"))

@@ -5,6 +5,7 @@ raises, built by hand. Also the retry schedule, the log's report and the reason 
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import re
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 
 from kiosk.app import open_database
 from kiosk.config import SettingsError, load_settings
+from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.domain.outage import Reason
 from kiosk.faults import (
     Backoff,
@@ -29,9 +31,12 @@ from kiosk.faults import (
     step_of,
     summary,
 )
+from kiosk.services.audit_seal import open_audit_seal
 from kiosk.services.signing_key import SigningKeyError, load_key, load_or_create_key
 from kiosk.store.db import create_engine
 from kiosk.store.files import PrivateFileError, make_private_dir
+from kiosk.store.seal import AuditAnchorError, AuditKeyMissing, SealFiles
+from kiosk.store.unitofwork import UnitOfWork
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -226,6 +231,37 @@ def test_an_unsafe_or_damaged_key_is_the_key(tmp_path: Path) -> None:
     for error in (unsafe, damaged):
         assert isinstance(error, SigningKeyError)
         assert classify(error, Step.KEY) is Reason.KEY
+
+
+def test_a_missing_audit_key_is_the_key_and_an_anchor_that_cannot_be_opened_the_folder(
+    tmp_path: Path,
+) -> None:
+    settings = load_settings(environ={}, kiosk_id="BJCY01", data_dir=tmp_path / "data")
+    engine = open_database(settings)
+    try:
+        files = SealFiles.in_folder(settings.data_dir)
+        seal = open_audit_seal(engine, files, "BJCY01")
+        with UnitOfWork(engine, seal) as uow:
+            uow.audit.append(
+                chain="BJCY01",
+                actor_kind=ActorKind.SYSTEM,
+                actor="kiosk",
+                action="kiosk.started",
+                outcome=Outcome.OK,
+                at=dt.datetime.now(dt.UTC),
+            )
+            uow.commit()
+        files.key.unlink()
+        missing = raised(lambda: open_audit_seal(engine, files, "BJCY01"))
+        assert isinstance(missing, AuditKeyMissing)
+        assert classify(missing, Step.KEY) is Reason.KEY
+        elsewhere = SealFiles.in_folder(tmp_path / "other")
+        elsewhere.anchor.mkdir(parents=True)  # a folder where the anchor file should be
+        unopenable = raised(lambda: open_audit_seal(engine, elsewhere, "OTHER1"))
+        assert isinstance(unopenable, AuditAnchorError)
+        assert classify(unopenable, Step.KEY) is Reason.DATA_DIR
+    finally:
+        engine.dispose()
 
 
 def test_anything_else_is_internal_and_a_bad_printer_queue_a_setting() -> None:

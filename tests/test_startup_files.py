@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from drivers.printers.pdf import PdfPrinter
-from kiosk.app import make_business, open_database
+from kiosk.app import make_business, open_database, open_seal
 from kiosk.config import load_settings
 from kiosk.domain.journal import TransactionKind, VoucherKind
 from kiosk.services.signing_key import KeyMissingWithVouchers, SigningKeyError
@@ -71,14 +71,21 @@ def test_under_umask_000_the_start_makes_everything_private(tmp_path: Path) -> N
     old = os.umask(0)
     try:
         engine = open_database(settings)
-        business = make_business(settings, engine, PdfPrinter(tmp_path))
+        business = make_business(
+            settings, engine, PdfPrinter(tmp_path), open_seal(settings, engine)
+        )
         engine.dispose()
     finally:
         os.umask(old)
     assert business is not None
     assert [mode(p) for p in (tmp_path / "srv", data_dir)] == [0o700, 0o700]
     files = sorted(p for p in data_dir.iterdir())
-    assert {p.name for p in files} >= {"kiosk.db", "voucher-signing.key"}
+    assert {p.name for p in files} >= {
+        "kiosk.db",
+        "voucher-signing.key",
+        "audit-chain.key",
+        "audit-anchor.log",
+    }
     assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}
 
 
@@ -86,11 +93,11 @@ def test_the_start_refuses_a_new_key_while_this_kiosks_vouchers_exist(tmp_path: 
     settings = load_settings(environ={}, kiosk_id="BJCY01", data_dir=tmp_path / "data")
     engine = open_database(settings)
     try:
-        make_business(settings, engine, PdfPrinter(tmp_path))
+        make_business(settings, engine, PdfPrinter(tmp_path), open_seal(settings, engine))
         issue_voucher(engine, "BJCY01")
         settings.resolved_voucher_key_file.unlink()  # lost
         with pytest.raises(KeyMissingWithVouchers) as refused:
-            make_business(settings, engine, PdfPrinter(tmp_path))
+            make_business(settings, engine, PdfPrinter(tmp_path), open_seal(settings, engine))
     finally:
         engine.dispose()
     assert isinstance(refused.value, SigningKeyError)

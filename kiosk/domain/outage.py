@@ -22,7 +22,7 @@ class Reason(enum.Enum):
     DB_CORRUPT = "E-DB-CORRUPT"  # the SQLite file is damaged or is not a database
     DB_READONLY = "E-DB-READONLY"  # the database can be read but not written
     DB_SCHEMA = "E-DB-SCHEMA"  # the database's schema is not this program's (e.g. newer)
-    KEY = "E-KEY"  # the voucher signing key is missing, unsafe, damaged or cannot be made
+    KEY = "E-KEY"  # the voucher signing key or the audit chain key: missing, unsafe, damaged...
     INTERNAL = "E-INTERNAL"  # anything else: a fault in the program itself
 
     @property

@@ -85,6 +85,7 @@ from kiosk.store.repositories import (
     JournalRepository,
     OutletRepository,
 )
+from kiosk.store.seal import AuditAnchorError, AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,7 @@ class BusinessService:
         kiosk: KioskInfo,
         *,
         signing_key: bytes,
+        audit_seal: AuditSeal,
         printer: Printer,
         pickup_working_days: int = PICKUP_WORKING_DAYS,
         fee_fen: int = 0,
@@ -157,14 +159,20 @@ class BusinessService:
         self.pickup_working_days = pickup_working_days
         self.fee_fen = fee_fen
         self._key = signing_key
+        self._seal = audit_seal
         self._clock = clock
         self.proofs = ProofService(
             engine,
             kiosk.kiosk_id,
             signing_key=signing_key,
+            audit_seal=audit_seal,
             limits=proof_limits or ProofLimits(),
             clock=clock,
         )
+
+    def _uow(self) -> UnitOfWork:
+        """A unit of work that seals its audit entries with the kiosk's key."""
+        return UnitOfWork(self.engine, self._seal)
 
     # Identification and eligibility -----------------------------------------------------------
 
@@ -268,7 +276,7 @@ class BusinessService:
         if request.kind is not LossReportKind.TEMPORARY:
             raise ValueError("a final loss report is submitted with its reissue")
         with _submitting("report_loss"):
-            receipt = record_loss_report(UnitOfWork(self.engine), request, now=self._clock())
+            receipt = record_loss_report(self._uow(), request, now=self._clock())
         return BusinessReceipt(
             idempotency_key=receipt.idempotency_key,
             voucher_number=receipt.voucher_number,
@@ -289,15 +297,13 @@ class BusinessService:
         """
         quote = self.pickup_quote()
         with _submitting("apply_reissue"):
-            recorded = record_reissue(
-                UnitOfWork(self.engine), request, pickup=quote, now=self._clock()
-            )
+            recorded = record_reissue(self._uow(), request, pickup=quote, now=self._clock())
         return self._receipt(recorded)
 
     def cancel_loss_report(self, request: CancellationRequest) -> BusinessReceipt:
         """Cancel a temporary loss report; the card works again at once."""
         with _submitting("cancel_loss_report"):
-            recorded = record_loss_cancellation(UnitOfWork(self.engine), request, now=self._clock())
+            recorded = record_loss_cancellation(self._uow(), request, now=self._clock())
         return self._receipt(recorded)
 
     def _receipt(self, recorded: RecordedBusiness) -> BusinessReceipt:
@@ -391,7 +397,7 @@ class BusinessService:
         actor_kind, actor_name = actor
         try:
             record_voucher_print(
-                UnitOfWork(self.engine),
+                self._uow(),
                 record.number,
                 kiosk_id=self.kiosk.kiosk_id,
                 actor_kind=actor_kind,
@@ -401,7 +407,7 @@ class BusinessService:
             )
         except ReprintUsed:  # another kiosk printed it in the meantime: the paper is out
             log.warning("business.print.unrecorded reason=reprint_used")
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, AuditAnchorError) as exc:
             log.warning("business.print.unrecorded error=%s", type(exc).__name__)
         log.info("business.print.ok reprint=%d", record.next_print_no)
         return PrintOutcome.PRINTED
@@ -504,7 +510,7 @@ class BusinessService:
     ) -> VoucherLookup:
         """Audit the lookup under its true actor and open the vouchers found to reprints."""
         numbers = [record.number for record in records]
-        with reading("lookup"), UnitOfWork(self.engine) as uow:
+        with reading("lookup"), self._uow() as uow:
             uow.audit.append(
                 chain=self.kiosk.kiosk_id,
                 actor_kind=actor_kind,
@@ -579,7 +585,7 @@ class BusinessService:
     ) -> None:
         year = data.contributions.year if data.contributions is not None else None
         try:
-            with UnitOfWork(self.engine) as uow:
+            with self._uow() as uow:
                 uow.audit.append(
                     chain=self.kiosk.kiosk_id,
                     actor_kind=ActorKind.CITIZEN,
@@ -590,7 +596,7 @@ class BusinessService:
                     detail={"year": year, "language": data.language, "print": outcome.value},
                 )
                 uow.commit()
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, AuditAnchorError) as exc:
             log.warning("statement.audit_failed error=%s", type(exc).__name__)
 
 

@@ -30,6 +30,7 @@ from kiosk.services import voucher_codes
 from kiosk.services.refusals import reading, refused
 from kiosk.store.audit import canonical_json
 from kiosk.store.repositories import CardholderRepository, CardRepository, JournalRepository
+from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ class ProofService:
         kiosk_id: str,
         *,
         signing_key: bytes,
+        audit_seal: AuditSeal,
         limits: ProofLimits,
         clock: Callable[[], dt.datetime],
     ) -> None:
@@ -100,6 +102,7 @@ class ProofService:
         self.kiosk_id = kiosk_id
         self.limits = limits
         self._signing_key = signing_key
+        self._seal = audit_seal
         self._access_key = hmac.new(signing_key, b"sscard voucher access v1", "sha256").digest()
         self._clock = clock
 
@@ -115,7 +118,7 @@ class ProofService:
         now = self._clock()
         subject, masked = person_subject(ssn), mask_id_number(ssn)
         limits = self.limits
-        with reading("identify"), UnitOfWork(self.engine) as uow:
+        with reading("identify"), UnitOfWork(self.engine, self._seal) as uow:
             self._refuse_if_paused(uow, now, masked, ActorKind.ANONYMOUS, purpose)
             if not _ID_SHAPE.fullmatch(ssn):
                 # Not an ID number at all (the screen never sends one): a failure of the
@@ -162,7 +165,7 @@ class ProofService:
         signature), KIOSK_PAUSED (with `until`), BACKEND_OFFLINE.
         """
         now = self._clock()
-        with reading("voucher_code"), UnitOfWork(self.engine) as uow:
+        with reading("voucher_code"), UnitOfWork(self.engine, self._seal) as uow:
             self._refuse_if_paused(uow, now, VOUCHER_HOLDER, ActorKind.ANONYMOUS, "voucher_lookup")
             try:
                 if len(payload) > MAX_CODE_LENGTH:

@@ -1,5 +1,6 @@
 """How the citizen's services say no: a NotEligible with a Refusal, logged by event name only
-(never personal data), and a database that cannot be reached as BACKEND_OFFLINE."""
+(never personal data), and a database that cannot be reached (or an audit anchor file that
+cannot be written, without which nothing is recorded) as BACKEND_OFFLINE."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain.business import NotEligible, Refusal
+from kiosk.store.seal import AuditAnchorError
 
 log = logging.getLogger("kiosk.services.business")
 
@@ -31,6 +33,6 @@ def reading(event: str) -> Iterator[None]:
     """The database away is NotEligible(BACKEND_OFFLINE)."""
     try:
         yield
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, AuditAnchorError) as exc:
         log.warning("business.%s.backend_offline error=%s", event, type(exc).__name__)
         raise NotEligible(Refusal.BACKEND_OFFLINE) from None

@@ -1,4 +1,5 @@
-"""The kiosk's voucher signing key on disk: made once, readable by the kiosk user alone.
+"""The kiosk's voucher signing key on disk (and, by the same rules, the audit chain key): made
+once, readable by the kiosk user alone.
 
 File format: 64 hexadecimal characters (the 32 random bytes of the HMAC key) and a newline, so
 a technician can copy the key to the staff tools that verify vouchers without a binary-safe
@@ -26,6 +27,7 @@ import hmac
 import logging
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.store.files import (
@@ -45,6 +47,27 @@ _READ_LIMIT = 4096  # a key file is 65 bytes; anything far larger is not one
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _FINGERPRINT_LABEL = b"sscard-kiosk voucher key fingerprint v1"
 NEW_KEY_HINT = "kiosk voucher new-key --replace"
+
+
+@dataclass(frozen=True)
+class KeyKind:
+    """Which key a file holds, for its messages and log events: the same file rules serve the
+    voucher signing key and the audit chain key (kiosk.services.audit_seal)."""
+
+    name: str  # as messages name it: "voucher signing key"
+    event: str  # the log events' prefix: "voucher_key"
+    replace: str | None  # the command that makes a new one, where there is one
+
+    def way_out(self) -> str:
+        """What to do with a damaged key file."""
+        return "restore it from backup" + (f", or {self.replace}" if self.replace else "")
+
+    def if_known(self) -> str:
+        """What to do when others may have read the key."""
+        return self.replace or "restore it from backup and report that it may be known"
+
+
+VOUCHER_KEY = KeyKind("voucher signing key", "voucher_key", NEW_KEY_HINT)
 
 
 class SigningKeyError(RuntimeError):
@@ -95,72 +118,66 @@ def fingerprint(key: bytes) -> str:
     return hmac.new(key, _FINGERPRINT_LABEL, hashlib.sha256).hexdigest()[:16]
 
 
-def load_key(path: Path) -> bytes:
+def load_key(path: Path, kind: KeyKind = VOUCHER_KEY) -> bytes:
     """The key in `path`; a SigningKeyError subclass if it is missing, unsafe or malformed."""
     try:
         data, mode = read_regular_file(path, limit=_READ_LIMIT)
     except FileNotFoundError:
-        raise KeyMissing(f"voucher signing key file {path} does not exist", path) from None
+        raise KeyMissing(f"{kind.name} file {path} does not exist", path) from None
     except NotARegularFile:
-        raise KeyUnreadable(f"voucher signing key {path} is not a regular file", path) from None
+        raise KeyUnreadable(f"{kind.name} {path} is not a regular file", path) from None
     except FileTooLarge:
         raise KeyMalformed(
-            f"voucher signing key file {path} must hold {_HEX_CHARS} hexadecimal characters; it "
-            f"is larger than {_READ_LIMIT} bytes: restore it from backup, or {NEW_KEY_HINT}",
+            f"{kind.name} file {path} must hold {_HEX_CHARS} hexadecimal characters; it "
+            f"is larger than {_READ_LIMIT} bytes: {kind.way_out()}",
             path,
         ) from None
     except OSError as exc:
-        raise KeyUnreadable(
-            f"cannot open voucher signing key file {path}: {exc.strerror}", path
-        ) from None
+        raise KeyUnreadable(f"cannot open {kind.name} file {path}: {exc.strerror}", path) from None
     if mode & 0o077:
         raise KeyUnsafe(
-            f"voucher signing key file {path} is accessible to group or others (mode "
+            f"{kind.name} file {path} is accessible to group or others (mode "
             f"{mode:04o}); it must be 0600: if no one else could have read it, chmod 600 "
-            f"{path}; if someone could, it may be known: {NEW_KEY_HINT}",
+            f"{path}; if someone could, it may be known: {kind.if_known()}",
             path,
         )
     text = data.strip()
     if len(text) != _HEX_CHARS:
         raise KeyMalformed(
-            f"voucher signing key file {path} must hold {_HEX_CHARS} hexadecimal characters "
-            f"({KEY_BYTES} bytes); it holds {len(text)} characters: restore it from backup, "
-            f"or {NEW_KEY_HINT}",
+            f"{kind.name} file {path} must hold {_HEX_CHARS} hexadecimal characters "
+            f"({KEY_BYTES} bytes); it holds {len(text)} characters: {kind.way_out()}",
             path,
         )
     try:
         return binascii.unhexlify(text)
     except (binascii.Error, ValueError):
         raise KeyMalformed(
-            f"voucher signing key file {path} holds characters that are not hexadecimal: "
-            f"restore it from backup, or {NEW_KEY_HINT}",
+            f"{kind.name} file {path} holds characters that are not hexadecimal: {kind.way_out()}",
             path,
         ) from None
 
 
-def load_or_create_key(path: Path) -> bytes:
+def load_or_create_key(path: Path, kind: KeyKind = VOUCHER_KEY) -> bytes:
     """The key in `path`, or a new one made and stored there if there is no file. Raises a
     SigningKeyError subclass for an unsafe or malformed existing file. The kiosk itself starts
     through `voucher_key.open_voucher_key`, which first asks the database whether a new key
     is safe to make."""
     path = Path(path)
     if os.path.lexists(path):
-        return load_key(path)
-    key, temp = _write_new_key(path)
+        return load_key(path, kind)
+    key, temp = _write_new_key(path, kind)
     try:
         try:
             os.link(temp, path)  # atomic, and never replaces a key made meanwhile
         except FileExistsError:
-            return load_key(path)  # another process won the race: use its key
+            return load_key(path, kind)  # another process won the race: use its key
         except OSError as exc:
-            raise KeyUnreadable(
-                f"cannot store voucher signing key {path}: {exc.strerror}", path
-            ) from None
+            raise KeyUnreadable(f"cannot store {kind.name} {path}: {exc.strerror}", path) from None
         _fsync_directory(path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-    log.info("voucher_key.created")
+    log.info("%s.created", kind.event)
     return key
 
 
@@ -209,21 +226,19 @@ def _link_backup(path: Path, now: dt.datetime) -> Path:
     raise FileExistsError(f"too many backups of {path} at {stamp}")
 
 
-def _write_new_key(path: Path) -> tuple[bytes, Path]:
+def _write_new_key(path: Path, kind: KeyKind = VOUCHER_KEY) -> tuple[bytes, Path]:
     """A new random key, written 0600 and synced into a temporary file beside `path`."""
     try:
         make_private_dir(path.parent)
     except PrivateFileError as exc:
-        raise KeyUnreadable(
-            f"cannot create the folder for the voucher signing key: {exc}", path
-        ) from None
+        raise KeyUnreadable(f"cannot create the folder for the {kind.name}: {exc}", path) from None
     key = secrets.token_bytes(KEY_BYTES)
     temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, FILE_MODE)
     except OSError as exc:
         raise KeyUnreadable(
-            f"cannot create voucher signing key in {path.parent}: {exc.strerror}", path
+            f"cannot create {kind.name} in {path.parent}: {exc.strerror}", path
         ) from None
     try:
         with os.fdopen(fd, "wb") as file:
@@ -233,9 +248,7 @@ def _write_new_key(path: Path) -> tuple[bytes, Path]:
             os.fsync(file.fileno())
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise KeyUnreadable(
-            f"cannot write voucher signing key {temp}: {exc.strerror}", path
-        ) from None
+        raise KeyUnreadable(f"cannot write {kind.name} {temp}: {exc.strerror}", path) from None
     return key, temp
 
 

@@ -43,6 +43,7 @@ from kiosk.services.signing_key import (
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import read_session
 from kiosk.store.repositories import JournalRepository
+from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -65,10 +66,16 @@ class NewKey:
 
 
 def open_voucher_key(
-    engine: Engine, path: Path, kiosk_id: str, *, now: dt.datetime | None = None
+    engine: Engine,
+    path: Path,
+    kiosk_id: str,
+    seal: AuditSeal,
+    *,
+    now: dt.datetime | None = None,
 ) -> bytes:
-    """The key the kiosk starts with (see the module's rules). Raises a SigningKeyError
-    subclass: KeyMissingWithVouchers, KeyMismatch, or those of `signing_key.load_key`."""
+    """The key the kiosk starts with (see the module's rules), its records sealed with `seal`.
+    Raises a SigningKeyError subclass: KeyMissingWithVouchers, KeyMismatch, or those of
+    `signing_key.load_key`."""
     now = now or dt.datetime.now(dt.UTC)
     if not os.path.lexists(path):
         vouchers = _vouchers_of(engine, kiosk_id)
@@ -82,7 +89,7 @@ def open_voucher_key(
                 vouchers,
             )
         key = load_or_create_key(path)
-        _record(engine, kiosk_id, CREATED, now, {"fingerprint": fingerprint(key)})
+        _record(engine, seal, kiosk_id, CREATED, now, {"fingerprint": fingerprint(key)})
         return key
     key = load_key(path)
     mine = fingerprint(key)
@@ -101,7 +108,12 @@ def open_voucher_key(
             )
         log.warning("voucher_key.changed recorded=%s now=%s vouchers=0", recorded, mine)
     _record(
-        engine, kiosk_id, REGISTERED, now, {"fingerprint": mine, "previous_fingerprint": recorded}
+        engine,
+        seal,
+        kiosk_id,
+        REGISTERED,
+        now,
+        {"fingerprint": mine, "previous_fingerprint": recorded},
     )
     return key
 
@@ -110,6 +122,7 @@ def new_voucher_key(
     engine: Engine,
     path: Path,
     kiosk_id: str,
+    seal: AuditSeal,
     *,
     actor: str,
     replace: bool = False,
@@ -130,7 +143,7 @@ def new_voucher_key(
             path,
         )
     previous = _fingerprint_of_file(path) if exists else None
-    with UnitOfWork(engine) as uow:
+    with UnitOfWork(engine, seal) as uow:
         vouchers = uow.journal.vouchers_issued_by(kiosk_id)
         key, backup = replace_key_file(path, now=now)
         try:
@@ -180,9 +193,14 @@ def _recorded_fingerprint(engine: Engine, kiosk_id: str) -> str | None:
 
 
 def _record(
-    engine: Engine, kiosk_id: str, action: str, now: dt.datetime, detail: Mapping[str, object]
+    engine: Engine,
+    seal: AuditSeal,
+    kiosk_id: str,
+    action: str,
+    now: dt.datetime,
+    detail: Mapping[str, object],
 ) -> None:
-    with UnitOfWork(engine) as uow:
+    with UnitOfWork(engine, seal) as uow:
         uow.audit.append(
             chain=kiosk_id,
             actor_kind=ActorKind.SYSTEM,

@@ -133,22 +133,27 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
     return run
 
 
-def database_url_of(args: argparse.Namespace) -> Any:  # -> sqlalchemy URL
-    """The database to work on: `--url`, else the one the kiosk's settings name (settings
-    file from --config or $KIOSK_CONFIG, the demo set-up with --demo, $KIOSK_* variables).
-    Checked: DbCommandError (usage) for a URL that cannot work."""
+def _settings(args: argparse.Namespace) -> Any:  # -> kiosk.config.Settings
+    """The kiosk's settings as the kiosk reads them: the file from --config or $KIOSK_CONFIG,
+    the demo set-up with --demo, $KIOSK_* variables; DbCommandError (usage) if they are bad."""
+    from kiosk.config import SettingsError, load_settings
+
+    try:
+        return load_settings(
+            config_file=getattr(args, "config", None), demo=getattr(args, "demo", False)
+        )
+    except SettingsError as exc:
+        raise DbCommandError(str(exc), exit_codes.USAGE) from None
+
+
+def database_url_of(args: argparse.Namespace, settings: Any = None) -> Any:  # -> sqlalchemy URL
+    """The database to work on: `--url`, else the one the kiosk's settings name (`settings`,
+    read here when not given). Checked: DbCommandError (usage) for a URL that cannot work."""
     from kiosk.store.urls import DatabaseUrlError, parse_database_url
 
     text, origin = args.url, ""
     if text is None:
-        from kiosk.config import SettingsError, load_settings
-
-        try:
-            settings = load_settings(
-                config_file=getattr(args, "config", None), demo=getattr(args, "demo", False)
-            )
-        except SettingsError as exc:
-            raise DbCommandError(str(exc), exit_codes.USAGE) from None
+        settings = settings if settings is not None else _settings(args)
         text = settings.resolved_database_url
         origin = "the settings' database_url (or $KIOSK_DATABASE_URL): "
     try:
@@ -302,11 +307,14 @@ def _checked_cards(cards: Path | None) -> Path:
 
 @_reported
 def run_check(args: argparse.Namespace) -> int:
-    url = database_url_of(args)
+    settings = _settings(args)  # also for --url: the audit key and anchor are in its data folder
+    url = database_url_of(args, settings)
     from sqlalchemy.exc import DBAPIError
 
+    from kiosk.services.audit_seal import seal_for_check
     from kiosk.store.check import check_database
     from kiosk.store.db import is_sqlite, sqlite_path
+    from kiosk.store.seal import SealFiles
 
     path = sqlite_path(url) if is_sqlite(url) else None
     if path is not None and not path.exists():
@@ -315,10 +323,17 @@ def run_check(args: argparse.Namespace) -> int:
             "kiosk db upgrade; --url, --config or --demo name another)",
             exit_codes.UNAVAILABLE,
         )
+    audit = seal_for_check(SealFiles.in_folder(settings.data_dir))
     engine = _open(url)
     started = time.perf_counter()
     try:
-        report = check_database(engine, quick=args.quick)
+        report = check_database(
+            engine,
+            seal=audit.seal,
+            files=audit.files,
+            key_problem=audit.key_problem,
+            quick=args.quick,
+        )
     except DBAPIError as exc:
         if is_damage(exc):  # what the check exists to find: a problem found, not "unusable"
             problem = _unusable(url, exc)

@@ -61,6 +61,17 @@ log = logging.getLogger(__name__)
 
 _R = TypeVar("_R", LossReportReceipt, RecordedBusiness)
 
+# The audit entry each kind of business transaction writes (`kiosk db check` holds every
+# transaction to exactly this entry, and every such entry to its transaction).
+BUSINESS_ACTIONS = {
+    TransactionKind.LOSS_REPORT: "loss_report.recorded",
+    TransactionKind.LOSS_CANCELLATION: "loss_report.cancelled",
+    TransactionKind.REISSUE: "reissue.applied",
+    TransactionKind.REPLACEMENT: "replacement.applied",
+}
+# The audit entries of a voucher's prints: the original (reprint 0), then the reprints.
+PRINT_ACTIONS = ("voucher.printed", "voucher.reprinted")
+
 # Which statuses a card may be reported from, and the status it gets.
 _REPORTABLE = {
     LossReportKind.TEMPORARY: ({CardStatus.NORMAL}, CardStatus.TEMPORARY_LOSS),
@@ -237,7 +248,7 @@ def _write_loss_report(
         chain=request.kiosk_id,
         actor_kind=actor_kind,
         actor=actor,
-        action="loss_report.recorded",
+        action=BUSINESS_ACTIONS[TransactionKind.LOSS_REPORT],
         outcome=Outcome.OK,
         at=now,
         transaction_key=request.idempotency_key,
@@ -315,7 +326,7 @@ def record_voucher_print(
             chain=kiosk_id,
             actor_kind=actor_kind,
             actor=actor,
-            action="voucher.printed" if reprint_no == 0 else "voucher.reprinted",
+            action=PRINT_ACTIONS[0] if reprint_no == 0 else PRINT_ACTIONS[1],
             outcome=Outcome.OK,
             at=now,
             transaction_key=tx.idempotency_key,
@@ -326,11 +337,6 @@ def record_voucher_print(
 
 
 # --- reissue, replacement and cancellation -------------------------------------------------------
-
-_REISSUE_ACTIONS = {
-    TransactionKind.REISSUE: "reissue.applied",
-    TransactionKind.REPLACEMENT: "replacement.applied",
-}
 
 
 def record_reissue(
@@ -421,7 +427,7 @@ def _write_reissue(
         chain=request.kiosk_id,
         actor_kind=actor_kind,
         actor=actor,
-        action=_REISSUE_ACTIONS[kind],
+        action=BUSINESS_ACTIONS[kind],
         outcome=Outcome.OK,
         at=now,
         transaction_key=request.idempotency_key,
@@ -516,7 +522,7 @@ def _write_cancellation(
         chain=request.kiosk_id,
         actor_kind=ActorKind.CITIZEN,
         actor=mask_id_number(request.ssn),
-        action="loss_report.cancelled",
+        action=BUSINESS_ACTIONS[TransactionKind.LOSS_CANCELLATION],
         outcome=Outcome.OK,
         at=now,
         transaction_key=request.idempotency_key,

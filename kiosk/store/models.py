@@ -339,8 +339,10 @@ class StaffAccount(Base):
 
 
 class AuditLogEntry(Base):
-    """The audit log (S5): one hash chain per kiosk (`chain`), so kiosks sharing the central
-    database never wait on each other's chain head."""
+    """The audit log (S5): one chain per kiosk (`chain`), so kiosks sharing the central
+    database never wait on each other's chain head. `hash` is the entry's seal: HMAC-SHA256
+    under the key `key_id` names (kiosk.store.seal), or plain SHA-256 for a legacy entry written
+    before the chain was keyed (`key_id` None, seq up to the head's `legacy_seq`)."""
 
     __tablename__ = "audit_log"
     __table_args__ = (sa.UniqueConstraint("chain", "seq"),)
@@ -358,17 +360,21 @@ class AuditLogEntry(Base):
     detail: Mapped[str] = mapped_column(sa.Text)  # canonical JSON, hashed as stored
     prev_hash: Mapped[str] = mapped_column(HASH)
     hash: Mapped[str] = mapped_column(HASH)
+    key_id: Mapped[str | None] = mapped_column(sa.String(16))
 
 
 class AuditHead(Base):
-    """The last sequence number and hash of each chain, written with every entry: a deleted
-    last entry leaves the head pointing past the end, which the check reports."""
+    """The last sequence number and seal of each chain, written with every entry: a deleted
+    last entry leaves the head pointing past the end, which the check reports. (Deleting the
+    entry and the head's move together is found by the anchor file outside the database.)"""
 
     __tablename__ = "audit_heads"
 
     chain: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
     seq: Mapped[int]
     hash: Mapped[str] = mapped_column(HASH)
+    # Entries 1..legacy_seq were written before the chain was keyed (migration 0005).
+    legacy_seq: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class IdentificationGuard(Base):

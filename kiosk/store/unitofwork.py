@@ -1,6 +1,6 @@
 """The unit of work: one business transaction, committed whole or not at all.
 
-    uow = UnitOfWork(engine)
+    uow = UnitOfWork(engine, seal)
     with uow:
         ...                    # repositories: uow.cards, uow.journal, uow.audit, uow.outbox...
         uow.commit()           # without this, leaving the block rolls everything back
@@ -8,6 +8,11 @@
 A `UnitOfWork` can be entered again after it is left; each entry is a fresh session and a fresh
 transaction, which is how a use case retries (see `journal.record_loss_report`). Inside one entry
 there is exactly one commit: a second raises, so a block can never commit two half-transactions.
+
+`seal` is the kiosk's `AuditSeal` (kiosk.store.seal), which the composition root makes once:
+audit entries are sealed with its key, and a commit that added entries appends the chains' new
+heads to its anchor file, under the file's lock, right after the database commit. A unit of work
+made without a seal (seeding, reading) refuses to append audit entries.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from kiosk.store.repositories import (
     RecordsRepository,
     StaffAccountRepository,
 )
+from kiosk.store.seal import AuditSeal
 
 
 class UnitOfWork:
@@ -45,8 +51,9 @@ class UnitOfWork:
     proofs: ProofRepository
     staff: StaffAccountRepository
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, seal: AuditSeal | None = None) -> None:
         self.engine = engine
+        self.seal = seal
         self._open = False
         self._committed = False
 
@@ -61,7 +68,7 @@ class UnitOfWork:
         self.outlets = OutletRepository(self.session)
         self.calendar = CalendarRepository(self.session)
         self.journal = JournalRepository(self.session)
-        self.audit = AuditRepository(self.session)
+        self.audit = AuditRepository(self.session, self.seal)
         self.outbox = OutboxRepository(self.session)
         self.proofs = ProofRepository(self.session)
         self.staff = StaffAccountRepository(self.session)
@@ -87,8 +94,18 @@ class UnitOfWork:
             raise RuntimeError("commit outside the unit of work")
         if self._committed:
             raise RuntimeError("this unit of work has already committed its transaction")
-        self.session.commit()
+        heads = self.audit.pending_heads()
+        if not heads or self.seal is None:
+            self.session.commit()
+        else:
+            # Locked before the commit, so heads reach the anchor in commit order; a crash
+            # between the two leaves the anchor one commit behind, which the check allows.
+            with self.seal.anchor.holding() as anchor:
+                self.session.commit()
+                anchor.record(heads)
+        self.audit.forget_pending()
         self._committed = True
 
     def rollback(self) -> None:
         self.session.rollback()
+        self.audit.forget_pending()

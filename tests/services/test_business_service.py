@@ -50,6 +50,7 @@ from kiosk.store import models as m
 from kiosk.store.audit import AuditRepository, verify_audit_chains
 from kiosk.store.db import create_engine, read_session
 from kiosk.store.migrate import upgrade
+from kiosk.store.seal import AuditSeal
 from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
@@ -91,13 +92,17 @@ def printer() -> FakePrinter:
     return FakePrinter()
 
 
-def make_service(engine: Engine, printer: Printer, **kw: object) -> BusinessService:
-    return BusinessService(engine, KIOSK, signing_key=KEY, printer=printer, clock=lambda: NOW, **kw)
+def make_service(
+    engine: Engine, seal: AuditSeal, printer: Printer, **kw: object
+) -> BusinessService:
+    return BusinessService(
+        engine, KIOSK, signing_key=KEY, audit_seal=seal, printer=printer, clock=lambda: NOW, **kw
+    )
 
 
 @pytest.fixture
-def service(engine: Engine, printer: FakePrinter) -> BusinessService:
-    return make_service(engine, printer)
+def service(engine: Engine, audit_seal: AuditSeal, printer: FakePrinter) -> BusinessService:
+    return make_service(engine, audit_seal, printer)
 
 
 def refusal(call: object, *args: object) -> Refusal:
@@ -329,12 +334,15 @@ def test_pickup_quote_counts_working_days_with_the_overrides(
     assert service.pickup_quote().expected_date == dt.date(2026, 12, 11)
 
 
-def test_pickup_quote_past_the_published_calendar_is_not_exact(engine: Engine) -> None:
+def test_pickup_quote_past_the_published_calendar_is_not_exact(
+    engine: Engine, audit_seal: AuditSeal
+) -> None:
     late = dt.datetime(2026, 12, 21, 9, 0, tzinfo=CHINA_TZ)
     service = BusinessService(
         engine,
         KIOSK,
         signing_key=KEY,
+        audit_seal=audit_seal,
         printer=FakePrinter(),
         clock=lambda: late,
         pickup_working_days=10,
@@ -446,9 +454,11 @@ def test_database_failure_mid_submit_is_backend_offline_and_the_retry_records_on
     assert not receipt.replayed and count(engine, m.Transaction) == 1
 
 
-def test_every_call_says_backend_offline_when_the_database_is_away(tmp_path: Path) -> None:
+def test_every_call_says_backend_offline_when_the_database_is_away(
+    tmp_path: Path, audit_seal: AuditSeal
+) -> None:
     away = sa.create_engine(f"sqlite:///{tmp_path / 'missing' / 'kiosk.db'}")
-    service = make_service(away, FakePrinter())
+    service = make_service(away, audit_seal, FakePrinter())
     calls = [
         (service.identify, NORMAL[0], NORMAL[1]),
         (service.identify_card, NORMAL[0], NORMAL[2]),
@@ -555,9 +565,14 @@ def page_size(pdf: bytes, tmp_path: Path) -> str:
     ("layout", "size"), [("receipt80", "226.772 x"), ("a4", "595.276 x 841.89 pts (A4)")]
 )
 def test_vouchers_and_statements_print_on_the_layout_given(
-    engine: Engine, printer: FakePrinter, tmp_path: Path, layout: str, size: str
+    engine: Engine,
+    printer: FakePrinter,
+    tmp_path: Path,
+    layout: str,
+    size: str,
+    audit_seal: AuditSeal,
 ) -> None:
-    service = make_service(engine, printer, layout=layout)
+    service = make_service(engine, audit_seal, printer, layout=layout)
     receipt = service.apply_reissue(reissue_req())
     assert service.print_voucher(receipt.qr_payload, "zh_CN") is PrintOutcome.PRINTED
     # The statement comes out of the same printer, so it follows the same paper.
@@ -585,9 +600,13 @@ def test_unknown_voucher_is_not_found(service: BusinessService) -> None:
     ids=["offline", "no-paper", "roll-empty", "mid-job"],
 )
 def test_printer_failure_after_commit_keeps_the_transaction(
-    engine: Engine, printer: FakePrinter, outcome: PrintOutcome, tmp_path: Path
+    engine: Engine,
+    printer: FakePrinter,
+    outcome: PrintOutcome,
+    tmp_path: Path,
+    audit_seal: AuditSeal,
 ) -> None:
-    service = make_service(engine, printer)
+    service = make_service(engine, audit_seal, printer)
     receipt = service.apply_reissue(reissue_req())
     assert service.print_voucher(receipt.qr_payload, "zh_CN") is outcome
     # The transaction stands; nothing says it was printed.
@@ -605,7 +624,11 @@ def test_printer_failure_after_commit_keeps_the_transaction(
 
 
 def test_one_self_service_reprint(
-    engine: Engine, service: BusinessService, printer: FakePrinter, tmp_path: Path
+    engine: Engine,
+    service: BusinessService,
+    printer: FakePrinter,
+    tmp_path: Path,
+    audit_seal: AuditSeal,
 ) -> None:
     req = LossReportRequest(new_key(), KIOSK.kiosk_id, NORMAL[0], LossReportKind.TEMPORARY)
     number = service.report_loss(req).voucher_number
@@ -623,7 +646,7 @@ def test_one_self_service_reprint(
     assert len(printer.jobs) == 2
     with read_session(engine) as s:
         actions = [e.action for e in AuditRepository(s).for_transaction(req.idempotency_key)]
-        assert verify_audit_chains(s) == []
+        assert verify_audit_chains(s, seal=audit_seal, anchor=audit_seal.anchor).problems == []
     assert actions == ["loss_report.recorded", "voucher.printed", "voucher.reprinted"]
 
 
@@ -640,10 +663,12 @@ def test_a_failed_reprint_does_not_use_it_up(
     assert refusal(service.reprint_self_service, number, "zh_CN", access) is Refusal.REPRINT_USED
 
 
-def test_pdf_printer_writes_the_voucher(engine: Engine, tmp_path: Path) -> None:
+def test_pdf_printer_writes_the_voucher(
+    engine: Engine, tmp_path: Path, audit_seal: AuditSeal
+) -> None:
     out = tmp_path / "prints"
     out.mkdir()
-    service = make_service(engine, PdfPrinter(out))
+    service = make_service(engine, audit_seal, PdfPrinter(out))
     number = service.cancel_loss_report(
         CancellationRequest(new_key(), "BJCY01", TEMP_LOSS[0], TEMP_LOSS[2])
     ).voucher_number
@@ -652,7 +677,7 @@ def test_pdf_printer_writes_the_voucher(engine: Engine, tmp_path: Path) -> None:
     assert written.name.startswith(number)
     text = pdf_text(written.read_bytes(), tmp_path)
     assert "社会保障卡解挂回执" in text and "卡片已找回" in text
-    offline = make_service(engine, PdfPrinter(tmp_path / "no-such-folder"))
+    offline = make_service(engine, audit_seal, PdfPrinter(tmp_path / "no-such-folder"))
     assert offline.print_voucher(code(number), "zh_CN") is PrintOutcome.PRINTER_OFFLINE
 
 
@@ -666,11 +691,11 @@ class _BrokenPrinter(Printer):
         raise OSError("lost the USB device")
 
 
-def test_printer_status_never_raises(engine: Engine) -> None:
-    assert make_service(engine, FakePrinter()).printer_status().ready
-    offline = make_service(engine, FakePrinter(Fault.OFFLINE)).printer_status()
+def test_printer_status_never_raises(engine: Engine, audit_seal: AuditSeal) -> None:
+    assert make_service(engine, audit_seal, FakePrinter()).printer_status().ready
+    offline = make_service(engine, audit_seal, FakePrinter(Fault.OFFLINE)).printer_status()
     assert offline.state is PrinterState.OFFLINE
-    broken = make_service(engine, _BrokenPrinter())
+    broken = make_service(engine, audit_seal, _BrokenPrinter())
     assert broken.printer_status().state is PrinterState.ERROR
     number = broken.apply_reissue(reissue_req()).voucher_number
     assert broken.print_voucher(code(number), "en") is PrintOutcome.FAILED
@@ -708,10 +733,10 @@ def test_lookup_person_lists_their_vouchers_newest_first(
 
 
 def test_no_personal_data_in_logs_or_errors(
-    engine: Engine, caplog: pytest.LogCaptureFixture, tmp_path: Path
+    engine: Engine, caplog: pytest.LogCaptureFixture, tmp_path: Path, audit_seal: AuditSeal
 ) -> None:
     printer = FakePrinter()
-    service = make_service(engine, printer)
+    service = make_service(engine, audit_seal, printer)
     errors: list[str] = []
 
     def attempt(call: object, *args: object) -> object:

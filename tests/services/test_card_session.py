@@ -21,6 +21,7 @@ from kiosk.services.card_session import CardSessionService, SessionProblem
 from kiosk.store import models as m
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import upgrade
+from kiosk.store.seal import AuditSeal
 from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
@@ -189,10 +190,15 @@ def set_status(engine, image_id: str, status: CardStatus) -> None:
         uow.commit()
 
 
-def business(engine) -> BusinessService:
+def business(engine, seal: AuditSeal) -> BusinessService:
     now = dt.datetime.combine(TODAY, dt.time(2, 0), dt.UTC)
     return BusinessService(
-        engine, KioskInfo("T1", "test"), signing_key=b"k", printer=FakePrinter(), clock=lambda: now
+        engine,
+        KioskInfo("T1", "test"),
+        signing_key=b"k",
+        audit_seal=seal,
+        printer=FakePrinter(),
+        clock=lambda: now,
     )
 
 
@@ -212,11 +218,11 @@ def test_a_pin_blocked_card_under_temporary_loss_is_told_apart(reader, fresh_eng
     assert summary.problem is CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
 
 
-def test_a_lost_card_brings_its_reissue_under_way(reader, fresh_engine):
+def test_a_lost_card_brings_its_reissue_under_way(reader, fresh_engine, audit_seal: AuditSeal):
     """After a final loss report with a reissue, the inserted old card says when and where the
     new card can be collected: the date and outlet recorded with the application."""
     image = load_image("pin-last-try")
-    service = business(fresh_engine)
+    service = business(fresh_engine, audit_seal)
     outlet = service.outlets()[1]
     receipt = service.apply_reissue(
         ReissueRequest(

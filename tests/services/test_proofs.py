@@ -28,6 +28,7 @@ from kiosk.services.business import BusinessService
 from kiosk.store import models as m
 from kiosk.store.audit import AuditRepository, verify_audit_chains
 from kiosk.store.db import read_session
+from kiosk.store.seal import AuditSeal
 
 KEY = b"proof-test-key"
 START = dt.datetime(2026, 12, 5, 2, 0, tzinfo=dt.UTC)
@@ -48,12 +49,17 @@ class Clock:
 
 
 def kiosk_service(
-    engine: Engine, clock: Clock, kiosk_id: str = "BJCY01", printer: FakePrinter | None = None
+    engine: Engine,
+    seal: AuditSeal,
+    clock: Clock,
+    kiosk_id: str = "BJCY01",
+    printer: FakePrinter | None = None,
 ) -> BusinessService:
     return BusinessService(
         engine,
         KioskInfo(kiosk_id, "大厅"),
         signing_key=KEY,
+        audit_seal=seal,
         printer=printer or FakePrinter(),
         proof_limits=LIMITS,
         clock=clock,
@@ -93,9 +99,11 @@ def guesses(count: int, right_at: int) -> list[str]:
     return tries
 
 
-def test_a_thousand_guesses_through_new_sessions_stop_at_the_limit(demo_engine: Engine) -> None:
+def test_a_thousand_guesses_through_new_sessions_stop_at_the_limit(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     clock = Clock()
-    service = kiosk_service(demo_engine, clock)
+    service = kiosk_service(demo_engine, audit_seal, clock)
     seen = []
     for mobile in guesses(1000, right_at=79):  # where the unlimited kiosk gave it away
         seen.append(outcome(new_session_identify(service, NORMAL[0], mobile)))
@@ -119,7 +127,9 @@ def test_a_thousand_guesses_through_new_sessions_stop_at_the_limit(demo_engine: 
     assert {actor for _, _, actor in actions} == {"1101**********0173"}
     assert {kind for _, kind, _ in actions} == {ActorKind.ANONYMOUS.value}
     with read_session(demo_engine) as session:
-        assert verify_audit_chains(session) == []
+        assert (
+            verify_audit_chains(session, seal=audit_seal, anchor=audit_seal.anchor).problems == []
+        )
         mobile_compared = session.scalar(
             sa.select(sa.func.count())
             .select_from(m.ProofFailure)
@@ -130,9 +140,10 @@ def test_a_thousand_guesses_through_new_sessions_stop_at_the_limit(demo_engine: 
 
 def test_the_locks_lift_when_they_said_and_a_success_clears_the_count(
     demo_engine: Engine,
+    audit_seal: AuditSeal,
 ) -> None:
     clock = Clock()
-    service = kiosk_service(demo_engine, clock)
+    service = kiosk_service(demo_engine, audit_seal, clock)
     for _ in range(4):
         new_session_identify(service, NORMAL[0], "13900000000")
         clock.advance(minutes=1)
@@ -147,11 +158,13 @@ def test_the_locks_lift_when_they_said_and_a_success_clears_the_count(
     assert outcome(new_session_identify(service, NORMAL[0], "13900000000")) == "no_match:4"
 
 
-def test_kiosks_sharing_a_back_end_share_the_count(demo_engine: Engine) -> None:
+def test_kiosks_sharing_a_back_end_share_the_count(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     clock = Clock()
     east, west = (
-        kiosk_service(demo_engine, clock, "EAST01"),
-        kiosk_service(demo_engine, clock, "WEST01"),
+        kiosk_service(demo_engine, audit_seal, clock, "EAST01"),
+        kiosk_service(demo_engine, audit_seal, clock, "WEST01"),
     )
     for kiosk in (east, east, east, west):
         new_session_identify(kiosk, NORMAL[0], "13900000000")
@@ -167,9 +180,11 @@ def test_kiosks_sharing_a_back_end_share_the_count(demo_engine: Engine) -> None:
     ]
 
 
-def test_a_sweep_over_many_id_numbers_is_paused_per_kiosk(demo_engine: Engine) -> None:
+def test_a_sweep_over_many_id_numbers_is_paused_per_kiosk(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     clock = Clock()
-    service = kiosk_service(demo_engine, clock)
+    service = kiosk_service(demo_engine, audit_seal, clock)
     for n in range(300):  # a new ID number each time, each far below its own limit
         view = new_session_identify(service, f"11010119900101{n:04d}", "13900000000")
         if view.step is BStep.REFUSED:
@@ -189,13 +204,14 @@ def test_a_sweep_over_many_id_numbers_is_paused_per_kiosk(demo_engine: Engine) -
 
 def test_concurrent_guesses_from_many_kiosks_count_one_after_the_other(
     demo_engine: Engine,
+    audit_seal: AuditSeal,
 ) -> None:
     clock = Clock()
     results: list[str] = []
     lock = threading.Lock()
 
     def kiosk(n: int) -> None:
-        service = kiosk_service(demo_engine, clock, f"K{n:05d}")
+        service = kiosk_service(demo_engine, audit_seal, clock, f"K{n:05d}")
         for i in range(3):
             found = outcome(new_session_identify(service, NORMAL[0], f"1390000{n:02d}{i:02d}"))
             with lock:
@@ -235,10 +251,10 @@ def refusal(call: Callable[..., object], *args: object) -> Refusal:
     return caught.value.refusal
 
 
-def test_a_voucher_number_alone_opens_nothing(demo_engine: Engine) -> None:
+def test_a_voucher_number_alone_opens_nothing(demo_engine: Engine, audit_seal: AuditSeal) -> None:
     clock = Clock()
     printer = FakePrinter()
-    service = kiosk_service(demo_engine, clock, printer=printer)
+    service = kiosk_service(demo_engine, audit_seal, clock, printer=printer)
     number, code = _issue_voucher(service)
     printed = len(printer.jobs)
     # Walking a day's numbers, typed or with a made-up signature: nothing is found, and the
@@ -274,9 +290,10 @@ def test_a_voucher_number_alone_opens_nothing(demo_engine: Engine) -> None:
 
 def test_a_scanned_reprint_is_audited_as_the_voucher_holder_not_the_cardholder(
     demo_engine: Engine,
+    audit_seal: AuditSeal,
 ) -> None:
     clock = Clock()
-    service = kiosk_service(demo_engine, clock)
+    service = kiosk_service(demo_engine, audit_seal, clock)
     number, code = _issue_voucher(service)
     found = service.lookup_code(code)
     service.reprint_self_service(number, "en", found.access)
@@ -304,9 +321,11 @@ def test_a_scanned_reprint_is_audited_as_the_voucher_holder_not_the_cardholder(
 @pytest.mark.parametrize(
     "ssn", ["", "1" * 10_000, "11010519850612017", "110105198506120173 ", "ＡＢＣ", "x" * 18]
 )
-def test_what_is_not_an_id_number_is_refused_counted_and_never_stored(demo_engine, ssn):
+def test_what_is_not_an_id_number_is_refused_counted_and_never_stored(
+    demo_engine, ssn, audit_seal: AuditSeal
+):
     clock = Clock()
-    service = kiosk_service(demo_engine, clock)
+    service = kiosk_service(demo_engine, audit_seal, clock)
     assert outcome(new_session_identify(service, ssn, "13810245678")) == "no_match:None"
     with read_session(demo_engine) as session:
         failures = session.execute(sa.select(m.ProofFailure.subject, m.ProofFailure.kiosk_id)).all()

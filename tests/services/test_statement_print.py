@@ -30,6 +30,7 @@ from kiosk.store.audit import AuditRepository, verify_audit_chains
 from kiosk.store.db import create_engine, read_session
 from kiosk.store.migrate import upgrade
 from kiosk.store.repositories import RecordsRepository
+from kiosk.store.seal import AuditSeal
 from kiosk.store.seed import seed_demo
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")
@@ -56,8 +57,12 @@ def engine(template: Path, tmp_path: Path) -> Iterator[Engine]:
     eng.dispose()
 
 
-def make_service(engine: Engine, printer: FakePrinter | PdfPrinter) -> BusinessService:
-    return BusinessService(engine, KIOSK, signing_key=b"k", printer=printer, clock=lambda: NOW)
+def make_service(
+    engine: Engine, seal: AuditSeal, printer: FakePrinter | PdfPrinter
+) -> BusinessService:
+    return BusinessService(
+        engine, KIOSK, signing_key=b"k", audit_seal=seal, printer=printer, clock=lambda: NOW
+    )
 
 
 def load_records(engine: Engine, *years: int) -> Records:
@@ -88,19 +93,19 @@ def pdf_text(path: Path) -> str:
     return done.stdout.decode()
 
 
-def statement_entries(engine: Engine) -> list[AuditEntry]:
+def statement_entries(engine: Engine, seal: AuditSeal) -> list[AuditEntry]:
     with read_session(engine) as session:
         entries = AuditRepository(session).entries(chain=KIOSK.kiosk_id)
-        assert verify_audit_chains(session) == []
+        assert verify_audit_chains(session, seal=seal, anchor=seal.anchor).problems == []
     return [e for e in entries if e.action == "statement.printed"]
 
 
 def test_the_statement_prints_as_a_pdf_with_the_id_number_masked(
-    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture, audit_seal: AuditSeal
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    service = make_service(engine, PdfPrinter(out))
+    service = make_service(engine, audit_seal, PdfPrinter(out))
     records = load_records(engine)
     caplog.set_level(logging.DEBUG)
 
@@ -119,13 +124,15 @@ def test_the_statement_prints_as_a_pdf_with_the_id_number_masked(
     assert SSN not in caplog.text and NAME not in caplog.text
 
 
-def test_the_year_on_screen_is_the_year_printed(engine: Engine, tmp_path: Path) -> None:
+def test_the_year_on_screen_is_the_year_printed(
+    engine: Engine, tmp_path: Path, audit_seal: AuditSeal
+) -> None:
     newest = load_records(engine).years[0]
     older = newest - 1
     records = load_records(engine, newest, older)
     assert older in records.years
     printer = FakePrinter()
-    service = make_service(engine, printer)
+    service = make_service(engine, audit_seal, printer)
 
     assert service.print_statement(records, older, "zh_CN") is PrintOutcome.PRINTED
     path = tmp_path / "older.pdf"
@@ -134,13 +141,15 @@ def test_the_year_on_screen_is_the_year_printed(engine: Engine, tmp_path: Path) 
     assert f"{older}年缴费记录" in text and f"{newest}年缴费记录" not in text
 
 
-def test_a_year_not_loaded_is_never_replaced_by_another(engine: Engine) -> None:
+def test_a_year_not_loaded_is_never_replaced_by_another(
+    engine: Engine, audit_seal: AuditSeal
+) -> None:
     """The print button named the year: printing the newest one instead would hand the citizen
     a statement of a year they did not ask for."""
     records = load_records(engine)  # the newest year only
     older = records.years[1]
     printer = FakePrinter()
-    assert make_service(engine, printer).print_statement(records, older, "zh_CN") is (
+    assert make_service(engine, audit_seal, printer).print_statement(records, older, "zh_CN") is (
         PrintOutcome.FAILED
     )
     assert printer.jobs == []
@@ -155,25 +164,27 @@ def test_a_year_not_loaded_is_never_replaced_by_another(engine: Engine) -> None:
     ],
 )
 def test_printer_trouble_is_the_outcome_never_an_exception(
-    engine: Engine, fault: Fault, outcome: PrintOutcome
+    engine: Engine, fault: Fault, outcome: PrintOutcome, audit_seal: AuditSeal
 ) -> None:
     printer = FakePrinter(fault)
     records = load_records(engine)
-    assert make_service(engine, printer).print_statement(records, None, "en") is outcome
+    assert make_service(engine, audit_seal, printer).print_statement(records, None, "en") is outcome
     assert printer.jobs == []
-    (entry,) = statement_entries(engine)
+    (entry,) = statement_entries(engine, audit_seal)
     assert entry.outcome is Outcome.FAILED and entry.detail["print"] == outcome.value
 
 
-def test_a_printed_statement_is_audited_with_the_masked_actor(engine: Engine) -> None:
+def test_a_printed_statement_is_audited_with_the_masked_actor(
+    engine: Engine, audit_seal: AuditSeal
+) -> None:
     records = load_records(engine)
     printer = FakePrinter()
-    service = make_service(engine, printer)
-    assert statement_entries(engine) == []
+    service = make_service(engine, audit_seal, printer)
+    assert statement_entries(engine, audit_seal) == []
 
     assert service.print_statement(records, records.years[0], "zh_CN") is PrintOutcome.PRINTED
 
-    (entry,) = statement_entries(engine)
+    (entry,) = statement_entries(engine, audit_seal)
     assert entry.actor_kind is ActorKind.CITIZEN
     assert entry.actor == mask_id_number(SSN)
     assert entry.outcome is Outcome.OK
@@ -184,25 +195,29 @@ def test_a_printed_statement_is_audited_with_the_masked_actor(engine: Engine) ->
 
 
 def test_the_statement_prints_when_the_database_is_away(
-    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture, audit_seal: AuditSeal
 ) -> None:
     records = load_records(engine)  # read moments ago, before the database went away
     away = sa.create_engine(f"sqlite:///{tmp_path / 'missing' / 'kiosk.db'}")
     printer = FakePrinter()
     caplog.set_level(logging.INFO)
 
-    outcome = make_service(away, printer).print_statement(records, records.years[0], "en")
+    outcome = make_service(away, audit_seal, printer).print_statement(
+        records, records.years[0], "en"
+    )
 
     assert outcome is PrintOutcome.PRINTED and len(printer.jobs) == 1
     assert "statement.audit_failed" in caplog.text
     assert SSN not in caplog.text and NAME not in caplog.text
 
 
-def test_a_statement_without_contributions_still_prints(engine: Engine) -> None:
+def test_a_statement_without_contributions_still_prints(
+    engine: Engine, audit_seal: AuditSeal
+) -> None:
     records = dataclasses.replace(load_records(engine), years=(), contributions={})
     printer = FakePrinter()
-    assert make_service(engine, printer).print_statement(records, None, "en") is (
+    assert make_service(engine, audit_seal, printer).print_statement(records, None, "en") is (
         PrintOutcome.PRINTED
     )
     assert len(printer.jobs) == 1
-    assert statement_entries(engine)[0].detail["year"] is None
+    assert statement_entries(engine, audit_seal)[0].detail["year"] is None

@@ -39,6 +39,7 @@ from kiosk.services.voucher_key import (
 )
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import create_engine, read_session
+from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 KIOSK = "BJCY01"
@@ -83,23 +84,23 @@ def key_records(engine: Engine, kiosk_id: str = KIOSK) -> list[tuple[str, str, d
 
 
 def test_the_first_start_makes_a_key_and_records_its_fingerprint(
-    engine: Engine, key_file: Path
+    engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
-    key = open_voucher_key(engine, key_file, KIOSK, now=NOW)
+    key = open_voucher_key(engine, key_file, KIOSK, audit_seal, now=NOW)
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert key_records(engine) == [(CREATED, "kiosk", {"fingerprint": fingerprint(key)})]
-    assert open_voucher_key(engine, key_file, KIOSK) == key  # the next start: same key
+    assert open_voucher_key(engine, key_file, KIOSK, audit_seal) == key  # the next start: same key
     assert len(key_records(engine)) == 1  # nothing new to record
 
 
 def test_a_lost_key_is_not_replaced_while_vouchers_signed_with_it_exist(
-    engine: Engine, key_file: Path
+    engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
-    open_voucher_key(engine, key_file, KIOSK, now=NOW)
+    open_voucher_key(engine, key_file, KIOSK, audit_seal, now=NOW)
     issue_vouchers(engine, KIOSK, 3)
     key_file.unlink()
     with pytest.raises(KeyMissingWithVouchers) as refused:
-        open_voucher_key(engine, key_file, KIOSK)
+        open_voucher_key(engine, key_file, KIOSK, audit_seal)
     assert refused.value.vouchers == 3
     assert str(refused.value) == (
         f"the voucher signing key file {key_file} is missing and the database holds 3 vouchers "
@@ -110,37 +111,37 @@ def test_a_lost_key_is_not_replaced_while_vouchers_signed_with_it_exist(
 
 
 def test_another_kiosks_vouchers_do_not_hold_this_kiosk_back(
-    sqlite_engine: Engine, key_file: Path
+    sqlite_engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
     issue_vouchers(sqlite_engine, "BJCY02", 2)
-    assert len(open_voucher_key(sqlite_engine, key_file, KIOSK)) == 32
+    assert len(open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal)) == 32
 
 
 def test_a_key_restored_from_the_wrong_backup_is_refused(
-    engine: Engine, key_file: Path, tmp_path: Path
+    engine: Engine, key_file: Path, tmp_path: Path, audit_seal: AuditSeal
 ) -> None:
-    right = open_voucher_key(engine, key_file, KIOSK, now=NOW)
+    right = open_voucher_key(engine, key_file, KIOSK, audit_seal, now=NOW)
     issue_vouchers(engine, KIOSK)
     backup = key_file.read_bytes()
     key_file.unlink()
     wrong = load_or_create_key(key_file)  # e.g. another kiosk's backup
     with pytest.raises(KeyMismatch) as refused:
-        open_voucher_key(engine, key_file, KIOSK)
+        open_voucher_key(engine, key_file, KIOSK, audit_seal)
     assert f"fingerprint {fingerprint(wrong)}, recorded {fingerprint(right)}" in str(refused.value)
     assert "restore the right key file from backup" in str(refused.value)
     assert wrong.hex() not in str(refused.value) and right.hex() not in str(refused.value)
     key_file.write_bytes(backup)  # the right backup
-    assert open_voucher_key(engine, key_file, KIOSK) == right
+    assert open_voucher_key(engine, key_file, KIOSK, audit_seal) == right
 
 
 def test_a_different_key_before_any_voucher_is_registered_with_a_warning(
-    sqlite_engine: Engine, key_file: Path, caplog: pytest.LogCaptureFixture
+    sqlite_engine: Engine, key_file: Path, caplog: pytest.LogCaptureFixture, audit_seal: AuditSeal
 ) -> None:
-    first = open_voucher_key(sqlite_engine, key_file, KIOSK, now=NOW)
+    first = open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal, now=NOW)
     key_file.unlink()
     second = load_or_create_key(key_file)
     with caplog.at_level(logging.WARNING):
-        assert open_voucher_key(sqlite_engine, key_file, KIOSK, now=NOW) == second
+        assert open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal, now=NOW) == second
     assert "voucher_key.changed" in caplog.text
     assert key_records(sqlite_engine)[-1] == (
         REGISTERED,
@@ -150,12 +151,12 @@ def test_a_different_key_before_any_voucher_is_registered_with_a_warning(
 
 
 def test_a_key_from_before_the_records_is_registered_once(
-    sqlite_engine: Engine, key_file: Path
+    sqlite_engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
     key = load_or_create_key(key_file)
     issue_vouchers(sqlite_engine, KIOSK)
-    assert open_voucher_key(sqlite_engine, key_file, KIOSK) == key
-    assert open_voucher_key(sqlite_engine, key_file, KIOSK) == key
+    assert open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal) == key
+    assert open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal) == key
     assert [action for action, _, _ in key_records(sqlite_engine)] == [REGISTERED]
 
 
@@ -167,28 +168,36 @@ def test_a_key_from_before_the_records_is_registered_once(
     ],
 )
 def test_an_unsafe_or_damaged_key_stops_the_start(
-    sqlite_engine: Engine, key_file: Path, damage, error: type[SigningKeyError]
+    sqlite_engine: Engine,
+    key_file: Path,
+    damage,
+    error: type[SigningKeyError],
+    audit_seal: AuditSeal,
 ) -> None:
-    open_voucher_key(sqlite_engine, key_file, KIOSK)
+    open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal)
     damage(key_file)
     with pytest.raises(error):
-        open_voucher_key(sqlite_engine, key_file, KIOSK)
+        open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal)
 
 
 def test_new_key_refuses_to_overwrite_without_replace(
-    sqlite_engine: Engine, key_file: Path
+    sqlite_engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
-    old = open_voucher_key(sqlite_engine, key_file, KIOSK)
+    old = open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal)
     with pytest.raises(KeyExists, match="kiosk voucher new-key --replace"):
-        new_voucher_key(sqlite_engine, key_file, KIOSK, actor="tech1")
+        new_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal, actor="tech1")
     assert load_key(key_file) == old
     assert [p.name for p in key_file.parent.iterdir()] == [key_file.name]
 
 
-def test_new_key_keeps_the_old_one_and_records_the_change(engine: Engine, key_file: Path) -> None:
-    old = open_voucher_key(engine, key_file, KIOSK, now=NOW)
+def test_new_key_keeps_the_old_one_and_records_the_change(
+    engine: Engine, key_file: Path, audit_seal: AuditSeal
+) -> None:
+    old = open_voucher_key(engine, key_file, KIOSK, audit_seal, now=NOW)
     issue_vouchers(engine, KIOSK, 2)
-    made = new_voucher_key(engine, key_file, KIOSK, actor="tech1", replace=True, now=NOW)
+    made = new_voucher_key(
+        engine, key_file, KIOSK, audit_seal, actor="tech1", replace=True, now=NOW
+    )
     new = load_key(key_file)
     assert new != old and made.fingerprint == fingerprint(new)
     assert made.backup == key_file.with_name("voucher-signing.key.replaced-20260315T103000Z")
@@ -207,21 +216,23 @@ def test_new_key_keeps_the_old_one_and_records_the_change(engine: Engine, key_fi
     with read_session(engine) as session:
         entry = AuditRepository(session).newest(KIOSK, [REPLACED])
     assert entry is not None and entry.actor_kind is ActorKind.TECHNICIAN
-    assert open_voucher_key(engine, key_file, KIOSK) == new  # the kiosk starts with it
+    assert open_voucher_key(engine, key_file, KIOSK, audit_seal) == new  # the kiosk starts with it
     # A second replacement in the same second keeps both old keys.
-    again = new_voucher_key(engine, key_file, KIOSK, actor="tech1", replace=True, now=NOW)
+    again = new_voucher_key(
+        engine, key_file, KIOSK, audit_seal, actor="tech1", replace=True, now=NOW
+    )
     assert again.backup == made.backup.with_name(made.backup.name + "-2")
     assert load_key(again.backup) == new
 
 
 def test_new_key_changes_nothing_when_the_database_cannot_record_it(
-    tmp_path: Path, key_file: Path
+    tmp_path: Path, key_file: Path, audit_seal: AuditSeal
 ) -> None:
     old = load_or_create_key(key_file)
     engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")  # no tables: cannot record
     try:
         with pytest.raises(SQLAlchemyError):
-            new_voucher_key(engine, key_file, KIOSK, actor="tech1", replace=True)
+            new_voucher_key(engine, key_file, KIOSK, audit_seal, actor="tech1", replace=True)
     finally:
         engine.dispose()
     assert load_key(key_file) == old

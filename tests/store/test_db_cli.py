@@ -19,6 +19,12 @@ from kiosk.store.db import create_engine
 from kiosk.store.migrate import current_revision, head_revision
 
 
+@pytest.fixture(autouse=True)
+def _data_dir_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`db check` reads the audit key and anchor from the data folder: never the user's."""
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+
+
 def test_upgrade_seed_check_on_a_new_database(
     empty_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -47,7 +47,8 @@ from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.business import BusinessService
 from kiosk.store import journal
 from kiosk.store import models as m
-from kiosk.store.audit import AuditRepository, verify_audit_chains
+from kiosk.store.audit import AuditRepository
+from kiosk.store.check import check_database
 from kiosk.store.db import read_session
 from kiosk.store.journal import (
     record_loss_cancellation,
@@ -56,6 +57,7 @@ from kiosk.store.journal import (
     record_voucher_print,
 )
 from kiosk.store.repositories import CardRepository, JournalRepository, OutboxRepository
+from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 NORMAL_SSN, NORMAL_CARD = "110105198506120173", "A1052103X"  # photo on file
@@ -144,18 +146,21 @@ def set_progress(engine: Engine, progress: ReissueProgress) -> None:
         uow.commit()
 
 
-def audit_intact(engine: Engine) -> bool:
-    with read_session(engine) as s:
-        return verify_audit_chains(s) == []
+def assert_check_passes(engine: Engine, seal: AuditSeal) -> None:
+    """The whole of `kiosk db check`: the sealed chain, its anchor, the journal against it."""
+    report = check_database(engine, seal=seal)
+    assert report.ok, "\n".join(report.lines())
 
 
 # --- the transactions ----------------------------------------------------------------------------
 
 
-def test_reissue_after_loss_writes_the_whole_transaction(demo_engine: Engine) -> None:
+def test_reissue_after_loss_writes_the_whole_transaction(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     before = snapshot(demo_engine)
     req = reissue(agent=AGENT, reason=ReissueReason.STOLEN)
-    recorded = record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE)
+    recorded = record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
 
     assert not recorded.replayed
     assert recorded.kind is TransactionKind.REISSUE and recorded.loss_kind is LossReportKind.FINAL
@@ -195,26 +200,30 @@ def test_reissue_after_loss_writes_the_whole_transaction(demo_engine: Engine) ->
         ((_, topic, payload),) = OutboxRepository(s).pending()
         assert topic == "reissue" and payload["card_number"] == NORMAL_CARD
         assert payload["status"] == "lost" and payload["voucher"] == recorded.voucher_number
-    assert audit_intact(demo_engine)
+    assert_check_passes(demo_engine, audit_seal)
 
 
-def test_reissue_of_a_card_under_temporary_loss(demo_engine: Engine) -> None:
-    record_reissue(UnitOfWork(demo_engine), reissue(TEMP_LOSS_SSN, TEMP_LOSS_CARD), pickup=QUOTE)
+def test_reissue_of_a_card_under_temporary_loss(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    record_reissue(
+        UnitOfWork(demo_engine, audit_seal), reissue(TEMP_LOSS_SSN, TEMP_LOSS_CARD), pickup=QUOTE
+    )
     assert status_of(demo_engine, TEMP_LOSS_CARD) is CardStatus.LOST
 
 
-def test_photo_is_required_when_none_is_on_file(demo_engine: Engine) -> None:
+def test_photo_is_required_when_none_is_on_file(demo_engine: Engine, audit_seal: AuditSeal) -> None:
     recorded = record_reissue(
-        UnitOfWork(demo_engine), reissue(NO_PHOTO_SSN, NO_PHOTO_CARD), pickup=QUOTE
+        UnitOfWork(demo_engine, audit_seal), reissue(NO_PHOTO_SSN, NO_PHOTO_CARD), pickup=QUOTE
     )
     assert recorded.photo_required and not recorded.agent
 
 
-def test_damaged_card_is_replaced_and_keeps_working(demo_engine: Engine) -> None:
+def test_damaged_card_is_replaced_and_keeps_working(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     before = snapshot(demo_engine)
     quote = PickupQuote(dt.date(2026, 12, 11), False, 15, 2000)
     recorded = record_reissue(
-        UnitOfWork(demo_engine), reissue(reason=ReissueReason.DAMAGED), pickup=quote
+        UnitOfWork(demo_engine, audit_seal), reissue(reason=ReissueReason.DAMAGED), pickup=quote
     )
     assert recorded.kind is TransactionKind.REPLACEMENT and recorded.loss_kind is None
     assert (recorded.fee_fen, recorded.pickup_date_exact) == (2000, False)
@@ -237,14 +246,16 @@ def test_damaged_card_is_replaced_and_keeps_working(demo_engine: Engine) -> None
         assert entry.action == "replacement.applied" and entry.actor_kind is ActorKind.CITIZEN
 
 
-def test_an_expired_card_can_be_replaced(demo_engine: Engine) -> None:
+def test_an_expired_card_can_be_replaced(demo_engine: Engine, audit_seal: AuditSeal) -> None:
     req = reissue(EXPIRED_SSN, EXPIRED_CARD, ReissueReason.DAMAGED)
-    assert record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE).voucher_number
+    assert record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE).voucher_number
 
 
-def test_cancelling_a_counter_report_points_at_no_report(demo_engine: Engine) -> None:
+def test_cancelling_a_counter_report_points_at_no_report(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     before = snapshot(demo_engine)
-    recorded = record_loss_cancellation(UnitOfWork(demo_engine), cancellation())
+    recorded = record_loss_cancellation(UnitOfWork(demo_engine, audit_seal), cancellation())
     assert recorded.kind is TransactionKind.LOSS_CANCELLATION and recorded.outlet is None
     after = snapshot(demo_engine)
     assert delta(before, after) == {
@@ -271,8 +282,10 @@ def test_cancelling_a_counter_report_points_at_no_report(demo_engine: Engine) ->
         assert TEMP_LOSS_CARD not in str(entry.detail)
 
 
-def test_cancelling_a_kiosk_report_points_at_the_open_one(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_cancelling_a_kiosk_report_points_at_the_open_one(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     temporary = LossReportRequest(key(), KIOSK, NORMAL_SSN, LossReportKind.TEMPORARY)
     for _ in range(2):  # report, cancel, report again: the second cancellation takes the second
         record_loss_report(uow, temporary)
@@ -304,29 +317,32 @@ def test_cancelling_a_kiosk_report_points_at_the_open_one(demo_engine: Engine) -
     ],
 )
 def test_reissue_refusals_write_nothing(
-    demo_engine: Engine, make: Callable[[], ReissueRequest], error: type[Exception]
+    demo_engine: Engine,
+    make: Callable[[], ReissueRequest],
+    error: type[Exception],
+    audit_seal: AuditSeal,
 ) -> None:
     before = snapshot(demo_engine)
     with pytest.raises(error):
-        record_reissue(UnitOfWork(demo_engine), make(), pickup=QUOTE)
+        record_reissue(UnitOfWork(demo_engine, audit_seal), make(), pickup=QUOTE)
     assert snapshot(demo_engine) == before
 
 
 @pytest.mark.parametrize("status", [CardStatus.LOST, CardStatus.CANCELLED, CardStatus.REPLACED])
 @pytest.mark.parametrize("reason", list(ReissueReason))
 def test_a_card_out_of_force_cannot_be_reissued(
-    demo_engine: Engine, status: CardStatus, reason: ReissueReason
+    demo_engine: Engine, status: CardStatus, reason: ReissueReason, audit_seal: AuditSeal
 ) -> None:
     set_status(demo_engine, NORMAL_CARD, status)
     before = snapshot(demo_engine)
     with pytest.raises(CardNotReportable) as caught:
-        record_reissue(UnitOfWork(demo_engine), reissue(reason=reason), pickup=QUOTE)
+        record_reissue(UnitOfWork(demo_engine, audit_seal), reissue(reason=reason), pickup=QUOTE)
     assert caught.value.status == status.value
     assert snapshot(demo_engine) == before
 
 
-def test_one_reissue_at_a_time_until_collected(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_one_reissue_at_a_time_until_collected(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     damaged = ReissueReason.DAMAGED
     record_reissue(uow, reissue(reason=damaged), pickup=QUOTE)
     before = snapshot(demo_engine)
@@ -342,9 +358,9 @@ def test_one_reissue_at_a_time_until_collected(demo_engine: Engine) -> None:
     assert record_reissue(uow, reissue(reason=damaged), pickup=QUOTE).voucher_number
 
 
-def test_cancellation_refusals_write_nothing(demo_engine: Engine) -> None:
+def test_cancellation_refusals_write_nothing(demo_engine: Engine, audit_seal: AuditSeal) -> None:
     before = snapshot(demo_engine)
-    uow = UnitOfWork(demo_engine)
+    uow = UnitOfWork(demo_engine, audit_seal)
     with pytest.raises(NotUnderTemporaryLoss):
         record_loss_cancellation(uow, cancellation(NORMAL_SSN, NORMAL_CARD))
     with pytest.raises(CardUnknown):
@@ -361,8 +377,8 @@ def test_cancellation_refusals_write_nothing(demo_engine: Engine) -> None:
 # --- idempotency ---------------------------------------------------------------------------------
 
 
-def test_same_key_twice_replays_the_reissue(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_same_key_twice_replays_the_reissue(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     req = reissue(agent=AGENT)
     first = record_reissue(uow, req, pickup=QUOTE)
     before = snapshot(demo_engine)
@@ -374,8 +390,10 @@ def test_same_key_twice_replays_the_reissue(demo_engine: Engine) -> None:
     assert snapshot(demo_engine) == before
 
 
-def test_same_key_twice_replays_the_cancellation(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_same_key_twice_replays_the_cancellation(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     req = cancellation()
     first = record_loss_cancellation(uow, req)
     before = snapshot(demo_engine)
@@ -385,8 +403,10 @@ def test_same_key_twice_replays_the_cancellation(demo_engine: Engine) -> None:
     assert snapshot(demo_engine) == before
 
 
-def test_same_key_for_another_request_is_refused(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_same_key_for_another_request_is_refused(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     req = reissue()
     record_reissue(uow, req, pickup=QUOTE)
     k = req.idempotency_key
@@ -429,10 +449,14 @@ def _in_threads(n: int, work: Callable[[int], object]) -> list[object]:
     return results
 
 
-def test_same_reissue_key_from_eight_threads_is_one_transaction(demo_engine: Engine) -> None:
+def test_same_reissue_key_from_eight_threads_is_one_transaction(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     req = reissue()
     before = snapshot(demo_engine)
-    results = _in_threads(8, lambda _i: record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE))
+    results = _in_threads(
+        8, lambda _i: record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
+    )
     assert all(isinstance(r, RecordedBusiness) for r in results), results
     recorded = [r for r in results if isinstance(r, RecordedBusiness)]
     assert len({r.voucher_number for r in recorded}) == 1
@@ -449,15 +473,18 @@ def test_same_reissue_key_from_eight_threads_is_one_transaction(demo_engine: Eng
         "outbox": 1,
         "status_changes": 1,
     }
-    assert audit_intact(demo_engine)
+    assert_check_passes(demo_engine, audit_seal)
 
 
 def test_same_cancellation_key_from_eight_threads_is_one_transaction(
     demo_engine: Engine,
+    audit_seal: AuditSeal,
 ) -> None:
     req = cancellation()
     before = snapshot(demo_engine)
-    results = _in_threads(8, lambda _i: record_loss_cancellation(UnitOfWork(demo_engine), req))
+    results = _in_threads(
+        8, lambda _i: record_loss_cancellation(UnitOfWork(demo_engine, audit_seal), req)
+    )
     recorded = [r for r in results if isinstance(r, RecordedBusiness)]
     assert len(recorded) == 8, results
     assert len({r.voucher_number for r in recorded}) == 1
@@ -468,11 +495,15 @@ def test_same_cancellation_key_from_eight_threads_is_one_transaction(
 
 
 def test_same_key_from_eight_threads_through_the_service(
-    demo_engine: Engine, tmp_path: Any
+    demo_engine: Engine, audit_seal: AuditSeal
 ) -> None:
     """The service on top: eight double taps, one voucher, every receipt the same."""
     service = BusinessService(
-        demo_engine, KioskInfo(KIOSK, "hall"), signing_key=b"k", printer=FakePrinter()
+        demo_engine,
+        KioskInfo(KIOSK, "hall"),
+        signing_key=b"k",
+        audit_seal=audit_seal,
+        printer=FakePrinter(),
     )
     req = reissue(NO_PHOTO_SSN, NO_PHOTO_CARD, agent=AGENT)
     before = snapshot(demo_engine)
@@ -485,21 +516,23 @@ def test_same_key_from_eight_threads_through_the_service(
     assert (d["transactions"], d["vouchers"], d["audit"], d["outbox"]) == (1, 1, 1, 1)
 
 
-def test_different_keys_for_one_holder_give_one_reissue(demo_engine: Engine) -> None:
+def test_different_keys_for_one_holder_give_one_reissue(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     results = _in_threads(
-        6, lambda _i: record_reissue(UnitOfWork(demo_engine), reissue(), pickup=QUOTE)
+        6, lambda _i: record_reissue(UnitOfWork(demo_engine, audit_seal), reissue(), pickup=QUOTE)
     )
     assert sum(isinstance(r, RecordedBusiness) for r in results) == 1, results
     assert sum(isinstance(r, ReissueUnderWay) for r in results) == 5, results
 
 
 def test_losing_the_race_on_the_key_returns_the_winners_record(
-    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, audit_seal: AuditSeal
 ) -> None:
     """The look-up misses a twin that commits before our insert (the PostgreSQL race, made
     deterministic): the unique key refuses our insert and the twin's record comes back."""
     req = reissue()
-    first = record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE)
+    first = record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
     real = journal._replay_recorded
     calls: list[str] = []
 
@@ -509,7 +542,7 @@ def test_losing_the_race_on_the_key_returns_the_winners_record(
 
     monkeypatch.setattr(journal, "_replay_recorded", blind_first_look)
     before = snapshot(demo_engine)
-    again = record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE)
+    again = record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
     assert len(calls) == 2 and again.replayed
     assert again.voucher_number == first.voucher_number
     assert snapshot(demo_engine) == before
@@ -563,11 +596,15 @@ def _fail(monkeypatch: pytest.MonkeyPatch, cls: type, name: str) -> list[int]:
 
 @pytest.mark.parametrize(("cls", "name"), REISSUE_STEPS, ids=[n for _, n in REISSUE_STEPS])
 def test_reissue_failing_at_any_step_leaves_nothing(
-    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, cls: type, name: str
+    demo_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    cls: type,
+    name: str,
+    audit_seal: AuditSeal,
 ) -> None:
     # An earlier kiosk transaction, so the audit chain has something to keep intact.
     record_loss_report(
-        UnitOfWork(demo_engine),
+        UnitOfWork(demo_engine, audit_seal),
         LossReportRequest(key(), KIOSK, EXPIRED_SSN, LossReportKind.TEMPORARY),
     )
     req = reissue(TEMP_LOSS_SSN, TEMP_LOSS_CARD, agent=AGENT)
@@ -575,37 +612,43 @@ def test_reissue_failing_at_any_step_leaves_nothing(
     with monkeypatch.context() as patch:
         calls = _fail(patch, cls, name)
         with pytest.raises(Injected):
-            record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE)
+            record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
     assert calls, "the step was reached"
     assert snapshot(demo_engine) == before
-    assert audit_intact(demo_engine)
+    assert_check_passes(demo_engine, audit_seal)
     # The key was not used up: the retry records the transaction, once.
-    assert not record_reissue(UnitOfWork(demo_engine), req, pickup=QUOTE).replayed
+    assert not record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE).replayed
     assert snapshot(demo_engine)["transactions"] == before["transactions"] + 1
-    assert audit_intact(demo_engine)
+    assert_check_passes(demo_engine, audit_seal)
 
 
 @pytest.mark.parametrize(("cls", "name"), CANCEL_STEPS, ids=[n for _, n in CANCEL_STEPS])
 def test_cancellation_failing_at_any_step_leaves_nothing(
-    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, cls: type, name: str
+    demo_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    cls: type,
+    name: str,
+    audit_seal: AuditSeal,
 ) -> None:
     req = cancellation()
     before = snapshot(demo_engine)
     with monkeypatch.context() as patch:
         calls = _fail(patch, cls, name)
         with pytest.raises(Injected):
-            record_loss_cancellation(UnitOfWork(demo_engine), req)
+            record_loss_cancellation(UnitOfWork(demo_engine, audit_seal), req)
     assert calls
     assert snapshot(demo_engine) == before
-    assert audit_intact(demo_engine)
-    assert not record_loss_cancellation(UnitOfWork(demo_engine), req).replayed
+    assert_check_passes(demo_engine, audit_seal)
+    assert not record_loss_cancellation(UnitOfWork(demo_engine, audit_seal), req).replayed
 
 
 # --- prints and the one self-service reprint -----------------------------------------------------
 
 
-def test_a_citizen_reprints_once_staff_as_often_as_needed(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_a_citizen_reprints_once_staff_as_often_as_needed(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     number = record_reissue(uow, reissue(), pickup=QUOTE).voucher_number
     citizen = {"kiosk_id": KIOSK, "actor_kind": ActorKind.CITIZEN, "actor": "1101**********0173"}
     assert record_voucher_print(uow, number, **citizen) == 0  # the original
@@ -624,8 +667,10 @@ def test_a_citizen_reprints_once_staff_as_often_as_needed(demo_engine: Engine) -
         record_voucher_print(uow, number, self_service=True, **staff)
 
 
-def test_a_failed_first_print_does_not_use_the_reprint(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_a_failed_first_print_does_not_use_the_reprint(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     number = record_loss_cancellation(uow, cancellation()).voucher_number
     citizen = {"kiosk_id": KIOSK, "actor_kind": ActorKind.CITIZEN, "actor": "6501**********0514"}
     assert record_voucher_print(uow, number, self_service=True, **citizen) == 0
@@ -634,8 +679,10 @@ def test_a_failed_first_print_does_not_use_the_reprint(demo_engine: Engine) -> N
         record_voucher_print(uow, number, self_service=True, **citizen)
 
 
-def test_voucher_record_reads_back_what_was_recorded(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_voucher_record_reads_back_what_was_recorded(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     recorded = record_reissue(uow, reissue(NO_PHOTO_SSN, NO_PHOTO_CARD, agent=AGENT), pickup=QUOTE)
     with read_session(demo_engine) as s:
         record = JournalRepository(s).voucher_record(recorded.voucher_number)

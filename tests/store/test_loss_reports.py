@@ -29,6 +29,7 @@ from kiosk.store import models as m
 from kiosk.store.db import read_session
 from kiosk.store.journal import record_loss_report, record_voucher_print
 from kiosk.store.repositories import CardRepository
+from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 NORMAL_SSN, NORMAL_CARD = "110105198506120173", "A1052103X"
@@ -64,11 +65,13 @@ def counts(engine: Engine) -> dict[str, int]:
         }
 
 
-def test_loss_report_writes_the_whole_transaction(demo_engine: Engine) -> None:
+def test_loss_report_writes_the_whole_transaction(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     before = counts(demo_engine)
     agent = Agent(id_number="11010519491231002X", name="王大明", relationship="父子")
     req = request(agent=agent)
-    receipt = record_loss_report(UnitOfWork(demo_engine), req)
+    receipt = record_loss_report(UnitOfWork(demo_engine, audit_seal), req)
 
     assert not receipt.replayed
     assert receipt.card_number == NORMAL_CARD and receipt.kind is LossReportKind.TEMPORARY
@@ -94,8 +97,8 @@ def test_loss_report_writes_the_whole_transaction(demo_engine: Engine) -> None:
         assert lr is not None and lr.agent_name == "王大明"
 
 
-def test_temporary_then_final_then_nothing(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_temporary_then_final_then_nothing(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     record_loss_report(uow, request(kind=LossReportKind.TEMPORARY))
     final = record_loss_report(uow, request(kind=LossReportKind.FINAL))
     assert final.card_number == NORMAL_CARD
@@ -109,8 +112,8 @@ def test_temporary_then_final_then_nothing(demo_engine: Engine) -> None:
         ]
 
 
-def test_refusals_write_nothing(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_refusals_write_nothing(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     before = counts(demo_engine)
     with pytest.raises(CardNotReportable):  # already under temporary loss report
         record_loss_report(uow, request(TEMP_LOSS_SSN, LossReportKind.TEMPORARY))
@@ -121,8 +124,8 @@ def test_refusals_write_nothing(demo_engine: Engine) -> None:
     assert counts(demo_engine) == before
 
 
-def test_same_key_twice_gives_one_transaction(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_same_key_twice_gives_one_transaction(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     req = request()
     first = record_loss_report(uow, req)
     before = counts(demo_engine)
@@ -137,8 +140,10 @@ def test_same_key_twice_gives_one_transaction(demo_engine: Engine) -> None:
     assert counts(demo_engine) == before
 
 
-def test_same_key_for_another_request_is_refused(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_same_key_for_another_request_is_refused(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     req = request()
     record_loss_report(uow, req)
     with pytest.raises(IdempotencyKeyReused):
@@ -167,10 +172,14 @@ def _in_threads(n: int, work) -> list[object]:  # type: ignore[no-untyped-def]
     return results
 
 
-def test_same_key_concurrently_gives_one_transaction(demo_engine: Engine) -> None:
+def test_same_key_concurrently_gives_one_transaction(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     req = request(kind=LossReportKind.FINAL)
     before = counts(demo_engine)
-    results = _in_threads(8, lambda _i: record_loss_report(UnitOfWork(demo_engine), req))
+    results = _in_threads(
+        8, lambda _i: record_loss_report(UnitOfWork(demo_engine, audit_seal), req)
+    )
     assert all(isinstance(r, LossReportReceipt) for r in results), results
     receipts = [r for r in results if isinstance(r, LossReportReceipt)]
     assert len({r.voucher_number for r in receipts}) == 1
@@ -179,17 +188,24 @@ def test_same_key_concurrently_gives_one_transaction(demo_engine: Engine) -> Non
     assert {k: after[k] - before[k] for k in after} == dict.fromkeys(after, 1)
 
 
-def test_concurrent_reports_on_one_card_are_decided_in_turn(demo_engine: Engine) -> None:
+def test_concurrent_reports_on_one_card_are_decided_in_turn(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     """Different keys, same card: exactly one temporary loss report gets through."""
-    results = _in_threads(6, lambda _i: record_loss_report(UnitOfWork(demo_engine), request()))
+    results = _in_threads(
+        6, lambda _i: record_loss_report(UnitOfWork(demo_engine, audit_seal), request())
+    )
     assert sum(isinstance(r, LossReportReceipt) for r in results) == 1
     assert sum(isinstance(r, CardNotReportable) for r in results) == 5
 
 
-def test_concurrent_kiosks_get_distinct_voucher_numbers(demo_engine: Engine) -> None:
+def test_concurrent_kiosks_get_distinct_voucher_numbers(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
     ssns = (NORMAL_SSN, *OTHER_SSNS)
     results = _in_threads(
-        len(ssns), lambda i: record_loss_report(UnitOfWork(demo_engine), request(ssns[i]))
+        len(ssns),
+        lambda i: record_loss_report(UnitOfWork(demo_engine, audit_seal), request(ssns[i])),
     )
     numbers = sorted(r.voucher_number for r in results if isinstance(r, LossReportReceipt))
     assert len(numbers) == len(ssns)
@@ -198,15 +214,15 @@ def test_concurrent_kiosks_get_distinct_voucher_numbers(demo_engine: Engine) -> 
     assert all(n.split("-")[1] == day for n in numbers)
 
 
-def test_voucher_date_is_the_local_date(demo_engine: Engine) -> None:
+def test_voucher_date_is_the_local_date(demo_engine: Engine, audit_seal: AuditSeal) -> None:
     # 17:30 UTC is already the next day in Beijing.
     late = dt.datetime(2026, 11, 22, 17, 30, tzinfo=dt.UTC)
-    receipt = record_loss_report(UnitOfWork(demo_engine), request(), now=late)
+    receipt = record_loss_report(UnitOfWork(demo_engine, audit_seal), request(), now=late)
     assert receipt.voucher_number.split("-")[1] == "20261123"
 
 
-def test_voucher_prints_are_counted_and_audited(demo_engine: Engine) -> None:
-    uow = UnitOfWork(demo_engine)
+def test_voucher_prints_are_counted_and_audited(demo_engine: Engine, audit_seal: AuditSeal) -> None:
+    uow = UnitOfWork(demo_engine, audit_seal)
     receipt = record_loss_report(uow, request())
     number = receipt.voucher_number
     common = {"kiosk_id": KIOSK}
@@ -234,14 +250,14 @@ def test_voucher_prints_are_counted_and_audited(demo_engine: Engine) -> None:
 
 
 def test_losing_the_race_on_the_key_returns_the_winners_receipt(
-    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch
+    demo_engine: Engine, monkeypatch: pytest.MonkeyPatch, audit_seal: AuditSeal
 ) -> None:
     """The look-up misses a twin that commits before our insert: the unique key refuses our
     insert and the twin's receipt comes back (the PostgreSQL race, made deterministic)."""
     from kiosk.store import journal
 
     req = request()
-    first = record_loss_report(UnitOfWork(demo_engine), req)
+    first = record_loss_report(UnitOfWork(demo_engine, audit_seal), req)
     real_replay = journal._replay
     calls = []
 
@@ -251,7 +267,7 @@ def test_losing_the_race_on_the_key_returns_the_winners_receipt(
 
     monkeypatch.setattr(journal, "_replay", blind_first_look)
     before = counts(demo_engine)
-    again = record_loss_report(UnitOfWork(demo_engine), req)
+    again = record_loss_report(UnitOfWork(demo_engine, audit_seal), req)
     assert len(calls) == 2 and again.replayed
     assert again.voucher_number == first.voucher_number
     assert counts(demo_engine) == before

@@ -23,6 +23,7 @@ from kiosk.store import models as m
 from kiosk.store.db import read_session
 from kiosk.store.journal import record_loss_report
 from kiosk.store.repositories import CardholderRepository, CardRepository, RecordsRepository
+from kiosk.store.seal import AuditSeal
 from kiosk.store.seed import (
     default_cards_dir,
     seed_demo,
@@ -187,7 +188,7 @@ def test_synthetic_numbers_are_valid_and_distinct() -> None:
     assert all(is_valid_card_number(n) for n in numbers)
 
 
-def test_synthetic_back_end(demo_engine: Engine) -> None:
+def test_synthetic_back_end(demo_engine: Engine, audit_seal: AuditSeal) -> None:
     demo_holders = _count(demo_engine, m.Cardholder)
     report = seed_synthetic(demo_engine, 300, months=24, batch=128)
     assert report.cardholders == 300 and report.contributions == 300 * 24
@@ -213,7 +214,7 @@ def test_synthetic_back_end(demo_engine: Engine) -> None:
         assert len(records.enrolments(ssn)) == 5
     # Ordinary writes still work after the explicit ids (PostgreSQL sequences moved on).
     receipt = record_loss_report(
-        UnitOfWork(demo_engine),
+        UnitOfWork(demo_engine, audit_seal),
         LossReportRequest(str(uuid.uuid4()), "K1", ssn, LossReportKind.FINAL),
     )
     assert receipt.card_number == rows[-1][1]

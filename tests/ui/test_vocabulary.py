@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -57,6 +58,7 @@ from kiosk.reports.statement import render_statement
 from kiosk.services.business import BusinessService
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import upgrade
+from kiosk.store.seal import AnchorLog, AuditSeal
 from kiosk.store.seed import seed_demo
 from kiosk.ui.i18n import translations_dir
 from kiosk.ui.screens import business_samples as samples
@@ -126,7 +128,10 @@ def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[st
     upgrade(engine)
     seed_demo(engine, today=NOW.date())
     printer = FakePrinter()
-    service = BusinessService(engine, KIOSK, signing_key=b"k", printer=printer, clock=lambda: NOW)
+    seal = AuditSeal(secrets.token_bytes(32), AnchorLog(folder / "audit-anchor.log"))
+    service = BusinessService(
+        engine, KIOSK, signing_key=b"k", audit_seal=seal, printer=printer, clock=lambda: NOW
+    )
 
     def agent(relationship: Relationship) -> Agent:
         return Agent("110108197707079319", "王建国", relationship.value)
