@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from drivers.assets import assets_dir
 ATR_PREFIX = bytes.fromhex("3B6D0000")
 ATR_LENGTH = len(ATR_PREFIX) + 13
 PHOTO_MAX = 4096
+# A card image is about 1 KB of JSON; anything much larger is not one (and a 100,000-deep
+# nesting of brackets would exhaust the parser's stack).
+IMAGE_MAX_BYTES = 64 * 1024
 NAME_LENGTH = 30
 NAME_EXTENSION_LENGTH = 20
 BACKEND_STATUSES = frozenset({"normal", "temporary_loss", "lost", "cancelled"})
@@ -128,16 +132,60 @@ def load_image(path_or_id: str | os.PathLike[str]) -> CardImage:
         if not _ID_STEM.match(text):
             raise ImageError(f"{text!r} is neither a card image id nor a .json path")
         path = cards_dir() / f"{text}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ImageError(f"no card image at {path}") from None
-    except json.JSONDecodeError as exc:
-        raise ImageError(f"{path}: not JSON ({exc})") from None
+    data = read_json_file(path)
     try:
         return image_from_dict(data, base_dir=path.parent, default_id=path.stem)
     except ImageError as exc:
         raise ImageError(f"{path}: {exc}") from None
+
+
+def read_json_file(path: Path, max_bytes: int = IMAGE_MAX_BYTES) -> Any:
+    """The JSON value in `path`, a regular UTF-8 file of at most `max_bytes`; ImageError
+    saying what is wrong otherwise (missing, a folder or FIFO, too big, not UTF-8, not JSON,
+    nested too deeply)."""
+    raw = read_regular_file(path, max_bytes, "card image")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImageError(f"{path}: not UTF-8 text (byte {exc.start} is not)") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImageError(f"{path}: not JSON ({exc})") from None
+    except RecursionError:
+        raise ImageError(f"{path}: JSON nested too deeply to be a card image") from None
+
+
+def read_regular_file(path: Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes`; else ImageError.
+
+    Opened non-blocking, so a FIFO fails at once instead of waiting for a writer, and checked
+    before reading, so /dev/zero is refused rather than read until memory runs out.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ImageError(f"no {what} at {path}") from None
+    except OSError as exc:
+        raise ImageError(f"cannot open {what} {path}: {exc.strerror}") from None
+    except ValueError:  # a NUL in the path
+        raise ImageError(f"the {what} path contains a NUL character") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):  # before fdopen, which refuses a folder itself
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise ImageError(f"{what} {path} is {kind}")
+    with os.fdopen(fd, "rb") as file:
+        if info.st_size > max_bytes:
+            raise ImageError(f"{what} {path} is {info.st_size:,} bytes; at most {max_bytes:,}")
+        try:
+            data = file.read(max_bytes + 1)
+        except OSError as exc:
+            raise ImageError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if len(data) > max_bytes:  # grew since fstat
+        raise ImageError(f"{what} {path} is larger than {max_bytes:,} bytes")
+    return data
 
 
 def image_from_dict(
@@ -154,7 +202,7 @@ def image_from_dict(
     if len(atr) != ATR_LENGTH or not atr.startswith(ATR_PREFIX):
         raise ImageError("atr must be 3B 6D 00 00 followed by 13 historical bytes")
     pin = _str(data.get("pin"), "pin")
-    if len(pin) != 6 or not pin.isdigit():
+    if len(pin) != 6 or not (pin.isascii() and pin.isdigit()):
         raise ImageError("pin must be 6 digits")
     tries_max = _int(data.get("pin_tries_max", 6), "pin_tries_max")
     tries_left = _int(data.get("pin_tries_left", tries_max), "pin_tries_left")
@@ -168,12 +216,8 @@ def image_from_dict(
         photo = _str(photo, "photo")
         if base_dir is None:
             raise ImageError("a photo file name needs the image's folder")
-        try:
-            photo_data = (base_dir / photo).read_bytes()
-        except OSError as exc:
-            raise ImageError(f"photo {photo!r}: {exc.strerror}") from None
-        if len(photo_data) > PHOTO_MAX:
-            raise ImageError(f"photo is {len(photo_data)} bytes, EF08 holds {PHOTO_MAX}")
+        # EF08 holds PHOTO_MAX bytes: a larger file, a FIFO or /dev/zero is refused unread.
+        photo_data = read_regular_file(base_dir / photo, PHOTO_MAX, "photo")
 
     raw = data.get("raw_records") or {}
     if not isinstance(raw, Mapping):

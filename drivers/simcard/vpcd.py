@@ -106,6 +106,7 @@ class VirtualCardClient:
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
         self._connected = threading.Event()
+        self._accepted = threading.Event()
         self._apdus_received = 0
         self._apdus_served = 0
         self._connections = 0
@@ -119,6 +120,7 @@ class VirtualCardClient:
                 return
             self._stopping.clear()
             self._connected.clear()
+            self._accepted.clear()
             self._apdus_received = 0
             self._apdus_served = 0
             self._thread = threading.Thread(target=self._run, name=f"vpcd-{self.port}", daemon=True)
@@ -151,6 +153,16 @@ class VirtualCardClient:
         the card state through PC/SC (SCardGetStatusChange) where that matters.
         """
         return self._connected.wait(timeout)
+
+    def wait_accepted(self, timeout: float | None = None) -> bool:
+        """Wait until vpcd has taken the card into its reader slot; False on timeout.
+
+        A slot serves one card. vpcd accepts one connection and leaves any other in the listen
+        backlog, where connecting succeeds but nothing ever arrives. An accepted card hears
+        from vpcd within one presence poll of pcscd (every 0.4 s: vpcd asks for the ATR to see
+        the card is still there), so silence for a few polls means the slot is busy.
+        """
+        return self._accepted.wait(timeout)
 
     @property
     def connected(self) -> bool:
@@ -233,6 +245,7 @@ class VirtualCardClient:
             header = self._recv_exact(sock, 2)
             if header is None:
                 return
+            self._accepted.set()  # vpcd talks to this connection: the card is in its slot
             length = int.from_bytes(header, "big")
             message = self._recv_exact(sock, length) if length else b""
             if message is None:

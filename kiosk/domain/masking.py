@@ -42,3 +42,19 @@ def _keep_ends(text: str, head: int, tail: int) -> str:
     if len(text) < 2 * (head + tail):
         return MASK * len(text) if text else ""
     return text[:head] + MASK * (len(text) - head - tail) + text[len(text) - tail :]
+
+
+def mask_region_code(code: str) -> str:
+    """110105 → 1101**: the province and city stay, as the masked ID number shows them anyway;
+    the district goes. A district with a birth year narrows a masked ID number to a few dozen
+    people, so what a masked report shows of a region stops where the masked ID number does."""
+    code = code.strip()
+    if len(code) <= 4:
+        return MASK * len(code)
+    return code[:4] + MASK * (len(code) - 4)
+
+
+def mask_whole(value: str) -> str:
+    """Every character masked, the length kept: for personal fields the screens never show
+    (birth date, birthplace, ethnicity), where even a part narrows a masked ID number down."""
+    return MASK * len(value.strip())

@@ -12,7 +12,9 @@ import re
 
 _ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _KIOSK_ID = re.compile(r"[A-Z0-9]{1,12}")
-_NUMBER = re.compile(r"([A-Z0-9]{1,12})(\d{8})(\d{6})([0-9A-Z])")
+# [0-9], not \d: \d also matches Arabic-Indic and full-width digits, which the check character
+# cannot be computed over.
+_NUMBER = re.compile(r"([A-Z0-9]{1,12})([0-9]{8})([0-9]{6})([0-9A-Z])")
 MAX_SEQUENCE = 999_999
 
 

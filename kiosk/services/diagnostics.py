@@ -7,7 +7,13 @@ from typing import Any
 from drivers.readers.base import ReaderInfo
 from kiosk.card.atr import AtrError, parse_atr
 from kiosk.card.read import CardRead
-from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
+from kiosk.domain.masking import (
+    mask_card_number,
+    mask_id_number,
+    mask_name,
+    mask_region_code,
+    mask_whole,
+)
 
 
 def reader_rows(readers: list[ReaderInfo]) -> list[dict[str, Any]]:
@@ -37,29 +43,53 @@ def atr_report(atr: bytes) -> dict[str, Any]:
 
 
 def card_report(read: CardRead, *, full: bool = False) -> dict[str, Any]:
-    """Every field of EF05 and EF06, decoded; personal fields masked unless `full`."""
+    """Every field of EF05 and EF06, decoded; personal fields masked unless `full`.
+
+    Masked, the report shows what the citizen's screens show (S2: name, ID number and card
+    number masked, issue and expiry dates) and nothing that narrows a masked ID number down:
+    birth date, birthplace, ethnicity and gender are masked whole; region codes keep only the
+    province and city, the four digits the masked ID number shows; the card identification
+    code keeps its first and last four characters, like the ID number. A technician still sees
+    that each field was read and decoded (its length), and `--full` shows the values.
+    """
     issuer, holder = read.chip.issuer, read.chip.holder
-    birth = holder.birth_date.isoformat() if full else f"{holder.birth_date.year}-**-**"
+    card = {
+        "card_id_code": issuer.card_id_code,
+        "region_code": issuer.region_code,
+        "card_type": issuer.card_type,
+        "spec_version": issuer.spec_version,
+        "issuer_org": issuer.issuer_org,
+        "issue_date": issuer.issue_date.isoformat(),
+        "expiry_date": issuer.expiry_date.isoformat(),
+        "card_number": issuer.card_number,
+    }
+    person = {
+        "ssn": holder.ssn,
+        "name": holder.name,
+        "gender": holder.gender.name.lower(),
+        "ethnicity": holder.ethnicity,
+        "birthplace": holder.birthplace,
+        "birth_date": holder.birth_date.isoformat(),
+    }
+    if not full:
+        card.update(
+            card_id_code=mask_id_number(issuer.card_id_code),
+            region_code=mask_region_code(issuer.region_code),
+            issuer_org=mask_region_code(issuer.issuer_org),
+            card_number=mask_card_number(issuer.card_number),
+        )
+        person.update(
+            ssn=mask_id_number(holder.ssn),
+            name=mask_name(holder.name),
+            gender="*",  # fixed: "****" and "******" would tell male from female
+            ethnicity=mask_whole(holder.ethnicity),
+            birthplace=mask_whole(holder.birthplace),
+            birth_date="****-**-**",
+        )
     return {
         "atr": atr_report(read.atr),
-        "card": {
-            "card_id_code": issuer.card_id_code,
-            "region_code": issuer.region_code,
-            "card_type": issuer.card_type,
-            "spec_version": issuer.spec_version,
-            "issuer_org": issuer.issuer_org,
-            "issue_date": issuer.issue_date.isoformat(),
-            "expiry_date": issuer.expiry_date.isoformat(),
-            "card_number": issuer.card_number if full else mask_card_number(issuer.card_number),
-        },
-        "holder": {
-            "ssn": holder.ssn if full else mask_id_number(holder.ssn),
-            "name": holder.name if full else mask_name(holder.name),
-            "gender": holder.gender.name.lower(),
-            "ethnicity": holder.ethnicity,
-            "birthplace": holder.birthplace,
-            "birth_date": birth,
-        },
+        "card": card,
+        "holder": person,
         "read": {"apdus": read.apdus, "ms": round(read.seconds * 1000, 2)},
         "masked": not full,
     }

@@ -72,7 +72,7 @@ class NumberCheck(enum.Enum):
     MALFORMED = "malformed"  # not shaped like a voucher number at all
 
 
-_NUMBER_SHAPE = re.compile(r"[A-Z0-9]{1,12}\d{8}\d{6}[0-9A-Z]")
+_NUMBER_SHAPE = re.compile(r"[A-Z0-9]{1,12}[0-9]{8}[0-9]{6}[0-9A-Z]")
 
 
 def check_number(text: str) -> tuple[NumberCheck, str | None]:

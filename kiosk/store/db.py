@@ -26,6 +26,10 @@ from sqlalchemy.orm import Session
 from kiosk.store.files import Repair, create_private_file, secure_file
 
 BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL: how long opening a connection may take before it fails (libpq's connect_timeout,
+# unless the URL sets its own). Without it a back end behind a dropped route hangs the kiosk and
+# `kiosk db` for as long as TCP keeps trying (minutes).
+CONNECT_TIMEOUT_S = 10
 # Execution option: a transaction that only reads. On SQLite it starts with a plain (deferred)
 # BEGIN and never waits for or holds the write lock; everything else begins IMMEDIATE.
 READ_ONLY = "kiosk_read_only"
@@ -63,6 +67,9 @@ def create_engine(url: str | URL, *, echo: bool = False, **kwargs: Any) -> Engin
     """An engine for any SQLAlchemy URL, with the kiosk's SQLite settings where it is SQLite."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "sqlite":
+        if "connect_timeout" not in parsed.query:
+            connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, **kwargs.pop("connect_args", {})}
+            kwargs["connect_args"] = connect_args
         return sa.create_engine(parsed, echo=echo, pool_pre_ping=True, **kwargs)
 
     path = sqlite_path(parsed)

@@ -13,7 +13,6 @@ INSERT ... SELECT, in batches of cardholders.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import random
 import time
@@ -26,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from drivers.assets import assets_dir
+from drivers.simcard.image import ImageError, image_from_dict, read_json_file
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.ids import card_check_char, id_check_char, id_gender_code
 from kiosk.domain.records import (
@@ -78,7 +78,24 @@ def default_cards_dir() -> Path:
 
 
 def load_card_image(path: Path) -> CardImage:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """The back end's part of the card image in `path`; ImageError saying what is wrong with a
+    file that is not one (unreadable, too big, not JSON, a field missing or malformed)."""
+    data = read_json_file(path)
+    try:
+        # The simulated card's checks first (lengths, character sets, dates, statuses): what
+        # the back end is seeded with is what a card can carry, and a bad field is named here
+        # rather than failing as a database error half-way through the seed.
+        image_from_dict(data, base_dir=path.parent, default_id=path.stem)
+    except ImageError as exc:
+        raise ImageError(f"{path}: {exc}") from None
+    try:
+        return _card_image(path, data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise ImageError(f"{path}: not a card image ({what})") from None
+
+
+def _card_image(path: Path, data: Any) -> CardImage:
     holder, issuer, backend = data["holder"], data["issuer"], data.get("backend") or {}
     return CardImage(
         id=data.get("id", path.stem),

@@ -1,0 +1,223 @@
+"""Hostile arguments and files for the `kiosk` command (issue 10), through the real entry point:
+each ends in one plain line, its documented exit code, no traceback, no hang.
+
+The database's URL cases are in tests/store/test_db_cli.py, the reader's in
+tests/pcsc/test_cli_diag.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_helpers import kiosk, one_line, private_env
+
+from drivers.simcard.image import cards_dir
+from kiosk import exit_codes
+from kiosk.domain.vouchers import format_voucher_number
+from kiosk.services.signing_key import load_or_create_key
+from kiosk.services.voucher_codes import sign
+
+NUMBER = format_voucher_number("BJCY01", dt.date(2026, 11, 22), 42)
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return private_env(tmp_path / "home")
+
+
+# --- voucher verify ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("digits", [ARABIC_INDIC, FULL_WIDTH], ids=["arabic-indic", "full-width"])
+def test_voucher_numbers_in_other_digits_are_invalid_not_a_crash(
+    digits: dict[int, str], env: dict[str, str], tmp_path: Path
+) -> None:
+    day = "20261122"
+    done = kiosk("voucher", "verify", NUMBER.replace(day, day.translate(digits)), env=env)
+    assert done.returncode == exit_codes.FAILED
+    assert "not a voucher number" in one_line(done)
+
+    key_file = tmp_path / "k.key"
+    code = sign(NUMBER, load_or_create_key(key_file)).replace(day, day.translate(digits))
+    done = kiosk("voucher", "verify", code, "--key-file", str(key_file), env=env)
+    assert done.returncode == exit_codes.FAILED
+    assert "malformed" in one_line(done)
+
+
+def test_a_fifo_or_a_folder_as_key_file_is_refused_at_once(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    fifo = tmp_path / "key.fifo"
+    os.mkfifo(fifo)
+    code = sign(NUMBER, b"k" * 32)
+    done = kiosk("voucher", "verify", code, "--key-file", str(fifo), env=env)  # no writer: no hang
+    assert done.returncode == exit_codes.USAGE
+    assert "not a regular file" in one_line(done)
+    done = kiosk("voucher", "verify", code, "--key-file", str(tmp_path), env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert f"{tmp_path} is not a regular file" in one_line(done)
+
+
+# --- numbers and names out of bounds -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["diag", "read", "--wait", "1e300"], "--wait"),
+        (["diag", "read", "--wait", "nan"], "--wait"),
+        (["diag", "read", "--timeout", "0"], "--timeout"),
+        (["diag", "read", "--reader", ""], "--reader"),
+        (["vcard", "normal", "--port", "70000"], "--port"),
+        (["db", "seed", "--cardholders", "1e23"], "--cardholders"),
+        (["db", "seed", "--cardholders", "1" + "0" * 23], "--cardholders"),
+        (["db", "seed", "--demo", "--months", "100000"], "--months"),
+        (["voucher", "verify", "x", "--key-file", ""], "--key-file"),
+        (["voucher", "new-key", "--by", "x" * 100], "--by"),
+    ],
+)
+def test_out_of_range_options_are_one_line_usage_errors(
+    argv: list[str], option: str, env: dict[str, str]
+) -> None:
+    done = kiosk(*argv, env=env)
+    assert done.returncode == exit_codes.USAGE
+    line = one_line(done)
+    assert option in line and "--help" in line
+
+
+# --- card images for vcard ---------------------------------------------------------------------
+
+
+def _image(tmp_path: Path, **changes: object) -> Path:
+    data = json.loads((cards_dir() / "normal.json").read_text(encoding="utf-8"))
+    data.update(changes)
+    path = tmp_path / "card.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_deeply_nested_image_is_refused(env: dict[str, str], tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    huge.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")  # over the size cap
+    done = kiosk("vcard", str(huge), "--port", "9", env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "at most" in one_line(done)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 30_000 + "]" * 30_000, encoding="utf-8")  # small, still too deep
+    done = kiosk("vcard", str(deep), "--port", "9", env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "nested too deeply" in one_line(done)
+
+
+def test_a_non_utf8_image_is_refused(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"name": "Müller"}'.encode("latin-1"))
+    done = kiosk("vcard", str(path), "--port", "9", env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "not UTF-8" in one_line(done)
+
+
+def test_photos_and_images_must_be_regular_files(env: dict[str, str], tmp_path: Path) -> None:
+    done = kiosk("vcard", str(_image(tmp_path, photo="/dev/zero")), "--port", "9", env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "/dev/zero is not a regular file" in one_line(done)
+
+    os.mkfifo(tmp_path / "photo.jpg")
+    done = kiosk("vcard", str(_image(tmp_path, photo="photo.jpg")), "--port", "9", env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "not a regular file" in one_line(done)
+
+    os.mkfifo(tmp_path / "fifo.json")
+    done = kiosk("vcard", str(tmp_path / "fifo.json"), "--port", "9", env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "not a regular file" in one_line(done)
+
+
+# --- db seed's inputs ---------------------------------------------------------------------------
+
+
+def test_seed_from_a_missing_cards_folder_fails_and_writes_nothing(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    database = tmp_path / "k.db"
+    url = f"sqlite:///{database}"
+    done = kiosk("db", "seed", "--demo", "--cards", "/nonexistent", "--url", url, env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "/nonexistent does not exist" in one_line(done)
+    (tmp_path / "empty").mkdir()
+    done = kiosk("db", "seed", "--demo", "--cards", str(tmp_path / "empty"), "--url", url, env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "no card images" in one_line(done)
+    assert not database.exists()
+
+
+# --- tour --------------------------------------------------------------------------------------
+
+
+def test_tour_into_a_file_is_refused_before_starting(env: dict[str, str], tmp_path: Path) -> None:
+    done = kiosk("tour", "--out", os.devnull, env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "not a folder" in one_line(done)
+
+
+# --- a crash -------------------------------------------------------------------------------------
+
+# The real main(), with one function made to fail as a bug would.
+CRASH = (
+    "import sys, kiosk.services.voucher_codes as codes\n"
+    "def broken(text): return 1 / 0\n"
+    "codes.check_number = broken\n"
+    "from kiosk.cli import main\n"
+    "raise SystemExit(main(['voucher', 'verify', 'ABC']))\n"
+)
+
+
+def _crash(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", CRASH], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_an_unexpected_exception_is_one_line_and_a_logged_traceback(tmp_path: Path) -> None:
+    log_dir = tmp_path / "logs"
+    done = _crash(private_env(tmp_path, KIOSK_LOG_DIR=str(log_dir)))
+    assert done.returncode == exit_codes.INTERNAL_ERROR
+    log_file = log_dir / "kiosk.log"
+    assert one_line(done) == f"kiosk: internal error (ZeroDivisionError); details in {log_file}"
+    logged = log_file.read_text(encoding="utf-8")
+    assert "cli.internal_error command=voucher_verify" in logged
+    assert "Traceback" in logged and "ZeroDivisionError" in logged
+
+
+def test_without_a_writable_log_folder_the_details_go_to_stderr(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    done = _crash(private_env(tmp_path, KIOSK_LOG_DIR=str(blocker / "logs")))
+    assert done.returncode == exit_codes.INTERNAL_ERROR
+    first, *rest = done.stderr.splitlines()
+    assert first.startswith("kiosk: internal error (ZeroDivisionError); the log folder")
+    assert "cannot be written" in first
+    assert "Traceback" in rest[0] and "ZeroDivisionError" in rest[-1]
+
+
+# --- help that says what is true ----------------------------------------------------------------
+
+
+def test_help_texts_say_what_the_options_are(env: dict[str, str], tmp_path: Path) -> None:
+    top = " ".join(kiosk("--help", env=env).stdout.split())
+    assert "$KIOSK_CONFIG" in top
+    assert str(tmp_path / "home" / "config" / "sscard-kiosk" / "kiosk.toml") in top
+    vcard = " ".join(kiosk("vcard", "--help", env=env).stdout.split())
+    assert "vpcd" in vcard and "35963 is Virtual PCD 00 00" in vcard
+    assert "35964 is Virtual PCD 00 01" in vcard
+    check = " ".join(kiosk("db", "check", "--help", env=env).stdout.split())
+    assert "quick_check instead of the full integrity_check" in check
+    assert "mode" in check
