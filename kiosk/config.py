@@ -286,7 +286,7 @@ MAX_SETTINGS_BYTES = 64 * 1024
 _BOOLS = {"1": True, "true": True, "yes": True, "on": True}
 _BOOLS |= {"0": False, "false": False, "no": False, "off": False, "": False}
 _QUEUE_FORBIDDEN = set(" /#\\")
-_SERVER = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?")
+_SERVER = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])(?::([0-9]{1,5}))?")
 # Unicode categories refused in any text setting: control, format (bidi overrides), surrogate,
 # private use, unassigned, and line or paragraph separators.
 _UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}

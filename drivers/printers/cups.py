@@ -243,7 +243,7 @@ def parse_socket_uri(uri: str) -> tuple[str, int] | None:
         return None
 
 
-_REQUEST_ID = re.compile(r"request id is (?P<dest>\S+)-(?P<id>\d+)\b")
+_REQUEST_ID = re.compile(r"request id is (?P<dest>\S+)-(?P<id>[0-9]+)\b")
 
 
 def parse_request_id(lp_output: str) -> int | None:

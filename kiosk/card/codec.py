@@ -12,7 +12,7 @@ import re
 from kiosk.card.errors import CardUnreadable
 from kiosk.domain.ids import is_valid_card_number, is_valid_id_number
 
-_SPEC_VERSION = re.compile(r"\d\.\d\d")
+_SPEC_VERSION = re.compile(r"[0-9]\.[0-9][0-9]")
 
 
 def tlv_value(record: bytes, tag: int, length: int, field: str) -> bytes:
@@ -34,7 +34,7 @@ def bcd_digits(value: bytes, field: str, *, f_padded: bool = False) -> str:
     text = value.hex().upper()
     if f_padded:
         text = text.rstrip("F")
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         raise CardUnreadable("bad_bcd", field)
     return text
 

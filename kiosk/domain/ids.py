@@ -12,9 +12,15 @@ _ID_CHECK = "10X98765432"
 _CARD_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 
 
+def _digits(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also takes full-width and other scripts' digits, which
+    int() reads as numbers, so "１１０…" would pass as an ID number it does not equal."""
+    return text.isascii() and text.isdigit()
+
+
 def id_check_char(first17: str) -> str:
     """The MOD 11-2 check character for the first 17 digits of an identity number."""
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or not _digits(first17):
         raise ValueError("need 17 digits")
     total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11]
@@ -50,7 +56,7 @@ def check_id_prefix(text: str, today: dt.date | None = None) -> IdCheck:
     if len(text) > 18:
         return IdCheck(IdProblem.TOO_LONG, False)
     head = text[:17]
-    if not head.isdigit() and head:
+    if head and not _digits(head):
         return IdCheck(IdProblem.BAD_CHARACTER, False)
     if text and text[0] in "09":
         return IdCheck(IdProblem.BAD_REGION, False)
@@ -98,7 +104,7 @@ def _birth_date_so_far_ok(digits: str, today: dt.date) -> bool:
 
 
 def _char_value(ch: str) -> int:
-    if ch.isdigit():
+    if _digits(ch):
         return int(ch)
     if "A" <= ch <= "Z":
         return ord(ch) - ord("A") + 10

@@ -45,7 +45,7 @@ MAX_CODE_LENGTH = 200
 _NO_MOBILE = "\x00" * 11
 # What identification takes as an ID number: 17 digits and a check character. Anything else
 # is refused before it is looked up, counted or written anywhere.
-_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
 # The audit log's actor for an attempt whose "ID number" was not one.
 MALFORMED_ID = "malformed ID number"
 _NOT_DIGITS = re.compile(r"[\s-]")

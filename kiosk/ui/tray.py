@@ -40,7 +40,7 @@ from kiosk.ui.theme import FONT_FAMILIES, PALETTE
 log = logging.getLogger(__name__)
 
 # A printed voucher's PDF: its number first (kiosk.reports / drivers.printers.pdf name it so).
-_VOUCHER_FILE = re.compile(r"([A-Z0-9]{1,12}-\d{8}-\d{6}-[0-9A-Z])-")
+_VOUCHER_FILE = re.compile(r"([A-Z0-9]{1,12}-[0-9]{8}-[0-9]{6}-[0-9A-Z])-")
 
 # The printer states the tray offers: (fault, label, what a screen reader says).
 PRINTER_CHOICES = (

@@ -24,6 +24,24 @@ def test_profile_examples():
     assert is_valid_card_number("X00000019")
 
 
+# The profile's example number in full-width and in Arabic-Indic digits: int() reads both, so a
+# check on str.isdigit() alone let them through as that number's twin.
+OTHER_DIGITS = [
+    "11010519491231002X".translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    "11010519491231002X".translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),
+]
+
+
+@pytest.mark.parametrize("text", OTHER_DIGITS)
+def test_only_ascii_digits_make_an_id_or_card_number(text):
+    assert not is_valid_id_number(text, TODAY)
+    assert check_id_prefix(text, TODAY).problem is IdProblem.BAD_CHARACTER
+    with pytest.raises(ValueError):
+        id_check_char(text[:17])
+    assert not is_valid_card_number("X0000001" + "９")
+    assert not is_valid_card_number("X００００００１9")
+
+
 def test_card_check_char_wraps_to_zero_and_x():
     # c = 11 is written 0 and c = 10 is written X (CARD_PROFILE.md)
     found = {card_check_char(f"A{n:07d}") for n in range(200)}
@@ -66,7 +84,8 @@ def test_prefix_check_never_raises_and_only_valid_numbers_are_complete(text):
 
 @given(
     st.from_regex(
-        r"[1-8]\d{5}(19[0-9]{2}|200\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{3}", fullmatch=True
+        r"[1-8][0-9]{5}(19[0-9]{2}|200[0-9])(0[1-9]|1[0-2])(0[1-9]|1[0-9]|2[0-8])[0-9]{3}",
+        fullmatch=True,
     )
 )
 def test_check_char_makes_any_good_prefix_valid_and_any_other_char_invalid(first17):
