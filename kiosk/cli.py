@@ -491,7 +491,7 @@ def _voucher_new_key(args: argparse.Namespace) -> int:
         engine.dispose()
     kept = f"; the old key is kept as {made.backup}" if made.backup else ""
     lost = (
-        f" The {made.vouchers} vouchers kiosk {settings.kiosk_id} signed with the old key no "
+        f" Vouchers kiosk {settings.kiosk_id} signed with the old key ({made.vouchers}) no "
         "longer verify against the new one."
         if made.vouchers
         else ""

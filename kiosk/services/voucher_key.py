@@ -82,7 +82,7 @@ def open_voucher_key(
         if vouchers:
             raise KeyMissingWithVouchers(
                 f"the voucher signing key file {path} is missing and the database holds "
-                f"{vouchers} vouchers kiosk {kiosk_id} signed with it: restore the key file "
+                f"vouchers kiosk {kiosk_id} signed with it ({vouchers}): restore the key file "
                 "from backup, or make a new key with `kiosk voucher new-key` (vouchers already "
                 "printed will then fail verification)",
                 path,
