@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from tampering import recompute_chain
 
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, Outcome
 from kiosk.services.audit_seal import open_audit_seal, seal_for_check
@@ -171,53 +172,11 @@ def test_tampering_is_found(
     assert not check_database(demo_engine, seal=audit_seal).ok
 
 
-def _recompute_unkeyed(engine: Engine, chain: str, edit_first: str) -> None:
-    """What someone who can write the database but has no key can do best: edit entry 1, then
-    make the chain consistent again as the unkeyed chain of old, head and legacy count too."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            sa.text(
-                "SELECT id, seq, at, actor_kind, actor, action, outcome, transaction_key, "
-                "detail FROM audit_log WHERE chain = :c ORDER BY seq"
-            ),
-            {"c": chain},
-        ).all()
-        prev = GENESIS_HASH
-        for row in rows:
-            actor = edit_first if row.seq == 1 else row.actor
-            at = row.at if isinstance(row.at, dt.datetime) else dt.datetime.fromisoformat(row.at)
-            body = entry_body(
-                chain=chain,
-                seq=row.seq,
-                at=at.replace(tzinfo=dt.UTC),
-                actor_kind=row.actor_kind,
-                actor=actor,
-                action=row.action,
-                outcome=row.outcome,
-                transaction_key=row.transaction_key,
-                detail=row.detail,
-            )
-            new = legacy_hash(prev, body)
-            conn.execute(
-                sa.text(
-                    "UPDATE audit_log SET actor = :a, prev_hash = :p, hash = :h, key_id = NULL "
-                    "WHERE id = :i"
-                ),
-                {"a": actor, "p": prev, "h": new, "i": row.id},
-            )
-            prev = new
-        conn.execute(
-            sa.text("UPDATE audit_heads SET hash = :h, legacy_seq = seq WHERE chain = :c"),
-            {"h": prev, "c": chain},
-        )
-        conn.commit()
-
-
 def test_a_chain_recomputed_without_the_key_is_found(
     demo_engine: Engine, audit_seal: AuditSeal
 ) -> None:
     _fill(demo_engine, audit_seal)
-    _recompute_unkeyed(demo_engine, "K1", "someone else")
+    recompute_chain(demo_engine, "K1", "someone else", as_legacy=True)
     # Every link holds as an old unkeyed chain; the seal anchored for entry 1 does not.
     assert _problems(demo_engine, audit_seal) == [("K1", 1, "rewritten")]
     lines = check_database(demo_engine, seal=audit_seal).lines()

@@ -15,17 +15,17 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from tampering import recompute_chain
 
 from kiosk.domain.business import CancellationRequest, PickupQuote, ReissueRequest
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.services.audit_seal import open_audit_seal
-from kiosk.store.audit import GENESIS_HASH, entry_body, legacy_hash
+from kiosk.store.audit import legacy_hash
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, sqlite_path
 from kiosk.store.journal import (
@@ -96,43 +96,6 @@ def _tamper(engine: Engine, sqlite: str, postgresql: str | None = None) -> None:
         conn.commit()
 
 
-def _recompute_chain(engine: Engine, edit_first: str, sealer: Callable[[str, str], str]) -> None:
-    """Rewrite entry 1 and seal every entry again with `sealer(prev, body)`, head too."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            sa.text(
-                "SELECT id, seq, at, actor_kind, actor, action, outcome, transaction_key, "
-                "detail FROM audit_log WHERE chain = :c ORDER BY seq"
-            ),
-            {"c": KIOSK},
-        ).all()
-        prev = GENESIS_HASH
-        for row in rows:
-            actor = edit_first if row.seq == 1 else row.actor
-            at = row.at if isinstance(row.at, dt.datetime) else dt.datetime.fromisoformat(row.at)
-            body = entry_body(
-                chain=KIOSK,
-                seq=row.seq,
-                at=at.replace(tzinfo=dt.UTC),
-                actor_kind=row.actor_kind,
-                actor=actor,
-                action=row.action,
-                outcome=row.outcome,
-                transaction_key=row.transaction_key,
-                detail=row.detail,
-            )
-            new = sealer(prev, body)
-            conn.execute(
-                sa.text("UPDATE audit_log SET actor = :a, prev_hash = :p, hash = :h WHERE id = :i"),
-                {"a": actor, "p": prev, "h": new, "i": row.id},
-            )
-            prev = new
-        conn.execute(
-            sa.text("UPDATE audit_heads SET hash = :h WHERE chain = :c"), {"h": prev, "c": KIOSK}
-        )
-        conn.commit()
-
-
 def _cut_last_entry() -> str:
     return (
         f"DELETE FROM audit_log WHERE chain = '{KIOSK}' AND seq = "
@@ -190,10 +153,10 @@ def test_c_rewriting_entry_1_and_recomputing_the_chain(
     do_business(demo_engine, seal)
     if with_a_key_of_its_own:  # keeps the key ids, seals with a key it made up
         forger = AuditSeal(secrets.token_bytes(32), seal.anchor)
-        _recompute_chain(demo_engine, "someone else", forger.mac)
+        recompute_chain(demo_engine, KIOSK, "someone else", forger.mac)
         expected = f"  chain {KIOSK} entry 1: content does not match its seal"
     else:  # the unkeyed chain of old, which it can recompute
-        _recompute_chain(demo_engine, "someone else", legacy_hash)
+        recompute_chain(demo_engine, KIOSK, "someone else", legacy_hash)
         _tamper(
             demo_engine,
             "UPDATE audit_log SET key_id = NULL; UPDATE audit_heads SET legacy_seq = seq;",
