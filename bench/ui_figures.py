@@ -35,16 +35,22 @@ import os, sys, time
 t0 = float(os.environ["BENCH_T0"])
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from kiosk.app import build_kiosk, open_window
 from kiosk.config import load_settings
-settings = load_settings(demo=True, environ={}, data_dir=Path(sys.argv[1]))
+from kiosk.startup import Startup
+data = Path(sys.argv[1])
 app = QApplication([])
-window, translations = open_window(settings, app)  # as run_kiosk does
-window.show()
+# As run_kiosk does: settings, log, window; the back end only once the attract screen is up.
+startup = Startup(
+    app, load=lambda: load_settings(demo=True, environ={}, data_dir=data, log_dir=data / "log"),
+    demo=True,
+)
+startup.show()
 app.processEvents()  # the attract screen is laid out and painted
-assert window.current is window.attract
+assert startup.window.current is startup.window.attract
 print(f"{time.time() - t0:.4f}")
-build_kiosk(settings, app, (window, translations)).close()
+startup.start()
+assert startup.kiosk is not None, startup.outage
+startup.close()
 """
 
 
