@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # Warnings and worse on stderr (the journal, under systemd), whatever level the log file
+    # later sets the root logger to: its INFO events would otherwise be written twice.
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)
     try:
         code = int(args.handler(args))
         sys.stdout.flush()  # here, where a closed pipe is caught, not at exit

@@ -6,6 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,3 +89,28 @@ def test_a_log_folder_that_cannot_be_made_is_one_typed_line(tmp_path: Path) -> N
         setup_logging(blocker / "kiosk")
     assert isinstance(refused.value, PrivateFileError)
     assert str(refused.value) == f"cannot create the folder {blocker / 'kiosk'}: Not a directory"
+
+
+def test_the_kiosk_s_events_go_to_the_file_and_only_warnings_to_stderr(tmp_path: Path) -> None:
+    # The kiosk's main() sets up stderr (the journal under systemd) before the log file lowers
+    # the root level to INFO; the events must then not be written twice.
+    script = (
+        "import logging, sys\n"
+        "from pathlib import Path\n"
+        "from kiosk.cli import main\n"
+        "from kiosk.logs import setup_logging\n"
+        "main(['voucher', 'verify', 'ABC'])\n"
+        "setup_logging(Path(sys.argv[1]))\n"
+        "logging.getLogger('kiosk.x').info('event.routine')\n"
+        "logging.getLogger('kiosk.x').warning('event.worth_a_look')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "event.worth_a_look" in done.stderr
+    assert "event.routine" not in done.stderr
+    logged = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
+    assert "event.routine" in logged and "event.worth_a_look" in logged
