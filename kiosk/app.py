@@ -49,8 +49,9 @@ log = logging.getLogger(__name__)
 BACKEND_CHECK_MS = 15_000
 # What the back end check stops serving for while the kiosk runs. A back end that is only away
 # shows on the status strip, and business is refused plainly meanwhile; but a damaged database,
-# or one a newer program has migrated, must not be written to at all.
-STOP_SERVING = frozenset({Reason.DB_CORRUPT, Reason.DB_SCHEMA})
+# or one a newer program has migrated, must not be written to at all; and one that cannot be
+# written (a disk remounted read-only) would refuse every business it seemed to offer.
+STOP_SERVING = frozenset({Reason.DB_CORRUPT, Reason.DB_SCHEMA, Reason.DB_READONLY})
 
 
 @dataclass
@@ -130,6 +131,7 @@ def open_database(settings: Settings) -> Engine:
 def prepare_database(engine: Engine, settings: Settings) -> None:
     """Bring the schema to head (and seed the demo database on its first run): at start-up,
     and again when the kiosk recovers from a database fault while running."""
+    from kiosk.store.db import probe_writable
     from kiosk.store.migrate import upgrade
 
     upgrade(engine)
@@ -137,6 +139,7 @@ def prepare_database(engine: Engine, settings: Settings) -> None:
         from kiosk.store.seed import seed_demo
 
         seed_demo(engine)
+    probe_writable(engine)  # a database that cannot record is E-DB-READONLY, not "in service"
 
 
 def make_reader_backend(settings: Settings) -> CardReaderBackend:
@@ -319,10 +322,13 @@ def _printer_light(status: PrinterStatus) -> tuple[bool, str]:
 def check_backend(engine: Engine, schema: str | None) -> None:
     """Raises unless the back end answers with the schema revision this program migrated it
     to: a shared back end that a newer program upgraded shows here (SchemaMismatch), and so
-    does damage the read runs into. It is one small read every BACKEND_CHECK_MS: damage
+    does damage the read runs into, and a database that can no longer be written (the probe
+    writes nothing). It is one small read every BACKEND_CHECK_MS: damage
     elsewhere in a SQLite file (or hidden by the pages SQLite keeps) shows when that part is
     read, and in `kiosk db check`."""
     from sqlalchemy import text
+
+    from kiosk.store.db import probe_writable
 
     with engine.connect() as connection:
         found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -330,6 +336,7 @@ def check_backend(engine: Engine, schema: str | None) -> None:
         raise SchemaMismatch(
             f"the database is at schema revision {found}, this program at {schema}"
         )
+    probe_writable(engine)  # a disk remounted read-only after an error shows here
 
 
 def _backend_error(engine: Engine, schema: str | None) -> BaseException | None:

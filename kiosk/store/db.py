@@ -132,6 +132,27 @@ def sqlite_checkpoint(engine: Engine) -> None:
         raw.close()
 
 
+def probe_writable(engine: Engine) -> None:
+    """Raise the driver's own error when nothing could be recorded now, and change nothing.
+
+    A kiosk that starts (or goes on) on a database it can read but not write would look in
+    service and then refuse every business: a read-only file or file system, a disk remounted
+    read-only after an error, a PostgreSQL standby or read-only role. The probe updates the
+    schema version row to itself inside a transaction it rolls back: on SQLite that takes the
+    write lock and writes a page (read-only fails there); on PostgreSQL `WHERE false` touches
+    no row, yet a read-only transaction or a missing right still refuses the statement.
+    """
+    only_check = "" if engine.dialect.name == "sqlite" else " WHERE false"
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            connection.exec_driver_sql(
+                f"UPDATE alembic_version SET version_num = version_num{only_check}"
+            )
+        finally:
+            transaction.rollback()
+
+
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A short session for lookups; it never writes, and on SQLite never waits for a writer."""

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from psycopg import sql
 from PySide6.QtWidgets import QAbstractButton
+from sqlalchemy.engine import make_url
 
 from kiosk import app as kiosk_app
 from kiosk.config import Settings, SettingsError, load_settings
@@ -142,6 +144,40 @@ def test_an_unreachable_back_end_is_out_of_service_until_it_answers(
     url[0] = postgres_factory.new("demo", tmp_path)  # the back end answers
     wait_serving(qtbot, startup)
     assert startup.kiosk.settings.database_url == url[0]
+
+
+def _set_read_only(postgres_factory, url: str, on: bool) -> None:
+    """Make the database read-only (as a standby or a read-only role is) for new sessions, and
+    end the open ones so that the kiosk's next connection meets it."""
+    name = make_url(url).database
+    with postgres_factory._admin() as admin:
+        admin.execute(
+            sql.SQL("ALTER DATABASE {} SET default_transaction_read_only = {}").format(
+                sql.Identifier(name), sql.SQL("on" if on else "off")
+            )
+        )
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            (name,),
+        )
+
+
+def test_a_back_end_that_turns_read_only_while_serving_stops_the_kiosk(
+    start, qtbot, tmp_path, postgres_factory, all_texts, monkeypatch
+) -> None:
+    monkeypatch.setattr(kiosk_app, "BACKEND_CHECK_MS", 50)
+    url = postgres_factory.new("demo", tmp_path)
+    startup = start(lambda: demo_settings(tmp_path, database_url=url))
+    wait_serving(qtbot, startup)
+
+    _set_read_only(postgres_factory, url, True)  # it still answers every read
+    qtbot.waitUntil(lambda: startup.outage is not None, timeout=WAIT_MS)
+    assert_out_of_service(startup, Reason.DB_READONLY, all_texts)
+    assert "kiosk.out_of_service code=E-DB-READONLY step=check" in log_of(demo_settings(tmp_path))
+
+    _set_read_only(postgres_factory, url, False)
+    wait_serving(qtbot, startup)
 
 
 @pytest.mark.parametrize("fault", ["mode 0644", "garbage"])
