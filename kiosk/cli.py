@@ -258,6 +258,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     new_key.set_defaults(handler=_voucher_new_key)
 
+    audit = commands.add_parser("audit", help="the audit log: retire a lost audit chain key")
+    audit_commands = audit.add_subparsers(title="audit log", metavar="WHAT", required=True)
+    audit_key = audit_commands.add_parser(
+        "new-key",
+        help="make a new audit chain key when the old one is lost for good, on the record",
+        description="Make a new audit chain key in the data folder (audit-chain.key) and "
+        "append one entry audit_key.replaced to this kiosk's audit chain, sealed with it, "
+        "naming the retired key's id (never a key) and who did it. Restore the old key from "
+        "backup if you can: entries sealed with a retired key can never be verified again "
+        "(`kiosk db check` warns of them). An existing key file is replaced only with "
+        "--replace, and kept beside the new one as audit-chain.key.replaced-<UTC time>. Stop "
+        "the kiosk first. Exit status: 0 made, 2 refused or a key file, data folder or "
+        "settings problem, 3 the database could not record it (nothing changed).",
+    )
+    audit_key.add_argument(
+        "--replace", action="store_true", help="replace the existing key (the old file is kept)"
+    )
+    audit_key.add_argument(
+        "--by",
+        type=short_name("--by", 64),  # the audit log's actor column
+        metavar="NAME",
+        help="who makes it, for the audit log, at most 64 characters (default: the login name)",
+    )
+    audit_key.set_defaults(handler=_audit_new_key)
+
     add_db_commands(commands)
     return parser
 
@@ -502,6 +527,54 @@ def _voucher_new_key(args: argparse.Namespace) -> int:
     )
     print(
         f"New voucher signing key in {made.key_file} (fingerprint {made.fingerprint}){kept}.{lost}"
+    )
+    return EXIT_OK
+
+
+def _audit_new_key(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.config import SettingsError, load_settings
+    from kiosk.services.audit_key import new_audit_key
+    from kiosk.store.db import create_engine
+    from kiosk.store.files import PrivateFileError
+    from kiosk.store.seal import AuditSealError, SealFiles
+    from kiosk.store.urls import DatabaseUrlError, parse_database_url
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    try:
+        engine = create_engine(parse_database_url(settings.resolved_database_url))
+    except DatabaseUrlError as exc:
+        return _fail(f"No new audit key: the settings' database_url: {exc}", EXIT_USAGE)
+    except PrivateFileError as exc:
+        return _fail(f"Cannot open the database: {exc}", exit_codes.UNAVAILABLE)
+    try:
+        made = new_audit_key(
+            engine,
+            SealFiles.in_folder(settings.data_dir),
+            settings.kiosk_id,
+            actor=args.by or _login_name(),
+            replace=args.replace,
+        )
+    except AuditSealError as exc:
+        return _fail(f"No new audit key: {exc}", EXIT_USAGE)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return _fail(
+            f"No new audit key: the database could not record it ({reason}); nothing was "
+            "changed. Is the database up and at its newest schema (kiosk db upgrade)?",
+            exit_codes.UNAVAILABLE,
+        )
+    finally:
+        engine.dispose()
+    retired = f" retires key {made.retired_key_id}" if made.retired_key_id else ""
+    kept = f"; the old key file is kept as {made.backup}" if made.backup else ""
+    print(
+        f"New audit key in {made.key_file} (key id {made.key_id}); entry {made.seq} of chain "
+        f"{settings.kiosk_id}{retired or ' records it'}{kept}."
     )
     return EXIT_OK
 

@@ -6,7 +6,8 @@ way as the voucher signing key), prepares `audit-anchor.log`, and refuses to sta
 when the kiosk's chain is already sealed with one (AuditKeyMissing), or with a key that is not
 the chain's (AuditKeyMismatch): a new key would write entries nobody could tell from forged ones,
 and the old ones could never be verified again. The technician restores the key from the backup
-of the data folder.
+of the data folder, or, when it is lost for good, retires it on the record with
+`kiosk audit new-key` (kiosk.services.audit_key).
 
 `seal_for_check` is what `kiosk db check` uses: it never creates anything, and says why there is
 no key rather than failing.
@@ -34,8 +35,9 @@ from kiosk.store.seal import (
 
 log = logging.getLogger(__name__)
 
-# No command replaces a lost audit key: a new one would cut the chain, so it must be restored.
-AUDIT_KEY = KeyKind("audit chain key", "audit_key", replace=None)
+# A lost key is restored from backup if at all possible; if not, `kiosk audit new-key` retires
+# it on the record (kiosk.services.audit_key).
+AUDIT_KEY = KeyKind("audit chain key", "audit_key", replace="kiosk audit new-key --replace")
 
 
 def open_audit_seal(engine: Engine, files: SealFiles, chain: str) -> AuditSeal:
@@ -50,7 +52,7 @@ def open_audit_seal(engine: Engine, files: SealFiles, chain: str) -> AuditSeal:
         raise AuditKeyMissing(
             f"the audit chain {chain} is sealed with the key in {files.key}, which is missing: "
             "restore it from the backup of the data folder (a new key could not verify the "
-            "chain)"
+            "chain); if it is lost for good, `kiosk audit new-key` retires it on the record"
         )
     else:
         seal = AuditSeal(_create_key(files), anchor)
@@ -58,7 +60,8 @@ def open_audit_seal(engine: Engine, files: SealFiles, chain: str) -> AuditSeal:
     if newest_key is not None and newest_key != seal.key_id:
         raise AuditKeyMismatch(
             f"the audit chain {chain} is sealed with key {newest_key}, but {files.key} holds "
-            f"key {seal.key_id}: restore this kiosk's own key file"
+            f"key {seal.key_id}: restore this kiosk's own key file; if it is lost for good, "
+            "`kiosk audit new-key --replace` retires it on the record"
         )
     anchor.prepare()
     return seal

@@ -181,11 +181,13 @@ def load_or_create_key(path: Path, kind: KeyKind = VOUCHER_KEY) -> bytes:
     return key
 
 
-def replace_key_file(path: Path, *, now: dt.datetime) -> tuple[bytes, Path | None]:
+def replace_key_file(
+    path: Path, *, now: dt.datetime, kind: KeyKind = VOUCHER_KEY
+) -> tuple[bytes, Path | None]:
     """Store a new key in `path`, keeping the old file (if any) beside it as
     `<name>.replaced-<UTC time>`. Returns the new key and the old file's new name. Nothing is
     deleted; `restore_key_file` undoes it."""
-    key, temp = _write_new_key(path)
+    key, temp = _write_new_key(path, kind)
     backup = None
     try:
         if os.path.lexists(path):
@@ -193,13 +195,11 @@ def replace_key_file(path: Path, *, now: dt.datetime) -> tuple[bytes, Path | Non
         os.replace(temp, path)
         _fsync_directory(path.parent)
     except OSError as exc:
-        raise KeyUnreadable(
-            f"cannot store voucher signing key {path}: {exc.strerror}", path
-        ) from None
+        raise KeyUnreadable(f"cannot store {kind.name} {path}: {exc.strerror}", path) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-    log.info("voucher_key.replaced kept_old=%d", backup is not None)
+    log.info("%s.replaced kept_old=%d", kind.event, backup is not None)
     return key, backup
 
 

@@ -21,6 +21,13 @@ Entries written before the chain was keyed (migration 0005) are legacy: plain SH
 verified as such and counted, up to the head's `legacy_seq`. Entries sealed with a key this
 check does not hold (another kiosk's chain on a shared back end) are checked for gaps and links
 only, and reported as not verifiable here.
+
+A lost key (`kiosk audit new-key`) leaves the entries sealed with it unverifiable for good. The
+new key's first entry, `audit_key.replaced`, names the key it retires; when that entry verifies
+with the key held here, the entries before it sealed with the retired key are reported (a
+warning, not a failure) instead of failing as another key's. The claim is only believed when
+sealed with the held key, so a forged replacement entry retires nothing; the retired entries are
+still held to the links and the anchor file, which was written while the old key was in use.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ from kiosk.store.seal import AnchorLine, AnchorLog, AnchorReading, AuditSeal, Au
 from kiosk.store.upsert import insert_ignore
 
 GENESIS_HASH = "0" * 64
+# The entry `kiosk audit new-key` seals with the new key: detail names the retired key ids.
+KEY_REPLACED = "audit_key.replaced"
 
 
 def canonical_json(value: object) -> str:
@@ -228,6 +237,19 @@ class AuditRepository:
         ).first()
         return (row is not None, row[0] if row is not None else None)
 
+    def retired_key_ids(self, chain: str) -> list[str]:
+        """The key ids the `audit_key.replaced` entries of `chain` name as retired, oldest
+        first: a new replacement names them again, so its one verified entry covers them all."""
+        found: list[str] = []
+        query = (
+            sa.select(AuditLogEntry)
+            .where(AuditLogEntry.chain == chain, AuditLogEntry.action == KEY_REPLACED)
+            .order_by(AuditLogEntry.seq)
+        )
+        for row in self.session.scalars(query):
+            found += [k for k in sorted(_retirement(row).key_ids) if k not in found]
+        return found
+
 
 # --- verification --------------------------------------------------------------------------------
 
@@ -257,7 +279,37 @@ class ChainSummary:
     verified: int = 0  # keyed entries whose seal was checked with the key held here
     without_key: int = 0  # keyed entries, and no key held here at all
     other_keys: Counter[str] = field(default_factory=Counter)  # key id -> entries not held here
+    retired: list[RetiredEntries] = field(default_factory=list)  # lost keys, on the record
     anchored: AnchorLine | None = None
+
+
+@dataclass(frozen=True)
+class Retirement:
+    """A verified `audit_key.replaced` entry: from entry `seq` on, the chain has a new key."""
+
+    seq: int
+    key_ids: frozenset[str]
+    by: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RetiredEntries:
+    """Entries sealed with a key that a verified replacement entry after them retired."""
+
+    key_id: str
+    runs: tuple[tuple[int, int], ...]  # (first, last) entry numbers
+    entries: int
+    retirement: Retirement
+
+    def describe(self) -> str:
+        shown = ", ".join(f"{a}..{b}" if a != b else str(a) for a, b in self.runs[:5])
+        more = f" and {len(self.runs) - 5} more runs" if len(self.runs) > 5 else ""
+        when = self.retirement.at.astimezone(dt.UTC).date().isoformat()
+        return (
+            f"entries {shown}{more} sealed with the retired key {self.key_id} (replaced at entry "
+            f"{self.retirement.seq} by {self.retirement.by} on {when}): not verifiable"
+        )
 
 
 @dataclass
@@ -294,6 +346,10 @@ class _ChainWalk:
         self._lines = anchor.lines_of(chain) if anchor is not None and anchored else iter(())
         self._line = next(self._lines, None)
         self._rewritten = False
+        # Entries sealed with keys not held here, judged at the end: a later verified
+        # replacement entry may show their key was retired. Key id -> runs [first, last].
+        self._foreign: dict[str, list[list[int]]] = {}
+        self._retirements: list[Retirement] = []
 
     def _problem(self, seq: int | None, kind: str, message: str) -> None:
         self.problems.append(AuditProblem(self.summary.chain, seq, kind, message))
@@ -349,14 +405,11 @@ class _ChainWalk:
         if self.seal is None:
             summary.without_key += 1
         elif row.key_id != self.seal.key_id:
-            if summary.anchored is not None:
-                self._problem(
-                    row.seq,
-                    "other_key",
-                    f"is sealed with key {row.key_id}, not this kiosk's key {self.seal.key_id}",
-                )
+            runs = self._foreign.setdefault(row.key_id, [])
+            if runs and runs[-1][1] == row.seq - 1:
+                runs[-1][1] = row.seq
             else:
-                summary.other_keys[row.key_id] += 1
+                runs.append([row.seq, row.seq])
         else:
             summary.verified += 1
             if self.seal.mac(row.prev_hash, _body(row)) != row.hash:
@@ -365,8 +418,38 @@ class _ChainWalk:
                     "altered",
                     "content does not match its seal (altered, or sealed without the key)",
                 )
+            elif row.action == KEY_REPLACED:
+                self._retirements.append(_retirement(row))
+
+    def _settle_foreign(self) -> None:
+        """Entries of keys not held here: retired (a warning) when a verified replacement entry
+        after them names their key; else another key's, which fails an anchored chain (this
+        kiosk's own: its entries must be sealed with its key) and is only counted otherwise (a
+        chain of another kiosk on a shared back end)."""
+        summary = self.summary
+        for key_id, runs in self._foreign.items():
+            retired_at = [r for r in self._retirements if key_id in r.key_ids]
+            last = max(retired_at, key=lambda r: r.seq) if retired_at else None
+            cut = last.seq if last is not None else 0
+            before = [(a, min(b, cut - 1)) for a, b in runs if a < cut]
+            after = [(max(a, cut), b) for a, b in runs if b >= cut]
+            if before and last is not None:
+                count = sum(b - a + 1 for a, b in before)
+                summary.retired.append(RetiredEntries(key_id, tuple(before), count, last))
+            for first, end in after:
+                if summary.anchored is None:
+                    summary.other_keys[key_id] += end - first + 1
+                    continue
+                which = f"entries {first}..{end} are" if end != first else "is"
+                self._problem(
+                    first,
+                    "other_key",
+                    f"{which} sealed with key {key_id}, not this kiosk's key "
+                    f"{self.seal.key_id if self.seal else '?'}",
+                )
 
     def close(self) -> ChainSummary:
+        self._settle_foreign()
         summary, head = self.summary, self.head
         last_seq = summary.last_seq = self.expected_seq - 1
         if head is None:
@@ -388,6 +471,24 @@ class _ChainWalk:
                 f"entry {last_seq}: entries were cut from its end",
             )
         return summary
+
+
+def _retirement(row: AuditLogEntry) -> Retirement:
+    """What a verified replacement entry retires: its `retired_key_id` and the keys earlier
+    replacements retired (`earlier_retired_key_ids`), which a second lost key would otherwise
+    leave behind as unverifiable claims."""
+    try:
+        detail = json.loads(row.detail)
+    except ValueError:
+        detail = {}
+    named: set[str] = set()
+    if isinstance(detail, dict):
+        if isinstance(detail.get("retired_key_id"), str):
+            named.add(detail["retired_key_id"])
+        earlier = detail.get("earlier_retired_key_ids")
+        if isinstance(earlier, list):
+            named.update(k for k in earlier if isinstance(k, str))
+    return Retirement(row.seq, frozenset(named), row.actor, row.at)
 
 
 def verify_audit_chains(

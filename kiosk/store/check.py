@@ -14,7 +14,8 @@ In this order, each step reported on its own line:
 - **audit chain** (S5): every chain walked and verified with the kiosk's audit key, and held to
   the anchor file outside the database (kiosk.store.audit, kiosk.store.seal). Chains sealed with
   a key not held here (other kiosks on a shared back end) are named, not failed; keyed entries
-  with no key here at all fail the check: they cannot be verified without it.
+  with no key here at all fail the check: they cannot be verified without it. Entries sealed with
+  a key that `kiosk audit new-key` retired (the key was lost) are a warning: not verifiable.
 - **consistency**: the journal against the audit log, both ways (kiosk.store.consistency).
 
 Exit status of the command: 0 when everything holds, 1 when anything does not.
@@ -164,6 +165,7 @@ class CheckReport:
                     f"(1..{chain.legacy}, from before the chain was keyed): checked as plain "
                     "SHA-256 links, which whoever can write the database could recompute"
                 )
+            out += [f"chain {chain.chain}: {retired.describe()}" for retired in chain.retired]
             if chain.anchored is None and chain.verified:
                 out.append(
                     f"chain {chain.chain}: not in the anchor file: a cut tail cannot be ruled out"
@@ -179,6 +181,8 @@ def _describe_chain(chain: ChainSummary, key_id: str | None) -> str:
         parts.append(f"{chain.legacy:,} legacy unkeyed")
     if chain.without_key:
         parts.append(f"{chain.without_key:,} keyed, not verifiable without the key")
+    for retired in chain.retired:
+        parts.append(f"{retired.entries:,} sealed with the retired key {retired.key_id}")
     for other, count in chain.other_keys.items():
         parts.append(f"{count:,} sealed with key {other}, not held here: not verified here")
     if chain.anchored is not None:
