@@ -232,8 +232,14 @@ def test_a_pcscd_restart_needs_a_new_context(
     pcscd.stop(kill=kill)
     waiter.join(HANG_GUARD)
     # The blocked call returns when pcscd dies: EOF on its socket, or ECONNRESET when the
-    # killed pcscd had unread bytes from us, which libpcsclite reports as a security violation.
-    assert result in ([scard.SCARD_F_COMM_ERROR], [scard.SCARD_W_SECURITY_VIOLATION])
+    # killed pcscd had unread bytes from us, which libpcsclite reports as a security violation;
+    # or, when the call was between two of its polls as the daemon died (seen under load),
+    # the "no service" of a socket that is gone.
+    assert result in (
+        [scard.SCARD_F_COMM_ERROR],
+        [scard.SCARD_W_SECURITY_VIOLATION],
+        [scard.SCARD_E_NO_SERVICE],
+    )
     assert scard.SCardListReaders(old, [])[0] == scard.SCARD_E_NO_SERVICE
     assert scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)[0] == scard.SCARD_E_NO_SERVICE
 
