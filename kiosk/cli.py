@@ -11,8 +11,9 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drivers.readers.errors import (
     CardMute,
@@ -35,6 +36,11 @@ from kiosk.cli_types import (
     shorten,
 )
 from kiosk.store.cli import add_db_commands
+
+if TYPE_CHECKING:  # imported where used: the store and the settings are slow to load
+    from sqlalchemy.engine import Engine
+
+    from kiosk.config import Settings
 
 # The exit codes of kiosk.exit_codes under the names the commands here use.
 EXIT_OK = exit_codes.OK
@@ -247,15 +253,7 @@ def _parser() -> argparse.ArgumentParser:
         "0 made, 2 refused or a key file or settings problem, 3 the database could not record "
         "it (nothing changed).",
     )
-    new_key.add_argument(
-        "--replace", action="store_true", help="replace the existing key (the old file is kept)"
-    )
-    new_key.add_argument(
-        "--by",
-        type=short_name("--by", 64),  # the audit log's actor column
-        metavar="NAME",
-        help="who makes it, for the audit log, at most 64 characters (default: the login name)",
-    )
+    _new_key_options(new_key)
     new_key.set_defaults(handler=_voucher_new_key)
 
     audit = commands.add_parser("audit", help="the audit log: retire a lost audit chain key")
@@ -272,19 +270,23 @@ def _parser() -> argparse.ArgumentParser:
         "the kiosk first. Exit status: 0 made, 2 refused or a key file, data folder or "
         "settings problem, 3 the database could not record it (nothing changed).",
     )
-    audit_key.add_argument(
+    _new_key_options(audit_key)
+    audit_key.set_defaults(handler=_audit_new_key)
+
+    add_db_commands(commands)
+    return parser
+
+
+def _new_key_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--replace", action="store_true", help="replace the existing key (the old file is kept)"
     )
-    audit_key.add_argument(
+    command.add_argument(
         "--by",
         type=short_name("--by", 64),  # the audit log's actor column
         metavar="NAME",
         help="who makes it, for the audit log, at most 64 characters (default: the login name)",
     )
-    audit_key.set_defaults(handler=_audit_new_key)
-
-    add_db_commands(commands)
-    return parser
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
@@ -475,83 +477,41 @@ def _voucher_verify(args: argparse.Namespace) -> int:
 
 
 def _voucher_new_key(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from kiosk.config import SettingsError, load_settings
     from kiosk.services.audit_seal import open_audit_seal
     from kiosk.services.signing_key import SigningKeyError
     from kiosk.services.voucher_key import new_voucher_key
-    from kiosk.store.db import create_engine
-    from kiosk.store.files import PrivateFileError
     from kiosk.store.seal import AuditSealError, SealFiles
-    from kiosk.store.urls import DatabaseUrlError, parse_database_url
 
-    try:
-        settings = load_settings(config_file=args.config, demo=args.demo)
-    except SettingsError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    path = settings.resolved_voucher_key_file
-    try:
-        engine = create_engine(parse_database_url(settings.resolved_database_url))
-    except DatabaseUrlError as exc:
-        return _fail(f"No new key: the settings' database_url: {exc}", EXIT_USAGE)
-    except PrivateFileError as exc:
-        return _fail(f"Cannot open the database: {exc}", exit_codes.UNAVAILABLE)
-    try:
+    def make(settings: Settings, engine: Engine) -> str:
         seal = open_audit_seal(engine, SealFiles.in_folder(settings.data_dir), settings.kiosk_id)
         made = new_voucher_key(
             engine,
-            path,
+            settings.resolved_voucher_key_file,
             settings.kiosk_id,
             seal,
             actor=args.by or _login_name(),
             replace=args.replace,
         )
-    except (SigningKeyError, AuditSealError) as exc:
-        return _fail(f"No new key: {exc}", EXIT_USAGE)
-    except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return _fail(
-            f"No new key: the database could not record it ({reason}); nothing was changed. "
-            "Is the database up and at its newest schema (kiosk db upgrade)?",
-            exit_codes.UNAVAILABLE,
+        kept = f"; the old key is kept as {made.backup}" if made.backup else ""
+        lost = (
+            f" Vouchers kiosk {settings.kiosk_id} signed with the old key ({made.vouchers}) no "
+            "longer verify against the new one."
+            if made.vouchers
+            else ""
         )
-    finally:
-        engine.dispose()
-    kept = f"; the old key is kept as {made.backup}" if made.backup else ""
-    lost = (
-        f" Vouchers kiosk {settings.kiosk_id} signed with the old key ({made.vouchers}) no "
-        "longer verify against the new one."
-        if made.vouchers
-        else ""
-    )
-    print(
-        f"New voucher signing key in {made.key_file} (fingerprint {made.fingerprint}){kept}.{lost}"
-    )
-    return EXIT_OK
+        return (
+            f"New voucher signing key in {made.key_file} (fingerprint {made.fingerprint})"
+            f"{kept}.{lost}"
+        )
+
+    return _new_key(args, "No new key", make, (SigningKeyError, AuditSealError))
 
 
 def _audit_new_key(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from kiosk.config import SettingsError, load_settings
     from kiosk.services.audit_key import new_audit_key
-    from kiosk.store.db import create_engine
-    from kiosk.store.files import PrivateFileError
     from kiosk.store.seal import AuditSealError, SealFiles
-    from kiosk.store.urls import DatabaseUrlError, parse_database_url
 
-    try:
-        settings = load_settings(config_file=args.config, demo=args.demo)
-    except SettingsError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    try:
-        engine = create_engine(parse_database_url(settings.resolved_database_url))
-    except DatabaseUrlError as exc:
-        return _fail(f"No new audit key: the settings' database_url: {exc}", EXIT_USAGE)
-    except PrivateFileError as exc:
-        return _fail(f"Cannot open the database: {exc}", exit_codes.UNAVAILABLE)
-    try:
+    def make(settings: Settings, engine: Engine) -> str:
         made = new_audit_key(
             engine,
             SealFiles.in_folder(settings.data_dir),
@@ -559,23 +519,56 @@ def _audit_new_key(args: argparse.Namespace) -> int:
             actor=args.by or _login_name(),
             replace=args.replace,
         )
-    except AuditSealError as exc:
-        return _fail(f"No new audit key: {exc}", EXIT_USAGE)
+        retired = f" retires key {made.retired_key_id}" if made.retired_key_id else ""
+        kept = f"; the old key file is kept as {made.backup}" if made.backup else ""
+        return (
+            f"New audit key in {made.key_file} (key id {made.key_id}); entry {made.seq} of chain "
+            f"{settings.kiosk_id}{retired or ' records it'}{kept}."
+        )
+
+    return _new_key(args, "No new audit key", make, (AuditSealError,))
+
+
+def _new_key(
+    args: argparse.Namespace,
+    refused: str,
+    make: Callable[[Settings, Engine], str],
+    refusals: tuple[type[Exception], ...],
+) -> int:
+    """What `voucher new-key` and `audit new-key` share: the settings, the database, then
+    `make` (which returns the line to print); one line, prefixed `refused`, for each way it can
+    fail: `refusals` and bad settings are usage (2), a database that cannot record it is 3."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.config import SettingsError, load_settings
+    from kiosk.store.db import create_engine
+    from kiosk.store.files import PrivateFileError
+    from kiosk.store.urls import DatabaseUrlError, parse_database_url
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    try:
+        engine = create_engine(parse_database_url(settings.resolved_database_url))
+    except DatabaseUrlError as exc:
+        return _fail(f"{refused}: the settings' database_url: {exc}", EXIT_USAGE)
+    except PrivateFileError as exc:
+        return _fail(f"Cannot open the database: {exc}", exit_codes.UNAVAILABLE)
+    try:
+        line = make(settings, engine)
+    except refusals as exc:
+        return _fail(f"{refused}: {exc}", EXIT_USAGE)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         return _fail(
-            f"No new audit key: the database could not record it ({reason}); nothing was "
-            "changed. Is the database up and at its newest schema (kiosk db upgrade)?",
+            f"{refused}: the database could not record it ({reason}); nothing was changed. "
+            "Is the database up and at its newest schema (kiosk db upgrade)?",
             exit_codes.UNAVAILABLE,
         )
     finally:
         engine.dispose()
-    retired = f" retires key {made.retired_key_id}" if made.retired_key_id else ""
-    kept = f"; the old key file is kept as {made.backup}" if made.backup else ""
-    print(
-        f"New audit key in {made.key_file} (key id {made.key_id}); entry {made.seq} of chain "
-        f"{settings.kiosk_id}{retired or ' records it'}{kept}."
-    )
+    print(line)
     return EXIT_OK
 
 
