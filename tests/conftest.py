@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything can imp
 
 import secrets
 import shutil
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,3 +204,19 @@ def audit_seal(tmp_path: Path) -> AuditSeal:
     """A test's own audit seal: a fresh key, and the anchor file in the test's folder. Give it
     to every UnitOfWork and service that writes audit entries, and to check_database."""
     return AuditSeal(secrets.token_bytes(32), AnchorLog(tmp_path / "audit-anchor.log"))
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """Fail the test instead of hanging it (a FIFO opened for reading waits for a writer)."""
+
+    def timeout(*_: object) -> None:
+        raise TimeoutError("the read blocked")
+
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(5)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -6,10 +6,8 @@ import dataclasses
 import datetime as dt
 import os
 import re
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -298,22 +296,6 @@ def refused_file(path: Path) -> str:
     message = str(refused.value)
     assert "\n" not in message
     return message
-
-
-@pytest.fixture
-def no_hang() -> Iterator[None]:
-    """Fail the test instead of hanging it (a FIFO opened for reading waits for a writer)."""
-
-    def timeout(*_: object) -> None:
-        raise TimeoutError("reading the settings file blocked")
-
-    previous = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(5)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_settings_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:

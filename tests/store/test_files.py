@@ -6,7 +6,6 @@ The tests run as root, so a permission *denial* cannot be shown; modes can.
 from __future__ import annotations
 
 import os
-import signal
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,20 +125,6 @@ def test_a_shared_sticky_folder_is_refused_not_changed(tmp_path: Path) -> None:
     with pytest.raises(NotPrivate, match="give the kiosk a folder of its own"):
         secure_dir(shared)
     assert mode(shared) == 0o1777
-
-
-@pytest.fixture
-def no_hang() -> Iterator[None]:
-    def timeout(*_: object) -> None:
-        raise TimeoutError("the read blocked")
-
-    previous = signal.signal(signal.SIGALRM, timeout)
-    signal.alarm(5)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_reading_a_fifo_neither_blocks_nor_reads(tmp_path: Path, no_hang: None) -> None:
