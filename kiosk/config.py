@@ -55,7 +55,6 @@ from kiosk.domain.vouchers import is_kiosk_id
 from kiosk.store.files import FileTooLarge, NotARegularFile, read_regular_file
 
 APP_NAME = "sscard-kiosk"
-DATABASE_URL_ENV = "KIOSK_DATABASE_URL"
 CONFIG_ENV = "KIOSK_CONFIG"
 ENV_PREFIX = "KIOSK_"
 READERS = ("pcsc", "mock")
@@ -75,7 +74,7 @@ class SettingsError(ValueError):
 class Settings:
     kiosk_id: str = "KIOSK01"
     location: str = ""
-    database_url: str = ""  # empty: the kiosk's own SQLite file (see database_url())
+    database_url: str = ""  # empty: the kiosk's own SQLite file (resolved_database_url)
     reader: str = "pcsc"
     reader_name: str = ""  # empty: the first reader that offers a card
     language: str = "zh_CN"
@@ -127,22 +126,6 @@ class Settings:
 
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def default_database_path() -> Path:
-    """The kiosk's own SQLite file, under the platform data directory of the kiosk user."""
-    return default_data_dir() / "kiosk.db"
-
-
-def database_url(url: str | None = None) -> str:
-    """The database to use: `url` if given (e.g. `--url`), else $KIOSK_DATABASE_URL, else the
-    kiosk's SQLite file. Any SQLAlchemy URL works; PostgreSQL is the central back end."""
-    if url:
-        return url
-    from_env = os.environ.get(DATABASE_URL_ENV)
-    if from_env:
-        return from_env
-    return f"sqlite:///{default_database_path()}"
 
 
 def load_settings(
@@ -415,8 +398,9 @@ def _printable(text: str, limit: int, wanted: str) -> None:
 
 
 def _check_database_url(value: str) -> None:
-    """Empty (the kiosk's SQLite file) or a URL SQLAlchemy can use; a SQLite URL names an
-    absolute file. SQLAlchemy is imported only when a URL is set (it is slow to load)."""
+    """Empty (the kiosk's SQLite file) or a URL the kiosk can use, as the `db` commands check
+    theirs (kiosk.store.urls); a SQLite one names a file. SQLAlchemy is imported only when a
+    URL is set (it is slow to load)."""
     if not value:
         return
     wanted = (
@@ -424,21 +408,15 @@ def _check_database_url(value: str) -> None:
         "postgresql://kiosk@host/sscard or sqlite:////var/lib/sscard-kiosk/kiosk.db"
     )
     _printable(value, TEXT_LIMITS["database_url"], wanted)
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-
-    from kiosk.store.db import normalize_url
+    from kiosk.store.db import sqlite_path
+    from kiosk.store.urls import DatabaseUrlError, parse_database_url
 
     try:
-        url = normalize_url(value)
-        url.get_dialect()
-    except NoSuchModuleError:
-        raise _Refused(f"{wanted} (SQLAlchemy knows no database kind of that name)") from None
-    except (ArgumentError, ValueError):
-        raise _Refused(wanted) from None
-    if url.get_backend_name() == "sqlite":
-        database = url.database or ""
-        if url.query.get("uri") or not Path(database).is_absolute():
-            raise _Refused(f"{wanted} (a SQLite URL needs an absolute file path: four slashes)")
+        url = parse_database_url(value)
+    except DatabaseUrlError as exc:
+        raise _Refused(f"empty or a database URL the kiosk can use: {exc}") from None
+    if url.get_backend_name() == "sqlite" and sqlite_path(url) is None:
+        raise _Refused(f"{wanted} (the kiosk's SQLite database must be a file, not in memory)")
 
 
 def _check_together(settings: Settings, origins: Mapping[str, str]) -> Settings:

@@ -72,7 +72,7 @@ def test_seed_needs_something_to_do(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_default_url_is_the_kiosk_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(config.DATABASE_URL_ENV, raising=False)
+    monkeypatch.delenv("KIOSK_DATABASE_URL", raising=False)
     monkeypatch.delenv(config.CONFIG_ENV, raising=False)
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     assert kiosk_cli.main(["db", "upgrade"]) == 0

@@ -118,10 +118,8 @@ def test_urls() -> None:
     assert sqlite_path("sqlite:///:memory:") is None
 
 
-def test_database_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(config.DATABASE_URL_ENV, raising=False)
-    default = config.database_url()
-    assert default.startswith("sqlite:///") and default.endswith("/sscard-kiosk/kiosk.db")
-    monkeypatch.setenv(config.DATABASE_URL_ENV, "postgresql://env/db")
-    assert config.database_url() == "postgresql://env/db"
-    assert config.database_url("sqlite:///given.db") == "sqlite:///given.db"
+def test_the_database_is_the_kiosk_file_unless_the_settings_name_one(tmp_path: Path) -> None:
+    default = config.load_settings(environ={"KIOSK_DATA_DIR": str(tmp_path)})
+    assert default.resolved_database_url == f"sqlite:///{tmp_path / 'kiosk.db'}"
+    chosen = config.load_settings(environ={"KIOSK_DATABASE_URL": "postgresql://env/db"})
+    assert chosen.resolved_database_url == "postgresql://env/db"
