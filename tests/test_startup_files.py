@@ -4,44 +4,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import stat
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import Engine
+from journal_helpers import issue_vouchers
 
 from drivers.printers.pdf import PdfPrinter
 from kiosk.app import make_business, open_database, open_seal
 from kiosk.config import load_settings
-from kiosk.domain.journal import TransactionKind, VoucherKind
 from kiosk.services.signing_key import KeyMissingWithVouchers, SigningKeyError
-from kiosk.store.unitofwork import UnitOfWork
 
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
-
-
-def issue_voucher(engine: Engine, kiosk_id: str) -> None:
-    now = dt.datetime.now(dt.UTC)
-    with UnitOfWork(engine) as uow:
-        tx = uow.journal.add_transaction(
-            key=uuid.uuid4().hex,
-            request_hash="0" * 64,
-            kind=TransactionKind.LOSS_REPORT,
-            kiosk_id=kiosk_id,
-            at=now,
-            cardholder_id=None,
-        )
-        number = uow.journal.next_voucher_number(kiosk_id, now.date())
-        uow.journal.add_voucher(
-            number=number, kind=VoucherKind.LOSS_RECEIPT, transaction_id=tx.id, at=now
-        )
-        uow.commit()
 
 
 def test_an_open_database_in_an_open_folder_is_tightened_and_logged(
@@ -94,7 +72,7 @@ def test_the_start_refuses_a_new_key_while_this_kiosks_vouchers_exist(tmp_path: 
     engine = open_database(settings)
     try:
         make_business(settings, engine, PdfPrinter(tmp_path), open_seal(settings, engine))
-        issue_voucher(engine, "BJCY01")
+        issue_vouchers(engine, "BJCY01")
         settings.resolved_voucher_key_file.unlink()  # lost
         with pytest.raises(KeyMissingWithVouchers) as refused:
             make_business(settings, engine, PdfPrinter(tmp_path), open_seal(settings, engine))

@@ -9,15 +9,15 @@ import os
 import stat
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from journal_helpers import issue_vouchers
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from kiosk.domain.journal import ActorKind, TransactionKind, VoucherKind
+from kiosk.domain.journal import ActorKind
 from kiosk.services.signing_key import (
     KeyExists,
     KeyMalformed,
@@ -40,7 +40,6 @@ from kiosk.services.voucher_key import (
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import create_engine, read_session
 from kiosk.store.seal import AuditSeal
-from kiosk.store.unitofwork import UnitOfWork
 
 KIOSK = "BJCY01"
 NOW = dt.datetime(2026, 3, 15, 10, 30, tzinfo=dt.UTC)
@@ -56,24 +55,6 @@ def sqlite_engine(sqlite_factory, tmp_path: Path) -> Iterator[Engine]:  # type: 
 @pytest.fixture
 def key_file(tmp_path: Path) -> Path:
     return tmp_path / "keys" / "voucher-signing.key"
-
-
-def issue_vouchers(engine: Engine, kiosk_id: str, count: int = 1) -> None:
-    with UnitOfWork(engine) as uow:
-        for _ in range(count):
-            tx = uow.journal.add_transaction(
-                key=uuid.uuid4().hex,
-                request_hash="0" * 64,
-                kind=TransactionKind.LOSS_REPORT,
-                kiosk_id=kiosk_id,
-                at=NOW,
-                cardholder_id=None,
-            )
-            number = uow.journal.next_voucher_number(kiosk_id, NOW.date())
-            uow.journal.add_voucher(
-                number=number, kind=VoucherKind.LOSS_RECEIPT, transaction_id=tx.id, at=NOW
-            )
-        uow.commit()
 
 
 def key_records(engine: Engine, kiosk_id: str = KIOSK) -> list[tuple[str, str, dict[str, object]]]:
@@ -97,7 +78,7 @@ def test_a_lost_key_is_not_replaced_while_vouchers_signed_with_it_exist(
     engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
     open_voucher_key(engine, key_file, KIOSK, audit_seal, now=NOW)
-    issue_vouchers(engine, KIOSK, 3)
+    issue_vouchers(engine, KIOSK, 3, NOW)
     key_file.unlink()
     with pytest.raises(KeyMissingWithVouchers) as refused:
         open_voucher_key(engine, key_file, KIOSK, audit_seal)
@@ -113,7 +94,7 @@ def test_a_lost_key_is_not_replaced_while_vouchers_signed_with_it_exist(
 def test_another_kiosks_vouchers_do_not_hold_this_kiosk_back(
     sqlite_engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
-    issue_vouchers(sqlite_engine, "BJCY02", 2)
+    issue_vouchers(sqlite_engine, "BJCY02", 2, NOW)
     assert len(open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal)) == 32
 
 
@@ -121,7 +102,7 @@ def test_a_key_restored_from_the_wrong_backup_is_refused(
     engine: Engine, key_file: Path, tmp_path: Path, audit_seal: AuditSeal
 ) -> None:
     right = open_voucher_key(engine, key_file, KIOSK, audit_seal, now=NOW)
-    issue_vouchers(engine, KIOSK)
+    issue_vouchers(engine, KIOSK, at=NOW)
     backup = key_file.read_bytes()
     key_file.unlink()
     wrong = load_or_create_key(key_file)  # e.g. another kiosk's backup
@@ -154,7 +135,7 @@ def test_a_key_from_before_the_records_is_registered_once(
     sqlite_engine: Engine, key_file: Path, audit_seal: AuditSeal
 ) -> None:
     key = load_or_create_key(key_file)
-    issue_vouchers(sqlite_engine, KIOSK)
+    issue_vouchers(sqlite_engine, KIOSK, at=NOW)
     assert open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal) == key
     assert open_voucher_key(sqlite_engine, key_file, KIOSK, audit_seal) == key
     assert [action for action, _, _ in key_records(sqlite_engine)] == [REGISTERED]
