@@ -1,7 +1,8 @@
 """PIN handling: tries left without spending one, VERIFY and CHANGE PIN with typed outcomes.
 
-PINs travel as `bytearray`s of ASCII digits, encoded to packed BCD only inside the APDU buffer,
-and both buffers are overwritten as soon as the card has answered.
+PINs travel as `bytearray`s of ASCII digits (the caller wipes its own), encoded to packed BCD
+straight into the APDU buffer, which goes to the reader as it is (no immutable copy) and is
+overwritten as soon as the card has answered.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def verify(channel: CardChannel, pin: bytearray) -> None:
     select_ssse(channel)
     apdu = bytearray([0x00, 0x20, 0x00, 0x00, PIN_LENGTH // 2])
     try:
-        apdu += _bcd(pin)
-        _outcome(Response.parse(channel.transmit(bytes(apdu))))
+        _append_bcd(apdu, pin)
+        _outcome(Response.parse(channel.transmit(apdu)))
     finally:
         _wipe(apdu)
 
@@ -43,10 +44,10 @@ def change(channel: CardChannel, old: bytearray, new: bytearray) -> None:
     select_ssse(channel)
     apdu = bytearray([0x80, 0x5E, 0x01, 0x00, PIN_LENGTH + 1])
     try:
-        apdu += _bcd(old)
+        _append_bcd(apdu, old)
         apdu.append(0xFF)
-        apdu += _bcd(new)
-        _outcome(Response.parse(channel.transmit(bytes(apdu))))
+        _append_bcd(apdu, new)
+        _outcome(Response.parse(channel.transmit(apdu)))
     finally:
         _wipe(apdu)
 
@@ -55,13 +56,13 @@ def check_format(pin: bytearray) -> bool:
     return len(pin) == PIN_LENGTH and all(0x30 <= b <= 0x39 for b in pin)
 
 
-def _bcd(pin: bytearray) -> bytearray:
+def _append_bcd(apdu: bytearray, pin: bytearray) -> None:
+    """The PIN as packed BCD at the end of `apdu`, digit pair by digit pair: no other buffer
+    ever holds it."""
     if not check_format(pin):
         raise ValueError("a PIN is six digits")
-    packed = bytearray(PIN_LENGTH // 2)
     for i in range(0, PIN_LENGTH, 2):
-        packed[i // 2] = ((pin[i] - 0x30) << 4) | (pin[i + 1] - 0x30)
-    return packed
+        apdu.append(((pin[i] - 0x30) << 4) | (pin[i + 1] - 0x30))
 
 
 def _outcome(response: Response) -> None:

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from drivers.readers.base import CardChannel
 from drivers.readers.errors import CardMute, CardRemoved
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from drivers.simcard.image import demo_image_ids, load_image
@@ -133,6 +134,44 @@ def test_verify_wipes_the_pin_buffer_it_was_given_only_on_the_apdu_copy(reader):
     secret = digits("123456")
     run(reader, lambda ch: pin.verify(ch, secret))
     assert secret == digits("123456")  # the caller owns and wipes its buffer
+
+
+class _KeepingChannel(CardChannel):
+    """A channel in front of the demo card that keeps the very buffers it was handed."""
+
+    def __init__(self, inner: CardChannel) -> None:
+        super().__init__(inner.atr)
+        self.inner = inner
+        self.handed: list[tuple[bytes, bytes | bytearray]] = []  # (its header then, the buffer)
+
+    def _send(self, apdu: bytes) -> bytes:
+        self.handed.append((bytes(apdu[:2]), apdu))
+        return self.inner.transmit_raw(bytes(apdu))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        lambda ch: pin.verify(ch, digits("123456")),
+        lambda ch: pin.change(ch, digits("123456"), digits("654321")),
+    ],
+    ids=["verify", "change"],
+)
+def test_the_pin_apdu_is_handed_over_as_the_buffer_that_is_then_wiped(reader, command):
+    reader.insert("normal")
+    channels = []
+
+    def job(ch):
+        channels.append(_KeepingChannel(ch))
+        command(channels[0])
+
+    run(reader, job)
+    pin_apdus = [
+        apdu for head, apdu in channels[0].handed if head[1] in (0x20, 0x5E) and len(apdu) > 4
+    ]
+    assert len(pin_apdus) == 1
+    assert isinstance(pin_apdus[0], bytearray)  # no immutable copy holds the PIN
+    assert not any(pin_apdus[0])
 
 
 def test_change_pin(reader):
