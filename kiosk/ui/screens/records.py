@@ -89,8 +89,6 @@ _AMOUNTS = {"base", "employer_part", "personal_part"}
 
 class RecordsScreen(Screen):
     name = "records"
-    step = 2
-    back_allowed = True
 
     year_selected = Signal(int)
     section_changed = Signal(str)
