@@ -1,7 +1,7 @@
 """Hostile arguments and files for the `kiosk` command (issue 10), through the real entry point:
 each ends in one plain line, its documented exit code, no traceback, no hang.
 
-The database's URL cases are in tests/store/test_db_cli.py, the reader's in
+The database's URL cases are in tests/commands/test_db_cli.py, the reader's in
 tests/pcsc/test_cli_diag.py.
 """
 

@@ -150,6 +150,81 @@
     </message>
 </context>
 <context>
+    <name>ContributionsSection</name>
+    <message>
+        <source>Amounts in yuan</source>
+        <translation>金额单位：元</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Earlier year</source>
+        <translation>上一年度</translation>
+    </message>
+    <message>
+        <source>Later year</source>
+        <translation>下一年度</translation>
+    </message>
+    <message>
+        <source>Contributions by month</source>
+        <translation>逐月缴费记录</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>缴费单位</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>缴费基数</translation>
+    </message>
+    <message>
+        <source>Employer part</source>
+        <translation>单位缴纳</translation>
+    </message>
+    <message>
+        <source>Personal part</source>
+        <translation>个人缴纳</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>缴费状态</translation>
+    </message>
+    <message>
+        <source>No contributions on record.</source>
+        <translation>暂无缴费记录。</translation>
+    </message>
+    <message>
+        <source>Loading the contributions…</source>
+        <translation>正在查询缴费记录…</translation>
+    </message>
+    <message>
+        <source>Months paid: {paid}</source>
+        <translation>已缴 {paid} 个月</translation>
+    </message>
+    <message>
+        <source>Months paid: {paid} · Months owed: {owed}</source>
+        <translation>已缴 {paid} 个月 · 欠缴 {owed} 个月</translation>
+    </message>
+    <message>
+        <source>No contributions in this year.</source>
+        <translation>本年度无缴费记录。</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠缴</translation>
+    </message>
+</context>
+<context>
     <name>EntryField</name>
     <message>
         <source>Clear</source>
@@ -262,6 +337,13 @@
     <message>
         <source>End the session</source>
         <translation>结束本次服务</translation>
+    </message>
+</context>
+<context>
+    <name>InjurySection</name>
+    <message>
+        <source>No work injury or occupational disease records.</source>
+        <translation>暂无工伤与职业病劳动能力鉴定记录。</translation>
     </message>
 </context>
 <context>
@@ -578,6 +660,45 @@
     <message>
         <source>Choose an outlet to go on.</source>
         <translation>请选择一个网点后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <source>Insurance status</source>
+        <translation>参保状态</translation>
+    </message>
+    <message>
+        <source>Not insured</source>
+        <translation>未参保</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Since {date}</source>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <source>No account on record.</source>
+        <translation>暂无账户记录。</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>账户余额</translation>
+    </message>
+    <message>
+        <source>Credited in {year}</source>
+        <translation>{year}记入</translation>
+    </message>
+    <message>
+        <source>Paid out in {year}</source>
+        <translation>{year}支出</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
     </message>
 </context>
 <context>
@@ -990,64 +1111,8 @@
         <translation>工伤记录</translation>
     </message>
     <message>
-        <source>Insurance status</source>
-        <translation>参保状态</translation>
-    </message>
-    <message>
-        <source>Work history</source>
-        <translation>工作经历</translation>
-    </message>
-    <message>
-        <source>Qualifications</source>
-        <translation>职业资格</translation>
-    </message>
-    <message>
-        <source>Amounts in yuan</source>
-        <translation>金额单位：元</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <source>Earlier year</source>
-        <translation>上一年度</translation>
-    </message>
-    <message>
-        <source>Later year</source>
-        <translation>下一年度</translation>
-    </message>
-    <message>
-        <source>Contributions by month</source>
-        <translation>逐月缴费记录</translation>
-    </message>
-    <message>
         <source>Statement printing</source>
         <translation>个人权益记录打印情况</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <source>Employer</source>
-        <translation>缴费单位</translation>
-    </message>
-    <message>
-        <source>Base</source>
-        <translation>缴费基数</translation>
-    </message>
-    <message>
-        <source>Employer part</source>
-        <translation>单位缴纳</translation>
-    </message>
-    <message>
-        <source>Personal part</source>
-        <translation>个人缴纳</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>缴费状态</translation>
     </message>
     <message>
         <source>ID number {ssn}</source>
@@ -1104,90 +1169,6 @@
     <message>
         <source>The statement could not be printed: {reason}. Please ask at a counter.</source>
         <translation>个人权益记录未能打印：{reason}。请到服务窗口咨询。</translation>
-    </message>
-    <message>
-        <source>Not insured</source>
-        <translation>未参保</translation>
-    </message>
-    <message>
-        <source>{start} to {end}</source>
-        <translation>{start} 至 {end}</translation>
-    </message>
-    <message>
-        <source>Since {date}</source>
-        <translation>自 {date} 起</translation>
-    </message>
-    <message>
-        <source>No account on record.</source>
-        <translation>暂无账户记录。</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>账户余额</translation>
-    </message>
-    <message>
-        <source>Credited in {year}</source>
-        <translation>{year}记入</translation>
-    </message>
-    <message>
-        <source>Paid out in {year}</source>
-        <translation>{year}支出</translation>
-    </message>
-    <message>
-        <source>As of {date}</source>
-        <translation>截至 {date}</translation>
-    </message>
-    <message>
-        <source>No contributions on record.</source>
-        <translation>暂无缴费记录。</translation>
-    </message>
-    <message>
-        <source>Loading the contributions…</source>
-        <translation>正在查询缴费记录…</translation>
-    </message>
-    <message>
-        <source>Months paid: {paid}</source>
-        <translation>已缴 {paid} 个月</translation>
-    </message>
-    <message>
-        <source>Months paid: {paid} · Months owed: {owed}</source>
-        <translation>已缴 {paid} 个月 · 欠缴 {owed} 个月</translation>
-    </message>
-    <message>
-        <source>No contributions in this year.</source>
-        <translation>本年度无缴费记录。</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>已缴</translation>
-    </message>
-    <message>
-        <source>Owed</source>
-        <translation>欠缴</translation>
-    </message>
-    <message>
-        <source>No work history on record.</source>
-        <translation>暂无工作经历记录。</translation>
-    </message>
-    <message>
-        <source>present</source>
-        <translation>至今</translation>
-    </message>
-    <message>
-        <source>No qualifications on record.</source>
-        <translation>暂无职业资格记录。</translation>
-    </message>
-    <message>
-        <source>Certificate no. {number}</source>
-        <translation>证书编号：{number}</translation>
-    </message>
-    <message>
-        <source>Issued on {date} by {issuer}</source>
-        <translation>{date} 由{issuer}颁发</translation>
-    </message>
-    <message>
-        <source>No work injury or occupational disease records.</source>
-        <translation>暂无工伤与职业病劳动能力鉴定记录。</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1693,41 @@
     <message>
         <source>As for a lost card, and recorded as stolen. A new card is made for you.</source>
         <translation>正式挂失并登记为被盗，原卡永久停用。为您制作新卡。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkSection</name>
+    <message>
+        <source>Work history</source>
+        <translation>工作经历</translation>
+    </message>
+    <message>
+        <source>Qualifications</source>
+        <translation>职业资格</translation>
+    </message>
+    <message>
+        <source>No work history on record.</source>
+        <translation>暂无工作经历记录。</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>No qualifications on record.</source>
+        <translation>暂无职业资格记录。</translation>
+    </message>
+    <message>
+        <source>Certificate no. {number}</source>
+        <translation>证书编号：{number}</translation>
+    </message>
+    <message>
+        <source>Issued on {date} by {issuer}</source>
+        <translation>{date} 由{issuer}颁发</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from kiosk.cli_types import shorten
+from kiosk.domain.text import shorten
 
 EXAMPLES = "sqlite:////var/lib/sscard-kiosk/kiosk.db or postgresql://user@host/database"
 # Linux's limits: a whole path (PATH_MAX, with its NUL) and one name in it (NAME_MAX), in bytes.

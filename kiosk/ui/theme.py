@@ -168,24 +168,14 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(p.primary))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(p.on_dark))
     app.setPalette(palette)
-    global _applied
-    _applied = theme
     app.setStyleSheet(theme.style_sheet())
-
-
-# PySide6 6.12 bug: QObject.property() of a property that was never set returns None without
-# taking a reference to it; enough calls and CPython frees None and aborts at exit. So nothing
-# here reads a property back from Qt: what was applied is remembered on the Python side.
-_applied: Theme | None = None
-
-
-def current_theme() -> Theme:
-    """The theme last applied to the running application (normal text if none was)."""
-    return _applied or Theme(large_text=False)
 
 
 def set_style_property(widget: QWidget, name: str, value: object) -> None:
     """Change a property the style sheet selects on, and restyle the widget to match."""
+    # PySide6 6.12 bug: QObject.property() of a property that was never set returns None
+    # without taking a reference to it; enough calls and CPython frees None and aborts at exit.
+    # So nothing here reads a property back from Qt: what was applied is remembered in Python.
     applied: dict[str, object] = widget.__dict__.setdefault("_style_properties", {})
     if name in applied and applied[name] == value:
         return

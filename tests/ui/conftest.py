@@ -1,6 +1,7 @@
 """Fixtures for the screen and widget tests: the translations compiled once per run, a language
 switch that leaves English (no translator) behind, the theme, a walk over every text a widget
-shows, a walk over the state of every widget, and the whole kiosk on the demo set-up."""
+shows, a walk over the state of every widget, and the whole kiosk on the demo set-up. The plain
+helpers the tests import (make, shown, wait_step) are in ui_helpers.py."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from ui_helpers import idle, wait_step
 
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.simcard.image import load_image
@@ -41,10 +42,6 @@ def kiosk(qtbot, make_kiosk):
 # Helpers ------------------------------------------------------------------------------------
 
 
-def idle(kiosk) -> bool:
-    return kiosk.controller.worker.pending == 0
-
-
 def bstep(kiosk) -> str | None:
     business = kiosk.controller.business
     return business.view.step.value if business is not None else None
@@ -58,12 +55,6 @@ def bview(kiosk):
 def wait_b(qtbot, kiosk, name: str) -> None:
     qtbot.waitUntil(lambda: bstep(kiosk) == name and idle(kiosk), timeout=10_000)
     assert kiosk.window.current is kiosk.window.business_screens[bview(kiosk).step]
-
-
-def wait_step(qtbot, kiosk, name: str) -> None:
-    qtbot.waitUntil(
-        lambda: kiosk.controller.flow.view.step.value == name and idle(kiosk), timeout=10_000
-    )
 
 
 def identify(qtbot, kiosk, ssn=SSN, mobile=MOBILE, *, agent=False, expect="what_happened"):

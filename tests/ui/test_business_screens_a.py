@@ -10,6 +10,7 @@ import re
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
+from ui_helpers import PAGE, make, shown
 
 from kiosk.domain.business import PrintOutcome, Refusal
 from kiosk.domain.ids import id_check_char
@@ -38,19 +39,6 @@ from kiosk.ui.widgets.textpad import ALPHANUMERIC, DIGITS, TextPad
 SCREENS = (IdentifyScreen, AgentScreen, WhatHappenedScreen, LookupScreen, LookupResultScreen)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LEFT = Qt.MouseButton.LeftButton
-
-
-def make(qtbot, cls, *args):
-    widget = cls(*args)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    qtbot.addWidget(widget)
-    return widget
-
-
-def shown(qtbot, widget: QWidget, size=(1280, 700)) -> None:
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
 
 
 def fill(screen: QWidget) -> None:
@@ -93,7 +81,7 @@ def test_each_screen_shows_sample_data_in_both_languages(
     translations.set_language(language)
     screen = make(qtbot, cls)
     fill(screen)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert cls.name == BStep(cls.name).value
     texts = all_texts(screen)
     assert screen.title.text()
@@ -107,7 +95,7 @@ def test_each_screen_shows_sample_data_in_both_languages(
 def test_wipe_leaves_nothing_personal(qtbot, all_texts, cls):
     screen = make(qtbot, cls)
     fill(screen)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     screen.wipe()
     texts = all_texts(screen)
     who = bs.identified()
@@ -139,7 +127,7 @@ INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, EntryField)
 def test_every_interactive_widget_has_a_name_and_an_accessible_name(qtbot, translations, cls):
     screen = make(qtbot, cls)
     fill(screen)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     found = [w for w in screen.findChildren(QWidget) if isinstance(w, INTERACTIVE)]
     assert found
     for w in found:
@@ -156,7 +144,7 @@ def test_touch_targets_are_at_least_64_px(qtbot, qapp, large):
         for cls in SCREENS:
             screen = make(qtbot, cls)
             fill(screen)
-            shown(qtbot, screen)
+            shown(qtbot, screen, PAGE)
             modes = (SCAN, PERSON) if isinstance(screen, LookupScreen) else (None,)
             for mode in modes:
                 if mode:
@@ -370,7 +358,7 @@ def test_an_external_error_lasts_until_the_value_changes(qtbot):
 def test_identify_submits_both_numbers_once_both_are_right(qtbot):
     screen = make(qtbot, IdentifyScreen)
     screen.show_view(bs.identify_view())
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert not screen.next_button.isEnabled()
     for ch in bs.SSN:
         qtbot.mouseClick(screen.pad.keys[ch], LEFT)
@@ -391,7 +379,7 @@ def test_identify_busy_locks_and_a_double_tap_does_nothing(qtbot):
     screen.id_field.set_text(bs.SSN)
     screen.mobile_field.set_text(bs.MOBILE)
     screen.show_view(bs.identify_view(busy=True))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert not screen.next_button.isEnabled()
     assert not screen.pad.isEnabled()
     with qtbot.assertNotEmitted(screen.submitted):
@@ -419,7 +407,7 @@ def test_a_wrong_pair_moves_no_field_and_leaves_no_green_tick(qtbot, translation
     screen.show_view(bs.identify_view())
     screen.id_field.set_text(bs.SSN)
     screen.mobile_field.set_text(bs.MOBILE)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     places = {w: w.mapTo(screen, w.rect().topLeft()) for w in screen.fields.fields}
     places[screen.agent_toggle] = screen.agent_toggle.mapTo(screen, QPoint(0, 0))
     assert all(f.box.property("state") == "ok" for f in screen.fields.fields)
@@ -446,7 +434,7 @@ def test_a_wrong_pair_moves_no_field_and_leaves_no_green_tick(qtbot, translation
 def test_agent_submits_id_name_and_relationship(qtbot):
     screen = make(qtbot, AgentScreen)
     screen.show_view(bs.agent_view())
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     for ch in bs.AGENT_SSN:
         screen.pad.press(ch)
     screen.name_edit.setText(f"  {bs.AGENT_NAME} ")
@@ -486,7 +474,7 @@ def test_agent_cannot_give_the_cardholders_id_or_a_bad_name(qtbot, translations)
 def test_what_happened_shows_who_masked_and_emits_the_choice(qtbot, all_texts):
     screen = make(qtbot, WhatHappenedScreen)
     screen.show_view(bs.what_happened_view())
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     texts = all_texts(screen)
     assert mask_id_number(bs.SSN) in texts and bs.SSN not in texts
     assert bs.CARD_NUMBER not in texts and bs.NAME not in texts
@@ -500,7 +488,7 @@ def test_temporary_report_is_greyed_with_a_reason_when_not_allowed(qtbot, transl
     translations.set_language("en")
     screen = make(qtbot, WhatHappenedScreen)
     screen.show_view(bs.what_happened_view(CardStatus.TEMPORARY_LOSS))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     temporary = screen.options[Choice.TEMPORARY]
     assert not temporary.isEnabled()
     assert "already under a temporary loss report" in temporary.reason.text()
@@ -528,7 +516,7 @@ CODE = "SSK1:DEMO01-20261205-000004-W:ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 def test_lookup_by_scanning_the_code_and_by_person(qtbot):
     screen = make(qtbot, LookupScreen)
     screen.show_view(bs.lookup_view())
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.mode == SCAN and not screen.person_search.isVisible()
     assert screen.scanner.active
     with qtbot.waitSignal(screen.by_code) as signal:
@@ -553,7 +541,7 @@ def test_lookup_by_scanning_the_code_and_by_person(qtbot):
 def test_a_scan_while_busy_or_hidden_is_not_heard(qtbot):
     screen = make(qtbot, LookupScreen)
     screen.show_view(bs.lookup_view(busy=True))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     with qtbot.assertNotEmitted(screen.by_code):
         scan(qtbot, screen, CODE)
     screen.show_view(bs.lookup_view())
@@ -566,7 +554,7 @@ def test_a_scan_while_busy_or_hidden_is_not_heard(qtbot):
 def test_lookup_errors_are_shown_beside_the_button(qtbot, translations):
     translations.set_language("en")
     screen = make(qtbot, LookupScreen)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     screen.show_view(bs.lookup_view(busy=True))
     screen.show_view(bs.lookup_view(error=Refusal.VOUCHER_CODE_INVALID))
     # A scan's trouble is told in the scan card, where the citizen looks while scanning.
@@ -590,7 +578,7 @@ def test_lookup_result_cards_progress_and_reprint(qtbot, translations, all_texts
     translations.set_language("en")
     screen = make(qtbot, LookupResultScreen)
     screen.show_view(bs.lookup_result_view())
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     texts = all_texts(screen)
     assert "Card receipt voucher" in texts and "Loss report receipt" in texts
     assert "In production" in texts and "Your new card is being made." in texts

@@ -14,6 +14,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from ui_helpers import PAGE, make, shown
 
 from drivers.printers.base import PrinterState, PrinterStatus
 from kiosk.domain.business import Material, PrintOutcome, Refusal
@@ -46,19 +47,6 @@ FULL = (samples.NAME, samples.SSN, samples.CARD_NUMBER, samples.AGENT_NAME, samp
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def make(qtbot, cls):
-    screen = cls()
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    qtbot.addWidget(screen)
-    return screen
-
-
-def shown(qtbot, screen: QWidget, size=(1280, 700)) -> None:
-    screen.resize(*size)
-    screen.show()
-    qtbot.waitExposed(screen)
-
-
 def sample_view(cls):
     """The fullest sample for each screen."""
     return {
@@ -75,7 +63,7 @@ def sample_view(cls):
 def filled(qtbot, cls):
     screen = make(qtbot, cls)
     screen.show_view(sample_view(cls))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     return screen
 
 
@@ -132,7 +120,7 @@ def test_outlet_rows_choose_and_next(qtbot, translations):
     screen = make(qtbot, OutletScreen)
     view = samples.view("lost", BStep.OUTLET, chosen=False)
     screen.show_view(view)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     outlets = samples.OUTLETS
     assert screen.outlets == outlets
     assert all(o.issues_cards for o in outlets) and len(outlets) == 4
@@ -170,7 +158,7 @@ def test_outlet_names_follow_the_language(qtbot, translations):
 def test_outlet_busy_takes_no_taps(qtbot):
     screen = make(qtbot, OutletScreen)
     screen.show_view(replace(sample_view(OutletScreen), busy=True))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert not screen.next_button.isEnabled()
     assert not any(row.isEnabled() for row in screen.rows)
     with qtbot.assertNotEmitted(screen.chosen), qtbot.assertNotEmitted(screen.next_clicked):
@@ -203,7 +191,7 @@ def test_materials_checklist(qtbot, translations, all_texts, as_agent, photo_on_
     screen.show_view(
         samples.view("lost", BStep.MATERIALS, as_agent=as_agent, photo_on_file=photo_on_file)
     )
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.shown_materials == expected
     texts = all_texts(screen)
     for material in Material:
@@ -233,7 +221,7 @@ def test_materials_say_what_the_agency_asks(qtbot, translations, all_texts, lang
     translations.set_language(language)
     screen = make(qtbot, MaterialsScreen)
     screen.show_view(samples.view("stolen", BStep.MATERIALS, as_agent=True))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     texts = all_texts(screen)
     for ask in AGENCY_ASKS[language]:
         assert ask in texts, ask
@@ -243,7 +231,7 @@ def test_materials_say_what_the_agency_asks(qtbot, translations, all_texts, lang
 def test_materials_medical_note_only_after_a_loss(qtbot):
     screen = make(qtbot, MaterialsScreen)
     screen.show_view(samples.view("damaged", BStep.MATERIALS))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.id_note.isVisible()  # an ID card is needed all the same
     assert not screen.medical.isVisible()  # a damaged card has no loss period
 
@@ -255,7 +243,7 @@ def test_pickup_exact_date_free(qtbot, translations):
     translations.set_language("en")
     screen = make(qtbot, PickupScreen)
     screen.show_view(samples.view("lost", BStep.PICKUP))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.date_value.text() == "Monday 24 Nov 2025"
     assert not screen.date_note.isVisible()
     assert screen.days_value.text() == "15 working days"
@@ -269,7 +257,7 @@ def test_pickup_about_date_with_fee(qtbot, translations):
     translations.set_language("en")
     screen = make(qtbot, PickupScreen)
     screen.show_view(samples.view("stolen", BStep.PICKUP, exact=False, fee_fen=2000))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.date_value.text() == "About Friday 22 Jan 2027"
     assert screen.date_note.isVisible() and "2027" in screen.date_note.text()
     assert screen.fee_value.text() == "¥20.00"
@@ -297,7 +285,7 @@ def test_review_spells_out_the_consequence(qtbot, translations, business, senten
     translations.set_language("en")
     screen = make(qtbot, ReviewScreen)
     screen.show_view(samples.view(business, BStep.REVIEW))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.warning.isVisible()
     assert sentence in screen.warning.text.text()
     assert screen.warning.__dict__["_style_properties"]["tone"] == tone
@@ -316,7 +304,7 @@ def test_review_shows_the_agent_masked_and_the_reissue(qtbot, translations, all_
     translations.set_language("en")
     screen = make(qtbot, ReviewScreen)
     screen.show_view(samples.view("lost", BStep.REVIEW, as_agent=True))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     rows = dict((label, value) for label, value, _ in screen.rows())
     assert rows["Agent"] == "李*英 (Spouse)"
     assert rows["Reason"] == "Card lost"
@@ -349,7 +337,7 @@ def test_confirm_title_by_business(qtbot, translations, business, title):
     translations.set_language("en")
     screen = make(qtbot, ConfirmScreen)
     screen.show_view(samples.confirm_view(business))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.title.text() == title
     assert not screen.printer_notice.isVisible()
 
@@ -362,7 +350,7 @@ def test_confirm_warns_when_the_printer_is_not_ready(qtbot, translations, status
     translations.set_language("en")
     screen = make(qtbot, ConfirmScreen)
     screen.show_view(replace(samples.confirm_view("lost"), printer=status))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.printer_notice.isVisible()
     assert "You can still go ahead" in screen.printer_notice.text.text()
     assert screen.confirm_button.isEnabled()
@@ -373,7 +361,7 @@ def test_confirm_emits_once_and_busy_blocks_a_second_tap(qtbot, translations):
     screen = make(qtbot, ConfirmScreen)
     view = samples.confirm_view("lost")
     screen.show_view(view)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.confirm_button.label == "Confirm"
     with qtbot.waitSignal(screen.confirmed):
         screen.confirm_button.click()
@@ -394,7 +382,7 @@ def test_receipt_shows_number_and_print_states(qtbot, translations):
     screen = make(qtbot, ReceiptScreen)
     printing = samples.receipt_view("lost", None)
     screen.show_view(printing)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     receipt = printing.receipt
     assert receipt is not None
     assert screen.number.text().replace(" ", "") == receipt.voucher_number
@@ -437,7 +425,7 @@ def test_receipt_headline_by_business(qtbot, translations, business, title, pick
     translations.set_language("en")
     screen = make(qtbot, ReceiptScreen)
     screen.show_view(samples.receipt_view(business))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert screen.title.text() == title
     assert screen.guidance.text()
     assert screen.pickup.isVisible() == pickup
@@ -447,7 +435,7 @@ def test_a_replayed_receipt_looks_the_same(qtbot, all_texts):
     screen = make(qtbot, ReceiptScreen)
     view = samples.receipt_view("lost")
     screen.show_view(view)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     first = all_texts(screen)
     assert view.receipt is not None
     screen.show_view(replace(view, receipt=replace(view.receipt, replayed=True)))
@@ -472,7 +460,7 @@ def test_the_qr_code_on_the_receipt_decodes_to_the_signed_payload(qtbot, tmp_pat
     screen = make(qtbot, ReceiptScreen)
     view = samples.receipt_view("lost", outcome)
     screen.show_view(view)
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     assert view.receipt is not None
     text = decode(screen.qr, tmp_path / "qr.png")
     assert text == view.receipt.qr_payload
@@ -508,7 +496,7 @@ def test_every_refusal_has_plain_words_and_no_code(qtbot, translations, all_text
     translations.set_language("en")
     screen = make(qtbot, RefusedScreen)
     screen.show_view(samples.refused_view(refusal))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     text = screen.text_for(refusal)
     assert text.title and text.what and text.steps
     assert screen.title.text() == text.title
@@ -532,7 +520,7 @@ def test_refusal_titles_are_all_different(qtbot, translations):
 def test_refused_signals(qtbot):
     screen = make(qtbot, RefusedScreen)
     screen.show_view(samples.refused_view(Refusal.BACKEND_OFFLINE))
-    shown(qtbot, screen)
+    shown(qtbot, screen, PAGE)
     with qtbot.waitSignal(screen.retry_clicked):
         screen.retry_button.click()
     with qtbot.waitSignal(screen.done_clicked):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from ui_helpers import idle, wait_step
 
 from drivers.simcard.image import load_image
 from kiosk.domain.business import ReissueRequest
@@ -18,16 +19,6 @@ from kiosk.ui.i18n import format_date
 PIN_BLOCKED = load_image("pin-blocked")
 LAST_TRY = load_image("pin-last-try")
 TEMPORARY = load_image("temporary-loss")
-
-
-def idle(kiosk) -> bool:
-    return kiosk.controller.worker.pending == 0
-
-
-def wait_step(qtbot, kiosk, name: str) -> None:
-    qtbot.waitUntil(
-        lambda: kiosk.controller.flow.view.step.value == name and idle(kiosk), timeout=10_000
-    )
 
 
 def report_temporary_loss(kiosk, image) -> None:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableWidget, QWidget
+from ui_helpers import wait_step
 
 from drivers.readers.mock import DEFAULT_READER, Faults
 from drivers.simcard.image import load_image
@@ -48,12 +49,6 @@ def kiosk(qapp, qtbot, data_dir):
 
 def step(kiosk) -> str:
     return kiosk.controller.flow.view.step.value
-
-
-def wait_step(qtbot, kiosk, name: str) -> None:
-    qtbot.waitUntil(
-        lambda: step(kiosk) == name and kiosk.controller.worker.pending == 0, timeout=5000
-    )
 
 
 def insert(qtbot, kiosk, card: str, expect: str = "summary") -> None:

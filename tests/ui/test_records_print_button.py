@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import idle, wait_step
 
 from drivers.printers.base import Printer, PrinterState, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
@@ -60,16 +61,6 @@ def kiosk(qtbot, make_kiosk):
     kiosk = make_kiosk(language="en")
     yield kiosk
     kiosk.close()
-
-
-def idle(kiosk) -> bool:
-    return kiosk.controller.worker.pending == 0
-
-
-def wait_step(qtbot, kiosk, name: str) -> None:
-    qtbot.waitUntil(
-        lambda: kiosk.controller.flow.view.step.value == name and idle(kiosk), timeout=10_000
-    )
 
 
 def to_records(qtbot, kiosk) -> None:

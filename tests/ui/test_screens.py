@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from ui_helpers import make, shown
 
 from kiosk.domain.masking import mask_card_number, mask_id_number
 from kiosk.domain.records import CardStatus
@@ -38,14 +39,6 @@ PERSONAL = (samples.NAME, samples.SSN, samples.CARD_NUMBER)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def make(qtbot, cls):
-    screen = cls()
-    # Deleted, not only closed, after the test: a theme change restyles every live widget.
-    screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    qtbot.addWidget(screen)
-    return screen
-
-
 def fill(screen: QWidget) -> None:
     """Put the sample data into any screen."""
     if isinstance(screen, SummaryScreen):
@@ -58,12 +51,6 @@ def fill(screen: QWidget) -> None:
         screen.show_year(samples.year_of_contributions(2016))
     elif isinstance(screen, ProblemScreen):
         screen.show_problem(CardProblem.EXPIRED, expiry_date=samples.EXPIRED_ON)
-
-
-def shown(qtbot, screen: QWidget, size=(1280, 800)) -> None:
-    screen.resize(*size)
-    screen.show()
-    qtbot.waitExposed(screen)
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
+from ui_helpers import idle, wait_step
 
 from drivers.readers.mock import DEFAULT_READER
 from drivers.simcard.image import load_image
@@ -28,20 +29,10 @@ def kiosk(qtbot, make_kiosk):
     kiosk.close()
 
 
-def idle(kiosk) -> bool:
-    return kiosk.controller.worker.pending == 0
-
-
 def settle(qtbot, kiosk) -> None:
     """Nothing running on the worker, and every layout done."""
     qtbot.waitUntil(lambda: idle(kiosk), timeout=10_000)
     QApplication.processEvents()
-
-
-def wait_step(qtbot, kiosk, name: str) -> None:
-    qtbot.waitUntil(
-        lambda: kiosk.controller.flow.view.step.value == name and idle(kiosk), timeout=10_000
-    )
 
 
 def wait_b(qtbot, kiosk, name: str) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy.engine import Engine
+from ui_helpers import make
 
 from drivers.printers.fake import FakePrinter
 from kiosk.domain import vocabulary
@@ -215,12 +216,6 @@ class Agreement:
         assert shown, f"{name}: the screen shows {on_screen!r}, not {word!r}"
         assert squash(word) in on_paper, f"{name}: {word!r} is not on paper"
         self.checked.add(name)
-
-
-def make(qtbot, cls):
-    screen = cls()
-    qtbot.addWidget(screen)
-    return screen
 
 
 def label_text(screen, object_name: str) -> str:

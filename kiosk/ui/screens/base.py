@@ -1,5 +1,5 @@
-"""What every screen has: a name for logs and the tour, its place in a flow, the navigation it
-allows, retranslation on a language change and a `wipe()` of personal data and of everything
+"""What every screen has: a name for logs and the tour, whether Home makes sense on it,
+retranslation on a language change and a `wipe()` of personal data and of everything
 the last citizen did to the view (S3)."""
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QScroller, QWidget
 
 class Screen(QWidget):
     name: ClassVar[str] = ""
-    # Where the screen sits in the card flow's step bar (StepBar index); None: outside a flow.
-    step: ClassVar[int | None] = None
-    # Whether Back and Home make sense here; the controller has the last word.
-    back_allowed: ClassVar[bool] = False
+    # Whether Home makes sense here; the controller has the last word.
     home_allowed: ClassVar[bool] = True
 
     def __init__(self, parent: QWidget | None = None) -> None:

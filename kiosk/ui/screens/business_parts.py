@@ -215,7 +215,6 @@ class StepScreen(Screen):
     which says in the heading's place what the last tap of the primary button found wrong.
     `show_view` keeps the view, follows its busy flag and redraws with `_render()`."""
 
-    back_allowed = True
     home_allowed = True
 
     def __init__(self, prefix: str, parent: QWidget | None = None) -> None:
@@ -293,7 +292,6 @@ class BusinessScreen(Screen):
     the screen's buttons at the right). Subclasses fill `body`/`actions`, set texts in
     `retranslate()` and draw the view in `_render()`."""
 
-    back_allowed = True
     home_allowed = True
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -18,8 +18,6 @@ from kiosk.ui.widgets.stepbar import StepBar, card_steps, phase_labels
 
 class PinScreen(Screen):
     name = "pin"
-    step = 1
-    back_allowed = True
 
     pin_entered = Signal(object)  # bytearray of six ASCII digits; the receiver wipes it
 

@@ -13,7 +13,6 @@ from kiosk.ui.widgets.parts import Notice, centred_column, make_label
 
 class ReadingScreen(Screen):
     name = "reading"
-    step = 0
     home_allowed = False
 
     def __init__(self, parent: QWidget | None = None) -> None:

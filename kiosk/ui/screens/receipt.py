@@ -32,7 +32,6 @@ QR_MODULE_FAILED = 7
 
 class ReceiptScreen(BusinessScreen):
     name = BStep.RECEIPT.value
-    back_allowed = False
 
     done_clicked = Signal()
 

@@ -30,7 +30,6 @@ class RefusalText:
 
 class RefusedScreen(Screen):
     name = BStep.REFUSED.value
-    back_allowed = False
     home_allowed = True
 
     done_clicked = Signal()

@@ -29,7 +29,6 @@ _FIELDS = ("name", "ssn", "card_number", "issue_date", "expiry_date")
 
 class SummaryScreen(Screen):
     name = "summary"
-    step = 0
     home_allowed = True
 
     view_records_clicked = Signal()

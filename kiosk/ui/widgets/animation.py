@@ -52,10 +52,6 @@ class CardSlotAnimation(QWidget):
         self._animation.valueChanged.connect(self._on_value)
 
     @property
-    def animated(self) -> bool:
-        return self._animated
-
-    @property
     def running(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
 

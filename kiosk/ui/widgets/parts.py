@@ -11,7 +11,6 @@ from typing import ClassVar
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -412,12 +411,3 @@ def dispose(widget: QWidget) -> None:
     widget.hide()
     widget.setParent(None)
     widget.deleteLater()
-
-
-def add_row(layout: QBoxLayout, *widgets: QWidget, stretch_last: bool = True) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(SPACING.m)
-    for i, widget in enumerate(widgets):
-        row.addWidget(widget, 1 if stretch_last and i == len(widgets) - 1 else 0)
-    layout.addLayout(row)
-    return row

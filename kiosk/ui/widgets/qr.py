@@ -57,11 +57,6 @@ class QrCode(QWidget):
     def clear(self) -> None:
         self.set_payload(None)
 
-    def set_side(self, side: int) -> None:
-        """A fixed square; the code is drawn as large as whole pixels allow inside it."""
-        self._module = None
-        self.setFixedSize(side, side)
-
     def set_module_size(self, pixels: int) -> None:
         """Draw each module `pixels` wide; the widget's side follows the code (quiet zone
         included), so no space is wasted around it."""

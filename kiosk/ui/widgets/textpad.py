@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.fields import EntryField
+from kiosk.ui.widgets.entry import EntryField
 
 DIGITS = "digits"
 ALPHANUMERIC = "alnum"

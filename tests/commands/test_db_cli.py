@@ -1,4 +1,4 @@
-"""`kiosk db upgrade|seed|check`, through the handlers `kiosk/cli.py` wires in."""
+"""`kiosk db upgrade|seed|check`, through the handlers kiosk/commands/db.py adds to `kiosk`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk import cli as kiosk_cli
 from kiosk import config, exit_codes
-from kiosk.store import cli, db
+from kiosk.commands import db as db_commands
+from kiosk.store import db
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import current_revision, head_revision
 
@@ -83,9 +84,9 @@ def test_commands_plug_into_another_parser() -> None:
     parser = argparse.ArgumentParser(prog="kiosk")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("demo")
-    cli.add_db_commands(sub)
+    db_commands.add_db_commands(sub)
     args = parser.parse_args(["db", "check", "--url", "sqlite://", "--quick"])
-    assert args.handler is cli.run_check and args.quick and args.url == "sqlite://"
+    assert args.handler is db_commands.run_check and args.quick and args.url == "sqlite://"
     with pytest.raises(SystemExit):
         parser.parse_args(["db"])
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from kiosk import exit_codes
+from kiosk.domain.text import shorten
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -113,14 +114,6 @@ def path_arg(what: str) -> Callable[[str], Path]:
         return Path(check(value))
 
     return parse
-
-
-def shorten(value: str, limit: int = 80) -> str:
-    """`value` cut to about `limit` characters for a one-line message, saying how long it was."""
-    if len(value) <= limit:
-        return value
-    keep = limit // 2
-    return f"{value[:keep]}…{value[-keep // 2 :]} ({len(value):,} characters)"
 
 
 def _shown(text: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import exit_codes
-from kiosk.cli_types import bounded_int, path_arg
+from kiosk.commands.arguments import bounded_int, path_arg
 
 # Synthetic seeding: the bounds stated in the help. Ten million cardholders is ten times the
 # P7 benchmark's back end; fifty years is more contribution history than anyone has.

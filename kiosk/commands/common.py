@@ -1,0 +1,20 @@
+"""What every `kiosk` sub-command shares: the exit codes under the names the commands use,
+and the one line on stderr that goes with a refusal."""
+
+from __future__ import annotations
+
+import sys
+
+from kiosk import exit_codes
+
+# The exit codes of kiosk.exit_codes under the names the commands use.
+EXIT_OK = exit_codes.OK
+EXIT_CARD = exit_codes.FAILED  # diag: a card problem (none, unreadable, mute, stalled)
+EXIT_USAGE = exit_codes.USAGE
+EXIT_READER = exit_codes.UNAVAILABLE  # reader, pcscd or the vpcd port unavailable
+
+
+def fail(message: str, code: int) -> int:
+    """`message` on stderr; returns `code`, the exit status."""
+    print(message, file=sys.stderr)
+    return code

@@ -1,0 +1,50 @@
+"""The rows the work-and-skills and work-injury sections list: an icon, a title and a few lines
+below it; or, when there is nothing on record, a badge and one sentence saying so."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui.icons import pixmap
+from kiosk.ui.theme import PALETTE, SPACING
+from kiosk.ui.widgets.parts import IconBadge, make_label
+
+
+def entry(icon_name: str, title: str, lines: list[str]) -> QWidget:
+    """One thing on record: `title` beside its icon, the non-empty `lines` below it."""
+    entry = QWidget()
+    layout = QHBoxLayout(entry)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(SPACING.m)
+    icon = QLabel()
+    icon.setPixmap(pixmap(icon_name, PALETTE.brand, 32))
+    icon.setFixedSize(40, 40)
+    text = QVBoxLayout()
+    text.setSpacing(2)
+    heading = make_label("fieldValue")
+    heading.setText(title)
+    text.addWidget(heading)
+    for line in lines:
+        if line:
+            body = make_label("muted")
+            body.setText(line)
+            text.addWidget(body)
+    layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(text, 1)
+    return entry
+
+
+def empty(text: str, tone: str = "info") -> QWidget:
+    """Nothing on record, said in `text`; tone "ok" when having nothing is good news."""
+    entry = QWidget()
+    layout = QHBoxLayout(entry)
+    layout.setContentsMargins(0, SPACING.s, 0, SPACING.s)
+    layout.setSpacing(SPACING.m)
+    badge = IconBadge(56)
+    badge.set_icon("check" if tone == "ok" else "info", tone)
+    label = make_label("lead")
+    label.setText(text)
+    layout.addWidget(badge)
+    layout.addWidget(label, 1)
+    return entry

@@ -1,0 +1,84 @@
+"""The work-and-skills section of My records: the work history and the vocational
+qualifications, one entry each."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.domain.session import Records
+from kiosk.ui.i18n import format_date, format_month
+from kiosk.ui.screens.records.entries import empty, entry
+from kiosk.ui.theme import SPACING
+from kiosk.ui.widgets.parts import Card, clear_layout, divider, make_label
+
+
+class WorkSection(QWidget):
+    """The body of the work-and-skills scroll area; rebuilt by `show_records` and
+    `retranslate`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._records: Records | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING.l)
+        self.work_card = Card("workHistoryCard")
+        self.work_title = make_label("heading", object_name="workHistoryTitle")
+        self.work_rows = QVBoxLayout()
+        self.work_rows.setSpacing(SPACING.m)
+        self.work_card.body.addWidget(self.work_title)
+        self.work_card.body.addLayout(self.work_rows)
+        self.skills_card = Card("qualificationsCard")
+        self.skills_title = make_label("heading", object_name="qualificationsTitle")
+        self.skills_rows = QVBoxLayout()
+        self.skills_rows.setSpacing(SPACING.m)
+        self.skills_card.body.addWidget(self.skills_title)
+        self.skills_card.body.addLayout(self.skills_rows)
+        layout.addWidget(self.work_card)
+        layout.addWidget(self.skills_card)
+        layout.addStretch(1)
+
+    def show_records(self, records: Records | None) -> None:
+        self._records = records
+        self._render()
+
+    def retranslate(self) -> None:
+        self.work_title.setText(self.tr("Work history"))
+        self.skills_title.setText(self.tr("Qualifications"))
+        self._render()
+
+    def _render(self) -> None:
+        clear_layout(self.work_rows)
+        clear_layout(self.skills_rows)
+        records = self._records
+        if records is None:
+            return
+        if not records.work_history:
+            self.work_rows.addWidget(empty(self.tr("No work history on record.")))
+        for i, period in enumerate(records.work_history):
+            if i:
+                self.work_rows.addWidget(divider())
+            end = (
+                format_month(period.end_date.year, period.end_date.month)
+                if period.end_date
+                else self.tr("present")
+            )
+            when = self.tr("{start} to {end}").format(
+                start=format_month(period.start_date.year, period.start_date.month), end=end
+            )
+            self.work_rows.addWidget(
+                entry("briefcase", period.employer, [period.position or "", when])
+            )
+        if not records.qualifications:
+            self.skills_rows.addWidget(empty(self.tr("No qualifications on record.")))
+        for i, q in enumerate(records.qualifications):
+            if i:
+                self.skills_rows.addWidget(divider())
+            title = f"{q.title} · {q.level}" if q.level else q.title
+            lines = [
+                self.tr("Certificate no. {number}").format(number=q.certificate_no),
+                self.tr("Issued on {date} by {issuer}").format(
+                    date=format_date(q.issued_on), issuer=q.issuer
+                ),
+            ]
+            self.skills_rows.addWidget(entry("certificate", title, lines))
