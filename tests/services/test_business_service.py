@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import shutil
 import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from drivers.printers.base import Printer, PrinterState, PrinterStatus, PrintResult
+from drivers.printers.base import Printer, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.pdf import PdfPrinter
 from kiosk.domain.business import (
@@ -31,6 +32,7 @@ from kiosk.domain.business import (
     materials_for,
 )
 from kiosk.domain.calendar import CHINA_TZ
+from kiosk.domain.devices import PrinterState
 from kiosk.domain.journal import (
     ActorKind,
     Agent,
@@ -130,7 +132,7 @@ def count(engine: Engine, model: type[m.Base]) -> int:
 
 
 def new_key() -> str:
-    return BusinessService.new_key()
+    return uuid.uuid4().hex
 
 
 def reissue_req(
@@ -709,7 +711,7 @@ def test_lookup_person_lists_their_vouchers_newest_first(
 ) -> None:
     assert service.lookup_person(NORMAL[0], NORMAL[1]).vouchers == ()
     times = iter(NOW + dt.timedelta(minutes=i) for i in range(10))
-    service._clock = lambda: next(times)
+    service.context.clock = lambda: next(times)
     report = LossReportRequest(new_key(), "BJCY01", NORMAL[0], LossReportKind.TEMPORARY)
     first = service.report_loss(report).voucher_number
     second = service.cancel_loss_report(

@@ -1,6 +1,7 @@
 """The card session service on the demo set-up: mock reader, simulated cards, seeded SQLite."""
 
 import datetime as dt
+import uuid
 
 import pytest
 import sqlalchemy as sa
@@ -226,7 +227,7 @@ def test_a_lost_card_brings_its_reissue_under_way(reader, fresh_engine, audit_se
     outlet = service.outlets()[1]
     receipt = service.apply_reissue(
         ReissueRequest(
-            service.new_key(),
+            uuid.uuid4().hex,
             "T1",
             image.holder.ssn,
             image.issuer.card_number,

@@ -17,6 +17,7 @@ from tampering import recompute_chain
 
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, Outcome
 from kiosk.services.audit_seal import open_audit_seal, seal_for_check
+from kiosk.services.loss_report import record_loss_report
 from kiosk.store import seal as seal_module
 from kiosk.store.audit import (
     GENESIS_HASH,
@@ -27,7 +28,6 @@ from kiosk.store.audit import (
 )
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, read_session
-from kiosk.store.journal import record_loss_report
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import (
     AnchorLog,

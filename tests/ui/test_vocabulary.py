@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import secrets
 import subprocess
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
@@ -143,13 +144,13 @@ def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[st
     def reissue(who, reason, relationship: Relationship) -> str:
         ssn, number = card(who)
         request = ReissueRequest(
-            service.new_key(), "BJCY01", ssn, number, reason, "BJCY-02", agent(relationship)
+            uuid.uuid4().hex, "BJCY01", ssn, number, reason, "BJCY-02", agent(relationship)
         )
         return service.apply_reissue(request).qr_payload
 
     ssn, number = card(NORMAL)
     temporary = LossReportRequest(
-        service.new_key(),
+        uuid.uuid4().hex,
         "BJCY01",
         ssn,
         LossReportKind.TEMPORARY,
@@ -164,7 +165,7 @@ def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[st
         "damaged": reissue(EXPIRED, ReissueReason.DAMAGED, Relationship.RELATIVE),
         "other": reissue(UNREADABLE, ReissueReason.LOST, Relationship.OTHER),
         "cancel": service.cancel_loss_report(
-            CancellationRequest(service.new_key(), "BJCY01", ssn, number)
+            CancellationRequest(uuid.uuid4().hex, "BJCY01", ssn, number)
         ).qr_payload,
     }
     texts = {}
