@@ -7,10 +7,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import shutil
 import subprocess
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,10 +49,8 @@ from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile
 from kiosk.store import models as m
 from kiosk.store.audit import AuditRepository, verify_audit_chains
-from kiosk.store.db import create_engine, read_session
-from kiosk.store.migrate import upgrade
+from kiosk.store.db import read_session
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")
@@ -69,24 +66,9 @@ UNKNOWN_SSN, UNKNOWN_MOBILE = "330106199502140486", "15858063399"
 AGENT = Agent(id_number="11010519491231002X", name="王大明", relationship="父子")
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("business") / "template.db"
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    seed_demo(engine, today=NOW.date())
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(template: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "kiosk.db"
-    shutil.copyfile(template, path)
-    path.chmod(0o600)
-    eng = create_engine(f"sqlite:///{path}")
-    yield eng
-    eng.dispose()
+def engine(demo_sqlite: Callable[[dt.date], Engine]) -> Engine:
+    return demo_sqlite(NOW.date())
 
 
 @pytest.fixture
@@ -103,8 +85,10 @@ def make_service(
 
 
 @pytest.fixture
-def service(engine: Engine, audit_seal: AuditSeal, printer: FakePrinter) -> BusinessService:
-    return make_service(engine, audit_seal, printer)
+def service(
+    engine: Engine, business_service: Callable[..., BusinessService], printer: FakePrinter
+) -> BusinessService:
+    return business_service(engine, now=NOW, kiosk=KIOSK, signing_key=KEY, printer=printer)
 
 
 def refusal(call: object, *args: object) -> Refusal:

@@ -58,9 +58,7 @@ from kiosk.reports.samples import sample_records
 from kiosk.reports.statement import render_statement
 from kiosk.services.business import BusinessService
 from kiosk.store.db import create_engine
-from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AnchorLog, AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.ui.i18n import translations_dir
 from kiosk.ui.screens import business_samples as samples
 from kiosk.ui.screens.agent import AgentScreen
@@ -122,12 +120,12 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], str]]:
+def vouchers(  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory, sqlite_factory
+) -> Iterator[dict[tuple[str, str], str]]:
     """(business, language) -> the text of its voucher. The agents give every relationship."""
     folder = tmp_path_factory.mktemp("vocabulary")
-    engine: Engine = create_engine(f"sqlite:///{folder / 'kiosk.db'}")
-    upgrade(engine)
-    seed_demo(engine, today=NOW.date())
+    engine: Engine = create_engine(sqlite_factory.new("demo", folder, NOW.date()))
     printer = FakePrinter()
     seal = AuditSeal(secrets.token_bytes(32), AnchorLog(folder / "audit-anchor.log"))
     service = BusinessService(
