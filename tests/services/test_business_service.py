@@ -48,7 +48,8 @@ from kiosk.services import voucher_codes
 from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile
 from kiosk.store import models as m
-from kiosk.store.audit import AuditRepository, verify_audit_chains
+from kiosk.store.audit import AuditRepository
+from kiosk.store.audit_verify import verify_audit_chains
 from kiosk.store.db import read_session
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork

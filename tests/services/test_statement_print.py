@@ -25,7 +25,8 @@ from kiosk.domain.masking import mask_id_number, mask_name
 from kiosk.domain.session import Records, YearOfContributions
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.business import BusinessService
-from kiosk.store.audit import AuditRepository, verify_audit_chains
+from kiosk.store.audit import AuditRepository
+from kiosk.store.audit_verify import verify_audit_chains
 from kiosk.store.db import read_session
 from kiosk.store.repositories import RecordsRepository
 from kiosk.store.seal import AuditSeal
