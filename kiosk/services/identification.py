@@ -17,6 +17,7 @@ from kiosk.services.context import KioskContext
 from kiosk.services.proof import ProofService, load_holder
 from kiosk.services.refusals import reading, refused
 from kiosk.store.db import read_session
+from kiosk.store.repositories import CardholderRepository, CardRepository, JournalRepository
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,12 @@ class Identification:
         `Identified.reissue_under_way` tells the flow that no second reissue is possible.
         """
         with reading("identify_card"), read_session(self.context.engine) as session:
-            found = load_holder(session, ssn)
+            found = load_holder(
+                ssn,
+                cardholders=CardholderRepository(session),
+                cards=CardRepository(session),
+                journal=JournalRepository(session),
+            )
         card = next((c for c in found.cards if c.card_number == card_number), None)
         if found.holder is None or card is None:
             raise refused("identify_card", Refusal.CARD_UNKNOWN)
