@@ -35,7 +35,8 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from drivers.printers.base import Printer, PrinterStatus
+    from drivers.printers.base import Printer
+    from kiosk.domain.devices import PrinterStatus
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
     from kiosk.store.seal import AuditSeal
@@ -313,7 +314,7 @@ def _language_of(translations: Translations) -> Language:
 
 def _printer_light(status: PrinterStatus) -> tuple[bool, str]:
     """The status strip's printer light: ready, or what is wrong in one word."""
-    from drivers.printers.base import PrinterState
+    from kiosk.domain.devices import PrinterState
 
     words = {PrinterState.NO_PAPER: "paper_out", PrinterState.OFFLINE: "offline"}
     return status.ready, words.get(status.state, "")

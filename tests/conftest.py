@@ -16,18 +16,24 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything can import PySide6
 
+import datetime as dt
 import secrets
 import shutil
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy.engine import Engine, make_url
 
+from drivers.printers.base import Printer
+from drivers.printers.fake import FakePrinter
+from kiosk.domain.voucher_data import KioskInfo
+from kiosk.services.business import BusinessService
 from kiosk.store.db import create_engine, redacted
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AnchorLog, AuditSeal
@@ -36,16 +42,17 @@ from kiosk.store.seed import seed_demo
 PG_URL_ENV = "KIOSK_TEST_PG_URL"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 KINDS = ("empty", "migrated", "demo")
+TEST_KIOSK = KioskInfo("BJCY01", "朝阳区社保服务大厅")
 
 
-def _prepare(url: str, kind: str) -> None:
+def _prepare(url: str, kind: str, today: dt.date | None = None) -> None:
     if kind == "empty":
         return
     engine = create_engine(url)
     try:
         upgrade(engine)
         if kind == "demo":
-            seed_demo(engine)
+            seed_demo(engine) if today is None else seed_demo(engine, today=today)
     finally:
         engine.dispose()
 
@@ -58,14 +65,16 @@ class SqliteFactory:
     templates: dict[str, Path] = field(default_factory=dict)
     backend: str = "sqlite"
 
-    def new(self, kind: str, where: Path) -> str:
+    def new(self, kind: str, where: Path, today: dt.date | None = None) -> str:
+        """`today`: the day the demo back end is seeded as of (None: the real today)."""
         path = where / "kiosk.db"
         if kind != "empty":
-            if kind not in self.templates:
-                template = self.root / f"template-{kind}.db"
-                _prepare(f"sqlite:///{template}", kind)  # disposing checkpoints the WAL
-                self.templates[kind] = template
-            shutil.copyfile(self.templates[kind], path)
+            name = kind if today is None else f"{kind}-{today.isoformat()}"
+            if name not in self.templates:
+                template = self.root / f"template-{name}.db"
+                _prepare(f"sqlite:///{template}", kind, today)  # disposing checkpoints the WAL
+                self.templates[name] = template
+            shutil.copyfile(self.templates[name], path)
             path.chmod(0o600)
         return f"sqlite:///{path}"
 
@@ -197,6 +206,57 @@ def demo_engine(demo_url: str) -> Iterator[Engine]:
 def sqlite_url(sqlite_factory: SqliteFactory, tmp_path: Path) -> str:
     """A migrated SQLite database with the demo back end, for the SQLite-only tests."""
     return sqlite_factory.new("demo", tmp_path)
+
+
+@pytest.fixture
+def demo_sqlite(
+    sqlite_factory: SqliteFactory, tmp_path: Path
+) -> Iterator[Callable[[dt.date | None], Engine]]:
+    """`demo_sqlite(today)`: the test's own migrated SQLite holding the demo back end as seeded
+    on `today` (None: the real today), copied from a template made once per day and session."""
+    engines: list[Engine] = []
+
+    def make(today: dt.date | None = None) -> Engine:
+        where = tmp_path / f"demo-{len(engines)}"
+        where.mkdir()
+        engine = create_engine(sqlite_factory.new("demo", where, today))
+        engines.append(engine)
+        return engine
+
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+@pytest.fixture
+def business_service(audit_seal: AuditSeal) -> Callable[..., BusinessService]:
+    """`business_service(engine, now=..., ...)`: the citizen's services wired on `engine` as
+    the kiosk wires them, with the test's audit seal, a fake printer and a fixed clock unless
+    given (`kiosk`, `signing_key`, `printer`, `clock`, `audit_seal` and BusinessService's
+    keyword arguments)."""
+
+    def make(
+        engine: Engine,
+        *,
+        now: dt.datetime | None = None,
+        kiosk: KioskInfo = TEST_KIOSK,
+        signing_key: bytes = b"k",
+        printer: Printer | None = None,
+        seal: AuditSeal | None = None,
+        **kw: Any,
+    ) -> BusinessService:
+        if now is not None:
+            kw.setdefault("clock", lambda: now)
+        return BusinessService(
+            engine,
+            kiosk,
+            signing_key=signing_key,
+            audit_seal=seal or audit_seal,
+            printer=printer or FakePrinter(),
+            **kw,
+        )
+
+    return make
 
 
 @pytest.fixture

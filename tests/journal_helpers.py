@@ -28,8 +28,8 @@ def issue_vouchers(
                 at=at,
                 cardholder_id=None,
             )
-            number = uow.journal.next_voucher_number(kiosk_id, at.date())
-            uow.journal.add_voucher(
+            number = uow.vouchers.next_voucher_number(kiosk_id, at.date())
+            uow.vouchers.add_voucher(
                 number=number, kind=VoucherKind.LOSS_RECEIPT, transaction_id=tx.id, at=at
             )
         uow.commit()

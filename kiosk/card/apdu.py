@@ -1,45 +1,10 @@
-"""APDU building and status words: one table that gives every status word its meaning."""
+"""APDU building and the card's responses (data and status word)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 SW_OK = 0x9000
-
-# Meanings for the diagnostics console and logs; the citizen never sees these.
-_SW_MEANINGS: dict[int, str] = {
-    0x9000: "success",
-    0x6282: "end of file reached before Le bytes",
-    0x6700: "wrong length",
-    0x6981: "command incompatible with file structure",
-    0x6982: "security status not satisfied",
-    0x6983: "authentication method blocked (PIN blocked)",
-    0x6985: "conditions of use not satisfied",
-    0x6986: "command not allowed (no current EF)",
-    0x6A80: "incorrect data",
-    0x6A81: "function not supported",
-    0x6A82: "file or application not found",
-    0x6A83: "record not found",
-    0x6A86: "incorrect P1 P2",
-    0x6B00: "wrong parameters (offset outside the EF)",
-    0x6D00: "instruction not supported",
-    0x6E00: "class not supported",
-    0x6F00: "no precise diagnosis",
-}
-
-
-def describe_sw(sw: int) -> str:
-    """The meaning of a status word in plain words."""
-    sw1, sw2 = sw >> 8, sw & 0xFF
-    if sw in _SW_MEANINGS:
-        return _SW_MEANINGS[sw]
-    if sw1 == 0x61:
-        return f"{sw2} response bytes waiting (GET RESPONSE)"
-    if sw1 == 0x6C:
-        return f"wrong Le: resend with Le = {sw2}"
-    if sw1 == 0x63 and sw2 & 0xF0 == 0xC0:
-        return f"verification failed, {sw2 & 0x0F} tries left"
-    return "unknown status word"
 
 
 @dataclass(frozen=True)
@@ -74,9 +39,3 @@ def command(
     if le is not None:
         apdu += bytes([le & 0xFF])
     return apdu
-
-
-def parse_hex(text: str) -> bytes:
-    """Hex typed by a person: spaces, colons and a 0x prefix allowed."""
-    cleaned = text.replace(" ", "").replace(":", "").replace("0x", "").replace("0X", "")
-    return bytes.fromhex(cleaned)

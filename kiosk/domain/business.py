@@ -230,7 +230,7 @@ class VoucherStatus:
 
 @dataclass(frozen=True)
 class RecordedBusiness:
-    """What the store recorded under one idempotency key (kiosk.store.journal), before the
+    """What a use case recorded under one idempotency key (kiosk.store.once), before the
     service signs the voucher number and looks the pickup up in its own words."""
 
     idempotency_key: str

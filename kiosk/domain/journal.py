@@ -58,6 +58,18 @@ class AccountRole(enum.Enum):
     TECHNICIAN = "technician"
 
 
+# The audit entry each kind of business transaction writes (`kiosk db check` holds every
+# transaction to exactly this entry, and every such entry to its transaction).
+BUSINESS_ACTIONS = {
+    TransactionKind.LOSS_REPORT: "loss_report.recorded",
+    TransactionKind.LOSS_CANCELLATION: "loss_report.cancelled",
+    TransactionKind.REISSUE: "reissue.applied",
+    TransactionKind.REPLACEMENT: "replacement.applied",
+}
+# The audit entries of a voucher's prints: the original (reprint 0), then the reprints.
+PRINT_ACTIONS = ("voucher.printed", "voucher.reprinted")
+
+
 class Outcome(enum.Enum):
     OK = "ok"
     REFUSED = "refused"  # a rule said no (wrong state, wrong password...)

@@ -26,6 +26,7 @@ from drivers.readers.errors import CardMute
 from kiosk.card import pin as card_pin
 from kiosk.card.errors import CardUnreadable, NotSocialSecurityCard, SecureAccessRequired
 from kiosk.card.read import read_card
+from kiosk.domain import card_rules
 from kiosk.domain.calendar import local_date
 from kiosk.domain.chip import ChipData
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
@@ -44,13 +45,6 @@ from kiosk.store.repositories import CardRepository, JournalRepository, RecordsR
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-_STATUS_PROBLEMS = {
-    CardStatus.TEMPORARY_LOSS: CardProblem.TEMPORARY_LOSS,
-    CardStatus.LOST: CardProblem.LOST,
-    CardStatus.REPLACED: CardProblem.REPLACED,
-    CardStatus.CANCELLED: CardProblem.CANCELLED,
-}
 
 
 class SessionProblem(Exception):
@@ -97,7 +91,7 @@ class CardSessionService:
         issuer, holder = read.chip.issuer, read.chip.holder
         status, reissue = self._backend_card(holder.ssn, issuer.card_number)
         expired = read.chip.is_expired(self._today())
-        problem = _problem(status, expired)
+        problem = card_rules.problem_for(status, expired=expired)
         if problem is CardProblem.TEMPORARY_LOSS and self._pin_blocked(reader):
             problem = CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
         return CardSummary(
@@ -220,16 +214,6 @@ class CardSessionService:
         if self._chip is None or not self._verified:
             raise RuntimeError("this needs a verified PIN")
         return self._chip
-
-
-def _problem(status: CardStatus | None, expired: bool) -> CardProblem | None:
-    if status is None:
-        return CardProblem.UNKNOWN
-    if status in _STATUS_PROBLEMS:
-        return _STATUS_PROBLEMS[status]
-    if expired:
-        return CardProblem.EXPIRED
-    return None
 
 
 def _year(year: int, months: list[Contribution]) -> YearOfContributions:

@@ -19,7 +19,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 
 from kiosk.domain.business import NotEligible, Refusal, VoucherAccess
 from kiosk.domain.journal import ActorKind, Outcome
@@ -76,12 +75,18 @@ class Holder:
         return same and self.holder is not None and self.holder.mobile is not None
 
 
-def load_holder(session: Session, ssn: str) -> Holder:
-    found = CardholderRepository(session).get_with_id(ssn)
+def load_holder(
+    ssn: str,
+    *,
+    cardholders: CardholderRepository,
+    cards: CardRepository,
+    journal: JournalRepository,
+) -> Holder:
+    found = cardholders.get_with_id(ssn)
     holder_id, holder = found if found is not None else (None, None)
-    cards = CardRepository(session).for_ssn(ssn)
-    under_way = JournalRepository(session).reissue_under_way(holder_id or 0)
-    return Holder(holder_id, holder, cards, under_way)
+    held = cards.for_ssn(ssn)
+    under_way = journal.reissue_under_way(holder_id or 0)
+    return Holder(holder_id, holder, held, under_way)
 
 
 class ProofService:
@@ -138,7 +143,9 @@ class ProofService:
                 self._fail(uow, now, "identify.locked", masked, purpose, subject=None)
                 self._refuse_if_paused_after_failure(uow, now)
                 raise refused("identify", Refusal.ID_LOCKED, until=until)
-            holder = load_holder(uow.session, ssn)
+            holder = load_holder(
+                ssn, cardholders=uow.cardholders, cards=uow.cards, journal=uow.journal
+            )
             if holder.mobile_matches(mobile):
                 uow.proofs.clear_person(subject, now)
                 self._audit(uow, now, "identify.ok", ActorKind.CITIZEN, masked, Outcome.OK, purpose)

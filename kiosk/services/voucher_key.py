@@ -42,7 +42,7 @@ from kiosk.services.signing_key import (
 )
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import read_session
-from kiosk.store.repositories import JournalRepository
+from kiosk.store.repositories import VoucherRepository
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
@@ -144,7 +144,7 @@ def new_voucher_key(
         )
     previous = _fingerprint_of_file(path) if exists else None
     with UnitOfWork(engine, seal) as uow:
-        vouchers = uow.journal.vouchers_issued_by(kiosk_id)
+        vouchers = uow.vouchers.vouchers_issued_by(kiosk_id)
         key, backup = replace_key_file(path, now=now)
         try:
             new = fingerprint(key)
@@ -180,7 +180,7 @@ def _fingerprint_of_file(path: Path) -> str | None:
 
 def _vouchers_of(engine: Engine, kiosk_id: str) -> int:
     with read_session(engine) as session:
-        return JournalRepository(session).vouchers_issued_by(kiosk_id)
+        return VoucherRepository(session).vouchers_issued_by(kiosk_id)
 
 
 def _recorded_fingerprint(engine: Engine, kiosk_id: str) -> str | None:

@@ -12,10 +12,11 @@ In this order, each step reported on its own line:
   and keys against the models (Alembic's `compare_metadata`): a dropped table or column is
   found even where the revision number was left alone.
 - **audit chain** (S5): every chain walked and verified with the kiosk's audit key, and held to
-  the anchor file outside the database (kiosk.store.audit, kiosk.store.seal). Chains sealed with
-  a key not held here (other kiosks on a shared back end) are named, not failed; keyed entries
-  with no key here at all fail the check: they cannot be verified without it. Entries sealed with
-  a key that `kiosk audit new-key` retired (the key was lost) are a warning: not verifiable.
+  the anchor file outside the database (kiosk.store.audit_verify, kiosk.store.seal). Chains
+  sealed with a key not held here (other kiosks on a shared back end) are named, not failed;
+  keyed entries with no key here at all fail the check: they cannot be verified without it.
+  Entries sealed with a key that `kiosk audit new-key` retired (the key was lost) are a
+  warning: not verifiable.
 - **consistency**: the journal against the audit log, both ways (kiosk.store.consistency).
 
 Exit status of the command: 0 when everything holds, 1 when anything does not.
@@ -37,7 +38,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from kiosk.store.audit import AuditVerification, ChainSummary, verify_audit_chains
+from kiosk.store.audit_verify import AuditVerification, ChainSummary, verify_audit_chains
 from kiosk.store.consistency import Consistency, check_consistency
 from kiosk.store.db import read_session, redacted, sqlite_files, sqlite_path
 from kiosk.store.migrate import head_revision

@@ -1,7 +1,7 @@
 """Does the journal agree with the audit log? Part of `kiosk db check` (S5).
 
 A sealed audit chain proves the entries were not altered; this proves the business tables were
-not altered behind it. What each business writes in one transaction (kiosk.store.journal) is
+not altered behind it. What each business writes in one transaction (kiosk.services use cases) is
 held against its audit entry, both ways:
 
 - every business transaction has its audit entry (the action of its kind, in the chain of its
@@ -27,10 +27,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kiosk.domain.journal import TransactionKind
+from kiosk.domain.journal import BUSINESS_ACTIONS, PRINT_ACTIONS, TransactionKind
 from kiosk.domain.masking import mask_card_number
 from kiosk.store import models as m
-from kiosk.store.journal import BUSINESS_ACTIONS, PRINT_ACTIONS
 
 EXAMPLES = 5  # problem rows named per rule; the rest are counted
 

@@ -2,11 +2,11 @@
 
     uow = UnitOfWork(engine, seal)
     with uow:
-        ...                    # repositories: uow.cards, uow.journal, uow.audit, uow.outbox...
+        ...                    # repositories: uow.cards, uow.journal, uow.vouchers, uow.audit...
         uow.commit()           # without this, leaving the block rolls everything back
 
 A `UnitOfWork` can be entered again after it is left; each entry is a fresh session and a fresh
-transaction, which is how a use case retries (see `journal.record_loss_report`). Inside one entry
+transaction, which is how a use case retries (see `kiosk.store.once`). Inside one entry
 there is exactly one commit: a second raises, so a block can never commit two half-transactions.
 
 `seal` is the kiosk's `AuditSeal` (kiosk.store.seal), which the composition root makes once:
@@ -34,6 +34,7 @@ from kiosk.store.repositories import (
     ProofRepository,
     RecordsRepository,
     StaffAccountRepository,
+    VoucherRepository,
 )
 from kiosk.store.seal import AuditSeal
 
@@ -46,6 +47,7 @@ class UnitOfWork:
     outlets: OutletRepository
     calendar: CalendarRepository
     journal: JournalRepository
+    vouchers: VoucherRepository
     audit: AuditRepository
     outbox: OutboxRepository
     proofs: ProofRepository
@@ -68,6 +70,7 @@ class UnitOfWork:
         self.outlets = OutletRepository(self.session)
         self.calendar = CalendarRepository(self.session)
         self.journal = JournalRepository(self.session)
+        self.vouchers = VoucherRepository(self.session)
         self.audit = AuditRepository(self.session, self.seal)
         self.outbox = OutboxRepository(self.session)
         self.proofs = ProofRepository(self.session)

@@ -7,9 +7,11 @@ import dataclasses
 import datetime as dt
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 
 from drivers.readers.mock import DEFAULT_READER, MockReaderBackend
 from drivers.simcard.image import load_image
@@ -22,9 +24,6 @@ from kiosk.reports.layout import LAYOUTS
 from kiosk.reports.samples import SAMPLE_ID, SAMPLE_NAME, sample_records, sample_statement
 from kiosk.reports.statement import REFERENCE_EN, REFERENCE_ZH, render_statement
 from kiosk.services.card_session import CardSessionService
-from kiosk.store.db import create_engine
-from kiosk.store.migrate import upgrade
-from kiosk.store.seed import seed_demo
 
 CASES = [(lang, lay) for lang in LANGUAGES for lay in LAYOUTS]
 IDS = [f"{lang}-{lay}" for lang, lay in CASES]
@@ -246,12 +245,12 @@ def test_bad_times_languages_and_layouts_are_refused() -> None:
         render_statement(sample_statement(), "letter")  # type: ignore[arg-type]
 
 
-def test_statement_from_the_demo_back_end(tmp_path: Path) -> None:
+def test_statement_from_the_demo_back_end(
+    demo_sqlite: Callable[[dt.date], Engine], tmp_path: Path
+) -> None:
     """The real way in: demo database, demo card, PIN, records, statement."""
-    engine = create_engine(f"sqlite:///{tmp_path / 'kiosk.db'}")
-    upgrade(engine)
     today = dt.date(2026, 11, 22)
-    seed_demo(engine, today=today)
+    engine = demo_sqlite(today)
     reader = MockReaderBackend()
     reader.start()
     try:

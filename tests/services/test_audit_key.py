@@ -19,7 +19,8 @@ from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.services.audit_key import AuditKeyExists, new_audit_key
 from kiosk.services.audit_seal import AUDIT_KEY, open_audit_seal
 from kiosk.services.signing_key import load_key
-from kiosk.store.audit import KEY_REPLACED, AuditRepository, entry_body, verify_audit_chains
+from kiosk.store.audit import KEY_REPLACED, AuditRepository, entry_body
+from kiosk.store.audit_verify import verify_audit_chains
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, read_session
 from kiosk.store.seal import AnchorLog, AuditKeyMissing, AuditSeal, SealFiles

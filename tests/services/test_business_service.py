@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import shutil
 import subprocess
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from drivers.printers.base import Printer, PrinterState, PrinterStatus, PrintResult
+from drivers.printers.base import Printer, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.pdf import PdfPrinter
 from kiosk.domain.business import (
@@ -31,6 +31,7 @@ from kiosk.domain.business import (
     materials_for,
 )
 from kiosk.domain.calendar import CHINA_TZ
+from kiosk.domain.devices import PrinterState
 from kiosk.domain.journal import (
     ActorKind,
     Agent,
@@ -47,11 +48,10 @@ from kiosk.services import voucher_codes
 from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile
 from kiosk.store import models as m
-from kiosk.store.audit import AuditRepository, verify_audit_chains
-from kiosk.store.db import create_engine, read_session
-from kiosk.store.migrate import upgrade
+from kiosk.store.audit import AuditRepository
+from kiosk.store.audit_verify import verify_audit_chains
+from kiosk.store.db import read_session
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")
@@ -67,24 +67,9 @@ UNKNOWN_SSN, UNKNOWN_MOBILE = "330106199502140486", "15858063399"
 AGENT = Agent(id_number="11010519491231002X", name="王大明", relationship="父子")
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("business") / "template.db"
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    seed_demo(engine, today=NOW.date())
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(template: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "kiosk.db"
-    shutil.copyfile(template, path)
-    path.chmod(0o600)
-    eng = create_engine(f"sqlite:///{path}")
-    yield eng
-    eng.dispose()
+def engine(demo_sqlite: Callable[[dt.date], Engine]) -> Engine:
+    return demo_sqlite(NOW.date())
 
 
 @pytest.fixture
@@ -101,8 +86,10 @@ def make_service(
 
 
 @pytest.fixture
-def service(engine: Engine, audit_seal: AuditSeal, printer: FakePrinter) -> BusinessService:
-    return make_service(engine, audit_seal, printer)
+def service(
+    engine: Engine, business_service: Callable[..., BusinessService], printer: FakePrinter
+) -> BusinessService:
+    return business_service(engine, now=NOW, kiosk=KIOSK, signing_key=KEY, printer=printer)
 
 
 def refusal(call: object, *args: object) -> Refusal:
@@ -130,7 +117,7 @@ def count(engine: Engine, model: type[m.Base]) -> int:
 
 
 def new_key() -> str:
-    return BusinessService.new_key()
+    return uuid.uuid4().hex
 
 
 def reissue_req(
@@ -709,7 +696,7 @@ def test_lookup_person_lists_their_vouchers_newest_first(
 ) -> None:
     assert service.lookup_person(NORMAL[0], NORMAL[1]).vouchers == ()
     times = iter(NOW + dt.timedelta(minutes=i) for i in range(10))
-    service._clock = lambda: next(times)
+    service.context.clock = lambda: next(times)
     report = LossReportRequest(new_key(), "BJCY01", NORMAL[0], LossReportKind.TEMPORARY)
     first = service.report_loss(report).voucher_number
     second = service.cancel_loss_report(

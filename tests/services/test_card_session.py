@@ -1,11 +1,11 @@
 """The card session service on the demo set-up: mock reader, simulated cards, seeded SQLite."""
 
 import datetime as dt
+import uuid
 
 import pytest
 import sqlalchemy as sa
 
-from drivers.printers.fake import FakePrinter
 from drivers.readers.errors import CardRemoved
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from drivers.simcard.image import load_image
@@ -16,25 +16,17 @@ from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardProblem
 from kiosk.domain.voucher_data import KioskInfo
-from kiosk.services.business import BusinessService
 from kiosk.services.card_session import CardSessionService, SessionProblem
 from kiosk.store import models as m
 from kiosk.store.db import create_engine
-from kiosk.store.migrate import upgrade
-from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
 TODAY = dt.date(2026, 11, 22)
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    engine = create_engine(f"sqlite:///{tmp_path_factory.mktemp('db') / 'kiosk.db'}")
-    upgrade(engine)
-    seed_demo(engine)
-    yield engine
-    engine.dispose()
+@pytest.fixture
+def engine(demo_sqlite):
+    return demo_sqlite(None)
 
 
 @pytest.fixture
@@ -172,13 +164,9 @@ def test_back_end_offline_is_a_problem(reader):
 
 
 @pytest.fixture
-def fresh_engine(tmp_path):
-    """A demo back end of the test's own, for tests that change a card's status."""
-    engine = create_engine(f"sqlite:///{tmp_path / 'kiosk.db'}")
-    upgrade(engine)
-    seed_demo(engine, today=TODAY)
-    yield engine
-    engine.dispose()
+def fresh_engine(demo_sqlite):
+    """A demo back end seeded as of TODAY, for tests that change a card's status."""
+    return demo_sqlite(TODAY)
 
 
 def set_status(engine, image_id: str, status: CardStatus) -> None:
@@ -188,18 +176,6 @@ def set_status(engine, image_id: str, status: CardStatus) -> None:
             sa.update(m.Card).where(m.Card.card_number == number).values(status=status)
         )
         uow.commit()
-
-
-def business(engine, seal: AuditSeal) -> BusinessService:
-    now = dt.datetime.combine(TODAY, dt.time(2, 0), dt.UTC)
-    return BusinessService(
-        engine,
-        KioskInfo("T1", "test"),
-        signing_key=b"k",
-        audit_seal=seal,
-        printer=FakePrinter(),
-        clock=lambda: now,
-    )
 
 
 def test_a_temporary_loss_card_with_a_working_pin_can_be_cancelled_here(reader, session):
@@ -218,15 +194,16 @@ def test_a_pin_blocked_card_under_temporary_loss_is_told_apart(reader, fresh_eng
     assert summary.problem is CardProblem.TEMPORARY_LOSS_PIN_BLOCKED
 
 
-def test_a_lost_card_brings_its_reissue_under_way(reader, fresh_engine, audit_seal: AuditSeal):
+def test_a_lost_card_brings_its_reissue_under_way(reader, fresh_engine, business_service):
     """After a final loss report with a reissue, the inserted old card says when and where the
     new card can be collected: the date and outlet recorded with the application."""
     image = load_image("pin-last-try")
-    service = business(fresh_engine, audit_seal)
+    now = dt.datetime.combine(TODAY, dt.time(2, 0), dt.UTC)
+    service = business_service(fresh_engine, now=now, kiosk=KioskInfo("T1", "test"))
     outlet = service.outlets()[1]
     receipt = service.apply_reissue(
         ReissueRequest(
-            service.new_key(),
+            uuid.uuid4().hex,
             "T1",
             image.holder.ssn,
             image.issuer.card_number,

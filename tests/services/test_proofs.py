@@ -26,7 +26,8 @@ from kiosk.domain.vouchers import format_voucher_number
 from kiosk.flows.business import BStep, BusinessFlow, BusinessView
 from kiosk.services.business import BusinessService
 from kiosk.store import models as m
-from kiosk.store.audit import AuditRepository, verify_audit_chains
+from kiosk.store.audit import AuditRepository
+from kiosk.store.audit_verify import verify_audit_chains
 from kiosk.store.db import read_session
 from kiosk.store.seal import AuditSeal
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,35 +25,20 @@ from kiosk.domain.masking import mask_id_number, mask_name
 from kiosk.domain.session import Records, YearOfContributions
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.business import BusinessService
-from kiosk.store.audit import AuditRepository, verify_audit_chains
-from kiosk.store.db import create_engine, read_session
-from kiosk.store.migrate import upgrade
+from kiosk.store.audit import AuditRepository
+from kiosk.store.audit_verify import verify_audit_chains
+from kiosk.store.db import read_session
 from kiosk.store.repositories import RecordsRepository
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=CHINA_TZ).astimezone(dt.UTC)
 SSN, NAME = "110105198506120173", "王晓明"  # the demo "normal" card's holder
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("statement") / "template.db"
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    seed_demo(engine, today=NOW.date())
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(template: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "kiosk.db"
-    shutil.copyfile(template, path)
-    eng = create_engine(f"sqlite:///{path}")
-    yield eng
-    eng.dispose()
+def engine(demo_sqlite: Callable[[dt.date], Engine]) -> Engine:
+    return demo_sqlite(NOW.date())
 
 
 def make_service(

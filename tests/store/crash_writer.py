@@ -24,10 +24,10 @@ from sqlalchemy.engine import Engine
 
 from kiosk.domain.errors import CardNotReportable
 from kiosk.domain.journal import LossReportKind, LossReportRequest
+from kiosk.services import loss_report
 from kiosk.services.audit_seal import open_audit_seal
-from kiosk.store import journal
+from kiosk.services.loss_report import record_loss_report
 from kiosk.store.db import create_engine, read_session
-from kiosk.store.journal import record_loss_report
 from kiosk.store.models import Cardholder
 from kiosk.store.seal import AuditSeal, SealFiles
 from kiosk.store.unitofwork import UnitOfWork
@@ -44,7 +44,7 @@ def warm_up(engine: Engine, seal: AuditSeal, ssn: str) -> None:
     the engine, which every writer inherits, so a writer's first submit is as fast as any."""
     with UnitOfWork(engine, seal) as uow:
         request_ = request(uuid.uuid4().hex, ssn, "temporary")
-        journal._write_loss_report(uow, request_, "warm-up", dt.datetime.now(dt.UTC))
+        loss_report._write_loss_report(uow, request_, "warm-up", dt.datetime.now(dt.UTC))
     engine.dispose()  # no connection crosses the fork
 
 

@@ -17,17 +17,12 @@ from tampering import recompute_chain
 
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, Outcome
 from kiosk.services.audit_seal import open_audit_seal, seal_for_check
+from kiosk.services.loss_report import record_loss_report
 from kiosk.store import seal as seal_module
-from kiosk.store.audit import (
-    GENESIS_HASH,
-    AuditRepository,
-    entry_body,
-    legacy_hash,
-    verify_audit_chains,
-)
+from kiosk.store.audit import GENESIS_HASH, AuditRepository, entry_body, legacy_hash
+from kiosk.store.audit_verify import verify_audit_chains
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, read_session
-from kiosk.store.journal import record_loss_report
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import (
     AnchorLog,

@@ -26,9 +26,9 @@ import sqlalchemy as sa
 from kiosk.domain.errors import CardNotReportable
 from kiosk.domain.journal import LossReportKind, LossReportRequest
 from kiosk.services.audit_seal import open_audit_seal
+from kiosk.services.loss_report import record_loss_report
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, read_session
-from kiosk.store.journal import record_loss_report
 from kiosk.store.migrate import upgrade
 from kiosk.store.models import Cardholder
 from kiosk.store.seal import AuditSeal, SealFiles

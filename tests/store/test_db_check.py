@@ -25,15 +25,13 @@ from tampering import recompute_chain
 from kiosk.domain.business import CancellationRequest, PickupQuote, ReissueRequest
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.services.audit_seal import open_audit_seal
+from kiosk.services.cancellation import record_loss_cancellation
+from kiosk.services.loss_report import record_loss_report
+from kiosk.services.reissue import record_reissue
+from kiosk.services.vouchers import record_voucher_print
 from kiosk.store.audit import legacy_hash
 from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, sqlite_path
-from kiosk.store.journal import (
-    record_loss_cancellation,
-    record_loss_report,
-    record_reissue,
-    record_voucher_print,
-)
 from kiosk.store.seal import AuditSeal, SealFiles
 from kiosk.store.unitofwork import UnitOfWork
 

@@ -19,9 +19,9 @@ from kiosk.domain.ids import (
 )
 from kiosk.domain.journal import LossReportKind, LossReportRequest
 from kiosk.domain.records import CardStatus
+from kiosk.services.loss_report import record_loss_report
 from kiosk.store import models as m
 from kiosk.store.db import read_session
-from kiosk.store.journal import record_loss_report
 from kiosk.store.repositories import CardholderRepository, CardRepository, RecordsRepository
 from kiosk.store.seal import AuditSeal
 from kiosk.store.seed import (

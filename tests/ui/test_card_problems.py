@@ -6,6 +6,7 @@ says when and where to collect it, masked (S2)."""
 from __future__ import annotations
 
 import dataclasses
+import uuid
 
 import pytest
 from ui_helpers import idle, wait_step
@@ -26,7 +27,7 @@ def report_temporary_loss(kiosk, image) -> None:
     service = kiosk.business
     service.report_loss(
         LossReportRequest(
-            service.new_key(), service.kiosk.kiosk_id, image.holder.ssn, LossReportKind.TEMPORARY
+            uuid.uuid4().hex, service.kiosk.kiosk_id, image.holder.ssn, LossReportKind.TEMPORARY
         )
     )
 
@@ -88,7 +89,7 @@ def test_a_lost_card_shows_when_and_where_to_collect_its_new_card(
         outlet = service.outlets()[1]
         receipt = service.apply_reissue(
             ReissueRequest(
-                service.new_key(),
+                uuid.uuid4().hex,
                 service.kiosk.kiosk_id,
                 LAST_TRY.holder.ssn,
                 LAST_TRY.issuer.card_number,

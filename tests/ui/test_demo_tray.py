@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QUrl
 
-from drivers.printers.base import PrinterState
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.faultable import FaultablePrinter
 from drivers.simcard.image import load_image
 from kiosk.app import make_demo_tray
 from kiosk.domain.business import PrintOutcome
+from kiosk.domain.devices import PrinterState
 from kiosk.domain.records import CardStatus
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardRepository

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import secrets
 import subprocess
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
@@ -58,9 +59,7 @@ from kiosk.reports.samples import sample_records
 from kiosk.reports.statement import render_statement
 from kiosk.services.business import BusinessService
 from kiosk.store.db import create_engine
-from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AnchorLog, AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.ui.i18n import translations_dir
 from kiosk.ui.screens import business_samples as samples
 from kiosk.ui.screens.agent import AgentScreen
@@ -122,12 +121,12 @@ def pdf_text(pdf: bytes, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[str, str], str]]:
+def vouchers(  # type: ignore[no-untyped-def]
+    tmp_path_factory: pytest.TempPathFactory, sqlite_factory
+) -> Iterator[dict[tuple[str, str], str]]:
     """(business, language) -> the text of its voucher. The agents give every relationship."""
     folder = tmp_path_factory.mktemp("vocabulary")
-    engine: Engine = create_engine(f"sqlite:///{folder / 'kiosk.db'}")
-    upgrade(engine)
-    seed_demo(engine, today=NOW.date())
+    engine: Engine = create_engine(sqlite_factory.new("demo", folder, NOW.date()))
     printer = FakePrinter()
     seal = AuditSeal(secrets.token_bytes(32), AnchorLog(folder / "audit-anchor.log"))
     service = BusinessService(
@@ -144,13 +143,13 @@ def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[st
     def reissue(who, reason, relationship: Relationship) -> str:
         ssn, number = card(who)
         request = ReissueRequest(
-            service.new_key(), "BJCY01", ssn, number, reason, "BJCY-02", agent(relationship)
+            uuid.uuid4().hex, "BJCY01", ssn, number, reason, "BJCY-02", agent(relationship)
         )
         return service.apply_reissue(request).qr_payload
 
     ssn, number = card(NORMAL)
     temporary = LossReportRequest(
-        service.new_key(),
+        uuid.uuid4().hex,
         "BJCY01",
         ssn,
         LossReportKind.TEMPORARY,
@@ -165,7 +164,7 @@ def vouchers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[st
         "damaged": reissue(EXPIRED, ReissueReason.DAMAGED, Relationship.RELATIVE),
         "other": reissue(UNREADABLE, ReissueReason.LOST, Relationship.OTHER),
         "cancel": service.cancel_loss_report(
-            CancellationRequest(service.new_key(), "BJCY01", ssn, number)
+            CancellationRequest(uuid.uuid4().hex, "BJCY01", ssn, number)
         ).qr_payload,
     }
     texts = {}

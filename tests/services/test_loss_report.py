@@ -25,9 +25,10 @@ from kiosk.domain.journal import (
 )
 from kiosk.domain.records import CardStatus
 from kiosk.domain.vouchers import normalize_voucher_number
+from kiosk.services.loss_report import record_loss_report
+from kiosk.services.vouchers import record_voucher_print
 from kiosk.store import models as m
 from kiosk.store.db import read_session
-from kiosk.store.journal import record_loss_report, record_voucher_print
 from kiosk.store.repositories import CardRepository
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
@@ -254,18 +255,18 @@ def test_losing_the_race_on_the_key_returns_the_winners_receipt(
 ) -> None:
     """The look-up misses a twin that commits before our insert: the unique key refuses our
     insert and the twin's receipt comes back (the PostgreSQL race, made deterministic)."""
-    from kiosk.store import journal
+    from kiosk.services import loss_report
 
     req = request()
     first = record_loss_report(UnitOfWork(demo_engine, audit_seal), req)
-    real_replay = journal._replay
+    real_replay = loss_report.replay_loss_report
     calls = []
 
     def blind_first_look(uow, key, fingerprint):  # type: ignore[no-untyped-def]
         calls.append(key)
         return None if len(calls) == 1 else real_replay(uow, key, fingerprint)
 
-    monkeypatch.setattr(journal, "_replay", blind_first_look)
+    monkeypatch.setattr(loss_report, "replay_loss_report", blind_first_look)
     before = counts(demo_engine)
     again = record_loss_report(UnitOfWork(demo_engine, audit_seal), req)
     assert len(calls) == 2 and again.replayed

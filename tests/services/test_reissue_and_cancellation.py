@@ -44,19 +44,22 @@ from kiosk.domain.journal import (
 )
 from kiosk.domain.records import CardStatus
 from kiosk.domain.voucher_data import KioskInfo
+from kiosk.services import reissue as reissue_module
 from kiosk.services.business import BusinessService
-from kiosk.store import journal
+from kiosk.services.cancellation import record_loss_cancellation
+from kiosk.services.loss_report import record_loss_report
+from kiosk.services.reissue import record_reissue
+from kiosk.services.vouchers import record_voucher_print
 from kiosk.store import models as m
 from kiosk.store.audit import AuditRepository
 from kiosk.store.check import check_database
 from kiosk.store.db import read_session
-from kiosk.store.journal import (
-    record_loss_cancellation,
-    record_loss_report,
-    record_reissue,
-    record_voucher_print,
+from kiosk.store.repositories import (
+    CardRepository,
+    JournalRepository,
+    OutboxRepository,
+    VoucherRepository,
 )
-from kiosk.store.repositories import CardRepository, JournalRepository, OutboxRepository
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
@@ -533,14 +536,14 @@ def test_losing_the_race_on_the_key_returns_the_winners_record(
     deterministic): the unique key refuses our insert and the twin's record comes back."""
     req = reissue()
     first = record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
-    real = journal._replay_recorded
+    real = reissue_module.replay_recorded
     calls: list[str] = []
 
     def blind_first_look(uow: UnitOfWork, k: str, fingerprint: str) -> RecordedBusiness | None:
         calls.append(k)
         return None if len(calls) == 1 else real(uow, k, fingerprint)
 
-    monkeypatch.setattr(journal, "_replay_recorded", blind_first_look)
+    monkeypatch.setattr(reissue_module, "replay_recorded", blind_first_look)
     before = snapshot(demo_engine)
     again = record_reissue(UnitOfWork(demo_engine, audit_seal), req, pickup=QUOTE)
     assert len(calls) == 2 and again.replayed
@@ -563,8 +566,8 @@ REISSUE_STEPS = [
     (CardRepository, "change_status"),
     (JournalRepository, "add_loss_report"),
     (JournalRepository, "add_reissue"),
-    (JournalRepository, "next_voucher_number"),
-    (JournalRepository, "add_voucher"),
+    (VoucherRepository, "next_voucher_number"),
+    (VoucherRepository, "add_voucher"),
     (AuditRepository, "append"),
     (OutboxRepository, "add"),
     (UnitOfWork, "commit"),
@@ -575,8 +578,8 @@ CANCEL_STEPS = [
     (JournalRepository, "open_temporary_report"),
     (CardRepository, "change_status"),
     (JournalRepository, "add_loss_cancellation"),
-    (JournalRepository, "next_voucher_number"),
-    (JournalRepository, "add_voucher"),
+    (VoucherRepository, "next_voucher_number"),
+    (VoucherRepository, "add_voucher"),
     (AuditRepository, "append"),
     (OutboxRepository, "add"),
     (UnitOfWork, "commit"),
@@ -685,7 +688,7 @@ def test_voucher_record_reads_back_what_was_recorded(
     uow = UnitOfWork(demo_engine, audit_seal)
     recorded = record_reissue(uow, reissue(NO_PHOTO_SSN, NO_PHOTO_CARD, agent=AGENT), pickup=QUOTE)
     with read_session(demo_engine) as s:
-        record = JournalRepository(s).voucher_record(recorded.voucher_number)
+        record = VoucherRepository(s).voucher_record(recorded.voucher_number)
     assert record is not None
     assert (record.ssn, record.card_number, record.agent) == (NO_PHOTO_SSN, NO_PHOTO_CARD, AGENT)
     assert record.kind is VoucherKind.CARD_RECEIPT and record.progress is ReissueProgress.APPLIED

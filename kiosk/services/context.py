@@ -1,0 +1,42 @@
+"""What every use case of the citizen kiosk works with: the database, this kiosk, its keys, the
+printer and the clock, made once by the composition root and shared by the use-case modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+
+from drivers.printers.base import Printer
+from kiosk.domain.voucher_data import KioskInfo
+from kiosk.reports.vouchers import Layout
+from kiosk.store.seal import AuditSeal
+from kiosk.store.unitofwork import UnitOfWork
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class KioskContext:
+    """Mutable on purpose: the demo swaps `printer` for a faulty one while the kiosk runs."""
+
+    engine: Engine
+    kiosk: KioskInfo
+    signing_key: bytes
+    audit_seal: AuditSeal
+    printer: Printer
+    # The paper in `printer`: an 80 mm roll or A4 sheets. Vouchers and the records statement
+    # come out of the same printer, so both follow it.
+    layout: Layout = "receipt80"
+    clock: Callable[[], dt.datetime] = field(default=_utc_now)
+
+    def uow(self) -> UnitOfWork:
+        """A unit of work that seals its audit entries with the kiosk's key."""
+        return UnitOfWork(self.engine, self.audit_seal)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
