@@ -6,15 +6,13 @@ import pytest
 import sqlalchemy as sa
 
 from drivers.printers.fake import FakePrinter
-from drivers.readers.errors import CardRemoved
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from drivers.simcard.image import load_image
-from kiosk.card.errors import PinBlocked, PinWrong
 from kiosk.domain.business import ReissueRequest
 from kiosk.domain.journal import ReissueProgress, ReissueReason
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
-from kiosk.domain.session import CardProblem
+from kiosk.domain.session import CardProblem, CardPulled, PinBlocked, PinWrong
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.business import BusinessService
 from kiosk.services.card_session import CardSessionService, SessionProblem
@@ -150,10 +148,10 @@ def test_end_forgets_and_powers_down(reader, session):
         session.load_records()
 
 
-def test_card_pulled_mid_read_is_card_removed(reader, session):
+def test_card_pulled_mid_read_is_card_pulled(reader, session):
     reader.insert("normal")
     reader.set_faults(Faults(remove_after=7))
-    with pytest.raises(CardRemoved):
+    with pytest.raises(CardPulled):
         session.read_summary(DEFAULT_READER)
     assert not session.active
 
