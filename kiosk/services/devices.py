@@ -53,5 +53,6 @@ class ReaderWatch:
             self._backend.remove_listener(translated)
 
     def reader_names(self) -> list[str]:
-        """The readers known now, whether or not they hold a card."""
+        """The readers the backend knows now, with a card or without (as its `readers()`
+        lists them: a backend may keep an unplugged reader listed as unavailable)."""
         return [info.name for info in self._backend.readers()]
