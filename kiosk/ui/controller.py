@@ -7,12 +7,13 @@ voucher), whose screens and commands kiosk.ui.business_controller handles. Every
 either runs on the same worker under the same session generation, so a result that comes back
 after the session ended is dropped.
 
-What each command runs, and what its result or error means to the flow, is the runner's (plain
-Python, tested without Qt); this controller only carries the runner's actions out: on the worker
-thread, after a pause, or at once, and drops results of a session that has ended. Every session
-end (card removed, idle, Home, reader lost) wipes every screen back to its initial state (S3) before
-anything else is shown, and says so with `session_ended`: the composition root then restores
-the kiosk's own language and text size, so the next citizen starts where the first one did.
+What each command runs, and what its result or error means to the flow, is the runner's
+(plain Python, tested without Qt); this controller only carries the runner's actions out: on
+the worker thread, after a pause, or at once, and drops results of a session that has ended.
+Every session end (card removed, idle, Home, reader lost) wipes every screen back to its
+initial state (S3) before anything else is shown, and says so with `session_ended`: the
+composition root then restores the kiosk's own language and text size, so the next citizen
+starts where the first one did.
 """
 
 from __future__ import annotations
@@ -74,7 +75,6 @@ class CitizenController(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.business_service = business
         self.flow = CitizenFlow()
         self.runner = CitizenRunner(
             self.flow, session, business, kiosk_id=kiosk_id, language=language
