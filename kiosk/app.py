@@ -226,6 +226,7 @@ def build_kiosk(
     printer (tests, the tour). `on_fault` hears of a fault found while running that stops
     the kiosk serving (STOP_SERVING). The caller calls `Kiosk.close()` at the end."""
     from kiosk.services.card_session import CardSessionService
+    from kiosk.services.devices import ReaderWatch
     from kiosk.store.migrate import current_revision
     from kiosk.ui.bridge import ReaderBridge
     from kiosk.ui.controller import CitizenController
@@ -246,7 +247,7 @@ def build_kiosk(
     except BaseException:
         engine.dispose()
         raise
-    bridge = ReaderBridge(backend, window)
+    bridge = ReaderBridge(ReaderWatch(backend), window)
 
     controller = CitizenController(
         window,

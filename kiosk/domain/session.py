@@ -1,7 +1,8 @@
 """What a citizen's card session shows: plain data built by the card session service and
 handed to the flows and the screens. Nothing here is personal until the PIN is verified:
 `CardSummary` holds masked values only (and, for a card reported lost, where and when its
-replacement can be collected); `Records` exists only after a correct PIN."""
+replacement can be collected); `Records` exists only after a correct PIN. Also what a session's
+card commands can end in instead (`SessionProblem`, `PinWrong`, `PinBlocked`, `CardPulled`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from kiosk.domain.errors import DomainError
 from kiosk.domain.journal import ReissueProgress
 from kiosk.domain.records import (
     CardStatus,
@@ -99,3 +101,40 @@ class Records:
     work_history: tuple[WorkPeriod, ...] = ()
     qualifications: tuple[Qualification, ...] = ()
     injuries: tuple[InjuryAssessment, ...] = ()
+
+
+# What a session's card commands can end in besides their result. The card session service
+# translates the card layer's and the readers' errors into these at its edge, so nothing above
+# the services knows a status word or a reader backend.
+
+
+class SessionProblem(DomainError):
+    """The session cannot go on; `problem` says why in the citizen's terms."""
+
+    def __init__(self, problem: CardProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+class PinWrong(DomainError):
+    """VERIFY refused the PIN; `tries_left` more before it is blocked."""
+
+    def __init__(self, tries_left: int) -> None:
+        super().__init__(f"wrong PIN, {tries_left} tries left")
+        self.tries_left = tries_left
+
+
+class PinBlocked(DomainError):
+    """The PIN is blocked (no tries left): only a counter can unblock it."""
+
+    def __init__(self) -> None:
+        super().__init__("PIN blocked")
+        self.tries_left = 0
+
+
+class CardPulled(DomainError):
+    """The card left the reader before the command finished. Nothing half-read is shown: the
+    reader's removal event ends the session."""
+
+    def __init__(self) -> None:
+        super().__init__("the card was removed during the command")

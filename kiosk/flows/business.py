@@ -20,252 +20,82 @@ outlet, materials and pickup date are part of "your request"; each screen's titl
 The idempotency key is made when the confirm step opens and kept until the session ends, so a
 double tap, a retry after a timeout or a second confirm submit the same key (R4).
 
-CONTRACT (issue 5): the names below are what the controller and the screens code against.
+The steps, phases, view and commands (CONTRACT, issue 5) live in kiosk.flows.business_contract
+and are re-exported here, so the screens keep importing them from this module. What is left
+(about 500 lines) is one state machine, `BusinessFlow`, kept whole: its inputs share the view,
+the idempotency key and the retry step, and read best side by side.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from drivers.printers.base import PrinterStatus
 from kiosk.domain.business import (
     BusinessReceipt,
     CancellationRequest,
     Identified,
-    Material,
     PickupQuote,
     PrintOutcome,
     Refusal,
     ReissueRequest,
     VoucherAccess,
     VoucherLookup,
-    VoucherStatus,
     materials_for,
 )
+from kiosk.domain.devices import PrinterStatus
 from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
-from kiosk.flows.citizen import PinPurpose
-
-
-class BStep(enum.Enum):
-    IDENTIFY = "identify"
-    AGENT = "agent"
-    WHAT_HAPPENED = "what_happened"
-    OUTLET = "outlet"
-    MATERIALS = "materials"
-    PICKUP = "pickup"
-    REVIEW = "review"
-    CONFIRM = "confirm"
-    RECEIPT = "receipt"
-    REFUSED = "refused"  # outside the step bar
-    LOOKUP = "lookup"
-    LOOKUP_RESULT = "lookup_result"
-
-
-class Phase(enum.Enum):
-    """What the step bar names: a stage of a wizard, one screen or several."""
-
-    PIN = "pin"  # the card paths start at the PIN, chosen on the card's summary or problem
-    IDENTIFY = "identify"  # ID number and mobile, and the agent's details
-    REQUEST = "request"  # what happened, and for a new card: outlet, materials, pickup date
-    REVIEW = "review"
-    CONFIRM = "confirm"
-    RECEIPT = "receipt"
-    FIND = "find"  # voucher lookup
-    STATUS = "status"
-
-
-_PHASE_OF = {
-    BStep.IDENTIFY: Phase.IDENTIFY,
-    BStep.AGENT: Phase.IDENTIFY,
-    BStep.WHAT_HAPPENED: Phase.REQUEST,
-    BStep.OUTLET: Phase.REQUEST,
-    BStep.MATERIALS: Phase.REQUEST,
-    BStep.PICKUP: Phase.REQUEST,
-    BStep.REVIEW: Phase.REVIEW,
-    BStep.CONFIRM: Phase.CONFIRM,
-    BStep.RECEIPT: Phase.RECEIPT,
-    BStep.LOOKUP: Phase.FIND,
-    BStep.LOOKUP_RESULT: Phase.STATUS,
-}
-_TAIL = (Phase.REVIEW, Phase.CONFIRM, Phase.RECEIPT)
-
-
-class Purpose(enum.Enum):
-    LOSS_REPORT = "loss_report"  # flow 5 (and 7 for lost / stolen), no card needed
-    CANCEL_LOSS = "cancel_loss"  # flow 6: card found
-    REPLACE_DAMAGED = "replace_damaged"  # flow 7 from the card summary
-    VOUCHER_LOOKUP = "voucher_lookup"  # flow 8
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        """The step bar of this wizard, the same from its first screen to its last. Like the
-        loss report, which starts at the attract screen's button, the card paths start where
-        the citizen chose them: at the PIN."""
-        return {
-            Purpose.LOSS_REPORT: (Phase.IDENTIFY, Phase.REQUEST, *_TAIL),
-            Purpose.CANCEL_LOSS: (Phase.PIN, *_TAIL),
-            Purpose.REPLACE_DAMAGED: (Phase.PIN, Phase.REQUEST, *_TAIL),
-            Purpose.VOUCHER_LOOKUP: (Phase.FIND, Phase.STATUS),
-        }[self]
-
-
-# The business each PIN is asked for (the card paths), which the PIN screen's step bar shows.
-PIN_PURPOSES = {
-    PinPurpose.CANCEL_LOSS: Purpose.CANCEL_LOSS,
-    PinPurpose.REPLACE: Purpose.REPLACE_DAMAGED,
-}
-
-
-class Choice(enum.Enum):
-    """What happened to the card (the what-happened step)."""
-
-    TEMPORARY = "temporary"  # 临时挂失: blocked, reversible with the card and PIN
-    LOST = "lost"  # 挂失补卡: final, reissue
-    STOLEN = "stolen"  # as LOST, reason stolen
-
-
-@dataclass(frozen=True)
-class BusinessView:
-    purpose: Purpose
-    step: BStep
-    steps: tuple[BStep, ...]  # this path's steps, for the step bar (REFUSED never in it)
-    busy: bool = False  # a command runs: taps that would start another are ignored
-    # identify
-    as_agent: bool = False
-    identify_error: Refusal | None = None  # NO_MATCH after a wrong attempt, shown inline
-    # After a wrong ID number + mobile: the wrong attempts that ID number has left before it
-    # is locked, as the back end counts them across sessions and kiosks (S8).
-    attempts_left: int | None = None
-    identified: Identified | None = None
-    agent: Agent | None = None
-    # what happened / reissue
-    choice: Choice | None = None
-    outlets: tuple[Outlet, ...] = ()
-    outlet: Outlet | None = None
-    quote: PickupQuote | None = None
-    materials: tuple[Material, ...] = ()
-    # confirm and after
-    printer: PrinterStatus | None = None  # checked when confirm opens (R6 warning)
-    idempotency_key: str | None = None
-    receipt: BusinessReceipt | None = None
-    print_outcome: PrintOutcome | None = None  # None while printing
-    refusal: Refusal | None = None  # on REFUSED
-    refusal_until: dt.datetime | None = None  # when an ID_LOCKED / KIOSK_PAUSED lock lifts
-    # voucher lookup
-    lookup_results: tuple[VoucherStatus, ...] = ()
-    lookup_error: Refusal | None = None  # shown inline on LOOKUP
-    reprinted: str | None = None  # voucher number just reprinted
-    reprint_outcome: PrintOutcome | None = None
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        return self.purpose.phases
-
-    @property
-    def phase(self) -> Phase | None:
-        """The phase on screen; None on REFUSED, which is outside the path."""
-        return _PHASE_OF.get(self.step)
-
-    @property
-    def reissue_reason(self) -> ReissueReason | None:
-        """Why a new card would be made: lost or stolen as chosen, or damaged; None for no
-        new card."""
-        if self.purpose is Purpose.REPLACE_DAMAGED:
-            return ReissueReason.DAMAGED
-        return _REASONS.get(self.choice) if self.choice is not None else None
-
-    @property
-    def reissue(self) -> bool:
-        """Whether this path ends with a new card (its last phase is a card receipt voucher)."""
-        return self.reissue_reason is not None
-
-
-# Commands for the controller ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Identify:
-    ssn: str
-    mobile: str
-
-
-@dataclass(frozen=True)
-class LoadReissueOptions:
-    """Outlets and the pickup quote, before the outlet step."""
-
-
-@dataclass(frozen=True)
-class CheckPrinter:
-    pass
-
-
-@dataclass(frozen=True)
-class SubmitLoss:
-    request: LossReportRequest
-
-
-@dataclass(frozen=True)
-class SubmitReissue:
-    request: ReissueRequest
-
-
-@dataclass(frozen=True)
-class SubmitCancellation:
-    request: CancellationRequest
-
-
-@dataclass(frozen=True)
-class PrintVoucher:
-    code: str  # the receipt's signed QR payload: printing needs proof of the voucher too
-
-
-@dataclass(frozen=True)
-class LookupCode:
-    code: str  # a voucher's QR code as the scanner typed it
-
-
-@dataclass(frozen=True)
-class LookupPerson:
-    ssn: str
-    mobile: str
-
-
-@dataclass(frozen=True)
-class Reprint:
-    voucher_number: str
-    access: VoucherAccess = field(repr=False)  # what the lookup's proof opened
-
-
-@dataclass(frozen=True)
-class Leave:
-    """Back from the first step: the business is left, the controller goes where it came from
-    (the card summary or problem for the card paths, attract for the cardless ones)."""
-
-
-BCommand = (
-    Identify
-    | LoadReissueOptions
-    | CheckPrinter
-    | SubmitLoss
-    | SubmitReissue
-    | SubmitCancellation
-    | PrintVoucher
-    | LookupCode
-    | LookupPerson
-    | Reprint
-    | Leave
+from kiosk.flows.business_contract import (
+    _REASONS,
+    PIN_PURPOSES,
+    BCommand,
+    BStep,
+    BusinessView,
+    CheckPrinter,
+    Choice,
+    Identify,
+    Leave,
+    LoadReissueOptions,
+    LookupCode,
+    LookupPerson,
+    Phase,
+    PrintVoucher,
+    Purpose,
+    Reprint,
+    SubmitCancellation,
+    SubmitLoss,
+    SubmitReissue,
 )
 
+__all__ = [  # the contract's names, where the screens and tests have always found them
+    "PIN_PURPOSES",
+    "BCommand",
+    "BStep",
+    "BusinessFlow",
+    "BusinessView",
+    "CheckPrinter",
+    "Choice",
+    "Identify",
+    "Leave",
+    "LoadReissueOptions",
+    "LookupCode",
+    "LookupPerson",
+    "Phase",
+    "PrintVoucher",
+    "Purpose",
+    "Reprint",
+    "Request",
+    "SubmitCancellation",
+    "SubmitLoss",
+    "SubmitReissue",
+]
 
 Request = LossReportRequest | ReissueRequest | CancellationRequest
 
 _REISSUE_STEPS = (BStep.OUTLET, BStep.MATERIALS, BStep.PICKUP)
-_REASONS = {Choice.LOST: ReissueReason.LOST, Choice.STOLEN: ReissueReason.STOLEN}
 # Refusals the citizen can fix on the same screen; every other one ends on REFUSED.
 _INLINE_LOOKUP = (Refusal.NO_MATCH, Refusal.VOUCHER_NOT_FOUND, Refusal.VOUCHER_CODE_INVALID)
 

@@ -1,6 +1,8 @@
 """One citizen's card session: read the card, check it against the back end, verify the PIN,
 load the records, and forget it all at the end (S3). No Qt: the controller calls these methods
-on its worker thread; card I/O itself runs on the reader's own thread.
+on its worker thread; card I/O itself runs on the reader's own thread. What the card or the
+reader does wrong leaves here as a domain error only (kiosk.domain.session: `SessionProblem`,
+`PinWrong`, `PinBlocked`, `CardPulled`), translated once in `_card_job`.
 
 The chip's full ID and card numbers stay inside this object for the length of the session; what
 leaves it before the PIN is the masked `CardSummary`, after it the citizen's own `Records`.
@@ -22,9 +24,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from drivers.readers.base import CardChannel, CardReaderBackend
-from drivers.readers.errors import CardMute
+from drivers.readers.errors import CardMute, CardRemoved, ReaderError
+from kiosk.card import errors as card_errors
 from kiosk.card import pin as card_pin
-from kiosk.card.errors import CardUnreadable, NotSocialSecurityCard, SecureAccessRequired
 from kiosk.card.read import read_card
 from kiosk.domain import card_rules
 from kiosk.domain.calendar import local_date
@@ -33,9 +35,13 @@ from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.records import CardStatus, Contribution
 from kiosk.domain.session import (
     CardProblem,
+    CardPulled,
     CardSummary,
+    PinBlocked,
+    PinWrong,
     Records,
     ReissueUnderWay,
+    SessionProblem,
     YearOfContributions,
 )
 from kiosk.services.card_reading import run_card_job
@@ -46,13 +52,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-
-class SessionProblem(Exception):
-    """The session cannot go on; `problem` says why in the citizen's terms."""
-
-    def __init__(self, problem: CardProblem) -> None:
-        super().__init__(problem.value)
-        self.problem = problem
+__all__ = ["CardSessionService", "SessionProblem"]  # SessionProblem: its old home, kept
 
 
 class CardSessionService:
@@ -74,17 +74,9 @@ class CardSessionService:
 
     def read_summary(self, reader: str) -> CardSummary:
         """Read the card and check it with the back end. Raises `SessionProblem` for a card
-        that cannot be read, and lets `CardRemoved` through."""
+        that cannot be read, `CardPulled` for one taken out during the read."""
         self.end()
-        try:
-            read = self._card_job(reader, read_card)
-        except NotSocialSecurityCard:
-            raise SessionProblem(CardProblem.NOT_SOCIAL_SECURITY) from None
-        except SecureAccessRequired:
-            raise SessionProblem(CardProblem.NEEDS_SAM) from None
-        except CardUnreadable as exc:
-            log.info("card.unreadable reason=%s", exc.reason)
-            raise SessionProblem(CardProblem.UNREADABLE) from None
+        read = self._card_job(reader, read_card)
         self._reader, self._chip = reader, read.chip
         self.last_read_seconds = read.seconds
         log.info("card.read apdus=%d ms=%.1f", read.apdus, read.seconds * 1000)
@@ -174,9 +166,27 @@ class CardSessionService:
     # ----------------------------------------------------------------------------------------
 
     def _card_job(self, reader: str, job: Callable[[CardChannel], T]) -> T:
+        """`job` on the reader's thread; whatever the card or the reader does wrong leaves as
+        a domain error (kiosk.domain.session), the one place they are translated."""
         try:
             return run_card_job(self._backend, reader, job)
+        except card_errors.PinBlocked:
+            raise PinBlocked() from None
+        except card_errors.PinWrong as exc:
+            raise PinWrong(exc.tries_left) from None
+        except card_errors.NotSocialSecurityCard:
+            raise SessionProblem(CardProblem.NOT_SOCIAL_SECURITY) from None
+        except card_errors.SecureAccessRequired:
+            raise SessionProblem(CardProblem.NEEDS_SAM) from None
+        except card_errors.CardUnreadable as exc:
+            log.info("card.unreadable reason=%s", exc.reason)
+            raise SessionProblem(CardProblem.UNREADABLE) from None
+        except CardRemoved:
+            raise CardPulled() from None
         except CardMute:
+            raise SessionProblem(CardProblem.UNREADABLE) from None
+        except ReaderError as exc:
+            log.warning("session.reader_error kind=%s", type(exc).__name__)
             raise SessionProblem(CardProblem.UNREADABLE) from None
 
     def _backend_card(
@@ -199,11 +209,7 @@ class CardSessionService:
 
     def _pin_blocked(self, reader: str) -> bool:
         """Whether the card's PIN is blocked, asked without spending a try."""
-        try:
-            return self._card_job(reader, card_pin.tries_left) == 0
-        except CardUnreadable as exc:
-            log.info("card.unreadable reason=%s", exc.reason)
-            raise SessionProblem(CardProblem.UNREADABLE) from None
+        return self._card_job(reader, card_pin.tries_left) == 0
 
     def _session_reader(self) -> str:
         if self._reader is None:

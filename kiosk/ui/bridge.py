@@ -15,26 +15,28 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from drivers.readers.base import CardReaderBackend, ReaderEvent
+from kiosk.domain.devices import ReaderEvent
+from kiosk.services.devices import ReaderWatch
 
 log = logging.getLogger(__name__)
 
 
 class ReaderBridge(QObject):
-    """Reader events as a Qt signal (queued to the GUI thread by Qt's cross-thread delivery)."""
+    """Reader events as a Qt signal (queued to the GUI thread by Qt's cross-thread delivery),
+    in the kiosk's vocabulary (kiosk.domain.devices)."""
 
-    event = Signal(object)  # ReaderEvent
+    event = Signal(object)  # kiosk.domain.devices.ReaderEvent
 
-    def __init__(self, backend: CardReaderBackend, parent: QObject | None = None) -> None:
+    def __init__(self, watch: ReaderWatch, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.backend = backend
-        backend.add_listener(self._on_event)
+        self.watch = watch
+        watch.add_listener(self._on_event)
 
     def _on_event(self, event: ReaderEvent) -> None:
         self.event.emit(event)
 
     def detach(self) -> None:
-        self.backend.remove_listener(self._on_event)
+        self.watch.remove_listener(self._on_event)
 
 
 class Worker(QObject):

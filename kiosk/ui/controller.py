@@ -1,5 +1,5 @@
 """The citizen controller: reader events and taps go into the flows, the flows' commands run on
-the worker thread through the card session and business services, and the views are shown.
+the worker thread as kiosk.flows.citizen_runner plans them, and the views are shown.
 
 Two flows: the card session (kiosk.flows.citizen) and, while it is at Step.BUSINESS, one
 business wizard (kiosk.flows.business: report a loss, cancel it, replace a card, look up a
@@ -7,10 +7,13 @@ voucher), whose screens and commands kiosk.ui.business_controller handles. Every
 either runs on the same worker under the same session generation, so a result that comes back
 after the session ended is dropped.
 
-It is the only place where Qt, the flows and the services meet. Every session end (card
-removed, idle, Home, reader lost) wipes every screen back to its initial state (S3) before
-anything else is shown, and says so with `session_ended`: the composition root then restores
-the kiosk's own language and text size, so the next citizen starts where the first one did.
+What each command runs, and what its result or error means to the flow, is the runner's
+(plain Python, tested without Qt); this controller only carries the runner's actions out: on
+the worker thread, after a pause, or at once, and drops results of a session that has ended.
+Every session end (card removed, idle, Home, reader lost) wipes every screen back to its
+initial state (S3) before anything else is shown, and says so with `session_ended`: the
+composition root then restores the kiosk's own language and text size, so the next citizen
+starts where the first one did.
 """
 
 from __future__ import annotations
@@ -23,31 +26,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from drivers.readers.base import ReaderEvent, ReaderEventKind
-from drivers.readers.errors import CardRemoved, ReaderError
-from kiosk.card.errors import PinBlocked, PinWrong
-from kiosk.domain.business import PrintOutcome
-from kiosk.domain.session import CardProblem
+from kiosk.domain.devices import ReaderEvent, ReaderEventKind
 from kiosk.domain.voucher_data import Language
 from kiosk.flows.business import BCommand, BusinessFlow
-from kiosk.flows.citizen import (
-    AskTries,
-    CitizenFlow,
-    Command,
-    EndSession,
-    LoadRecords,
-    LoadYear,
-    PausePrinting,
-    PrintStatement,
-    ReadCard,
-    StartBusiness,
-    Step,
-    VerifyPin,
-    View,
-)
+from kiosk.flows.citizen import CitizenFlow, Command, Step, View
+from kiosk.flows.citizen_runner import CitizenRunner
 from kiosk.flows.idle import IdleState, IdleWatch
+from kiosk.flows.runner import Action, Job, Later, Now
 from kiosk.services.business import BusinessService
-from kiosk.services.card_session import CardSessionService, SessionProblem
+from kiosk.services.card_session import CardSessionService
 from kiosk.ui.bridge import ReaderBridge, Worker
 from kiosk.ui.business_controller import BusinessController
 from kiosk.ui.window import KioskWindow
@@ -88,9 +75,10 @@ class CitizenController(QObject):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.business_service = business
         self.flow = CitizenFlow()
-        self._language = language  # statements print in the language on screen
+        self.runner = CitizenRunner(
+            self.flow, session, business, kiosk_id=kiosk_id, language=language
+        )
         self.worker = Worker(self)
         self.idle = idle or IdleWatch()
         self.clock = clock
@@ -101,14 +89,7 @@ class CitizenController(QObject):
         self._bridge = bridge
         self.last_insert_to_summary: float | None = None  # seconds, for P4 and the tour
         self._wizard = BusinessController(
-            window,
-            business,
-            self.flow,
-            kiosk_id=kiosk_id,
-            language=language,
-            submit=self._submit,
-            apply=self._apply,
-            home=self.home,
+            window, self.runner.business, self.flow, apply=self._apply, home=self.home
         )
         bridge.event.connect(self._on_reader_event)
         self._idle_timer = QTimer(self)
@@ -194,7 +175,7 @@ class CitizenController(QObject):
         self.reader_event.emit(event)
 
     def _readers_left(self, event: ReaderEvent) -> bool:
-        return any(info.name != event.reader for info in self._bridge.backend.readers())
+        return any(name != event.reader for name in self._bridge.watch.reader_names())
 
     def _more_time(self) -> None:
         self.idle.touch(self.clock())
@@ -217,67 +198,27 @@ class CitizenController(QObject):
 
     def _apply(self, commands: list[Command] | list[BCommand]) -> None:
         for command in commands:
-            if isinstance(command, BCommand):
-                self._wizard.run(command)
-            else:
-                self._run(command)
+            self._carry(self.runner.plan(command))
         if not self.flow.in_business and self.business is not None:
             self._wizard.end()
         self._render()
 
-    def _run(self, command: Command) -> None:
-        session, flow = self.session, self.flow
-        if isinstance(command, ReadCard | EndSession):
-            # A new session, or the end of one: results of older commands no longer count.
-            self._generation += 1
-        if isinstance(command, EndSession):
-            # On the worker, after any job still running: the service forgets the card there.
-            self._submit(session.end, lambda _: None)
-        elif isinstance(command, ReadCard):
-            self._submit(
-                lambda: session.read_summary(command.reader),
-                lambda summary: self._apply(flow.read_done(summary)),
-            )
-        elif isinstance(command, AskTries):
-            self._submit(session.tries_left, lambda n: self._apply(flow.tries_known(n)))
-        elif isinstance(command, VerifyPin):
-            self._submit(
-                lambda: session.verify_pin(command.pin),
-                lambda _: self._apply(flow.pin_ok()),
-                self._pin_failed,
-            )
-        elif isinstance(command, LoadRecords):
-            self._submit(session.load_records, lambda r: self._apply(flow.records_loaded(r)))
-        elif isinstance(command, LoadYear):
-            self._submit(
-                lambda: session.load_year(command.year),
-                lambda y: self._apply(flow.year_loaded(y)),
-            )
-        elif isinstance(command, PrintStatement):
-            self._print_statement(command)
-        elif isinstance(command, PausePrinting):
-            self._after(STATEMENT_PAUSE_MS, lambda: self._apply(flow.print_pause_over()))
-        elif isinstance(command, StartBusiness):
-            self._wizard.start_with_card(command.purpose, session.identity)
-
-    def _print_statement(self, command: PrintStatement) -> None:
-        """The statement of the records on screen, in the language on screen, on the worker."""
-        view, flow, service = self.flow.view, self.flow, self.business_service
-        if view.records is None:
-            return
-        records = view.records
-        language = self._language()
-
-        def failed(error: BaseException) -> None:
-            # print_statement never raises; should it all the same, the citizen hears "failed".
-            log.error("statement.unexpected_error kind=%s", type(error).__name__)
-            self._apply(flow.statement_printed(PrintOutcome.FAILED))
-
-        self._submit(
-            lambda: service.print_statement(records, command.year, language),
-            lambda outcome: self._apply(flow.statement_printed(outcome)),
-            failed,
-        )
+    def _carry(self, action: Action | None) -> None:
+        """One action the runner planned: work on the worker, a pause, or flow inputs now."""
+        match action:
+            case Job():
+                if action.new_session:
+                    # A new session, or the end of one: results of older jobs no longer count.
+                    self._generation += 1
+                self._submit(
+                    action.work,
+                    lambda value: self._apply(action.done(value)),
+                    lambda error: self._apply(action.failed(error)),
+                )
+            case Later():
+                self._after(STATEMENT_PAUSE_MS, lambda: self._apply(action.then()))
+            case Now():
+                self._apply(action.then())
 
     def _after(self, ms: int, then: Callable[[], None]) -> None:
         """`then` in `ms` milliseconds, unless the session has ended or changed by then."""
@@ -293,10 +234,9 @@ class CitizenController(QObject):
         self,
         job: Callable[[], Any],
         on_result: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
+        on_error: Callable[[BaseException], None],
     ) -> None:
         generation = self._generation
-        handle_error = on_error or self._failed
 
         def current(callback: Callable[[Any], None]) -> Callable[[Any], None]:
             def deliver(value: Any) -> None:
@@ -307,34 +247,7 @@ class CitizenController(QObject):
 
             return deliver
 
-        self.worker.submit(job, current(on_result), current(handle_error))
-
-    def _pin_failed(self, error: BaseException) -> None:
-        if isinstance(error, PinWrong):
-            log.info("pin.wrong tries_left=%d", error.tries_left)
-            self._apply(self.flow.pin_wrong(error.tries_left))
-        elif isinstance(error, PinBlocked):
-            log.info("pin.blocked")
-            self._apply(self.flow.pin_blocked())
-        else:
-            self._failed(error)
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, SessionProblem):
-            log.info("session.problem problem=%s", error.problem.value)
-            if self.flow.view.step is Step.READING:
-                self._apply(self.flow.read_failed(error.problem))
-            else:
-                self._apply(self.flow.failed(error.problem))
-        elif isinstance(error, CardRemoved):
-            # The removal event ends the session; a read cut short shows nothing half-read.
-            log.info("session.card_removed_mid_command")
-        elif isinstance(error, ReaderError):
-            log.warning("session.reader_error kind=%s", type(error).__name__)
-            self._apply(self.flow.failed(CardProblem.UNREADABLE))
-        else:
-            log.error("session.unexpected_error kind=%s", type(error).__name__)
-            self._apply(self.flow.failed(CardProblem.UNREADABLE))
+        self.worker.submit(job, current(on_result), current(on_error))
 
     # Output -----------------------------------------------------------------------------------
 

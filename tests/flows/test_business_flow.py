@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 
-from drivers.printers.base import PrinterState, PrinterStatus
 from kiosk.domain.business import (
     BusinessReceipt,
     CancellationRequest,
@@ -23,6 +22,7 @@ from kiosk.domain.business import (
     VoucherLookup,
     VoucherStatus,
 )
+from kiosk.domain.devices import PrinterState, PrinterStatus
 from kiosk.domain.journal import ActorKind, Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import CardStatus, Outlet
 from kiosk.flows.business import (

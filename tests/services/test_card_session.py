@@ -6,15 +6,15 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from drivers.readers.errors import CardRemoved
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from drivers.simcard.image import load_image
-from kiosk.card.errors import PinBlocked, PinWrong
+from kiosk.card import errors as card_errors
 from kiosk.domain.business import ReissueRequest
+from kiosk.domain.errors import DomainError
 from kiosk.domain.journal import ReissueProgress, ReissueReason
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
-from kiosk.domain.session import CardProblem
+from kiosk.domain.session import CardProblem, CardPulled, PinBlocked, PinWrong
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.card_session import CardSessionService, SessionProblem
 from kiosk.store import models as m
@@ -142,10 +142,10 @@ def test_end_forgets_and_powers_down(reader, session):
         session.load_records()
 
 
-def test_card_pulled_mid_read_is_card_removed(reader, session):
+def test_card_pulled_mid_read_is_card_pulled(reader, session):
     reader.insert("normal")
     reader.set_faults(Faults(remove_after=7))
-    with pytest.raises(CardRemoved):
+    with pytest.raises(CardPulled):
         session.read_summary(DEFAULT_READER)
     assert not session.active
 
@@ -241,3 +241,35 @@ def test_a_lost_card_without_a_reissue_and_a_replaced_card(reader, fresh_engine)
     assert summary.problem is CardProblem.LOST and summary.reissue is None
     reader.insert("expired")
     assert session.read_summary(DEFAULT_READER).problem is CardProblem.REPLACED
+
+
+# What leaves the service: domain errors only ----------------------------------------------------
+
+
+def test_pin_outcomes_are_domain_errors_not_the_card_layers(reader, session):
+    reader.insert("normal")
+    session.read_summary(DEFAULT_READER)
+    with pytest.raises(PinWrong) as wrong:
+        session.verify_pin(bytearray(b"000000"))
+    assert isinstance(wrong.value, DomainError)
+    assert not isinstance(wrong.value, card_errors.CardError)
+
+
+def test_a_card_pulled_mid_verify_is_card_pulled(reader, session):
+    reader.insert("normal")
+    session.read_summary(DEFAULT_READER)
+    reader.set_faults(Faults(remove_after=1))
+    pin = bytearray(b"123456")
+    with pytest.raises(CardPulled):
+        session.verify_pin(pin)
+    assert pin == bytearray(6)  # wiped all the same
+
+
+def test_any_other_reader_error_is_an_unreadable_card(reader, session, caplog):
+    reader.insert("normal")
+    session.read_summary(DEFAULT_READER)
+    reader.unplug(DEFAULT_READER)
+    with pytest.raises(SessionProblem) as caught:
+        session.tries_left()
+    assert caught.value.problem is CardProblem.UNREADABLE
+    assert "session.reader_error kind=ReaderUnavailable" in caplog.text
