@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_kiosk
 from kiosk.config import load_settings
-from kiosk.ui.tour import Tour
+from kiosk.demo.tour import Tour
 
 COLD_START = """
 import os, sys, time

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from kiosk.ui.controller import CitizenController
 
     FaultHandler = Callable[[Reason, BaseException], None]
-    from kiosk.ui.tray import DemoTray
+    from kiosk.demo.tray import DemoTray
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def prepare_database(engine: Engine, settings: Settings) -> None:
 
     upgrade(engine)
     if settings.demo:
-        from kiosk.store.seed import seed_demo
+        from kiosk.demo.seed import seed_demo
 
         seed_demo(engine)
     probe_writable(engine)  # a database that cannot record is E-DB-READONLY, not "in service"
@@ -354,9 +354,9 @@ def make_demo_tray(kiosk: Kiosk) -> DemoTray:
     voucher under the scanner the demo has not got (its code signed with the kiosk's key). A
     fault chosen there shows on the status strip at once, not at the next ping."""
     from drivers.readers.mock import MockReaderBackend
+    from kiosk.demo.tray import DemoTray
     from kiosk.services import voucher_codes
     from kiosk.services.signing_key import load_key
-    from kiosk.ui.tray import DemoTray
     from kiosk.ui.widgets.scanner import type_as_scanner
 
     assert isinstance(kiosk.backend, MockReaderBackend)

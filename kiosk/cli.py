@@ -408,7 +408,7 @@ def _vcard(args: argparse.Namespace) -> int:
 
 
 def _pcsc_demo(args: argparse.Namespace) -> int:
-    from kiosk.pcsc_demo import run_console_demo
+    from kiosk.demo.pcsc import run_console_demo
 
     return run_console_demo()
 
@@ -588,7 +588,7 @@ def _tour(args: argparse.Namespace) -> int:
     if problem:
         return _fail(f"Cannot write the tour into {shorten(args.out)}: {problem}", EXIT_USAGE)
     from kiosk.config import SettingsError
-    from kiosk.ui.tour import LANGUAGES, TourError, run_tour
+    from kiosk.demo.tour import LANGUAGES, TourError, run_tour
 
     languages = LANGUAGES if args.lang == "all" else (args.lang,)
     try:

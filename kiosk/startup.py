@@ -45,7 +45,7 @@ from kiosk.ui.window import KioskKeyGuard
 
 if TYPE_CHECKING:
     from drivers.printers.base import Printer
-    from kiosk.ui.tray import DemoTray
+    from kiosk.demo.tray import DemoTray
 
 log = logging.getLogger(__name__)
 

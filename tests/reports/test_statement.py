@@ -13,18 +13,18 @@ import pytest
 
 from drivers.readers.mock import DEFAULT_READER, MockReaderBackend
 from drivers.simcard.image import load_image
+from kiosk.demo.report_samples import SAMPLE_ID, SAMPLE_NAME, sample_records, sample_statement
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.masking import mask_id_number, mask_name
 from kiosk.domain.records import Contribution
 from kiosk.domain.session import YearOfContributions
 from kiosk.domain.statement_data import StatementData
 from kiosk.domain.voucher_data import LANGUAGES, KioskInfo
 from kiosk.reports.layout import LAYOUTS
-from kiosk.reports.samples import SAMPLE_ID, SAMPLE_NAME, sample_records, sample_statement
 from kiosk.reports.statement import REFERENCE_EN, REFERENCE_ZH, render_statement
 from kiosk.services.card_session import CardSessionService
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import upgrade
-from kiosk.store.seed import seed_demo
 
 CASES = [(lang, lay) for lang in LANGUAGES for lay in LAYOUTS]
 IDS = [f"{lang}-{lay}" for lang, lay in CASES]

@@ -20,6 +20,8 @@ from sqlalchemy.exc import OperationalError
 from drivers.printers.base import Printer, PrinterState, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.pdf import PdfPrinter
+from kiosk.demo.report_samples import sample_records
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.business import (
     CancellationRequest,
     Material,
@@ -42,7 +44,6 @@ from kiosk.domain.journal import (
 from kiosk.domain.records import Card, Cardholder, CardStatus, Gender
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.domain.vouchers import format_voucher_number
-from kiosk.reports.samples import sample_records
 from kiosk.services import voucher_codes
 from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile
@@ -51,7 +52,6 @@ from kiosk.store.audit import AuditRepository, verify_audit_chains
 from kiosk.store.db import create_engine, read_session
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")

@@ -10,6 +10,7 @@ from drivers.readers.errors import CardRemoved
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
 from drivers.simcard.image import load_image
 from kiosk.card.errors import PinBlocked, PinWrong
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.business import ReissueRequest
 from kiosk.domain.journal import ReissueProgress, ReissueReason
 from kiosk.domain.masking import mask_id_number
@@ -22,7 +23,6 @@ from kiosk.store import models as m
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 from kiosk.store.unitofwork import UnitOfWork
 
 TODAY = dt.date(2026, 11, 22)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.pdf import PdfPrinter
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.journal import ActorKind, AuditEntry, Outcome
@@ -31,7 +32,6 @@ from kiosk.store.db import create_engine, read_session
 from kiosk.store.migrate import upgrade
 from kiosk.store.repositories import RecordsRepository
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=CHINA_TZ).astimezone(dt.UTC)

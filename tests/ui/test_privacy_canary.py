@@ -14,9 +14,9 @@ from drivers.simcard.card import SimCard
 from drivers.simcard.image import cards_dir, image_from_dict
 from kiosk.app import build_kiosk
 from kiosk.config import load_settings
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.ids import card_check_char, id_check_char
 from kiosk.logs import setup_logging
-from kiosk.store.seed import seed_demo
 
 SSN17 = "11010819770707931"
 CANARY_SSN = SSN17 + id_check_char(SSN17)
