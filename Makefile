@@ -40,7 +40,10 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# setuptools tells every editable install of a project laid out like this one (packages at
+	@# the top, assets/ mapped to sscard_assets) that it uses a meta path finder: a notice, not a
+	@# problem, and the only thing it would print. Only that notice is silenced.
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
 # Qt Linguist sources (assets/translations/*.ts) compiled to .qm beside them; build output.

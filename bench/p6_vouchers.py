@@ -30,12 +30,12 @@ import sys, time
 kind, layout = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
 if kind == "statement":
-    from kiosk.reports.samples import sample_statement
+    from kiosk.demo.report_samples import sample_statement
     from kiosk.reports.statement import render_statement
     pdf = render_statement(sample_statement("zh_CN"), layout)
 else:
     from kiosk.domain.voucher_data import VoucherKind
-    from kiosk.reports.samples import SAMPLE_KEY, sample_voucher
+    from kiosk.demo.report_samples import SAMPLE_KEY, sample_voucher
     from kiosk.reports.vouchers import render_voucher
     from kiosk.services.voucher_codes import sign
     data = sample_voucher(VoucherKind(kind), "zh_CN")
@@ -60,8 +60,8 @@ def first_ms(kind: str, layout: str, runs: int) -> list[float]:
 
 
 def warm_ms(kind: str, layout: str, count: int) -> list[float]:
+    from kiosk.demo.report_samples import SAMPLE_KEY, sample_statement, sample_voucher
     from kiosk.domain.voucher_data import LANGUAGES, VoucherKind
-    from kiosk.reports.samples import SAMPLE_KEY, sample_statement, sample_voucher
     from kiosk.reports.statement import render_statement
     from kiosk.reports.vouchers import render_voucher
     from kiosk.services.voucher_codes import sign

@@ -26,7 +26,7 @@ from kiosk.store.db import create_engine, read_session, sqlite_checkpoint
 from kiosk.store.migrate import upgrade
 from kiosk.store.models import Cardholder
 from kiosk.store.repositories import CardholderRepository, RecordsRepository
-from kiosk.store.seed import seed_synthetic
+from kiosk.store.synthetic import seed_synthetic
 
 TARGET_HOLDER_MS = 2.0
 TARGET_YEAR_MS = 5.0

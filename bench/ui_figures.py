@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_kiosk
 from kiosk.config import load_settings
-from kiosk.ui.tour import Tour
+from kiosk.demo.seed import seed_demo
+from kiosk.demo.tour import Tour
 
 COLD_START = """
 import os, sys, time
@@ -36,13 +37,14 @@ t0 = float(os.environ["BENCH_T0"])
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from kiosk.config import load_settings
+from kiosk.demo.kit import demo_kit
 from kiosk.startup import Startup
 data = Path(sys.argv[1])
 app = QApplication([])
 # As run_kiosk does: settings, log, window; the back end only once the attract screen is up.
 startup = Startup(
     app, load=lambda: load_settings(demo=True, environ={}, data_dir=data, log_dir=data / "log"),
-    demo=True,
+    demo=demo_kit(),
 )
 startup.show()
 app.processEvents()  # the attract screen is laid out and painted
@@ -75,7 +77,7 @@ def main() -> int:
 
     # P5 first, on a database already created and seeded (as on every start but the first).
     app = QApplication.instance() or QApplication([])
-    kiosk = build_kiosk(settings, app)
+    kiosk = build_kiosk(settings, app, seed=seed_demo)
     kiosk.close()
     starts = []
     for _ in range(args.starts):
@@ -93,7 +95,7 @@ def main() -> int:
         f"{statistics.median(starts) * 1000:.0f} ms (target <= 1500 ms)"
     )
 
-    kiosk = build_kiosk(settings, app)
+    kiosk = build_kiosk(settings, app, seed=seed_demo)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
     tour = Tour(kiosk, scratch / "shots")

@@ -33,6 +33,7 @@ from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
     from sqlalchemy.engine import Engine
 
     from drivers.printers.base import Printer
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from kiosk.ui.controller import CitizenController
 
     FaultHandler = Callable[[Reason, BaseException], None]
-    from kiosk.ui.tray import DemoTray
+    Seed = Callable[[Engine], None]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,16 @@ BACKEND_CHECK_MS = 15_000
 # or one a newer program has migrated, must not be written to at all; and one that cannot be
 # written (a disk remounted read-only) would refuse every business it seemed to offer.
 STOP_SERVING = frozenset({Reason.DB_CORRUPT, Reason.DB_SCHEMA, Reason.DB_READONLY})
+
+
+@dataclass(frozen=True)
+class DemoKit:
+    """What the demo adds to a kiosk, handed in by the demo package (kiosk.demo.kit) so that
+    the product never imports the demo: the seed of its database, run after every migration
+    (it adds only what is missing), and the card tray beside the window (none in tests)."""
+
+    seed: Seed
+    tray: Callable[[Kiosk], QWidget] | None = None
 
 
 @dataclass
@@ -106,8 +117,8 @@ class Kiosk:
         self.engine.dispose()
 
 
-def open_database(settings: Settings) -> Engine:
-    """The engine with the schema at head; the demo database is seeded on first run. The data
+def open_database(settings: Settings, seed: Seed | None = None) -> Engine:
+    """The engine with the schema at head, then `seed`ed (the demo). The data
     folder and a SQLite database found open to others are made private first (S7), and the log
     says so. Raises kiosk.store.files.PrivateFileError when they cannot be."""
     from kiosk.store.db import create_engine, secure_database_files
@@ -122,24 +133,22 @@ def open_database(settings: Settings) -> Engine:
             log.warning("files.repaired %s", repair)
     engine = create_engine(settings.resolved_database_url)
     try:
-        prepare_database(engine, settings)
+        prepare_database(engine, seed)
     except BaseException:
         engine.dispose()  # no connection left open on a file that failed (it is tried again)
         raise
     return engine
 
 
-def prepare_database(engine: Engine, settings: Settings) -> None:
-    """Bring the schema to head (and seed the demo database on its first run): at start-up,
-    and again when the kiosk recovers from a database fault while running."""
+def prepare_database(engine: Engine, seed: Seed | None = None) -> None:
+    """Bring the schema to head (and `seed` it: the demo): at start-up, and again when the
+    kiosk recovers from a database fault while running."""
     from kiosk.store.db import probe_writable
     from kiosk.store.migrate import upgrade
 
     upgrade(engine)
-    if settings.demo:
-        from kiosk.store.seed import seed_demo
-
-        seed_demo(engine)
+    if seed is not None:
+        seed(engine)
     probe_writable(engine)  # a database that cannot record is E-DB-READONLY, not "in service"
 
 
@@ -220,10 +229,12 @@ def build_kiosk(
     *,
     printer: Printer | None = None,
     on_fault: FaultHandler | None = None,
+    seed: Seed | None = None,
 ) -> Kiosk:
     """Phase two: the back end, the reader and the controller, wired into the window of
     `open_window` (made here when not given). `printer` replaces the configured voucher
-    printer (tests, the tour). `on_fault` hears of a fault found while running that stops
+    printer (tests, the tour); `seed` fills the database after migrating it (the demo's
+    data: kiosk.demo). `on_fault` hears of a fault found while running that stops
     the kiosk serving (STOP_SERVING). The caller calls `Kiosk.close()` at the end."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.services.devices import ReaderWatch
@@ -233,7 +244,7 @@ def build_kiosk(
 
     window, translations = opened or open_window(settings, app)
     with startup_step(Step.DATABASE):
-        engine = open_database(settings)
+        engine = open_database(settings, seed)
     try:
         with startup_step(Step.DATABASE):
             schema = current_revision(engine)
@@ -282,7 +293,7 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
     kiosk.controller.reader_event.connect(reader_status)
 
     def printer_status(status: PrinterStatus) -> None:
-        strip.set_printer(*_printer_light(status))
+        strip.set_printer(*printer_light(status))
 
     def backend_checked(error: BaseException | None) -> None:
         strip.set_backend(error is None)
@@ -313,7 +324,7 @@ def _language_of(translations: Translations) -> Language:
     return "en" if translations.language == "en" else "zh_CN"
 
 
-def _printer_light(status: PrinterStatus) -> tuple[bool, str]:
+def printer_light(status: PrinterStatus) -> tuple[bool, str]:
     """The status strip's printer light: ready, or what is wrong in one word."""
     from kiosk.domain.devices import PrinterState
 
@@ -351,41 +362,11 @@ def _backend_error(engine: Engine, schema: str | None) -> BaseException | None:
     return None
 
 
-def make_demo_tray(kiosk: Kiosk) -> DemoTray:
-    """The demo tray beside the window: the demo cards, the printer's faults, and the newest
-    voucher under the scanner the demo has not got (its code signed with the kiosk's key). A
-    fault chosen there shows on the status strip at once, not at the next ping."""
-    from drivers.readers.mock import MockReaderBackend
-    from kiosk.services import voucher_codes
-    from kiosk.services.signing_key import load_key
-    from kiosk.ui.tray import DemoTray
-    from kiosk.ui.widgets.scanner import type_as_scanner
-
-    assert isinstance(kiosk.backend, MockReaderBackend)
-    key = load_key(kiosk.settings.resolved_voucher_key_file)
-    tray = DemoTray(
-        kiosk.backend,
-        kiosk.business.printer,
-        voucher_code=lambda number: voucher_codes.sign(number, key),
-    )
-    tray.scanned.connect(lambda code: type_as_scanner(kiosk.window, code))
-    strip = kiosk.window.attract.status_strip
-
-    def show_printer() -> None:
-        kiosk.controller.worker.submit(
-            kiosk.business.printer_status,
-            lambda status: strip.set_printer(*_printer_light(status)),
-            lambda _e: strip.set_printer(False),
-        )
-
-    tray.printer_changed.connect(show_printer)
-    return tray
-
-
-def run_kiosk(load: Callable[[], Settings], *, demo: bool = False) -> int:
+def run_kiosk(load: Callable[[], Settings], *, demo: DemoKit | None = None) -> int:
     """The kiosk until it is asked to quit: `load` reads the settings (again at each retry, so
     a corrected kiosk.toml is taken up). It never exits for a fault it can show: the
-    out-of-service screen says so and the start-up is tried again (kiosk.startup)."""
+    out-of-service screen says so and the start-up is tried again (kiosk.startup). `demo`
+    is the demo's kit (`kiosk --demo`), None for the real kiosk."""
     from kiosk.startup import Startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

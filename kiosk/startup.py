@@ -29,14 +29,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import (
-    Kiosk,
-    build_kiosk,
-    check_backend,
-    make_demo_tray,
-    open_window,
-    prepare_database,
-)
+from kiosk.app import DemoKit, Kiosk, build_kiosk, check_backend, open_window, prepare_database
 from kiosk.config import Settings
 from kiosk.domain.outage import Outage, Reason
 from kiosk.faults import Backoff, Step, classify, fault_report, step_of, summary
@@ -44,8 +37,9 @@ from kiosk.logs import setup_logging
 from kiosk.ui.window import KioskKeyGuard
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from drivers.printers.base import Printer
-    from kiosk.ui.tray import DemoTray
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +57,15 @@ class Startup(QObject):
 
     `load` reads the settings; `fallback` stands in for them while they are invalid (tests
     give one with a private log folder); `backoff` is the retry schedule; `printer` replaces
-    the configured printer (tests)."""
+    the configured printer (tests); `demo` is the demo's kit (its seed and card tray), None
+    for the real kiosk."""
 
     def __init__(
         self,
         app: QApplication,
         *,
         load: Callable[[], Settings],
-        demo: bool = False,
+        demo: DemoKit | None = None,
         fallback: Settings | None = None,
         backoff: Backoff | None = None,
         printer: Printer | None = None,
@@ -80,13 +75,13 @@ class Startup(QObject):
         self.app = app
         self._load = load
         self._demo = demo
-        self._fallback = fallback or Settings(demo=demo)
+        self._fallback = fallback or Settings(demo=demo is not None)
         self._backoff = backoff or Backoff()
         self._printer = printer
         self._now = now
         self.kiosk: Kiosk | None = None
         self.outage: Outage | None = None
-        self.tray: DemoTray | None = None
+        self.tray: QWidget | None = None
         self.attempts = 0  # failed attempts since the kiosk last served
         self._last_logged: tuple[Reason, str] | None = None
         self._stderr: logging.Handler | None = None  # while the log file cannot be written
@@ -173,6 +168,7 @@ class Startup(QObject):
                 (self.window, self.translations),
                 printer=self._printer,
                 on_fault=self._fault_while_serving,
+                seed=self._demo.seed if self._demo else None,
             )
         except Exception as exc:
             self._out_of_service(step_of(exc), exc)
@@ -201,7 +197,7 @@ class Startup(QObject):
 
         def job() -> None:
             kiosk.engine.dispose()
-            prepare_database(kiosk.engine, kiosk.settings)
+            prepare_database(kiosk.engine, self._demo.seed if self._demo else None)
             check_backend(kiosk.engine, kiosk.schema)
 
         kiosk.controller.worker.submit(
@@ -215,8 +211,8 @@ class Startup(QObject):
         assert kiosk is not None
         was = self.outage
         self.outage, self.attempts, self._last_logged = None, 0, None
-        if self._demo and self.tray is None:
-            self.tray = make_demo_tray(kiosk)
+        if self._demo is not None and self._demo.tray is not None and self.tray is None:
+            self.tray = self._demo.tray(kiosk)
             geometry = self.window.geometry()
             self.tray.move(geometry.right() + 16, geometry.top())
             self.tray.show()

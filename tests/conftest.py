@@ -32,12 +32,12 @@ from sqlalchemy.engine import Engine, make_url
 
 from drivers.printers.base import Printer
 from drivers.printers.fake import FakePrinter
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.business import BusinessService
 from kiosk.store.db import create_engine, redacted
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AnchorLog, AuditSeal
-from kiosk.store.seed import seed_demo
 
 PG_URL_ENV = "KIOSK_TEST_PG_URL"
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

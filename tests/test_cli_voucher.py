@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.demo.report_samples import sample_voucher
 from kiosk.domain.voucher_data import VoucherKind
 from kiosk.domain.vouchers import format_voucher_number
-from kiosk.reports.samples import sample_voucher
 from kiosk.reports.vouchers import render_voucher
 from kiosk.services.signing_key import load_or_create_key
 from kiosk.services.voucher_codes import sign

@@ -75,16 +75,17 @@ class CardChannel(ABC):
         self.apdus_sent = 0
 
     @abstractmethod
-    def _send(self, apdu: bytes) -> bytes:
+    def _send(self, apdu: bytes | bytearray) -> bytes:
         """Send one APDU as is and return exactly what the card answered."""
 
-    def transmit_raw(self, apdu: bytes) -> bytes:
+    def transmit_raw(self, apdu: bytes | bytearray) -> bytes:
         """One APDU, no T=0 resolution: what the APDU console and the fastest read use."""
         self.apdus_sent += 1
         return self._send(apdu)
 
-    def transmit(self, apdu: bytes) -> bytes:
-        """Send a command APDU, return response data + SW1 SW2 with `61xx`/`6Cxx` resolved."""
+    def transmit(self, apdu: bytes | bytearray) -> bytes:
+        """Send a command APDU, return response data + SW1 SW2 with `61xx`/`6Cxx` resolved. A
+        `bytearray` goes to the reader as it is, so a caller can wipe it afterwards (a PIN)."""
         self.apdus_sent += 1
         response = self._send(apdu)
         if len(response) >= 2 and response[-2] not in t0.PROCEDURE_BYTES:

@@ -333,7 +333,7 @@ class _MockChannel(CardChannel):
         self._card = card
         self._open = True
 
-    def _send(self, apdu: bytes) -> bytes:
+    def _send(self, apdu: bytes | bytearray) -> bytes:
         if not self._open:
             raise ReaderError("the channel was used after its job ended")
         return self._backend._transfer(self._slot, self._card, bytes(apdu))

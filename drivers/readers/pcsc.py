@@ -102,7 +102,7 @@ class _Channel(CardChannel):
         t1 = protocol == scard.SCARD_PROTOCOL_T1
         self._pci = scard.SCARD_PCI_T1 if t1 else scard.SCARD_PCI_T0
 
-    def _send(self, apdu: bytes) -> bytes:
+    def _send(self, apdu: bytes | bytearray) -> bytes:
         hresult, response = scard.SCardTransmit(self._handle, self._pci, list(apdu))
         if hresult == scard.SCARD_S_SUCCESS and len(response) >= 2:
             return bytes(response)

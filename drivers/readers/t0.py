@@ -21,10 +21,10 @@ def exchange(send: Callable[[bytes], bytes], apdu: bytes) -> bytes:
     return resolve(send, apdu, send(apdu))
 
 
-def resolve(send: Callable[[bytes], bytes], apdu: bytes, response: bytes) -> bytes:
+def resolve(send: Callable[[bytes], bytes], apdu: bytes | bytearray, response: bytes) -> bytes:
     """Carry on from the card's first `response` to `apdu` until the answer is complete."""
     data = bytearray()
-    command = apdu
+    command: bytes | bytearray = apdu
     rounds = 1
     while True:
         if len(response) < 2:
@@ -52,11 +52,11 @@ def _get_response(cla: int, le: int) -> bytes:
     return bytes([channel, 0xC0, 0x00, 0x00, le])
 
 
-def _with_le(apdu: bytes, le: int) -> bytes:
+def _with_le(apdu: bytes | bytearray, le: int) -> bytes:
     """The same command with its Le (the last byte of a case 2 or case 4 APDU) replaced."""
     if len(apdu) == 4:
-        return apdu + bytes([le])
+        return bytes(apdu) + bytes([le])
     if len(apdu) == 5:  # case 2: CLA INS P1 P2 Le
-        return apdu[:4] + bytes([le])
+        return bytes(apdu[:4]) + bytes([le])
     lc = apdu[4]
-    return apdu[: 5 + lc] + bytes([le])
+    return bytes(apdu[: 5 + lc]) + bytes([le])

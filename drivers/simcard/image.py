@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from drivers.assets import assets_dir
+from sscard_assets import assets_dir
 
 ATR_PREFIX = bytes.fromhex("3B6D0000")
 ATR_LENGTH = len(ATR_PREFIX) + 13
@@ -259,7 +259,8 @@ def image_from_dict(
             birth_date=_date(holder.get("birth_date"), "holder.birth_date"),
         ),
         backend=BackendData(
-            known=_bool(backend.get("known", True), "backend.known"),
+            # Unknown unless it says so: the back end is seeded only with what an image claims.
+            known=_bool(backend.get("known", False), "backend.known"),
             status=_str(backend.get("status", "normal"), "backend.status"),
             mobile=_str(backend.get("mobile", ""), "backend.mobile"),
             photo_on_file=_bool(backend.get("photo_on_file", False), "backend.photo_on_file"),

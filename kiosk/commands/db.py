@@ -240,9 +240,10 @@ def run_seed(args: argparse.Namespace) -> int:
     cards = _checked_cards(args.cards) if args.seed_demo else None
     from sqlalchemy.exc import DBAPIError
 
+    from kiosk.demo.seed import seed_demo
     from kiosk.store.db import is_sqlite, sqlite_path
     from kiosk.store.migrate import upgrade
-    from kiosk.store.seed import seed_demo, seed_synthetic
+    from kiosk.store.synthetic import seed_synthetic
 
     engine = _open(url)
     try:
@@ -282,7 +283,7 @@ def _checked_cards(cards: Path | None) -> Path:
     checked before anything is written: a missing folder, one without images, or a broken
     image is a usage problem, not a silent "0 cards added"."""
     from drivers.simcard.image import ImageError
-    from kiosk.store.seed import default_cards_dir, load_card_images
+    from kiosk.demo.seed import default_cards_dir, load_card_images
 
     folder = cards if cards is not None else default_cards_dir()
     if not folder.is_dir():

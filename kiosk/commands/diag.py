@@ -145,7 +145,7 @@ def _no_such_reader(name: str, names: list[str]) -> str:
 
 
 def _pcsc_demo(args: argparse.Namespace) -> int:
-    from kiosk.pcsc_demo import run_console_demo
+    from kiosk.demo.pcsc import run_console_demo
 
     return run_console_demo()
 

@@ -12,4 +12,9 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
     from kiosk.config import load_settings
 
-    return run_kiosk(lambda: load_settings(config_file=args.config, demo=args.demo), demo=args.demo)
+    demo = None
+    if args.demo:
+        from kiosk.demo.kit import demo_kit
+
+        demo = demo_kit()
+    return run_kiosk(lambda: load_settings(config_file=args.config, demo=args.demo), demo=demo)

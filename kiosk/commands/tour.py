@@ -36,7 +36,7 @@ def _tour(args: argparse.Namespace) -> int:
     if problem:
         return fail(f"Cannot write the tour into {shorten(args.out)}: {problem}", EXIT_USAGE)
     from kiosk.config import SettingsError
-    from kiosk.ui.tour import LANGUAGES, TourError, run_tour
+    from kiosk.demo.tour import LANGUAGES, TourError, run_tour
 
     languages = LANGUAGES if args.lang == "all" else (args.lang,)
     try:

@@ -2,7 +2,7 @@
 
 Business type and reason lines, the agent's relationship, the materials checklist and its notes,
 the fee and who reprinted a voucher: one place for the kiosk's real vouchers
-(kiosk.services.business) and the samples (kiosk.reports.samples) alike. The terms themselves
+(kiosk.services.business) and the samples (kiosk.demo.report_samples) alike. The terms themselves
 come from kiosk.domain.vocabulary, which the screens use too; the labels and fixed lines of the
 layout live in kiosk.reports.vouchers.
 """

@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from sscard_assets import assets_dir
 
-from drivers.assets import assets_dir
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.records import fen_to_yuan
 from kiosk.domain.vocabulary import Term

@@ -12,8 +12,8 @@ from functools import cache
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+from sscard_assets import assets_dir
 
-from drivers.assets import assets_dir
 from kiosk.ui.theme import PALETTE
 
 ICON_NAMES = (

@@ -12,8 +12,7 @@ from string import Template
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
-
-from drivers.assets import assets_dir
+from sscard_assets import assets_dir
 
 LARGE_TEXT_FACTOR = 1.3
 

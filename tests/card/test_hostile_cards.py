@@ -23,7 +23,7 @@ class ScriptedChannel(CardChannel):
         super().__init__(bytes.fromhex("3B6D0000") + bytes(13))
         self.answers = list(answers)
 
-    def _send(self, apdu: bytes) -> bytes:
+    def _send(self, apdu: bytes | bytearray) -> bytes:
         return self.answers.pop(0) if self.answers else b"\x90\x00"
 
 

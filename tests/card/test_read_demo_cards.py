@@ -144,7 +144,7 @@ class _KeepingChannel(CardChannel):
         self.inner = inner
         self.handed: list[tuple[bytes, bytes | bytearray]] = []  # (its header then, the buffer)
 
-    def _send(self, apdu: bytes) -> bytes:
+    def _send(self, apdu: bytes | bytearray) -> bytes:
         self.handed.append((bytes(apdu[:2]), apdu))
         return self.inner.transmit_raw(bytes(apdu))
 

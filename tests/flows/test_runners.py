@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.readers.mock import DEFAULT_READER, Faults, MockReaderBackend
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.business import PrintOutcome, Refusal
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.devices import PrinterState
@@ -33,7 +34,6 @@ from kiosk.services.card_session import CardSessionService
 from kiosk.store.db import create_engine
 from kiosk.store.migrate import upgrade
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import seed_demo
 
 NOW = dt.datetime(2026, 11, 22, 10, 0, tzinfo=CHINA_TZ).astimezone(dt.UTC)
 TODAY = NOW.date()

@@ -37,8 +37,8 @@ from drivers.printers.cups import (
     resolve_server,
     server_address,
 )
+from kiosk.demo.report_samples import SAMPLE_KEY, sample_voucher
 from kiosk.domain.voucher_data import VoucherKind
-from kiosk.reports.samples import SAMPLE_KEY, sample_voucher
 from kiosk.reports.vouchers import render_voucher
 from kiosk.services.voucher_codes import sign
 

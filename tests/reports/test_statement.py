@@ -15,13 +15,13 @@ from sqlalchemy.engine import Engine
 
 from drivers.readers.mock import DEFAULT_READER, MockReaderBackend
 from drivers.simcard.image import load_image
+from kiosk.demo.report_samples import SAMPLE_ID, SAMPLE_NAME, sample_records, sample_statement
 from kiosk.domain.masking import mask_id_number, mask_name
 from kiosk.domain.records import Contribution
 from kiosk.domain.session import YearOfContributions
 from kiosk.domain.statement_data import StatementData
 from kiosk.domain.voucher_data import LANGUAGES, KioskInfo
 from kiosk.reports.layout import LAYOUTS
-from kiosk.reports.samples import SAMPLE_ID, SAMPLE_NAME, sample_records, sample_statement
 from kiosk.reports.statement import REFERENCE_EN, REFERENCE_ZH, render_statement
 from kiosk.services.card_session import CardSessionService
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.demo.report_samples import SAMPLE_KEY, sample_voucher
 from kiosk.domain.voucher_data import Cardholder, Reprint, VoucherKind
 from kiosk.reports import fonts
-from kiosk.reports.samples import SAMPLE_KEY, sample_voucher
 from kiosk.reports.vouchers import render_voucher
 from kiosk.services.voucher_codes import sign
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.demo.report_samples import SAMPLE_KEY, sample_voucher
 from kiosk.domain.voucher_data import LANGUAGES, VoucherData, VoucherKind
-from kiosk.reports.samples import SAMPLE_KEY, sample_voucher
 from kiosk.reports.vouchers import LAYOUTS, LEGAL_BASIS_EN, LEGAL_BASIS_ZH, render_voucher
 from kiosk.services.voucher_codes import InvalidVoucherCode, sign, verify
 

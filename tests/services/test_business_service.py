@@ -20,6 +20,7 @@ from sqlalchemy.exc import OperationalError
 from drivers.printers.base import Printer, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.pdf import PdfPrinter
+from kiosk.demo.report_samples import sample_records
 from kiosk.domain.business import (
     CancellationRequest,
     Material,
@@ -43,7 +44,6 @@ from kiosk.domain.journal import (
 from kiosk.domain.records import Card, Cardholder, CardStatus, Gender
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.domain.vouchers import format_voucher_number
-from kiosk.reports.samples import sample_records
 from kiosk.services import voucher_codes
 from kiosk.services.business import BusinessService
 from kiosk.services.proof import normalize_mobile

@@ -32,7 +32,7 @@ from kiosk.store.db import create_engine, read_session
 from kiosk.store.migrate import upgrade
 from kiosk.store.models import Cardholder
 from kiosk.store.seal import AuditSeal, SealFiles
-from kiosk.store.seed import seed_synthetic
+from kiosk.store.synthetic import seed_synthetic
 from kiosk.store.unitofwork import UnitOfWork
 
 KILLS = int(os.environ.get("KIOSK_CRASH_KILLS", "200"))

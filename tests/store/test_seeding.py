@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kiosk.demo.seed import default_cards_dir, seed_demo
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.ids import (
     id_birth_date,
@@ -24,13 +25,7 @@ from kiosk.store import models as m
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardholderRepository, CardRepository, RecordsRepository
 from kiosk.store.seal import AuditSeal
-from kiosk.store.seed import (
-    default_cards_dir,
-    seed_demo,
-    seed_synthetic,
-    synthetic_card_number,
-    synthetic_ssn,
-)
+from kiosk.store.synthetic import seed_synthetic, synthetic_card_number, synthetic_ssn
 from kiosk.store.unitofwork import UnitOfWork
 
 CARDS = default_cards_dir()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from drivers.printers.base import Printer
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import load_settings
+from kiosk.demo.seed import seed_demo
 from kiosk.ui.i18n import Translations, compile_translations
 from kiosk.ui.theme import Theme, apply_theme
 
@@ -166,7 +167,7 @@ def make_kiosk(qapp, tmp_path) -> Callable[..., Kiosk]:
             log_dir=data_dir / "log",
             tap_guard_seconds=tap_guard,
         )
-        kiosk = build_kiosk(settings, qapp, printer=printer)
+        kiosk = build_kiosk(settings, qapp, printer=printer, seed=seed_demo)
         kiosk.controller.clock = FakeClock()
         if language is not None:
             kiosk.set_language(language)

@@ -12,13 +12,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 from ui_helpers import PAGE, make, shown
 
+from kiosk.demo import business_samples as bs
 from kiosk.domain.business import PrintOutcome, Refusal
 from kiosk.domain.ids import id_check_char
 from kiosk.domain.journal import ReissueProgress
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
 from kiosk.flows.business import BStep, Choice
-from kiosk.ui.screens import business_samples as bs
 from kiosk.ui.screens.agent import RELATIONSHIPS, AgentScreen
 from kiosk.ui.screens.identify import IdentifyScreen
 from kiosk.ui.screens.lookup import PERSON, SCAN, LookupScreen

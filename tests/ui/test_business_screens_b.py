@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 from ui_helpers import PAGE, make, shown
 
 from drivers.printers.base import PrinterState, PrinterStatus
+from kiosk.demo import business_samples as samples
 from kiosk.domain.business import Material, PrintOutcome, Refusal
 from kiosk.flows.business import BStep, Phase
 from kiosk.services.voucher_codes import verify
-from kiosk.ui.screens import business_samples as samples
 from kiosk.ui.screens.business_parts import Business
 from kiosk.ui.screens.confirm import ConfirmScreen
 from kiosk.ui.screens.materials import MaterialsScreen

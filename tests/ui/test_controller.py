@@ -17,6 +17,7 @@ from drivers.readers.mock import DEFAULT_READER, Faults
 from drivers.simcard.image import load_image
 from kiosk.app import build_kiosk
 from kiosk.config import load_settings
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.session import CardProblem
 from kiosk.ui.window import KioskKeyGuard
 
@@ -39,7 +40,7 @@ def data_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def kiosk(qapp, qtbot, data_dir):
     settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=data_dir / "log")
-    kiosk = build_kiosk(settings, qapp)
+    kiosk = build_kiosk(settings, qapp, seed=seed_demo)
     kiosk.controller.clock = FakeClock()
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()

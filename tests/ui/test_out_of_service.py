@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QAbstractButton
 from sqlalchemy.engine import make_url
 
 from kiosk import app as kiosk_app
+from kiosk.app import DemoKit
 from kiosk.config import Settings, SettingsError, load_settings
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.outage import Outage, Reason
 from kiosk.faults import Backoff
 from kiosk.services.signing_key import load_or_create_key
@@ -52,7 +54,8 @@ def start(qapp, tmp_path: Path) -> Iterator[Callable[[Callable[[], Settings]], S
 
     def make(load: Callable[[], Settings]) -> Startup:
         fallback = Settings(data_dir=tmp_path / "fallback", log_dir=tmp_path / "fallback-log")
-        startup = Startup(qapp, load=load, fallback=fallback, backoff=RETRY)
+        demo = DemoKit(seed=seed_demo)  # the demo's data, no tray
+        startup = Startup(qapp, load=load, demo=demo, fallback=fallback, backoff=RETRY)
         started.append(startup)
         startup.window.resize(1280, 800)
         startup.window.show()

@@ -14,9 +14,9 @@ from drivers.simcard.card import SimCard
 from drivers.simcard.image import cards_dir, image_from_dict
 from kiosk.app import build_kiosk
 from kiosk.config import load_settings
+from kiosk.demo.seed import seed_demo
 from kiosk.domain.ids import card_check_char, id_check_char
 from kiosk.logs import setup_logging
-from kiosk.store.seed import seed_demo
 
 SSN17 = "11010819770707931"
 CANARY_SSN = SSN17 + id_check_char(SSN17)
@@ -50,7 +50,7 @@ def test_no_personal_value_reaches_any_log(qapp, qtbot, tmp_path, canary_cards, 
     log_file = setup_logging(log_dir, level=logging.DEBUG)
     caplog.set_level(logging.DEBUG)
     settings = load_settings(demo=True, environ={}, data_dir=tmp_path / "data", log_dir=log_dir)
-    kiosk = build_kiosk(settings, qapp)
+    kiosk = build_kiosk(settings, qapp, seed=seed_demo)
     try:
         seed_demo(kiosk.engine, folder)
         flow = kiosk.controller.flow
@@ -116,7 +116,7 @@ def test_business_flows_leave_no_personal_value_in_any_file(
     caplog.set_level(logging.DEBUG)
     data_dir = tmp_path / "data"
     settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=log_dir)
-    kiosk = build_kiosk(settings, qapp)
+    kiosk = build_kiosk(settings, qapp, seed=seed_demo)
     try:
         seed_demo(kiosk.engine, folder)
         w, controller = kiosk.window, kiosk.controller

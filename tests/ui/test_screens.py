@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 from ui_helpers import make, shown
 
+from kiosk.demo import screen_samples as samples
 from kiosk.domain.masking import mask_card_number, mask_id_number
 from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardProblem
-from kiosk.ui.screens import samples
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.problem import READER_UNAVAILABLE, ProblemScreen

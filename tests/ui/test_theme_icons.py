@@ -1,4 +1,4 @@
-"""The theme (style sheet, fonts, large text), the hand-drawn icons, the preview renderer, and a
+"""The theme (style sheet, fonts, large text), the hand-drawn icons, and a
 guard against a PySide6 release whose Python-side emit() loses a reference to True."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFontInfo
 from PySide6.QtSvg import QSvgRenderer
+from sscard_assets import assets_dir
 
-from drivers.assets import assets_dir
 from kiosk.ui.icons import ICON_NAMES, icon, pixmap
-from kiosk.ui.theme import LARGE_TEXT_FACTOR, PALETTE, Theme, apply_theme
+from kiosk.ui.theme import LARGE_TEXT_FACTOR, PALETTE, Theme
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -67,17 +67,6 @@ def test_icons_render_in_the_colour_asked(qapp):
     }
     assert colours == {"#ff0000"}
     assert not icon("check", PALETTE.on_dark, 32).isNull()
-
-
-def test_the_preview_renders_a_screen(tmp_path, qapp):
-    from kiosk.ui.screens.preview import render
-
-    written = render(
-        tmp_path, only="summary-busy", languages=("en",), large=(True,), sizes=((1280, 800),)
-    )
-    apply_theme(qapp, Theme())
-    assert [p.name for p in written] == ["summary-busy_en_large_1280x800.png"]
-    assert written[0].stat().st_size > 10_000
 
 
 def test_emitting_a_signal_keeps_true_alive():

@@ -26,6 +26,8 @@ from sqlalchemy.engine import Engine
 from ui_helpers import make
 
 from drivers.printers.fake import FakePrinter
+from kiosk.demo import business_samples as samples
+from kiosk.demo.report_samples import sample_records
 from kiosk.domain import vocabulary
 from kiosk.domain.business import (
     Business,
@@ -55,13 +57,11 @@ from kiosk.domain.session import Records
 from kiosk.domain.statement_data import StatementData
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.flows.business import BStep
-from kiosk.reports.samples import sample_records
 from kiosk.reports.statement import render_statement
 from kiosk.services.business import BusinessService
 from kiosk.store.db import create_engine
 from kiosk.store.seal import AnchorLog, AuditSeal
 from kiosk.ui.i18n import translations_dir
-from kiosk.ui.screens import business_samples as samples
 from kiosk.ui.screens.agent import AgentScreen
 from kiosk.ui.screens.lookup_result import LookupResultScreen
 from kiosk.ui.screens.materials import MaterialsScreen

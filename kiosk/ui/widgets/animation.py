@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
+from sscard_assets import assets_dir
 
-from drivers.assets import assets_dir
 from kiosk.ui.theme import PALETTE
 
 _CARD_RATIO = 216 / 344

@@ -10,13 +10,13 @@ from PySide6.QtCore import QUrl
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.faultable import FaultablePrinter
 from drivers.simcard.image import load_image
-from kiosk.app import make_demo_tray
+from kiosk.demo.kit import make_demo_tray
+from kiosk.demo.tray import DemoTray
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.devices import PrinterState
 from kiosk.domain.records import CardStatus
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardRepository
-from kiosk.ui.tray import DemoTray
 
 NORMAL = load_image("normal")
 SSN, MOBILE, CARD = NORMAL.holder.ssn, "13810245678", NORMAL.issuer.card_number

@@ -1,7 +1,7 @@
 """Render every screen with sample data to PNG files, to look at them without a card reader:
 both languages, normal and large text, 1920x1080 and 1280x800.
 
-    .venv/bin/python -m kiosk.ui.screens.preview [--out build/screens] [--only pin] [--quick]
+    .venv/bin/python -m kiosk.demo.preview [--out build/screens] [--only pin] [--quick]
 
 Each PNG is named <shot>_<language>_<text>_<width>x<height>.png, e.g.
 pin-last-try_en_large_1280x800.png. Runs headless (QT_QPA_PLATFORM=offscreen by default).
@@ -35,11 +35,11 @@ class Shot:
 
 
 def _shots() -> list[Shot]:
+    from kiosk.demo import business_samples as bs
+    from kiosk.demo import screen_samples as samples
     from kiosk.domain.journal import ReissueProgress
     from kiosk.domain.records import CardStatus
     from kiosk.domain.session import CardProblem, ReissueUnderWay
-    from kiosk.ui.screens import business_samples as bs
-    from kiosk.ui.screens import samples
 
     def attract(take_card: bool) -> Callable[[PreviewFrame], None]:
         def prepare(f: PreviewFrame) -> None:
@@ -177,14 +177,14 @@ def _out_of_service_shots() -> list[Shot]:
 
 def _business_shots() -> list[Shot]:
     """The business wizards (flows 5-8): each screen in its main states, drawn from
-    kiosk.ui.screens.business_samples as the controller would (show_view)."""
+    kiosk.demo.business_samples as the controller would (show_view)."""
     from dataclasses import replace
 
+    from kiosk.demo import business_samples as bs
     from kiosk.domain.business import PrintOutcome, Refusal
     from kiosk.domain.journal import ReissueProgress
     from kiosk.domain.records import CardStatus
     from kiosk.flows.business import BStep, BusinessView, Choice
-    from kiosk.ui.screens import business_samples as bs
     from kiosk.ui.screens.lookup import PERSON
 
     Typing = Callable[[Any], None]  # types into the screen before the view arrives

@@ -1,6 +1,6 @@
 """Sample BusinessViews for every business screen, to look at them without a back end: the demo
 cardholder of assets/cards/normal.json (made up; his ID number only passes the check
-character), someone reporting for him, the demo outlets of kiosk.store.seed, a pickup quote,
+character), someone reporting for him, the demo outlets of kiosk.demo.seed, a pickup quote,
 receipts whose QR payload is signed with a sample key the way the business service signs it,
 and vouchers to look up. Used by the UI tests and the preview. Only the `Identified` values a
 submit needs are unmasked; everything meant for a screen is masked the way the business
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from drivers.printers.base import PrinterState, PrinterStatus
+from kiosk.demo.seed import DEMO_OUTLETS
 from kiosk.domain.business import (
     BusinessReceipt,
     Identified,
@@ -22,13 +22,13 @@ from kiosk.domain.business import (
     materials_for,
 )
 from kiosk.domain.calendar import CHINA_TZ
+from kiosk.domain.devices import PrinterState, PrinterStatus
 from kiosk.domain.journal import Agent, LossReportKind, ReissueProgress, ReissueReason, VoucherKind
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
-from kiosk.domain.records import CardStatus, Outlet
+from kiosk.domain.records import CardStatus
 from kiosk.domain.vouchers import format_voucher_number
 from kiosk.flows.business import BStep, BusinessView, Choice, Purpose
 from kiosk.services.voucher_codes import sign
-from kiosk.store.seed import DEMO_OUTLETS
 
 # The demo card (assets/cards/normal.json).
 NAME = "王晓明"
@@ -42,7 +42,7 @@ KIOSK_ID = "BJCY01"
 SAMPLE_KEY = b"sample voucher key: for screenshots only"
 
 # The demo outlets that hand out cards, as the business service lists them.
-OUTLETS = tuple(Outlet(**o) for o in DEMO_OUTLETS if o["issues_cards"])
+OUTLETS = tuple(outlet for outlet in DEMO_OUTLETS if outlet.issues_cards)
 
 ISSUED_AT = dt.datetime(2025, 11, 3, 10, 24, tzinfo=CHINA_TZ)
 PICKUP_DATE = dt.date(2025, 11, 24)  # 15 working days after 3 Nov 2025
