@@ -4,6 +4,9 @@ Insured status, personal accounts, one year of contributions, work history, qual
 injury assessments, on A4 (tables, page numbers) or the 80 mm roll (narrower tables, no
 employer column: contributions are grouped under each employer instead). The name and ID
 number arrive masked (kiosk.domain.statement_data says why); no QR code: it is no voucher.
+
+It stays one module (about 580 lines): the sections share one builder's cursor, page breaks
+and the two layouts' column sets; split up, each part would take all of that as arguments.
 """
 
 from __future__ import annotations
