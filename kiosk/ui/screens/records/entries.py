@@ -1,5 +1,6 @@
-"""The rows the work-and-skills and work-injury sections list: an icon, a title and a few lines
-below it; or, when there is nothing on record, a badge and one sentence saying so."""
+"""The lists of the work-and-skills and work-injury sections: a card with a heading over its
+rows; each row an icon, a title and a few lines below it; or, when there is nothing on record,
+a badge and one sentence saying so."""
 
 from __future__ import annotations
 
@@ -8,7 +9,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING
-from kiosk.ui.widgets.parts import IconBadge, make_label
+from kiosk.ui.widgets.parts import Card, IconBadge, make_label
+
+
+def list_card(name: str, title_name: str) -> tuple[Card, QLabel, QVBoxLayout]:
+    """A card (objectName `name`) with its heading label (`title_name`) over an empty column
+    of rows: the card, the heading to set and retranslate, and the rows to fill."""
+    card = Card(name)
+    title = make_label("heading", object_name=title_name)
+    rows = QVBoxLayout()
+    rows.setSpacing(SPACING.m)
+    card.body.addWidget(title)
+    card.body.addLayout(rows)
+    return card, title, rows
 
 
 def entry(icon_name: str, title: str, lines: list[str]) -> QWidget:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.domain import vocabulary
 from kiosk.domain.session import Records
 from kiosk.ui.i18n import format_date, labelled, words
-from kiosk.ui.screens.records.entries import empty, entry
+from kiosk.ui.screens.records.entries import empty, entry, list_card
 from kiosk.ui.theme import SPACING
-from kiosk.ui.widgets.parts import Card, clear_layout, divider, make_label
+from kiosk.ui.widgets.parts import clear_layout, divider
 
 
 class InjurySection(QWidget):
@@ -22,12 +22,9 @@ class InjurySection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.l)
-        self.injury_card = Card("injuryCard")
-        self.injury_title = make_label("heading", object_name="injuryTitle")
-        self.injury_rows = QVBoxLayout()
-        self.injury_rows.setSpacing(SPACING.m)
-        self.injury_card.body.addWidget(self.injury_title)
-        self.injury_card.body.addLayout(self.injury_rows)
+        self.injury_card, self.injury_title, self.injury_rows = list_card(
+            "injuryCard", "injuryTitle"
+        )
         layout.addWidget(self.injury_card)
         layout.addStretch(1)
 

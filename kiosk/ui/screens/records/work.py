@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.session import Records
 from kiosk.ui.i18n import format_date, format_month
-from kiosk.ui.screens.records.entries import empty, entry
+from kiosk.ui.screens.records.entries import empty, entry, list_card
 from kiosk.ui.theme import SPACING
-from kiosk.ui.widgets.parts import Card, clear_layout, divider, make_label
+from kiosk.ui.widgets.parts import clear_layout, divider
 
 
 class WorkSection(QWidget):
@@ -22,18 +22,12 @@ class WorkSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.l)
-        self.work_card = Card("workHistoryCard")
-        self.work_title = make_label("heading", object_name="workHistoryTitle")
-        self.work_rows = QVBoxLayout()
-        self.work_rows.setSpacing(SPACING.m)
-        self.work_card.body.addWidget(self.work_title)
-        self.work_card.body.addLayout(self.work_rows)
-        self.skills_card = Card("qualificationsCard")
-        self.skills_title = make_label("heading", object_name="qualificationsTitle")
-        self.skills_rows = QVBoxLayout()
-        self.skills_rows.setSpacing(SPACING.m)
-        self.skills_card.body.addWidget(self.skills_title)
-        self.skills_card.body.addLayout(self.skills_rows)
+        self.work_card, self.work_title, self.work_rows = list_card(
+            "workHistoryCard", "workHistoryTitle"
+        )
+        self.skills_card, self.skills_title, self.skills_rows = list_card(
+            "qualificationsCard", "qualificationsTitle"
+        )
         layout.addWidget(self.work_card)
         layout.addWidget(self.skills_card)
         layout.addStretch(1)
