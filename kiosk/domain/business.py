@@ -129,16 +129,23 @@ class Identified:
     # still be blocked, but no second reissue can be applied for.
     reissue_under_way: bool = False
 
+    # Both ask kiosk.domain.card_rules, the one place that says which status allows what (it
+    # imports this module, hence the import at call time).
+
     @property
     def temporary_report_allowed(self) -> bool:
-        return self.card_status is CardStatus.NORMAL
+        from kiosk.domain import card_rules
+
+        return card_rules.refusal_for(Business.TEMPORARY, self.card_status) is None
 
     @property
     def final_report_allowed(self) -> bool:
-        return not self.reissue_under_way and self.card_status in (
-            CardStatus.NORMAL,
-            CardStatus.TEMPORARY_LOSS,
+        from kiosk.domain import card_rules
+
+        refusal = card_rules.refusal_for(
+            Business.FINAL, self.card_status, reissue_under_way=self.reissue_under_way
         )
+        return refusal is None
 
 
 @dataclass(frozen=True)

@@ -87,15 +87,20 @@ def refusal_for_status(status: CardStatus) -> Refusal | None:
     return None
 
 
-def refusal_for(business: Business, status: CardStatus) -> Refusal | None:
+def refusal_for(
+    business: Business, status: CardStatus, *, reissue_under_way: bool = False
+) -> Refusal | None:
     """Why `business` cannot be done on a card in `status`, in the citizen's terms; None when
-    it can."""
-    if allows(business, status):
-        return None
-    if business is Business.CANCEL:
-        return Refusal.NOT_UNDER_TEMPORARY_LOSS
-    # Cancelled, or lost / replaced / already under temporary loss: nothing to report.
-    return refusal_for_status(status) or Refusal.CARD_LOST
+    it can. `reissue_under_way`: the cardholder has a new card applied for and not collected
+    yet, which allows no second one."""
+    if not allows(business, status):
+        if business is Business.CANCEL:
+            return Refusal.NOT_UNDER_TEMPORARY_LOSS
+        # Cancelled, or lost / replaced / already under temporary loss: nothing to report.
+        return refusal_for_status(status) or Refusal.CARD_LOST
+    if reissue_under_way and business in (Business.FINAL, Business.DAMAGED):
+        return Refusal.REISSUE_UNDER_WAY
+    return None
 
 
 def may_start(status: CardStatus, *, reissue_under_way: bool, by_card: bool) -> Refusal | None:

@@ -33,7 +33,9 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from kiosk.domain import card_rules
 from kiosk.domain.business import (
+    Business,
     BusinessReceipt,
     CancellationRequest,
     Identified,
@@ -47,7 +49,7 @@ from kiosk.domain.business import (
 )
 from kiosk.domain.devices import PrinterStatus
 from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
-from kiosk.domain.records import CardStatus, Outlet
+from kiosk.domain.records import Outlet
 from kiosk.flows.business_contract import (
     _REASONS,
     PIN_PURPOSES,
@@ -133,22 +135,17 @@ class BusinessFlow:
     def start_cancel(self, identified: Identified) -> list[BCommand]:
         """Flow 6: the inserted card is under temporary loss report and its PIN verified."""
         self._start(Purpose.CANCEL_LOSS, BStep.REVIEW, identified=identified)
-        if identified.card_status is not CardStatus.TEMPORARY_LOSS:
-            return self._refuse(Refusal.NOT_UNDER_TEMPORARY_LOSS)
-        return []
+        refusal = card_rules.refusal_for(Business.CANCEL, identified.card_status)
+        return [] if refusal is None else self._refuse(refusal)
 
     def start_replace(self, identified: Identified) -> list[BCommand]:
         """Flow 7 from the card summary: a readable card, PIN verified."""
         self._start(Purpose.REPLACE_DAMAGED, BStep.OUTLET, identified=identified)
-        if identified.card_status is not CardStatus.NORMAL:
-            refusal = (
-                Refusal.CARD_CANCELLED
-                if identified.card_status is CardStatus.CANCELLED
-                else Refusal.CARD_LOST
-            )
+        refusal = card_rules.refusal_for(
+            Business.DAMAGED, identified.card_status, reissue_under_way=identified.reissue_under_way
+        )
+        if refusal is not None:
             return self._refuse(refusal)
-        if identified.reissue_under_way:
-            return self._refuse(Refusal.REISSUE_UNDER_WAY)
         self.view = replace(self.view, busy=True)
         return [LoadReissueOptions()]
 

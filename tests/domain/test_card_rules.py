@@ -75,6 +75,18 @@ def test_why_not_in_the_citizens_terms() -> None:
     assert card_rules.refusal_for(Business.DAMAGED, T) is Refusal.CARD_LOST
 
 
+def test_a_reissue_under_way_allows_no_second_one_but_still_a_block() -> None:
+    def under_way(business: Business, status) -> Refusal | None:
+        return card_rules.refusal_for(business, status, reissue_under_way=True)
+
+    assert under_way(Business.FINAL, N) is Refusal.REISSUE_UNDER_WAY
+    assert under_way(Business.DAMAGED, N) is Refusal.REISSUE_UNDER_WAY
+    assert under_way(Business.TEMPORARY, N) is None  # the card in use can still be blocked
+    assert under_way(Business.CANCEL, T) is None
+    # The card's status speaks first: a cancelled card is refused as cancelled.
+    assert under_way(Business.DAMAGED, C) is Refusal.CARD_CANCELLED
+
+
 def test_what_an_identified_card_may_start() -> None:
     assert card_rules.may_start(N, reissue_under_way=False, by_card=False) is None
     assert card_rules.may_start(C, reissue_under_way=False, by_card=True) is Refusal.CARD_CANCELLED
