@@ -1,15 +1,40 @@
-"""The lists of the work-and-skills and work-injury sections: a card with a heading over its
-rows; each row an icon, a title and a few lines below it; or, when there is nothing on record,
-a badge and one sentence saying so."""
+"""What the sections of My records share: a `Section` rebuilt from the records on every change
+of records or language; the lists of the work-and-skills and work-injury sections, a card with
+a heading over its rows, each row an icon, a title and a few lines below it; or, when there is
+nothing on record, a badge and one sentence saying so."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.session import Records
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.parts import Card, IconBadge, make_label
+
+
+class Section(QWidget):
+    """The body of one section's scroll area. It keeps the records shown and rebuilds itself from
+    them (`_render`) when they change and when the language does (`_set_titles` first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._records: Records | None = None
+
+    def show_records(self, records: Records | None) -> None:
+        self._records = records
+        self._render()
+
+    def retranslate(self) -> None:
+        self._set_titles()
+        self._render()
+
+    def _set_titles(self) -> None:
+        """Set the fixed headings in the current language."""
+
+    def _render(self) -> None:
+        """Rebuild the rows from `self._records` (None: nothing shown)."""
 
 
 def list_card(name: str, title_name: str) -> tuple[Card, QLabel, QVBoxLayout]:

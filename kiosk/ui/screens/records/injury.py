@@ -6,19 +6,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain import vocabulary
-from kiosk.domain.session import Records
 from kiosk.ui.i18n import format_date, labelled, words
-from kiosk.ui.screens.records.entries import empty, entry, list_card
+from kiosk.ui.screens.records.entries import Section, empty, entry, list_card
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.parts import clear_layout, divider
 
 
-class InjurySection(QWidget):
+class InjurySection(Section):
     """The body of the work-injury scroll area; rebuilt by `show_records` and `retranslate`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._records: Records | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.l)
@@ -28,13 +26,8 @@ class InjurySection(QWidget):
         layout.addWidget(self.injury_card)
         layout.addStretch(1)
 
-    def show_records(self, records: Records | None) -> None:
-        self._records = records
-        self._render()
-
-    def retranslate(self) -> None:
+    def _set_titles(self) -> None:
         self.injury_title.setText(words(vocabulary.INJURY_ASSESSMENTS))
-        self._render()
 
     def _render(self) -> None:
         clear_layout(self.injury_rows)

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kiosk.domain import vocabulary
 from kiosk.domain.records import AccountType, EnrolmentStatus, InsuranceType, PersonalAccount
-from kiosk.domain.session import Records
 from kiosk.ui.i18n import format_date, format_year, format_yuan, words
 from kiosk.ui.icons import pixmap
+from kiosk.ui.screens.records.entries import Section
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.parts import Card, clear_layout, divider, make_label, make_pill, set_tone
 
@@ -29,12 +29,11 @@ _STATUS_TONES = {
 }
 
 
-class OverviewSection(QWidget):
+class OverviewSection(Section):
     """The body of the overview's scroll area; rebuilt by `show_records` and `retranslate`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._records: Records | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.l)
@@ -52,13 +51,8 @@ class OverviewSection(QWidget):
         layout.addLayout(self.accounts_row)
         layout.addStretch(1)
 
-    def show_records(self, records: Records | None) -> None:
-        self._records = records
-        self._render()
-
-    def retranslate(self) -> None:
+    def _set_titles(self) -> None:
         self.insurance_title.setText(self.tr("Insurance status"))
-        self._render()
 
     def _render(self) -> None:
         clear_layout(self.insurance_grid)

@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.domain.session import Records
 from kiosk.ui.i18n import format_date, format_month
-from kiosk.ui.screens.records.entries import empty, entry, list_card
+from kiosk.ui.screens.records.entries import Section, empty, entry, list_card
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.parts import clear_layout, divider
 
 
-class WorkSection(QWidget):
+class WorkSection(Section):
     """The body of the work-and-skills scroll area; rebuilt by `show_records` and
     `retranslate`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._records: Records | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.l)
@@ -32,14 +30,9 @@ class WorkSection(QWidget):
         layout.addWidget(self.skills_card)
         layout.addStretch(1)
 
-    def show_records(self, records: Records | None) -> None:
-        self._records = records
-        self._render()
-
-    def retranslate(self) -> None:
+    def _set_titles(self) -> None:
         self.work_title.setText(self.tr("Work history"))
         self.skills_title.setText(self.tr("Qualifications"))
-        self._render()
 
     def _render(self) -> None:
         clear_layout(self.work_rows)
