@@ -34,6 +34,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from kiosk.domain.business import VoucherRecord
+from kiosk.domain.masking import mask_name
 from kiosk.domain.vouchers import normalize_voucher_number
 
 PREFIX = "SSK1"  # the old HMAC codes
@@ -60,6 +62,18 @@ class VoucherContent:
     holder: str | None = None  # masked (kiosk.domain.masking.mask_name)
     pickup_date: dt.date | None = None
     outlet: str | None = None  # the pickup outlet's code
+
+
+def signed_content(record: VoucherRecord) -> VoucherContent:
+    """What the printed voucher's code signs: its number, kind, masked holder, and for a card
+    receipt the pickup date and outlet."""
+    return VoucherContent(
+        record.number,
+        kind=record.kind.value,
+        holder=mask_name(record.holder_name),
+        pickup_date=record.pickup_date,
+        outlet=record.outlet.code if record.outlet else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +161,8 @@ class VoucherCodes:
             if not self.hmac_key:
                 raise ValueError("no voucher signing key")
             return f"{PREFIX}:{normal}:{_hmac_signature(normal, self.hmac_key)}"
-        protected = cbor2.dumps({_ALG: _EDDSA, _KID: bytes.fromhex(key_id(self.private.public_key()))})
+        kid = bytes.fromhex(key_id(self.private.public_key()))
+        protected = cbor2.dumps({_ALG: _EDDSA, _KID: kid})
         payload = cbor2.dumps(_content_map(content, normal))
         signature = self.private.sign(_sig_structure(protected, payload))
         cose = cbor2.dumps(cbor2.CBORTag(_COSE_SIGN1_TAG, [protected, {}, payload, signature]))
@@ -267,7 +282,8 @@ def _verify_hmac(text: str, key: bytes) -> VerifiedVoucher:
         raise InvalidVoucherCode("the signature in the code has the wrong length")
     if not key:
         raise ValueError("the voucher signing key is empty")
-    if not hmac.compare_digest(sig.encode("ascii", "replace"), _hmac_signature(normal, key).encode()):
+    expected = _hmac_signature(normal, key).encode()
+    if not hmac.compare_digest(sig.encode("ascii", "replace"), expected):
         raise InvalidVoucherCode(
             "the signature does not match: the code was altered or signed with another key"
         )
