@@ -237,13 +237,13 @@ def test_new_key_through_the_command(sqlite_factory, tmp_path: Path) -> None:  #
         command = [sys.executable, "-m", "kiosk", "voucher", "new-key", *args]
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
 
-    refused = kiosk()
+    refused = kiosk("--hmac")  # the old key; without --hmac new-key makes the Ed25519 key
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr.splitlines() == [
         f"No new key: a voucher signing key {key_file} already exists; to replace it (the old "
-        "file is kept beside it), run `kiosk voucher new-key --replace`"
+        "file is kept beside it), run `kiosk voucher new-key --replace --hmac`"
     ]
-    done = kiosk("--replace", "--by", "tech7")
+    done = kiosk("--replace", "--hmac", "--by", "tech7")
     assert (done.returncode, done.stderr) == (0, "")
     [line] = done.stdout.splitlines()
     new = load_key(key_file)
