@@ -102,10 +102,13 @@ class _Scheme:
     registered: str
     replaced: str
     fingerprint: Callable[[bytes], str]  # what the audit log records of it (never the key)
+    field: str  # under which name
 
 
-HMAC = _Scheme(VOUCHER_KEY, CREATED, REGISTERED, REPLACED, fingerprint)
-ED25519 = _Scheme(ED25519_KEY, SIGNING_CREATED, SIGNING_REGISTERED, SIGNING_REPLACED, seed_key_id)
+HMAC = _Scheme(VOUCHER_KEY, CREATED, REGISTERED, REPLACED, fingerprint, "fingerprint")
+ED25519 = _Scheme(
+    ED25519_KEY, SIGNING_CREATED, SIGNING_REGISTERED, SIGNING_REPLACED, seed_key_id, "key_id"
+)
 
 
 @dataclass(frozen=True)
@@ -210,8 +213,8 @@ def new_voucher_key(
                 outcome=Outcome.OK,
                 at=now,
                 detail={
-                    "fingerprint": new,
-                    "previous_fingerprint": previous,
+                    scheme.field: new,
+                    f"previous_{scheme.field}": previous,
                     "kept_as": backup.name if backup else None,
                     "vouchers_signed_before": vouchers,
                 },
@@ -237,7 +240,7 @@ def open_signing_key(
     missing (KeyMissingWithVouchers) or the file holds another (KeyMismatch): vouchers signed
     with it verify only with its public key, and a silent new key would hide the loss."""
     now = now or dt.datetime.now(dt.UTC)
-    recorded = _recorded_fingerprint(engine, kiosk_id, SIGNING_ACTIONS)
+    recorded = _recorded_fingerprint(engine, kiosk_id, SIGNING_ACTIONS, "key_id")
     if not os.path.lexists(path):
         if recorded is not None:
             vouchers = _vouchers_of(engine, kiosk_id)
@@ -368,13 +371,13 @@ def _vouchers_of(engine: Engine, kiosk_id: str) -> int:
 
 
 def _recorded_fingerprint(
-    engine: Engine, kiosk_id: str, actions: tuple[str, ...] = KEY_ACTIONS
+    engine: Engine, kiosk_id: str, actions: tuple[str, ...] = KEY_ACTIONS, name: str = "fingerprint"
 ) -> str | None:
     with read_session(engine) as session:
         entry = AuditRepository(session).newest(kiosk_id, actions)
     if entry is None:
         return None
-    value = entry.detail.get("fingerprint")
+    value = entry.detail.get(name)
     return value if isinstance(value, str) else None
 
 
