@@ -17,7 +17,7 @@ code signed with it, and would fail verification with a new one. So at start:
 
 - no key file, and no voucher of this kiosk in the database: a key is made (first start);
 - no key file, but vouchers of this kiosk exist: KeyMissingWithVouchers (restore the file
-  from backup, or make a new key on purpose with `kiosk voucher new-key`);
+  from backup, or make a new key on purpose with `kiosk voucher new-key --hmac`);
 - a key file: it is used, after a check against the fingerprint this kiosk last recorded.
 
 Each key the kiosk makes, first meets or is given is recorded in its audit chain
@@ -139,8 +139,8 @@ def open_voucher_key(
             raise KeyMissingWithVouchers(
                 f"the voucher signing key file {path} is missing and the database holds "
                 f"vouchers kiosk {kiosk_id} signed with it ({vouchers}): restore the key file "
-                "from backup, or make a new key with `kiosk voucher new-key` (vouchers already "
-                "printed will then fail verification)",
+                "from backup, or make a new key with `kiosk voucher new-key --hmac` (vouchers "
+                "already printed will then fail verification)",
                 path,
                 vouchers,
             )
@@ -159,7 +159,7 @@ def open_voucher_key(
                 f"the voucher signing key in {path} is not the key kiosk {kiosk_id} last used "
                 f"(fingerprint {mine}, recorded {recorded}) and the database holds {vouchers} "
                 "vouchers signed with that one: restore the right key file from backup, or "
-                "`kiosk voucher new-key --replace`",
+                "`kiosk voucher new-key --replace --hmac`",
                 path,
             )
         log.warning("voucher_key.changed recorded=%s now=%s vouchers=0", recorded, mine)

@@ -5,8 +5,10 @@ codes refused; old SSK1 codes still read; the Ed25519 key file's start rules."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +46,8 @@ from kiosk.services.voucher_codes import (
 )
 from kiosk.services.voucher_key import (
     ED25519,
+    SIGNING_ACTIONS,
+    SIGNING_CREATED,
     PublicKeyError,
     export_public_key,
     load_public_keys,
@@ -52,6 +56,8 @@ from kiosk.services.voucher_key import (
     open_voucher_codes,
     signing_key_file,
 )
+from kiosk.store.audit import AuditRepository
+from kiosk.store.db import create_engine, read_session
 from kiosk.store.seal import AuditSeal
 
 KIOSK = KioskInfo("BJCY01", "朝阳区社会保障服务中心一楼大厅")
@@ -379,3 +385,47 @@ def test_a_printed_voucher_verifies_with_only_the_exported_public_key(
     export_public_key(Ed25519PrivateKey.generate().public_key(), "BJCY02", other)
     assert main(["voucher", "verify", printed, "--public-keys", str(other)]) == 1
     assert "not among the keys given" in capsys.readouterr().out
+
+
+def test_new_key_and_export_key_through_the_command(sqlite_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = sqlite_factory.new("migrated", tmp_path)
+    data_dir = tmp_path / "data"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env = {**clean, "KIOSK_DATABASE_URL": url, "KIOSK_DATA_DIR": str(data_dir)}
+    env["KIOSK_KIOSK_ID"] = "BJCY01"
+
+    def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "kiosk", "voucher", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+
+    out = tmp_path / "out"
+    out.mkdir()
+    refused = kiosk("export-key", "--out", str(out))
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("No public key:") and len(refused.stderr.splitlines()) == 1
+
+    made = kiosk("new-key", "--by", "tech7")
+    assert made.returncode == 0, made.stderr
+    key_file = data_dir / "voucher-signing-ed25519.key"
+    kid = key_id(Ed25519PrivateKey.from_private_bytes(load_key(key_file, ED25519_KEY)).public_key())
+    assert made.stdout.startswith(f"New voucher signing key (Ed25519) in {key_file} (key id {kid})")
+    assert not (data_dir / "voucher-signing.key").exists()  # the HMAC key is not touched
+    again = kiosk("new-key")
+    assert again.returncode == 2 and "new-key --replace`" in again.stderr
+
+    done = kiosk("export-key", "--out", str(out))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (
+        done.stdout.strip() == f"Public key {kid} of kiosk BJCY01 written to {out}/BJCY01-{kid}.pub"
+    )
+    assert list(load_public_keys(out)) == [kid]
+    assert load_key(key_file, ED25519_KEY).hex() not in (out / f"BJCY01-{kid}.pub").read_text()
+
+    engine = create_engine(url)
+    try:
+        with read_session(engine) as session:
+            entry = AuditRepository(session).newest("BJCY01", SIGNING_ACTIONS)
+        assert entry is not None and (entry.action, entry.actor) == (SIGNING_CREATED, "tech7")
+        assert entry.detail["key_id"] == kid
+    finally:
+        engine.dispose()

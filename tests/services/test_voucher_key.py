@@ -86,7 +86,7 @@ def test_a_lost_key_is_not_replaced_while_vouchers_signed_with_it_exist(
     assert str(refused.value) == (
         f"the voucher signing key file {key_file} is missing and the database holds vouchers "
         f"kiosk {KIOSK} signed with it (3): restore the key file from backup, or make a new key "
-        "with `kiosk voucher new-key` (vouchers already printed will then fail verification)"
+        "with `kiosk voucher new-key --hmac` (vouchers already printed will then fail verification)"
     )
     assert not key_file.exists()  # no key was made up
 
