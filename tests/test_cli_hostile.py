@@ -99,6 +99,11 @@ def test_hostile_ssk2_codes_are_one_line_and_exit_1(env: dict[str, str], tmp_pat
     done = kiosk("voucher", "verify", good, "--public-keys", str(not_a_key), env=env)
     assert done.returncode == exit_codes.USAGE
     assert "not a voucher public key file" in one_line(done)
+    fifo = tmp_path / "key.fifo"
+    os.mkfifo(fifo)
+    done = kiosk("voucher", "verify", good, "--public-keys", str(fifo), env=env)  # no hang
+    assert done.returncode == exit_codes.USAGE
+    assert "not a voucher public key file" in one_line(done)
 
 
 # --- numbers and names out of bounds -------------------------------------------------------------

@@ -59,6 +59,7 @@ from kiosk.services.signing_key import (
 from kiosk.services.voucher_codes import VoucherCodes, key_id
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import read_session
+from kiosk.store.files import FileTooLarge, NotARegularFile, read_regular_file
 from kiosk.store.repositories import VoucherRepository
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
@@ -334,16 +335,17 @@ def load_public_keys(path: Path) -> dict[str, Ed25519PublicKey]:
 
 
 def _load_public_key(path: Path) -> tuple[str, Ed25519PublicKey]:
-    try:
-        with open(path, "rb") as file:
-            data = file.read(_PUBLIC_KEY_LIMIT + 1)
+    try:  # never blocks: a FIFO, a device or a folder is refused, not read
+        data, _mode = read_regular_file(path, limit=_PUBLIC_KEY_LIMIT)
+    except (NotARegularFile, FileTooLarge):
+        data = b""
     except OSError as exc:
         raise PublicKeyError(f"cannot read the public key file {path}: {exc.strerror}") from None
     try:
         lines = data.decode("ascii").splitlines()
     except UnicodeDecodeError:
         lines = []
-    if len(data) > _PUBLIC_KEY_LIMIT or not lines or lines[0] != PUBLIC_KEY_HEADER:
+    if not lines or lines[0] != PUBLIC_KEY_HEADER:
         raise PublicKeyError(
             f"{path} is not a voucher public key file (`kiosk voucher export-key` writes them)"
         )
