@@ -58,10 +58,12 @@ class DeskRefusal(enum.Enum):
     CODE_INVALID = "code_invalid"  # a scanned code that is not a genuine voucher code
     NUMBER_INVALID = "number_invalid"  # not a voucher number (or its check character is wrong)
     ID_NUMBER_INVALID = "id_number_invalid"
-    DATES_INVALID = "dates_invalid"  # end before start, or a span or count too large
+    DATES_INVALID = "dates_invalid"  # end before start, or a span too long
+    LIMIT_INVALID = "limit_invalid"  # asked for no results, or more than FIND_LIMIT_MAX
     VOUCHER_NOT_FOUND = "voucher_not_found"
     REASON_REQUIRED = "reason_required"
     REASON_TOO_LONG = "reason_too_long"
+    PRINTED_SINCE = "printed_since"  # printed after the clerk looked (a double tap, another desk)
     NOT_A_REISSUE = "not_a_reissue"  # no new card behind this voucher
     NOT_READY = "not_ready"  # the new card is not ready to hand over yet
     ALREADY_COLLECTED = "already_collected"
@@ -162,11 +164,24 @@ def check_reimbursement(
         raise DeskRefused(DeskRefusal.REVIEW_DATE_INVALID)
 
 
+def check_find_limit(limit: int) -> None:
+    if isinstance(limit, bool) or not 1 <= limit <= FIND_LIMIT_MAX:
+        raise DeskRefused(DeskRefusal.LIMIT_INVALID)
+
+
 def check_find_dates(start: dt.date, end: dt.date, limit: int) -> None:
+    """A search by issue date covers at most FIND_SPAN_MAX_DAYS and returns at most
+    FIND_LIMIT_MAX vouchers."""
     if end < start or (end - start).days >= FIND_SPAN_MAX_DAYS:
         raise DeskRefused(DeskRefusal.DATES_INVALID)
-    if not 1 <= limit <= FIND_LIMIT_MAX:
-        raise DeskRefused(DeskRefusal.DATES_INVALID)
+    check_find_limit(limit)
+
+
+def check_not_printed_since(seen_prints: int | None, prints: int) -> None:
+    """A reprint is of the voucher as the clerk saw it: if it was printed since (a double tap
+    on the reprint button, another desk), no second paper comes out."""
+    if seen_prints is not None and seen_prints != prints:
+        raise DeskRefused(DeskRefusal.PRINTED_SINCE)
 
 
 # --- what the desk shows -------------------------------------------------------------------------

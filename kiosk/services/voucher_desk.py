@@ -89,8 +89,10 @@ class VoucherDesk:
         ssn = id_number.strip().upper()[:18]
         if not is_valid_id_number(ssn, local_date(self.context.now())):
             raise self._refused(staff, "find", DeskRefusal.ID_NUMBER_INVALID)
-        if not 1 <= limit <= d.FIND_LIMIT_MAX:
-            raise self._refused(staff, "find", DeskRefusal.DATES_INVALID)
+        try:
+            d.check_find_limit(limit)
+        except DeskRefused as exc:
+            raise self._refused(staff, "find", exc.refusal) from None
         with self._refusing(staff, "find"), self._unit("find") as uow:
             self._staff(uow, staff)
             numbers = uow.desk.numbers_of_holder(ssn, limit + 1)
@@ -144,11 +146,20 @@ class VoucherDesk:
     # Reprint ------------------------------------------------------------------------------------
 
     def reprint(
-        self, staff: StaffActor, number: str, reason: str, language: Language = "zh_CN"
+        self,
+        staff: StaffActor,
+        number: str,
+        reason: str,
+        language: Language = "zh_CN",
+        *,
+        seen_prints: int | None = None,
     ) -> DeskReprint:
         """Print the voucher again, marked 补打 / REPRINT n, with a required reason; recorded
         and audited ("voucher.reprinted") with the clerk once the printer took it. Printer
-        trouble is an outcome and records nothing."""
+        trouble is an outcome and records nothing.
+
+        `seen_prints`: DeskVoucher.prints as the clerk's screen showed it; a voucher printed
+        since (the same tap twice) is refused with PRINTED_SINCE instead of printed again."""
         try:
             cleaned = d.reprint_reason(reason)
         except DeskRefused as exc:
@@ -156,6 +167,7 @@ class VoucherDesk:
         with self._refusing(staff, "reprint", number), self._unit("reprint") as uow:
             account = self._staff(uow, staff)
             record = self._record(uow, number)
+            d.check_not_printed_since(seen_prints, record.next_print_no)
         outcome = self.printing.print_for_staff(
             record, language, login=staff.login, staff_account_id=account.id, reason=cleaned
         )

@@ -131,13 +131,16 @@ def test_a_search_by_dates_is_bounded() -> None:
     day = dt.date(2026, 12, 5)
     d.check_find_dates(day, day, 1)
     d.check_find_dates(day - dt.timedelta(d.FIND_SPAN_MAX_DAYS - 1), day, d.FIND_LIMIT_MAX)
-    for first, last, limit in (
-        (day, day - dt.timedelta(1), 10),
-        (day - dt.timedelta(d.FIND_SPAN_MAX_DAYS), day, 10),
-        (day, day, 0),
-        (day, day, d.FIND_LIMIT_MAX + 1),
-    ):
-        assert refusal(d.check_find_dates, first, last, limit) is DeskRefusal.DATES_INVALID
+    for first, last in ((day, day - dt.timedelta(1)), (day - dt.timedelta(366), day)):
+        assert refusal(d.check_find_dates, first, last, 10) is DeskRefusal.DATES_INVALID
+    for limit in (0, -1, d.FIND_LIMIT_MAX + 1, True):
+        assert refusal(d.check_find_dates, day, day, limit) is DeskRefusal.LIMIT_INVALID
+
+
+def test_a_reprint_is_of_the_voucher_as_the_clerk_saw_it() -> None:
+    d.check_not_printed_since(None, 3)  # the caller did not say
+    d.check_not_printed_since(2, 2)
+    assert refusal(d.check_not_printed_since, 2, 3) is DeskRefusal.PRINTED_SINCE
 
 
 def test_a_refusal_carries_only_its_reason() -> None:

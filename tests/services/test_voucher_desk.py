@@ -197,9 +197,12 @@ def test_finding_refuses_what_is_not_a_voucher_and_who_is_not_a_clerk(desk: Desk
     assert desk.refused(find.find_by_dates, CLERK, day - dt.timedelta(400), day) is (
         DeskRefusal.DATES_INVALID
     )
-    assert desk.refused(find.find_by_dates, CLERK, day, day, limit=0) is DeskRefusal.DATES_INVALID
+    assert desk.refused(find.find_by_dates, CLERK, day, day, limit=0) is DeskRefusal.LIMIT_INVALID
     assert desk.refused(find.find_by_dates, CLERK, day, day, limit=101) is (
-        DeskRefusal.DATES_INVALID
+        DeskRefusal.LIMIT_INVALID
+    )
+    assert desk.refused(find.find_by_holder, CLERK, NORMAL_SSN, limit=1000) is (
+        DeskRefusal.LIMIT_INVALID
     )
     for who in (TECH, GONE, NOBODY):
         assert desk.refused(find.find_by_code, who, code) is DeskRefusal.STAFF_NOT_ALLOWED
@@ -267,6 +270,19 @@ def test_a_reprint_without_a_good_reason_or_printer_prints_and_records_nothing(
     assert (offline.outcome, offline.reprint_no) == (PrintOutcome.PRINTER_OFFLINE, None)
     assert len(desk.printer.jobs) == jobs
     assert desk.desk.find_by_number(CLERK, number).prints == 1
+    desk.check()
+
+
+def test_a_double_tap_on_reprint_prints_one_paper(desk: Desk) -> None:
+    number, _ = desk.reissue()
+    seen = desk.desk.find_by_number(CLERK, number).prints
+    jobs = len(desk.printer.jobs)
+    assert desk.desk.reprint(CLERK, number, "torn", seen_prints=seen).reprint_no == 1
+    assert desk.refused(desk.desk.reprint, CLERK, number, "torn", seen_prints=seen) is (
+        DeskRefusal.PRINTED_SINCE
+    )
+    assert len(desk.printer.jobs) == jobs + 1
+    assert desk.desk.find_by_number(CLERK, number).prints == 2
     desk.check()
 
 
@@ -343,6 +359,36 @@ def test_the_new_card_is_handed_over_once_when_ready_and_the_id_was_checked(desk
         DeskRefusal.ALREADY_COLLECTED
     )
     desk.check()
+
+
+def test_two_desks_handing_over_at_once_hand_over_one_card(desk: Desk) -> None:
+    number, _ = desk.reissue()
+    desk.desk.move_progress(CLERK, number, ReissueProgress.READY)
+    results = at_once(2, lambda: desk.desk.hand_over(CLERK, number, id_checked=True))
+    assert sorted(results) == sorted(["ok", DeskRefusal.ALREADY_COLLECTED.value])
+    assert len([e for e in desk.entries() if e.action == "reissue.collected"]) == 1
+    desk.check()
+
+
+def at_once(n: int, call: Callable[[], object]) -> list[str]:
+    """Run `call` on `n` threads released together: "ok" or the refusal's value for each."""
+    results: list[str] = []
+    start = threading.Barrier(n)
+
+    def run() -> None:
+        start.wait()
+        try:
+            call()
+            results.append("ok")
+        except DeskRefused as exc:
+            results.append(exc.refusal.value)
+
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return results
 
 
 # --- reimbursement -------------------------------------------------------------------------------
@@ -439,25 +485,14 @@ def test_the_database_itself_refuses_a_second_reimbursement(desk: Desk) -> None:
 
 def test_two_desks_reimbursing_at_once_record_one(desk: Desk) -> None:
     number, _ = desk.reissue()
-    results: list[object] = []
-    start = threading.Barrier(2)
-
-    def reimburse() -> None:
-        start.wait()
-        try:
-            desk.desk.record_reimbursement(
-                CLERK, number, amount_fen=500, reviewer="r", reviewed_on=dt.date(2026, 12, 5)
-            )
-            results.append("ok")
-        except DeskRefused as exc:
-            results.append(exc.refusal)
-
-    threads = [threading.Thread(target=reimburse) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    assert sorted(map(str, results)) == sorted(["ok", str(DeskRefusal.ALREADY_REIMBURSED)])
+    reviewed = dt.date(2026, 12, 5)
+    results = at_once(
+        2,
+        lambda: desk.desk.record_reimbursement(
+            CLERK, number, amount_fen=500, reviewer="r", reviewed_on=reviewed
+        ),
+    )
+    assert sorted(results) == sorted(["ok", DeskRefusal.ALREADY_REIMBURSED.value])
     with read_session(desk.engine) as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.MedicalReimbursement)) == 1
     desk.check()
