@@ -4,12 +4,11 @@ entries counted by outcome, its audit chain's head, and pages of the audit log u
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
-
-import json
-from dataclasses import dataclass
 
 from kiosk.domain.day_report import ChainHead, DayLine
 from kiosk.domain.journal import ActorKind, AuditEntry, Outcome
@@ -91,7 +90,9 @@ class DayRepository:
             )
         return lines
 
-    def audit_outcomes(self, chain: str, start: dt.datetime, end: dt.datetime) -> dict[Outcome, int]:
+    def audit_outcomes(
+        self, chain: str, start: dt.datetime, end: dt.datetime
+    ) -> dict[Outcome, int]:
         """How many audit entries of `chain` in [start, end) had each outcome."""
         query = (
             sa.select(m.AuditLogEntry.outcome, sa.func.count())
