@@ -77,7 +77,9 @@ def _arrangement(args: argparse.Namespace) -> Arrangement:
     try:
         data = read_regular_file(args.file, limit=MAX_FILE_BYTES).data
         text = data.decode("utf-8-sig")
-    except (OSError, PrivateFileError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise ValueError(f"{args.file} is not UTF-8 text") from None
+    except (OSError, PrivateFileError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise ValueError(f"cannot read {args.file}: {reason}") from None
     return Arrangement.parse_file(args.year, text)
@@ -128,7 +130,11 @@ def _calendar_show(args: argparse.Namespace) -> int:
         year = year_calendar(engine, args.year)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return fail(f"Cannot read the calendar: {reason}", exit_codes.UNAVAILABLE)
+        return fail(
+            f"Cannot read the calendar: {reason}. Is the database up and at its newest schema "
+            "(kiosk db upgrade)?",
+            exit_codes.UNAVAILABLE,
+        )
     finally:
         engine.dispose()
     if year.arrangement_set:

@@ -128,7 +128,7 @@ def render_day_end(report: DayReport, language: Language, layout: Layout = "rece
     if layout == "receipt80":
         style = roll_style(font, 19.5 * mm if language == "zh_CN" else 24 * mm)
     else:
-        style = a4_style(font, 40 * mm)
+        style = a4_style(font, 50 * mm)
     tx = _TEXTS[language]
     info = DocInfo(
         title=f"{tx['title']} {report.kiosk.kiosk_id} {report.day.isoformat()}",
