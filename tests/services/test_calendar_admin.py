@@ -183,11 +183,17 @@ def test_calendar_set_and_show_through_the_command(env: dict[str, str], tmp_path
         (["2027"], "kiosk calendar set: one of the arguments --holidays --file is required"),
         (["2027", "--file", "/nonexistent/x"], "Calendar not set: cannot read /nonexistent/x"),
         (["2027", "--file", "/dev/zero"], "Calendar not set: cannot read /dev/zero"),
+        (["2027", "--file", "LATIN1"], "Calendar not set: "),
     ],
 )
 def test_hostile_calendar_set_is_one_line_and_exit_2(
-    env: dict[str, str], args: list[str], expected: str
+    env: dict[str, str], tmp_path: Path, args: list[str], expected: str
 ) -> None:
+    if "LATIN1" in args:  # a file in another encoding than UTF-8
+        latin = tmp_path / "latin1.txt"
+        latin.write_bytes("holidays: 2027-01-01 # f\xeate\n".encode("latin-1"))
+        args = [str(latin) if a == "LATIN1" else a for a in args]
+        expected += f"{latin} is not UTF-8 text"
     done = kiosk("calendar", "set", *args, env=env)
     assert done.returncode == 2
     assert one_line(done).startswith(expected)
