@@ -16,6 +16,7 @@ from pathlib import Path
 from kiosk import exit_codes
 from kiosk.commands.arguments import Parser, path_arg
 from kiosk.commands.audit import add_audit_commands
+from kiosk.commands.calendar import add_calendar_commands
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
 from kiosk.commands.run import run
@@ -121,5 +122,6 @@ def _parser() -> argparse.ArgumentParser:
     add_diag_commands(commands)
     add_voucher_commands(commands)
     add_audit_commands(commands)
+    add_calendar_commands(commands)
     add_db_commands(commands)
     return parser
