@@ -1,144 +1,45 @@
-"""The voucher desk on SQLite and PostgreSQL: find with history, reprint with a reason, progress,
-hand-over and reimbursement; each audited with the staff user as actor, each refusal too, and
-nothing repeated by a double tap."""
+"""The voucher desk on SQLite and PostgreSQL, finding and reprinting: a voucher found by its
+code, number, holder or dates with its history; a reprint with a reason, numbered and audited
+with the staff user as actor; every refusal audited; a double tap prints one paper."""
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
-
-from drivers.printers.fake import FakePrinter, Fault
-from kiosk.domain.business import PrintOutcome, ReissueRequest
-from kiosk.domain.desk import DeskRefusal, DeskRefused, DeskVoucher, HistoryKind, StaffActor
-from kiosk.domain.journal import (
-    AccountRole,
-    ActorKind,
-    AuditEntry,
-    LossReportKind,
-    LossReportRequest,
-    Outcome,
-    ReissueProgress,
-    ReissueReason,
+from desk_helpers import (
+    CLERK,
+    GONE,
+    NOBODY,
+    NORMAL_SSN,
+    TECH,
+    Desk,
+    kinds,
+    make_context,
+    make_desk,
 )
-from kiosk.domain.voucher_data import KioskInfo
+from sqlalchemy.engine import Engine
+
+from drivers.printers.fake import Fault
+from kiosk.domain.business import PrintOutcome
+from kiosk.domain.desk import DeskRefusal, HistoryKind
+from kiosk.domain.journal import (
+    ActorKind,
+    ReissueProgress,
+)
 from kiosk.domain.vouchers import format_voucher_number
-from kiosk.services.business import BusinessService
-from kiosk.services.context import KioskContext
 from kiosk.services.voucher_desk import DeskOffline, VoucherDesk
 from kiosk.services.vouchers import Vouchers
 from kiosk.store import models as m
-from kiosk.store.audit import AuditRepository
-from kiosk.store.check import check_database
 from kiosk.store.db import create_engine, read_session
 from kiosk.store.seal import AuditSeal
-from kiosk.store.unitofwork import UnitOfWork
-
-KEY = b"desk-test-key"
-START = dt.datetime(2026, 12, 5, 2, 0, tzinfo=dt.UTC)
-NORMAL_SSN, NORMAL_CARD = "110105198506120173", "A1052103X"
-NO_PHOTO_SSN = "440106197811230350"
-CLERK = StaffActor("clerk1", AccountRole.STAFF)
-TECH = StaffActor("tech1", AccountRole.TECHNICIAN)
-GONE = StaffActor("gone1", AccountRole.STAFF)  # disabled
-NOBODY = StaffActor("nobody", AccountRole.STAFF)
-
-
-class Clock:
-    def __init__(self, start: dt.datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-
-
-@dataclass
-class Desk:
-    engine: Engine
-    seal: AuditSeal
-    clock: Clock
-    printer: FakePrinter
-    kiosk: BusinessService
-    desk: VoucherDesk
-
-    def reissue(self, ssn: str = NORMAL_SSN, card: str = NORMAL_CARD) -> tuple[str, str]:
-        """A reissue after a loss, printed: (voucher number, QR code)."""
-        request = ReissueRequest(
-            uuid.uuid4().hex, "BJCY01", ssn, card, ReissueReason.LOST, "BJCY-01"
-        )
-        receipt = self.kiosk.apply_reissue(request)
-        assert self.kiosk.print_voucher(receipt.qr_payload, "zh_CN") is PrintOutcome.PRINTED
-        return receipt.voucher_number, receipt.qr_payload
-
-    def loss_report(self, ssn: str = NO_PHOTO_SSN) -> str:
-        """A temporary loss report's voucher (no new card behind it)."""
-        request = LossReportRequest(uuid.uuid4().hex, "BJCY01", ssn, LossReportKind.TEMPORARY)
-        return self.kiosk.report_loss(request).voucher_number
-
-    def entries(self) -> list[AuditEntry]:
-        """The kiosk's audit entries, oldest first."""
-        with read_session(self.engine) as s:
-            return list(reversed(AuditRepository(s).entries(chain="BJCY01")))
-
-    def refused(self, call: Callable[..., object], *args: object, **kw: object) -> DeskRefusal:
-        before = len(self.entries())
-        with pytest.raises(DeskRefused) as caught:
-            call(*args, **kw)
-        # A refusal is audited, in its own transaction, and is the only thing written.
-        new = self.entries()[before:]
-        assert [(e.action, e.outcome, e.actor_kind) for e in new] == [
-            ("desk.refused", Outcome.REFUSED, ActorKind.STAFF)
-        ]
-        assert new[0].detail["refusal"] == caught.value.refusal.value
-        return caught.value.refusal
-
-    def check(self) -> None:
-        report = check_database(self.engine, seal=self.seal)
-        assert report.ok, "\n".join(report.lines())
-
-
-def make_desk(engine: Engine, seal: AuditSeal) -> Desk:
-    clock, printer = Clock(), FakePrinter()
-    kiosk = BusinessService(
-        engine,
-        KioskInfo("BJCY01", "朝阳区社保服务大厅"),
-        signing_key=KEY,
-        audit_seal=seal,
-        printer=printer,
-        clock=clock,
-    )
-    with UnitOfWork(engine) as uow:
-        for login, role in (("clerk1", AccountRole.STAFF), ("tech1", AccountRole.TECHNICIAN)):
-            uow.staff.add(login=login, display_name=login, role=role, password_hash="x", at=START)
-        uow.staff.add(
-            login="gone1", display_name="g", role=AccountRole.STAFF, password_hash="x", at=START
-        )
-        uow.session.execute(
-            sa.update(m.StaffAccount).where(m.StaffAccount.login == "gone1").values(active=False)
-        )
-        uow.commit()
-    desk = VoucherDesk(kiosk.context, Vouchers(kiosk.context, kiosk.proofs))
-    return Desk(engine, seal, clock, printer, kiosk, desk)
 
 
 @pytest.fixture
 def desk(demo_engine: Engine, audit_seal: AuditSeal) -> Desk:
     return make_desk(demo_engine, audit_seal)
-
-
-def kinds(voucher: DeskVoucher) -> list[HistoryKind]:
-    return [event.kind for event in voucher.history]
 
 
 # --- finding -------------------------------------------------------------------------------------
@@ -286,218 +187,6 @@ def test_a_double_tap_on_reprint_prints_one_paper(desk: Desk) -> None:
     desk.check()
 
 
-# --- progress and hand-over ----------------------------------------------------------------------
-
-
-def test_progress_moves_forward_only_and_the_citizen_lookup_shows_it(desk: Desk) -> None:
-    number, code = desk.reissue()
-    desk.clock.advance(days=3)
-    view = desk.desk.move_progress(CLERK, number, ReissueProgress.IN_PRODUCTION)
-    assert view.progress is ReissueProgress.IN_PRODUCTION
-    entries = len(desk.entries())
-    again = desk.desk.move_progress(CLERK, number, ReissueProgress.IN_PRODUCTION)  # double tap
-    assert again == view and len(desk.entries()) == entries
-    assert desk.kiosk.lookup_code(code).vouchers[0].progress is ReissueProgress.IN_PRODUCTION
-
-    desk.clock.advance(days=10)
-    view = desk.desk.move_progress(CLERK, number, ReissueProgress.READY)
-    assert desk.kiosk.lookup_code(code).vouchers[0].progress is ReissueProgress.READY
-    progress = [e for e in view.history if e.kind is HistoryKind.PROGRESS]
-    assert [(e.progress, e.by) for e in progress] == [
-        (ReissueProgress.IN_PRODUCTION, "clerk1"),
-        (ReissueProgress.READY, "clerk1"),
-    ]
-    assert progress[0].at == START + dt.timedelta(days=3)
-    moved = [e for e in desk.entries() if e.action == "reissue.progress_moved"]
-    assert [(e.actor_kind, e.actor, e.detail["from"], e.detail["to"]) for e in moved] == [
-        (ActorKind.STAFF, "clerk1", "applied", "in_production"),
-        (ActorKind.STAFF, "clerk1", "in_production", "ready"),
-    ]
-    assert moved[0].transaction_key is not None
-
-    move = desk.desk.move_progress
-    assert desk.refused(move, CLERK, number, ReissueProgress.APPLIED) is (
-        DeskRefusal.PROGRESS_BACKWARD
-    )
-    assert desk.refused(move, CLERK, number, ReissueProgress.COLLECTED) is (
-        DeskRefusal.USE_HAND_OVER
-    )
-    loss = desk.loss_report()
-    assert desk.refused(move, CLERK, loss, ReissueProgress.READY) is DeskRefusal.NOT_A_REISSUE
-    assert desk.refused(move, GONE, number, ReissueProgress.READY) is (
-        DeskRefusal.STAFF_NOT_ALLOWED
-    )
-    desk.check()
-
-
-def test_the_new_card_is_handed_over_once_when_ready_and_the_id_was_checked(desk: Desk) -> None:
-    number, code = desk.reissue()
-    hand_over = desk.desk.hand_over
-    assert desk.refused(hand_over, CLERK, number, id_checked=True) is DeskRefusal.NOT_READY
-    desk.desk.move_progress(CLERK, number, ReissueProgress.READY)  # forward, skipping a step
-    assert desk.refused(hand_over, CLERK, number, id_checked=False) is DeskRefusal.ID_NOT_CHECKED
-    loss = desk.loss_report()
-    assert desk.refused(hand_over, CLERK, loss, id_checked=True) is DeskRefusal.NOT_A_REISSUE
-    assert desk.refused(hand_over, TECH, number, id_checked=True) is (DeskRefusal.STAFF_NOT_ALLOWED)
-
-    desk.clock.advance(hours=1)
-    view = hand_over(CLERK, number, id_checked=True)
-    assert view.progress is ReissueProgress.COLLECTED
-    assert kinds(view)[-1] is HistoryKind.COLLECTED and view.history[-1].by == "clerk1"
-    (entry,) = [e for e in desk.entries() if e.action == "reissue.collected"]
-    assert (entry.actor_kind, entry.actor, entry.detail) == (
-        ActorKind.STAFF,
-        "clerk1",
-        {"voucher": number, "id_checked": True},
-    )
-    assert desk.kiosk.lookup_code(code).vouchers[0].progress is ReissueProgress.COLLECTED
-    # A double tap, or a second citizen with the same voucher: refused, nothing changes.
-    assert desk.refused(hand_over, CLERK, number, id_checked=True) is (
-        DeskRefusal.ALREADY_COLLECTED
-    )
-    assert desk.refused(desk.desk.move_progress, CLERK, number, ReissueProgress.READY) is (
-        DeskRefusal.ALREADY_COLLECTED
-    )
-    desk.check()
-
-
-def test_two_desks_handing_over_at_once_hand_over_one_card(desk: Desk) -> None:
-    number, _ = desk.reissue()
-    desk.desk.move_progress(CLERK, number, ReissueProgress.READY)
-    results = at_once(2, lambda: desk.desk.hand_over(CLERK, number, id_checked=True))
-    assert sorted(results) == sorted(["ok", DeskRefusal.ALREADY_COLLECTED.value])
-    assert len([e for e in desk.entries() if e.action == "reissue.collected"]) == 1
-    desk.check()
-
-
-def at_once(n: int, call: Callable[[], object]) -> list[str]:
-    """Run `call` on `n` threads released together: "ok" or the refusal's value for each."""
-    results: list[str] = []
-    start = threading.Barrier(n)
-
-    def run() -> None:
-        start.wait()
-        try:
-            call()
-            results.append("ok")
-        except DeskRefused as exc:
-            results.append(exc.refusal.value)
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return results
-
-
-# --- reimbursement -------------------------------------------------------------------------------
-
-
-def test_medical_expenses_are_reimbursed_once_after_review(desk: Desk) -> None:
-    number, _ = desk.reissue()
-    desk.clock.advance(days=20)
-    reviewed = dt.date(2026, 12, 24)
-    record = desk.desk.record_reimbursement
-    view = record(CLERK, number, amount_fen=123_456, reviewer=" 李审核 ", reviewed_on=reviewed)
-    assert view.reimbursement is not None
-    assert (view.reimbursement.amount_fen, view.reimbursement.reviewer) == (123_456, "李审核")
-    assert (view.reimbursement.reviewed_on, view.reimbursement.recorded_by) == (reviewed, "clerk1")
-    assert kinds(view)[-1] is HistoryKind.REIMBURSED and view.history[-1].amount_fen == 123_456
-    (entry,) = [e for e in desk.entries() if e.action == "reimbursement.recorded"]
-    assert (entry.actor_kind, entry.actor) == (ActorKind.STAFF, "clerk1")
-    assert entry.detail == {
-        "voucher": number,
-        "amount_fen": 123_456,
-        "reviewer": "李审核",
-        "reviewed_on": "2026-12-24",
-    }
-    assert desk.refused(
-        record, CLERK, number, amount_fen=1, reviewer="x", reviewed_on=reviewed
-    ) is (DeskRefusal.ALREADY_REIMBURSED)
-    with read_session(desk.engine) as s:
-        assert s.scalar(sa.select(sa.func.count()).select_from(m.MedicalReimbursement)) == 1
-    desk.check()
-
-
-@pytest.mark.parametrize(
-    ("amount", "reviewer", "reviewed", "refusal"),
-    [
-        (0, "r", dt.date(2026, 12, 5), DeskRefusal.AMOUNT_INVALID),
-        (-5, "r", dt.date(2026, 12, 5), DeskRefusal.AMOUNT_INVALID),
-        (100_000_001, "r", dt.date(2026, 12, 5), DeskRefusal.AMOUNT_INVALID),
-        (True, "r", dt.date(2026, 12, 5), DeskRefusal.AMOUNT_INVALID),
-        (100, "  ", dt.date(2026, 12, 5), DeskRefusal.REVIEWER_REQUIRED),
-        (100, "r" * 61, dt.date(2026, 12, 5), DeskRefusal.REVIEWER_REQUIRED),
-        (100, "r", dt.date(2026, 12, 6), DeskRefusal.REVIEW_DATE_INVALID),  # the future
-        (100, "r", dt.date(2026, 12, 4), DeskRefusal.REVIEW_DATE_INVALID),  # before the voucher
-    ],
-)
-def test_a_reimbursement_needs_an_amount_a_reviewer_and_a_plausible_date(
-    desk: Desk, amount: int, reviewer: str, reviewed: dt.date, refusal: DeskRefusal
-) -> None:
-    number, _ = desk.reissue()
-    got = desk.refused(
-        desk.desk.record_reimbursement,
-        CLERK,
-        number,
-        amount_fen=amount,
-        reviewer=reviewer,
-        reviewed_on=reviewed,
-    )
-    assert got is refusal
-    assert desk.desk.find_by_number(CLERK, number).reimbursement is None
-
-
-def test_only_a_loss_period_is_reimbursed(desk: Desk) -> None:
-    loss = desk.loss_report()
-    assert (
-        desk.refused(
-            desk.desk.record_reimbursement,
-            CLERK,
-            loss,
-            amount_fen=100,
-            reviewer="r",
-            reviewed_on=dt.date(2026, 12, 5),
-        )
-        is DeskRefusal.NOT_REIMBURSABLE
-    )
-
-
-def test_the_database_itself_refuses_a_second_reimbursement(desk: Desk) -> None:
-    number, _ = desk.reissue()
-    with UnitOfWork(desk.engine) as uow:
-        ids = uow.desk.voucher_ids(number)
-        staff = uow.desk.staff("clerk1")
-        assert ids is not None and staff is not None
-        row = {
-            "voucher_id": ids[0],
-            "amount_fen": 1,
-            "reviewer": "r",
-            "reviewed_on": dt.date(2026, 12, 5),
-            "at": START,
-            "staff_account_id": staff.id,
-        }
-        uow.desk.add_reimbursement(**row)  # type: ignore[arg-type]
-        with pytest.raises(IntegrityError):
-            uow.desk.add_reimbursement(**row)  # type: ignore[arg-type]
-
-
-def test_two_desks_reimbursing_at_once_record_one(desk: Desk) -> None:
-    number, _ = desk.reissue()
-    reviewed = dt.date(2026, 12, 5)
-    results = at_once(
-        2,
-        lambda: desk.desk.record_reimbursement(
-            CLERK, number, amount_fen=500, reviewer="r", reviewed_on=reviewed
-        ),
-    )
-    assert sorted(results) == sorted(["ok", DeskRefusal.ALREADY_REIMBURSED.value])
-    with read_session(desk.engine) as s:
-        assert s.scalar(sa.select(sa.func.count()).select_from(m.MedicalReimbursement)) == 1
-    desk.check()
-
-
 # --- the database away ---------------------------------------------------------------------------
 
 
@@ -509,14 +198,3 @@ def test_a_database_out_of_reach_is_desk_offline(tmp_path: Path, audit_seal: Aud
     with pytest.raises(DeskOffline):
         desk.find_by_dates(CLERK, dt.date(2026, 12, 5), dt.date(2026, 12, 5))
     engine.dispose()
-
-
-def make_context(engine: Engine, seal: AuditSeal) -> KioskContext:
-    return KioskContext(
-        engine=engine,
-        kiosk=KioskInfo("BJCY01", "x"),
-        signing_key=KEY,
-        audit_seal=seal,
-        printer=FakePrinter(),
-        clock=Clock(),
-    )
