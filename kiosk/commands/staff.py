@@ -170,6 +170,11 @@ def _accounts(args: argparse.Namespace, *, write: bool) -> StaffAccounts:
         raise DbCommandError(
             f"cannot open the database {redacted(url)}: {reason}", exit_codes.UNAVAILABLE
         ) from None
+    except ImportError as exc:  # a DBAPI module that is not installed
+        raise DbCommandError(
+            f"the database driver for {redacted(url)} is not installed ({exc.name})",
+            exit_codes.USAGE,
+        ) from None
     seal = None
     if write:
         upgrade(engine)  # as the kiosk does at start: a first account on a fresh install
@@ -205,8 +210,13 @@ def _password(args: argparse.Namespace) -> bytearray:
         import getpass
 
         # getpass gives str, which cannot be wiped: turned into bytes at once and dropped.
-        line = bytearray(getpass.getpass("New password: ").encode())
-        again = bytearray(getpass.getpass("The same again: ").encode())
+        try:
+            line = bytearray(getpass.getpass("New password: ").encode())
+            again = bytearray(getpass.getpass("The same again: ").encode())
+        except EOFError:  # Ctrl+D at the prompt
+            raise DbCommandError(
+                "no password given; nothing was changed", exit_codes.USAGE
+            ) from None
         same = line == again
         rules.wipe(again)
         if not same:

@@ -5,13 +5,18 @@ with the operator as actor, and hostile input is one line and exit code 2, never
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pty
+import select
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import argon2
 import pytest
 import sqlalchemy as sa
-from cli_helpers import kiosk, one_line, private_env
+from cli_helpers import TIMEOUT_S, kiosk, one_line, private_env
 
 from kiosk import exit_codes
 from kiosk.domain.staff import AccountLocked, StaffSession
@@ -178,3 +183,52 @@ def test_list_shows_a_lock_and_reset_lifts_it(
         assert isinstance(auth.login("clerk01", bytearray(b"new password")), StaffSession)
     finally:
         engine.dispose()
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str], answers: list[bytes]) -> tuple[int, str]:
+    """Run `python -m kiosk ARGS` on a pseudo-terminal, typing each answer after its prompt."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal is its controlling one, as at a technician's shell
+        try:
+            os.execve(sys.executable, [sys.executable, "-m", "kiosk", *args], env)
+        finally:
+            os._exit(127)  # never back into pytest in the child
+    seen = b""
+    deadline = time.monotonic() + TIMEOUT_S
+    try:
+        for answer in answers:
+            while b":" not in seen.rsplit(b"\n", 1)[-1]:
+                assert time.monotonic() < deadline, seen
+                if select.select([fd], [], [], 1)[0]:
+                    seen += os.read(fd, 1024)
+            os.write(fd, answer + b"\n")
+            seen += b"\n"
+        while True:
+            assert time.monotonic() < deadline, seen
+            if select.select([fd], [], [], 1)[0]:
+                try:
+                    chunk = os.read(fd, 1024)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), seen.decode(errors="replace")
+
+
+def test_the_password_is_asked_twice_on_the_terminal(
+    env: dict[str, str], url: str, tmp_path: Path
+) -> None:
+    args = ["staff", "add", "tech01", "--role", "technician", "--url", url]
+    code, text = _on_a_terminal(args, env, [b"terminal password", b"terminal password"])
+    assert code == 0, text
+    assert "New password:" in text and "The same again:" in text
+    assert "terminal password" not in text  # not echoed
+    assert "Added technician tech01" in text
+    code, text = _on_a_terminal(
+        ["staff", "reset", "tech01", "--url", url], env, [b"one password", b"another one"]
+    )
+    assert code == exit_codes.USAGE and "the two passwords differ" in text, text
