@@ -20,6 +20,7 @@ from kiosk.commands.calendar import add_calendar_commands
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
 from kiosk.commands.run import run
+from kiosk.commands.staff import add_staff_commands
 from kiosk.commands.tour import add_tour_command
 from kiosk.commands.vcard import add_vcard_command
 from kiosk.commands.voucher import add_voucher_commands
@@ -124,4 +125,5 @@ def _parser() -> argparse.ArgumentParser:
     add_audit_commands(commands)
     add_calendar_commands(commands)
     add_db_commands(commands)
+    add_staff_commands(commands)
     return parser
