@@ -42,10 +42,10 @@ KEY = b"desk-test-key"
 START = dt.datetime(2026, 12, 5, 2, 0, tzinfo=dt.UTC)
 NORMAL_SSN, NORMAL_CARD = "110105198506120173", "A1052103X"
 NO_PHOTO_SSN = "440106197811230350"
-CLERK = StaffActor("clerk1", AccountRole.STAFF)
+CLERK = StaffActor("clerk1", AccountRole.CLERK)
 TECH = StaffActor("tech1", AccountRole.TECHNICIAN)
-GONE = StaffActor("gone1", AccountRole.STAFF)  # disabled
-NOBODY = StaffActor("nobody", AccountRole.STAFF)
+GONE = StaffActor("gone1", AccountRole.CLERK)  # disabled
+NOBODY = StaffActor("nobody", AccountRole.CLERK)
 
 
 class Clock:
@@ -115,10 +115,10 @@ def make_desk(engine: Engine, seal: AuditSeal) -> Desk:
         clock=clock,
     )
     with UnitOfWork(engine) as uow:
-        for login, role in (("clerk1", AccountRole.STAFF), ("tech1", AccountRole.TECHNICIAN)):
+        for login, role in (("clerk1", AccountRole.CLERK), ("tech1", AccountRole.TECHNICIAN)):
             uow.staff.add(login=login, display_name=login, role=role, password_hash="x", at=START)
         uow.staff.add(
-            login="gone1", display_name="g", role=AccountRole.STAFF, password_hash="x", at=START
+            login="gone1", display_name="g", role=AccountRole.CLERK, password_hash="x", at=START
         )
         uow.session.execute(
             sa.update(m.StaffAccount).where(m.StaffAccount.login == "gone1").values(active=False)

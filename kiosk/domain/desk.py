@@ -19,6 +19,7 @@ from kiosk.domain.journal import (
     TransactionKind,
     VoucherKind,
 )
+from kiosk.domain.staff import Permission, may
 
 REASON_MAX_CHARS = 200  # voucher_prints.reason
 REVIEWER_MAX_CHARS = 60  # medical_reimbursements.reviewer
@@ -27,8 +28,9 @@ MAX_REIMBURSEMENT_FEN = 100_000_000
 FIND_LIMIT_MAX = 100
 FIND_SPAN_MAX_DAYS = 366
 
-# Who may work at the voucher desk (the stored role decides, not the caller's word).
-DESK_ROLES = frozenset({AccountRole.STAFF})
+# Who may work at the voucher desk (the stored role decides, not the caller's word): the roles
+# kiosk.domain.staff gives the voucher desk.
+DESK_ROLES = frozenset(role for role in AccountRole if may(role, Permission.VOUCHER_DESK))
 
 # A reissue's progress in order; COLLECTED is reached only by the hand-over.
 PROGRESS_ORDER = (
