@@ -16,9 +16,11 @@ from pathlib import Path
 from kiosk import exit_codes
 from kiosk.commands.arguments import Parser, path_arg
 from kiosk.commands.audit import add_audit_commands
+from kiosk.commands.calendar import add_calendar_commands
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
 from kiosk.commands.run import run
+from kiosk.commands.staff import add_staff_commands
 from kiosk.commands.tour import add_tour_command
 from kiosk.commands.vcard import add_vcard_command
 from kiosk.commands.voucher import add_voucher_commands
@@ -121,5 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     add_diag_commands(commands)
     add_voucher_commands(commands)
     add_audit_commands(commands)
+    add_calendar_commands(commands)
     add_db_commands(commands)
+    add_staff_commands(commands)
     return parser

@@ -31,9 +31,10 @@ def private_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def kiosk(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m kiosk ARGS`: the entry point the console script calls."""
+    """`python -m kiosk ARGS`: the entry point the console script calls. `stdin`: what its
+    standard input holds, through a pipe (default: this process's own)."""
     return subprocess.run(
         [sys.executable, "-m", "kiosk", *args],
         capture_output=True,
@@ -41,6 +42,7 @@ def kiosk(
         env=env,
         cwd=cwd,
         timeout=TIMEOUT_S,
+        input=stdin,
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from drivers.simcard.image import CardImage, cards_dir, load_image
+from kiosk.domain.journal import AccountRole
 from kiosk.domain.records import Card, Cardholder, CardStatus, Gender, Outlet
 from kiosk.store.seed import SeedPerson, seed_people
 
@@ -105,6 +106,15 @@ class DemoSeedReport:
     unknown: list[str] = field(default_factory=list)  # known=false: deliberately absent
     outlets_added: int = 0
     contributions: int = 0
+    staff_added: list[str] = field(default_factory=list)  # demo staff logins seeded now
+
+
+# The demo's staff accounts and their passwords, documented in the README ("Demo staff
+# accounts"): (login, role, display name, password). Demo only: never on a real kiosk.
+DEMO_STAFF: tuple[tuple[str, AccountRole, str, str], ...] = (
+    ("clerk", AccountRole.CLERK, "演示柜员", "clerk-demo"),
+    ("tech", AccountRole.TECHNICIAN, "演示技术员", "tech-demo"),
+)
 
 
 def default_cards_dir() -> Path:
@@ -167,6 +177,7 @@ def seed_demo(
         unknown=[image.id for image in images if not image.backend.known],
         outlets_added=seeded.outlets_added,
         contributions=seeded.contributions,
+        staff_added=seed_demo_staff(engine),
     )
     log.info(
         "seed.demo added=%d present=%d unknown=%d",
@@ -175,3 +186,29 @@ def seed_demo(
         len(report.unknown),
     )
     return report
+
+
+def seed_demo_staff(engine: Engine) -> list[str]:
+    """Add the DEMO_STAFF accounts that are not there yet (a login that is there, whatever its
+    password now, is left alone) and return the logins added. Seeding is not audited, as the
+    rest of the demo data is not."""
+    from kiosk.services.staff_auth import password_hasher
+    from kiosk.store.unitofwork import UnitOfWork
+
+    added: list[str] = []
+    hasher = None
+    with UnitOfWork(engine) as uow:
+        for login, role, name, password in DEMO_STAFF:
+            if uow.staff.get(login) is not None:
+                continue
+            hasher = hasher or password_hasher()
+            uow.staff.add(
+                login=login,
+                display_name=name,
+                role=role,
+                password_hash=hasher.hash(password),
+                at=dt.datetime.now(dt.UTC),
+            )
+            added.append(login)
+        uow.commit()
+    return added

@@ -54,8 +54,11 @@ SELF_SERVICE_ACTORS = frozenset({ActorKind.CITIZEN, ActorKind.AGENT, ActorKind.A
 
 
 class AccountRole(enum.Enum):
-    STAFF = "staff"
-    TECHNICIAN = "technician"
+    """A staff account's role; what each may do is kiosk.domain.staff's `may`."""
+
+    CLERK = "clerk"  # the counter clerk: the voucher desk
+    TECHNICIAN = "technician"  # diagnostics, leaving kiosk mode
+    ADMINISTRATOR = "administrator"  # everything, accounts and the calendar too
 
 
 # The audit entry each kind of business transaction writes (`kiosk db check` holds every
@@ -153,6 +156,7 @@ class StaffAccount:
     failed_attempts: int
     locked_until: dt.datetime | None
     active: bool
+    id: int | None = None  # the row's id (voucher_prints.staff_account_id); None: not stored
 
 
 @dataclass(frozen=True, slots=True)

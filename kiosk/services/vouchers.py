@@ -92,6 +92,8 @@ class Vouchers:
         actor: tuple[ActorKind, str],
         *,
         self_service: bool,
+        staff_account_id: int | None = None,
+        reason: str | None = None,
     ) -> PrintOutcome:
         """Render and print; record the print under `actor` (kind, masked name of who asked)."""
         ctx = self.context
@@ -120,6 +122,8 @@ class Vouchers:
                 kiosk_id=ctx.kiosk.kiosk_id,
                 actor_kind=actor_kind,
                 actor=actor_name,
+                staff_account_id=staff_account_id,
+                reason=reason,
                 self_service=self_service,
                 now=now,
             )
@@ -129,6 +133,27 @@ class Vouchers:
             log.warning("business.print.unrecorded error=%s", type(exc).__name__)
         log.info("business.print.ok reprint=%d", record.next_print_no)
         return PrintOutcome.PRINTED
+
+    def print_for_staff(
+        self,
+        record: VoucherRecord,
+        language: Language,
+        *,
+        login: str,
+        staff_account_id: int,
+        reason: str,
+    ) -> PrintOutcome:
+        """A reprint at the voucher desk (kiosk.services.voucher_desk): numbered REPRINT n and
+        recorded with the clerk and the reason. Printer trouble is an outcome, as for
+        print_voucher(), and records nothing."""
+        return self._print(
+            record,
+            language,
+            (ActorKind.STAFF, login),
+            self_service=False,
+            staff_account_id=staff_account_id,
+            reason=reason,
+        )
 
     def _voucher_data(
         self, record: VoucherRecord, language: Language, reprint: vd.Reprint | None

@@ -314,6 +314,22 @@ class VoucherPrint(Base):
     reason: Mapped[str | None] = mapped_column(sa.String(200))
 
 
+class MedicalReimbursement(Base):
+    """Medical expenses of a loss period, reimbursed once per voucher after review; the unique
+    voucher_id is what refuses a second one, even from two desks at the same moment."""
+
+    __tablename__ = "medical_reimbursements"
+    __table_args__ = (sa.CheckConstraint("amount_fen > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    voucher_id: Mapped[int] = mapped_column(sa.ForeignKey("vouchers.id"), unique=True)
+    amount_fen: Mapped[int] = mapped_column(sa.BigInteger)
+    reviewer: Mapped[str] = mapped_column(sa.String(60))
+    reviewed_on: Mapped[dt.date]
+    recorded_at: Mapped[dt.datetime]
+    staff_account_id: Mapped[int] = mapped_column(sa.ForeignKey("staff_accounts.id"))
+
+
 class VoucherCounter(Base):
     """Each kiosk's voucher sequence for each day, bumped in the voucher's own transaction."""
 

@@ -28,6 +28,7 @@ from kiosk.store.repositories import (
     CalendarRepository,
     CardholderRepository,
     CardRepository,
+    DeskRepository,
     JournalRepository,
     OutboxRepository,
     OutletRepository,
@@ -52,6 +53,7 @@ class UnitOfWork:
     outbox: OutboxRepository
     proofs: ProofRepository
     staff: StaffAccountRepository
+    desk: DeskRepository
 
     def __init__(self, engine: Engine, seal: AuditSeal | None = None) -> None:
         self.engine = engine
@@ -75,6 +77,7 @@ class UnitOfWork:
         self.outbox = OutboxRepository(self.session)
         self.proofs = ProofRepository(self.session)
         self.staff = StaffAccountRepository(self.session)
+        self.desk = DeskRepository(self.session)
         self._open = True
         self._committed = False
         return self

@@ -194,7 +194,7 @@ def test_f_dropping_the_vouchers_table(demo_engine: Engine, seal: AuditSeal) -> 
     _tamper(demo_engine, "DROP TABLE vouchers;", "DROP TABLE vouchers CASCADE")
     lines = _lines(demo_engine, seal)
     assert any(
-        line.startswith("schema: 0005, but the tables differ from the migrations") for line in lines
+        line.startswith("schema: 0006, but the tables differ from the migrations") for line in lines
     )
     assert "  table vouchers: missing" in lines
     assert "consistency: NOT CHECKED: the tables differ from the migrations" in lines

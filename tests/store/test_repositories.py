@@ -106,7 +106,7 @@ def test_outbox_and_staff_accounts(engine: Engine) -> None:
         uow.staff.add(
             login="clerk01",
             display_name="柜员一",
-            role=AccountRole.STAFF,
+            role=AccountRole.CLERK,
             password_hash="$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA",
             at=now,
         )
@@ -120,6 +120,6 @@ def test_outbox_and_staff_accounts(engine: Engine) -> None:
     with UnitOfWork(engine) as uow:
         assert [p[2] for p in uow.outbox.pending()] == [{"n": 2}]
         account = uow.staff.get("clerk01")
-        assert account is not None and account.role is AccountRole.STAFF
+        assert account is not None and account.role is AccountRole.CLERK
         assert account.failed_attempts == 0 and account.active
         assert uow.staff.get("nobody") is None

@@ -7,6 +7,7 @@ Each takes a session and never commits (the unit of work does). Reads hand out t
 
 from kiosk.store.repositories.accounts import ProofRepository, StaffAccountRepository
 from kiosk.store.repositories.cardholders import CardholderRepository, CardRepository
+from kiosk.store.repositories.desk import DeskRepository
 from kiosk.store.repositories.journal import JournalRepository
 from kiosk.store.repositories.outbox import OutboxRepository
 from kiosk.store.repositories.outlets import CalendarRepository, OutletRepository
@@ -17,6 +18,7 @@ __all__ = [
     "CalendarRepository",
     "CardRepository",
     "CardholderRepository",
+    "DeskRepository",
     "JournalRepository",
     "OutboxRepository",
     "OutletRepository",

@@ -73,19 +73,19 @@ class StaffAccountRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get(self, login: str) -> j.StaffAccount | None:
-        row = self.session.scalar(sa.select(m.StaffAccount).where(m.StaffAccount.login == login))
-        if row is None:
-            return None
-        return j.StaffAccount(
-            login=row.login,
-            display_name=row.display_name,
-            role=row.role,
-            password_hash=row.password_hash,
-            failed_attempts=row.failed_attempts,
-            locked_until=row.locked_until,
-            active=row.active,
-        )
+    def get(self, login: str, *, for_update: bool = False) -> j.StaffAccount | None:
+        """The account `login`, or None. `for_update` locks its row until commit, so two
+        kiosks counting wrong passwords for one account count one after the other."""
+        query = sa.select(m.StaffAccount).where(m.StaffAccount.login == login)
+        if for_update:
+            query = query.with_for_update()
+        row = self.session.scalar(query)
+        return None if row is None else _account(row)
+
+    def all(self) -> list[j.StaffAccount]:
+        """Every account, by login."""
+        rows = self.session.scalars(sa.select(m.StaffAccount).order_by(m.StaffAccount.login))
+        return [_account(row) for row in rows]
 
     def add(
         self,
@@ -108,3 +108,44 @@ class StaffAccountRepository:
         self.session.add(row)
         self.session.flush()
         return row.id
+
+    def set_failures(
+        self, login: str, failed_attempts: int, locked_until: dt.datetime | None
+    ) -> None:
+        """The wrong-password count and the lock (None: not locked)."""
+        self._update(login, failed_attempts=failed_attempts, locked_until=locked_until)
+
+    def set_password(self, login: str, password_hash: str, *, unlock: bool) -> None:
+        """A new hash (a reset, or a rehash with raised parameters); `unlock` also clears the
+        count and the lock and makes the account active again."""
+        if unlock:
+            self._update(
+                login,
+                password_hash=password_hash,
+                failed_attempts=0,
+                locked_until=None,
+                active=True,
+            )
+        else:
+            self._update(login, password_hash=password_hash)
+
+    def set_active(self, login: str, active: bool) -> None:
+        self._update(login, active=active)
+
+    def _update(self, login: str, **values: object) -> None:
+        self.session.execute(
+            sa.update(m.StaffAccount).where(m.StaffAccount.login == login).values(**values)
+        )
+
+
+def _account(row: m.StaffAccount) -> j.StaffAccount:
+    return j.StaffAccount(
+        login=row.login,
+        display_name=row.display_name,
+        role=row.role,
+        password_hash=row.password_hash,
+        failed_attempts=row.failed_attempts,
+        locked_until=row.locked_until,
+        active=row.active,
+        id=row.id,
+    )

@@ -1,0 +1,119 @@
+"""A year's holiday arrangement (节假日安排) as the State Council publishes it, entered by an
+administrator: the holidays and the make-up working days (调休上班), checked and turned into a
+working-day flag for every day of the year, which the calendar then counts as exact.
+
+Dates are ISO (2027-02-06) or inclusive ranges (2027-02-06..2027-02-13), separated by commas
+or spaces. A file holds the same, one list per line:
+
+    # 2027 arrangement (国务院办公厅通知)
+    holidays: 2027-01-01, 2027-02-06..2027-02-13
+    workdays: 2027-02-14, 2027-02-20
+
+Days in neither list follow the usual rule: Monday to Friday work, except the fixed-date
+public holidays (kiosk.domain.calendar.FIXED_HOLIDAYS).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kiosk.domain.calendar import FIXED_HOLIDAYS
+
+MIN_YEAR, MAX_YEAR = 2000, 2099
+MAX_FILE_BYTES = 16_384
+_SPLIT = re.compile(r"[,\s]+")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class ArrangementError(ValueError):
+    """The arrangement is refused; the message says what and where, in one line."""
+
+
+def _day(text: str) -> dt.date:
+    if not _ISO.fullmatch(text):
+        raise ArrangementError(f"{text[:40]!r} is not a date like 2027-02-06")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ArrangementError(f"{text!r} is not a date of the calendar") from None
+
+
+def parse_dates(text: str, year: int, what: str) -> frozenset[dt.date]:
+    """The days `text` names, each in `year`; `what` names the list in messages."""
+    days: set[dt.date] = set()
+    for item in (part for part in _SPLIT.split(text.strip()) if part):
+        first_text, sep, last_text = item.partition("..")
+        first = _day(first_text)
+        last = _day(last_text) if sep else first
+        if last < first:
+            raise ArrangementError(f"{what}: the range {item} ends before it starts")
+        for end in (first, last):
+            if end.year != year:
+                raise ArrangementError(f"{what}: {end.isoformat()} is not in {year}")
+        days.update(first + dt.timedelta(n) for n in range((last - first).days + 1))
+    return frozenset(days)
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    year: int
+    holidays: frozenset[dt.date]
+    workdays: frozenset[dt.date]
+
+    @classmethod
+    def parse(cls, year: int, holidays: str, workdays: str) -> Arrangement:
+        """Check the year and both lists. Raises ArrangementError."""
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ArrangementError(f"the year must be from {MIN_YEAR} to {MAX_YEAR}, not {year}")
+        off = parse_dates(holidays, year, "--holidays")
+        on = parse_dates(workdays, year, "--workdays")
+        if not off:
+            raise ArrangementError("--holidays names no day: give the year's public holidays")
+        both = sorted(off & on)
+        if both:
+            raise ArrangementError(
+                f"{both[0].isoformat()} is in both --holidays and --workdays"
+                + (f" (and {len(both) - 1} more)" if len(both) > 1 else "")
+            )
+        weekday = sorted(day for day in on if day.weekday() < 5)
+        if weekday:
+            # A make-up working day is a Saturday or Sunday; a weekday here is a list mix-up.
+            raise ArrangementError(
+                f"--workdays: {weekday[0].isoformat()} is a {weekday[0]:%A}, already a working "
+                "day (make-up working days are weekend days)"
+            )
+        return cls(year, off, on)
+
+    @classmethod
+    def parse_file(cls, year: int, text: str) -> Arrangement:
+        """An arrangement file (see the module docstring). Raises ArrangementError."""
+        lists = {"holidays": "", "workdays": ""}
+        for number, raw in enumerate(text.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            name, sep, value = line.partition(":")
+            name = name.strip().lower()
+            if not sep or name not in lists:
+                raise ArrangementError(
+                    f"line {number}: expected 'holidays: DATES' or 'workdays: DATES'"
+                )
+            lists[name] += " " + value
+        return cls.parse(year, lists["holidays"], lists["workdays"])
+
+    def working_days(self) -> dict[dt.date, bool]:
+        """Every day of the year: whether it is a working day under this arrangement."""
+        first = dt.date(self.year, 1, 1)
+        days = (dt.date(self.year + 1, 1, 1) - first).days
+        out = {}
+        for n in range(days):
+            day = first + dt.timedelta(n)
+            if day in self.holidays:
+                out[day] = False
+            elif day in self.workdays:
+                out[day] = True
+            else:
+                out[day] = day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS
+        return out

@@ -1,0 +1,125 @@
+"""Calendar overrides by the year: an administrator enters the State Council's holiday
+arrangement (kiosk.domain.holiday_arrangement), which replaces every override of that year and
+makes the year's pickup dates exact; audited as "calendar.arrangement_set". And showing a year
+back as it stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from kiosk.domain.calendar import covered_years
+from kiosk.domain.holiday_arrangement import Arrangement
+from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.store.db import read_session
+from kiosk.store.repositories.calendar_years import (
+    NOTE_HOLIDAY,
+    NOTE_WORKDAY,
+    CalendarYearRepository,
+)
+from kiosk.store.seal import AuditSeal
+from kiosk.store.unitofwork import UnitOfWork
+
+ACTION = "calendar.arrangement_set"
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    """A year as the kiosk counts it."""
+
+    year: int
+    holidays: tuple[dt.date, ...]  # entered as holidays
+    workdays: tuple[dt.date, ...]  # entered as make-up working days
+    overridden_days: int  # days of the year with an override (all of them once set)
+    days_in_year: int
+    published: bool  # the installed calendar package knows the year
+
+    @property
+    def arrangement_set(self) -> bool:
+        return self.overridden_days == self.days_in_year
+
+    @property
+    def exact(self) -> bool:
+        """Whether pickup dates counted in this year are exact."""
+        return self.published or self.arrangement_set
+
+
+@dataclass(frozen=True)
+class ArrangementSet:
+    year: int
+    holidays: int
+    workdays: int
+    replaced: int  # overrides of the year there were before
+    audit_seq: int
+
+
+class CalendarAdmin:
+    def __init__(
+        self,
+        engine: Engine,
+        seal: AuditSeal,
+        chain: str,
+        clock: Callable[[], dt.datetime] = _utc_now,
+    ) -> None:
+        self.engine = engine
+        self.seal = seal
+        self.chain = chain
+        self.clock = clock
+
+    def set_arrangement(self, arrangement: Arrangement, *, actor: str) -> ArrangementSet:
+        """Replace the year's overrides with the arrangement and audit it, in one transaction
+        (the staff user is the actor). Raises the database's error with nothing changed."""
+        with UnitOfWork(self.engine, self.seal) as uow:
+            replaced = CalendarYearRepository(uow.session).replace_year(
+                arrangement.year,
+                arrangement.working_days(),
+                arrangement.holidays,
+                arrangement.workdays,
+            )
+            entry = uow.audit.append(
+                chain=self.chain,
+                actor_kind=ActorKind.STAFF,
+                actor=actor,
+                action=ACTION,
+                outcome=Outcome.OK,
+                at=self.clock(),
+                detail={
+                    "year": arrangement.year,
+                    "holidays": [d.isoformat() for d in sorted(arrangement.holidays)],
+                    "workdays": [d.isoformat() for d in sorted(arrangement.workdays)],
+                    "replaced": replaced,
+                },
+            )
+            uow.commit()
+        return ArrangementSet(
+            arrangement.year,
+            len(arrangement.holidays),
+            len(arrangement.workdays),
+            replaced,
+            entry.seq,
+        )
+
+    def year(self, year: int) -> YearCalendar:
+        return year_calendar(self.engine, year)
+
+
+def year_calendar(engine: Engine, year: int) -> YearCalendar:
+    """The year as the kiosk counts it now: what was entered, and whether it is exact."""
+    with read_session(engine) as session:
+        rows = CalendarYearRepository(session).overrides(year)
+    days = (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
+    return YearCalendar(
+        year=year,
+        holidays=tuple(day for day, _, note in rows if note == NOTE_HOLIDAY),
+        workdays=tuple(day for day, _, note in rows if note == NOTE_WORKDAY),
+        overridden_days=len(rows),
+        days_in_year=days,
+        published=year in covered_years(),
+    )

@@ -1,0 +1,438 @@
+"""The voucher desk (issue 12, "What the clerk does"): find a voucher with its history, reprint it
+with a reason, move a reissue's progress, hand over the new card, record the reimbursement of
+the loss period's medical expenses. No Qt; the staff screens call it on their worker thread.
+
+Every use case runs in one UnitOfWork and writes its audit entry with the staff user as actor
+(ActorKind.STAFF, the login); a refusal is a DeskRefused, audited as "desk.refused". The rules
+(which voucher allows what, the order of progress) are kiosk.domain.desk's. A database that
+cannot be reached is DeskOffline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from kiosk.domain import desk as d
+from kiosk.domain.business import PrintOutcome, VoucherRecord
+from kiosk.domain.calendar import CHINA_TZ, local_date
+from kiosk.domain.desk import DeskRefusal, DeskRefused, StaffActor
+from kiosk.domain.ids import is_valid_id_number
+from kiosk.domain.journal import ActorKind, Outcome, ReissueProgress
+from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
+from kiosk.domain.voucher_data import Language
+from kiosk.domain.vouchers import normalize_voucher_number
+from kiosk.services import voucher_codes
+from kiosk.services.context import KioskContext
+from kiosk.services.vouchers import Vouchers
+from kiosk.store import models as m
+from kiosk.store.repositories.desk import DeskStaff
+from kiosk.store.seal import AuditAnchorError
+from kiosk.store.unitofwork import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+# The audit entries the desk writes (a reprint writes "voucher.reprinted", as every print).
+FOUND = "desk.vouchers_found"
+PROGRESS_MOVED = "reissue.progress_moved"
+COLLECTED = "reissue.collected"
+REIMBURSED = "reimbursement.recorded"
+REFUSED = "desk.refused"
+FIND_LIMIT = 50
+
+
+class DeskOffline(Exception):
+    """The database (or the audit anchor) cannot be reached: nothing was done."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeskReprint:
+    """A reprint's outcome; `reprint_no` is the number printed on it (None if not printed)."""
+
+    outcome: PrintOutcome
+    reprint_no: int | None
+
+
+class VoucherDesk:
+    """The clerk's use cases on vouchers; `printing` renders and prints them."""
+
+    def __init__(self, context: KioskContext, printing: Vouchers) -> None:
+        self.context = context
+        self.printing = printing
+
+    # Finding ------------------------------------------------------------------------------------
+
+    def find_by_code(self, staff: StaffActor, code: str) -> d.DeskVoucher:
+        """The voucher whose QR code was scanned, checked as the kiosk's lookup checks it."""
+        try:
+            number = self.context.codes().verify(code).number  # SSK2, and old SSK1
+        except voucher_codes.InvalidVoucherCode:
+            raise self._refused(staff, "find", DeskRefusal.CODE_INVALID) from None
+        return self._find_one(staff, number, "code")
+
+    def find_by_number(self, staff: StaffActor, text: str) -> d.DeskVoucher:
+        """The voucher with this number, as typed (dashes and spaces optional)."""
+        number = normalize_voucher_number(text[:80])
+        if number is None:
+            raise self._refused(staff, "find", DeskRefusal.NUMBER_INVALID)
+        return self._find_one(staff, number, "number")
+
+    def find_by_holder(
+        self, staff: StaffActor, id_number: str, limit: int = FIND_LIMIT
+    ) -> d.DeskFind:
+        """The vouchers of the cardholder with this ID number, newest first (at most `limit`)."""
+        ssn = id_number.strip().upper()[:18]
+        if not is_valid_id_number(ssn, local_date(self.context.now())):
+            raise self._refused(staff, "find", DeskRefusal.ID_NUMBER_INVALID)
+        try:
+            d.check_find_limit(limit)
+        except DeskRefused as exc:
+            raise self._refused(staff, "find", exc.refusal) from None
+        with self._refusing(staff, "find"), self._unit("find") as uow:
+            self._staff(uow, staff)
+            numbers = uow.desk.numbers_of_holder(ssn, limit + 1)
+            return self._found(uow, staff, numbers, limit, "id_number", mask_id_number(ssn))
+
+    def find_by_dates(
+        self, staff: StaffActor, first: dt.date, last: dt.date, limit: int = FIND_LIMIT
+    ) -> d.DeskFind:
+        """Vouchers issued from `first` to `last` (local dates, both included), newest first."""
+        try:
+            d.check_find_dates(first, last, limit)
+        except DeskRefused as exc:
+            raise self._refused(staff, "find", exc.refusal) from None
+        since = dt.datetime.combine(first, dt.time.min, CHINA_TZ)
+        until = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, CHINA_TZ)
+        with self._refusing(staff, "find"), self._unit("find") as uow:
+            self._staff(uow, staff)
+            numbers = uow.desk.numbers_issued_between(since, until, limit + 1)
+            query = f"{first.isoformat()}..{last.isoformat()}"
+            return self._found(uow, staff, numbers, limit, "dates", query)
+
+    def _find_one(self, staff: StaffActor, number: str, by: str) -> d.DeskVoucher:
+        with self._refusing(staff, "find", number), self._unit("find") as uow:
+            self._staff(uow, staff)
+            if uow.vouchers.voucher_record(number) is None:
+                raise DeskRefused(DeskRefusal.VOUCHER_NOT_FOUND)
+            found = self._found(uow, staff, [number], 1, by, number)
+        return found.vouchers[0]
+
+    def _found(
+        self,
+        uow: UnitOfWork,
+        staff: StaffActor,
+        numbers: list[str],
+        limit: int,
+        by: str,
+        query: str,
+    ) -> d.DeskFind:
+        """The vouchers with their history, and the search's audit entry (committed)."""
+        vouchers = [v for v in (self._view(uow, n) for n in numbers[:limit]) if v is not None]
+        self._audit(
+            uow,
+            staff,
+            FOUND,
+            detail={"by": by, "query": query, "vouchers": [v.number for v in vouchers]},
+        )
+        uow.commit()
+        log.info("desk.find.ok by=%s vouchers=%d", by, len(vouchers))
+        return d.DeskFind(tuple(vouchers), truncated=len(numbers) > limit)
+
+    # Reprint ------------------------------------------------------------------------------------
+
+    def reprint(
+        self,
+        staff: StaffActor,
+        number: str,
+        reason: str,
+        language: Language = "zh_CN",
+        *,
+        seen_prints: int | None = None,
+    ) -> DeskReprint:
+        """Print the voucher again, marked 补打 / REPRINT n, with a required reason; recorded
+        and audited ("voucher.reprinted") with the clerk once the printer took it. Printer
+        trouble is an outcome and records nothing.
+
+        `seen_prints`: DeskVoucher.prints as the clerk's screen showed it; a voucher printed
+        since (the same tap twice) is refused with PRINTED_SINCE instead of printed again."""
+        try:
+            cleaned = d.reprint_reason(reason)
+        except DeskRefused as exc:
+            raise self._refused(staff, "reprint", exc.refusal, number) from None
+        with self._refusing(staff, "reprint", number), self._unit("reprint") as uow:
+            account = self._staff(uow, staff)
+            record = self._record(uow, number)
+            d.check_not_printed_since(seen_prints, record.next_print_no)
+        outcome = self.printing.print_for_staff(
+            record, language, login=staff.login, staff_account_id=account.id, reason=cleaned
+        )
+        printed = outcome is PrintOutcome.PRINTED
+        log.info("desk.reprint outcome=%s", outcome.value)
+        return DeskReprint(outcome, record.next_print_no if printed else None)
+
+    # The new card -------------------------------------------------------------------------------
+
+    def move_progress(
+        self, staff: StaffActor, number: str, target: ReissueProgress
+    ) -> d.DeskVoucher:
+        """Move a reissue's progress forward (applied → in production → ready), which the
+        citizen's voucher lookup then shows. The same step again changes nothing and writes
+        nothing (a double tap); a step back is refused."""
+        with self._refusing(staff, "progress", number), self._unit("progress") as uow:
+            self._staff(uow, staff)
+            reissue, record = self._reissue(uow, number)
+            before = reissue.progress
+            if d.progress_move(before, target):
+                uow.desk.set_progress(reissue, target, self.context.now())
+                self._audit(
+                    uow,
+                    staff,
+                    PROGRESS_MOVED,
+                    transaction_key=record.transaction_key,
+                    detail={"voucher": record.number, "from": before.value, "to": target.value},
+                )
+            view = self._view(uow, record.number)
+            uow.commit()
+        assert view is not None
+        return view
+
+    def hand_over(self, staff: StaffActor, number: str, *, id_checked: bool) -> d.DeskVoucher:
+        """The citizen collects the new card: refused unless the card is ready and the clerk
+        confirms the original ID card was checked; a second hand-over is refused."""
+        with self._refusing(staff, "hand_over", number), self._unit("hand_over") as uow:
+            self._staff(uow, staff)
+            reissue, record = self._reissue(uow, number)
+            d.check_hand_over(
+                record.kind, record.transaction_kind, reissue.progress, id_checked=id_checked
+            )
+            uow.desk.set_progress(reissue, ReissueProgress.COLLECTED, self.context.now())
+            self._audit(
+                uow,
+                staff,
+                COLLECTED,
+                transaction_key=record.transaction_key,
+                detail={"voucher": record.number, "id_checked": True},
+            )
+            view = self._view(uow, record.number)
+            uow.commit()
+        assert view is not None
+        return view
+
+    # Reimbursement ------------------------------------------------------------------------------
+
+    def record_reimbursement(
+        self,
+        staff: StaffActor,
+        number: str,
+        *,
+        amount_fen: int,
+        reviewer: str,
+        reviewed_on: dt.date,
+    ) -> d.DeskVoucher:
+        """Record that the medical expenses of the loss period were reimbursed, after review,
+        against the voucher; a second reimbursement of the same voucher is refused (the
+        database's unique constraint holds even against another desk at the same moment)."""
+        with self._refusing(staff, "reimburse", number), self._unit("reimburse") as uow:
+            who = d.clean_text(
+                reviewer,
+                d.REVIEWER_MAX_CHARS,
+                DeskRefusal.REVIEWER_REQUIRED,
+                DeskRefusal.REVIEWER_REQUIRED,
+            )
+            account = self._staff(uow, staff)
+            record = self._record(uow, number)
+            if not d.reimbursable(record.kind, record.transaction_kind, record.loss_kind):
+                raise DeskRefused(DeskRefusal.NOT_REIMBURSABLE)
+            now = self.context.now()
+            d.check_reimbursement(
+                amount_fen,
+                reviewed_on,
+                issued_on=local_date(record.issued_at),
+                today=local_date(now),
+            )
+            ids = uow.desk.voucher_ids(record.number)
+            assert ids is not None
+            if uow.desk.reimbursement(ids[0]) is not None:
+                raise DeskRefused(DeskRefusal.ALREADY_REIMBURSED)
+            try:
+                uow.desk.add_reimbursement(
+                    voucher_id=ids[0],
+                    amount_fen=amount_fen,
+                    reviewer=who,
+                    reviewed_on=reviewed_on,
+                    at=now,
+                    staff_account_id=account.id,
+                )
+            except IntegrityError:  # another desk recorded it in the meantime
+                raise DeskRefused(DeskRefusal.ALREADY_REIMBURSED) from None
+            self._audit(
+                uow,
+                staff,
+                REIMBURSED,
+                transaction_key=record.transaction_key,
+                detail={
+                    "voucher": record.number,
+                    "amount_fen": amount_fen,
+                    "reviewer": who,
+                    "reviewed_on": reviewed_on.isoformat(),
+                },
+            )
+            view = self._view(uow, record.number)
+            uow.commit()
+        assert view is not None
+        return view
+
+    # Helpers ------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _unit(self, event: str) -> Iterator[UnitOfWork]:
+        try:
+            with self.context.uow() as uow:
+                yield uow
+        except (SQLAlchemyError, AuditAnchorError) as exc:
+            log.warning("desk.%s.offline error=%s", event, type(exc).__name__)
+            raise DeskOffline() from None
+
+    @contextmanager
+    def _refusing(
+        self, staff: StaffActor, use_case: str, number: str | None = None
+    ) -> Iterator[None]:
+        """A DeskRefused raised inside (its transaction rolled back) is audited, then raised."""
+        try:
+            yield
+        except DeskRefused as exc:
+            raise self._refused(staff, use_case, exc.refusal, number) from None
+
+    def _refused(
+        self, staff: StaffActor, use_case: str, refusal: DeskRefusal, number: str | None = None
+    ) -> DeskRefused:
+        """Audit a refusal in a transaction of its own; returns the exception to raise."""
+        detail: dict[str, object] = {"use_case": use_case, "refusal": refusal.value}
+        normal = None if number is None else normalize_voucher_number(number[:80])
+        if normal is not None:
+            detail["voucher"] = normal
+        with self._unit(use_case) as uow:
+            self._audit(uow, staff, REFUSED, outcome=Outcome.REFUSED, detail=detail)
+            uow.commit()
+        log.info("desk.%s.refused reason=%s", use_case, refusal.value)
+        return DeskRefused(refusal)
+
+    def _audit(
+        self,
+        uow: UnitOfWork,
+        staff: StaffActor,
+        action: str,
+        *,
+        outcome: Outcome = Outcome.OK,
+        transaction_key: str | None = None,
+        detail: dict[str, object],
+    ) -> None:
+        uow.audit.append(
+            chain=self.context.kiosk.kiosk_id,
+            actor_kind=ActorKind.STAFF,
+            actor=staff.login[:64],
+            action=action,
+            outcome=outcome,
+            at=self.context.now(),
+            transaction_key=transaction_key,
+            detail=detail,
+        )
+
+    @staticmethod
+    def _staff(uow: UnitOfWork, staff: StaffActor) -> DeskStaff:
+        """The stored account of the acting user; it must exist, be active and work the desk."""
+        account = uow.desk.staff(staff.login)
+        if account is None or not account.active or account.role not in d.DESK_ROLES:
+            raise DeskRefused(DeskRefusal.STAFF_NOT_ALLOWED)
+        return account
+
+    @staticmethod
+    def _record(uow: UnitOfWork, number: str) -> VoucherRecord:
+        normal = normalize_voucher_number(number[:80])
+        record = None if normal is None else uow.vouchers.voucher_record(normal)
+        if record is None:
+            raise DeskRefused(DeskRefusal.VOUCHER_NOT_FOUND)
+        return record
+
+    def _reissue(self, uow: UnitOfWork, number: str) -> tuple[m.ReissueApplication, VoucherRecord]:
+        """The reissue behind the voucher, locked first (so what is checked is current), and
+        the voucher's record."""
+        normal = normalize_voucher_number(number[:80])
+        reissue = None if normal is None else uow.desk.lock_reissue(normal)
+        record = self._record(uow, number)
+        d.check_has_new_card(record.kind, record.transaction_kind)
+        if reissue is None:
+            raise DeskRefused(DeskRefusal.NOT_A_REISSUE)
+        return reissue, record
+
+    @staticmethod
+    def _view(uow: UnitOfWork, number: str) -> d.DeskVoucher | None:
+        record = uow.vouchers.voucher_record(number)
+        ids = uow.desk.voucher_ids(number)
+        if record is None or ids is None:
+            return None
+        voucher_id, key = ids
+        history = [d.HistoryEvent(record.issued_at, d.HistoryKind.ISSUED, record.kiosk_id)]
+        prints = uow.desk.prints(voucher_id)
+        for p in prints:
+            history.append(
+                d.HistoryEvent(
+                    p.printed_at,
+                    d.HistoryKind.PRINTED if p.reprint_no == 0 else d.HistoryKind.REPRINTED,
+                    p.staff_login or p.actor_kind.value,
+                    reprint_no=p.reprint_no,
+                    reason=p.reason,
+                )
+            )
+        for entry in uow.audit.for_transaction(key):
+            if entry.action == PROGRESS_MOVED:
+                try:
+                    to = ReissueProgress(str(entry.detail.get("to")))
+                except ValueError:  # an entry not written by this desk: shown without a step
+                    to = None
+                history.append(
+                    d.HistoryEvent(entry.at, d.HistoryKind.PROGRESS, entry.actor, progress=to)
+                )
+            elif entry.action == COLLECTED:
+                history.append(
+                    d.HistoryEvent(
+                        entry.at,
+                        d.HistoryKind.COLLECTED,
+                        entry.actor,
+                        progress=ReissueProgress.COLLECTED,
+                    )
+                )
+        reimbursement = uow.desk.reimbursement(voucher_id)
+        if reimbursement is not None:
+            history.append(
+                d.HistoryEvent(
+                    reimbursement.recorded_at,
+                    d.HistoryKind.REIMBURSED,
+                    reimbursement.recorded_by,
+                    amount_fen=reimbursement.amount_fen,
+                )
+            )
+        order = list(d.HistoryKind)
+        history.sort(key=lambda e: (e.at, order.index(e.kind)))
+        return d.DeskVoucher(
+            number=record.number,
+            kind=record.kind,
+            transaction_kind=record.transaction_kind,
+            loss_kind=record.loss_kind,
+            kiosk_id=record.kiosk_id,
+            issued_at=record.issued_at,
+            masked_name=mask_name(record.holder_name),
+            masked_id_number=mask_id_number(record.ssn),
+            masked_card_number=mask_card_number(record.card_number),
+            progress=record.progress,
+            pickup_date=record.pickup_date,
+            outlet_code=record.outlet.code if record.outlet else None,
+            prints=len(prints),
+            reimbursement=reimbursement,
+            history=tuple(history),
+        )
