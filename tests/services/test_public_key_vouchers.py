@@ -429,3 +429,21 @@ def test_new_key_and_export_key_through_the_command(sqlite_factory, tmp_path: Pa
         assert entry.detail["key_id"] == kid
     finally:
         engine.dispose()
+
+
+def test_the_voucher_desk_finds_a_voucher_by_its_ssk2_code_and_by_an_old_one(
+    demo_engine: Engine, audit_seal: AuditSeal
+) -> None:
+    from desk_helpers import CLERK, KEY, make_desk
+
+    from kiosk.domain.desk import DeskRefusal
+
+    desk = make_desk(demo_engine, audit_seal)
+    private = Ed25519PrivateKey.generate()
+    desk.kiosk.context.voucher_codes = VoucherCodes(KEY, private)  # as the kiosk wires it
+    number, code = desk.reissue()
+    assert code.startswith("SSK2:")
+    assert desk.desk.find_by_code(CLERK, code).number == number
+    assert desk.desk.find_by_code(CLERK, sign(number, KEY)).number == number  # printed before
+    foreign = VoucherCodes(private=Ed25519PrivateKey.generate()).sign(number)
+    assert desk.refused(desk.desk.find_by_code, CLERK, foreign) is DeskRefusal.CODE_INVALID
