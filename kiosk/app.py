@@ -204,11 +204,13 @@ def make_business(
 ) -> BusinessService:
     from kiosk.domain.voucher_data import KioskInfo
     from kiosk.services.business import BusinessService
-    from kiosk.services.voucher_key import open_voucher_key
+    from kiosk.services.voucher_key import open_voucher_codes
 
     # Raises a kiosk.services.signing_key.SigningKeyError subclass (missing with vouchers,
     # mismatched, unsafe, malformed, unreadable): a reason for the kiosk to stay out of service.
-    key = open_voucher_key(engine, settings.resolved_voucher_key_file, settings.kiosk_id, seal)
+    key, codes = open_voucher_codes(
+        engine, settings.resolved_voucher_key_file, settings.kiosk_id, seal
+    )
     return BusinessService(
         engine,
         KioskInfo(settings.kiosk_id, settings.location),
@@ -219,6 +221,7 @@ def make_business(
         fee_fen=settings.reissue_fee_fen,
         proof_limits=settings.proof_limits,
         layout=settings.voucher_layout,
+        voucher_codes=codes,
     )
 
 

@@ -66,6 +66,46 @@ def test_a_fifo_or_a_folder_as_key_file_is_refused_at_once(
     assert f"{tmp_path} is not a regular file" in one_line(done)
 
 
+def test_hostile_ssk2_codes_are_one_line_and_exit_1(env: dict[str, str], tmp_path: Path) -> None:
+    import cbor2
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.services.voucher_codes import VoucherCodes, b45decode, b45encode
+    from kiosk.services.voucher_key import export_public_key
+
+    private = Ed25519PrivateKey.generate()
+    export_public_key(private.public_key(), "BJCY01", tmp_path)
+    good = VoucherCodes(private=private).sign(NUMBER)
+    tag = cbor2.loads(b45decode(good[5:]))
+    protected, _, payload, _signature = tag.value  # the signature dropped: 3 items, not 4
+    tampered_cbor = "SSK2:" + b45encode(cbor2.dumps(cbor2.CBORTag(18, [protected, {}, payload])))
+    foreign = VoucherCodes(private=Ed25519PrivateKey.generate()).sign(NUMBER)
+    for code in (
+        "SSK2:" + "garbage!",
+        "SSK2:" + "Z" * 100_000,
+        good[: len(good) // 2],
+        good[:-2],
+        tampered_cbor,
+        foreign,
+        good.replace(good[40], "0" if good[40] != "0" else "1", 1),
+    ):
+        done = kiosk("voucher", "verify", code, "--public-keys", str(tmp_path), env=env)
+        assert done.returncode == exit_codes.FAILED, code
+        assert one_line(done).startswith("INVALID voucher code:")
+    done = kiosk("voucher", "verify", good, "--public-keys", str(tmp_path), env=env)
+    assert done.returncode == exit_codes.OK
+    not_a_key = tmp_path / "bad.pub"
+    not_a_key.write_bytes(os.urandom(5000))
+    done = kiosk("voucher", "verify", good, "--public-keys", str(not_a_key), env=env)
+    assert done.returncode == exit_codes.USAGE
+    assert "not a voucher public key file" in one_line(done)
+    fifo = tmp_path / "key.fifo"
+    os.mkfifo(fifo)
+    done = kiosk("voucher", "verify", good, "--public-keys", str(fifo), env=env)  # no hang
+    assert done.returncode == exit_codes.USAGE
+    assert "not a voucher public key file" in one_line(done)
+
+
 # --- numbers and names out of bounds -------------------------------------------------------------
 
 
@@ -82,6 +122,8 @@ def test_a_fifo_or_a_folder_as_key_file_is_refused_at_once(
         (["db", "seed", "--demo", "--months", "100000"], "--months"),
         (["voucher", "verify", "x", "--key-file", ""], "--key-file"),
         (["voucher", "new-key", "--by", "x" * 100], "--by"),
+        (["voucher", "verify", "SSK2:X", "--public-keys", ""], "--public-keys"),
+        (["voucher", "export-key", "--out", ""], "--out"),
     ],
 )
 def test_out_of_range_options_are_one_line_usage_errors(

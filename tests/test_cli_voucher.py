@@ -68,6 +68,7 @@ def test_json_output(capsys, key_file: Path, payload: str) -> None:
         "valid": True,
         "number": NUMBER,
         "signature": "valid",
+        "scheme": "SSK1",  # the old HMAC code: the number alone is signed
         "key_file": str(key_file),
     }
     code, out, _ = run(

@@ -9,7 +9,10 @@ service masks it (S2)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import replace
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.demo.seed import DEMO_OUTLETS
 from kiosk.domain.business import (
@@ -28,7 +31,7 @@ from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.records import CardStatus
 from kiosk.domain.vouchers import format_voucher_number
 from kiosk.flows.business import BStep, BusinessView, Choice, Purpose
-from kiosk.services.voucher_codes import sign
+from kiosk.services.voucher_codes import VoucherCodes, VoucherContent
 
 # The demo card (assets/cards/normal.json).
 NAME = "王晓明"
@@ -40,6 +43,11 @@ AGENT_NAME = "李秀英"
 AGENT_SSN = "110105198709234525"
 KIOSK_ID = "BJCY01"
 SAMPLE_KEY = b"sample voucher key: for screenshots only"
+# The receipts' codes are signed as the kiosk signs them (SSK2, Ed25519), with a key made from a
+# fixed seed so the screenshots are the same on every run.
+SAMPLE_CODES = VoucherCodes(
+    private=Ed25519PrivateKey.from_private_bytes(hashlib.sha256(SAMPLE_KEY).digest())
+)
 
 # The demo outlets that hand out cards, as the business service lists them.
 OUTLETS = tuple(outlet for outlet in DEMO_OUTLETS if outlet.issues_cards)
@@ -228,7 +236,14 @@ def receipt(business: str, *, exact: bool = True, replayed: bool = False) -> Bus
     return BusinessReceipt(
         idempotency_key="sample-key",
         voucher_number=number,
-        qr_payload=sign(number, SAMPLE_KEY),
+        qr_payload=SAMPLE_CODES.sign(
+            VoucherContent(
+                number,
+                kind=(VoucherKind.CARD_RECEIPT if reissue else VoucherKind.LOSS_RECEIPT).value,
+                pickup_date=quote(exact=exact).expected_date if reissue else None,
+                outlet=OUTLETS[1].code if reissue else None,
+            )
+        ),
         issued_at=ISSUED_AT,
         loss_kind=loss_kind,
         reason=reason,

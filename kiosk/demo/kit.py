@@ -32,17 +32,11 @@ def make_demo_tray(kiosk: Kiosk) -> DemoTray:
     fault chosen there shows on the status strip at once, not at the next ping."""
     from drivers.readers.mock import MockReaderBackend
     from kiosk.demo.tray import DemoTray
-    from kiosk.services import voucher_codes
-    from kiosk.services.signing_key import load_key
     from kiosk.ui.widgets.scanner import type_as_scanner
 
     assert isinstance(kiosk.backend, MockReaderBackend)
-    key = load_key(kiosk.settings.resolved_voucher_key_file)
-    tray = DemoTray(
-        kiosk.backend,
-        kiosk.business.printer,
-        voucher_code=lambda number: voucher_codes.sign(number, key),
-    )
+    codes = kiosk.business.context.codes()  # the kiosk's own: an SSK2 code over the number
+    tray = DemoTray(kiosk.backend, kiosk.business.printer, voucher_code=codes.sign)
     tray.scanned.connect(lambda code: type_as_scanner(kiosk.window, code))
     strip = kiosk.window.attract.status_strip
 

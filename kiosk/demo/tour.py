@@ -419,8 +419,16 @@ def _out_of_service_shot(app: QApplication, settings: Settings, out: Path) -> Sh
 
 
 def _keep_printouts(settings: Settings, into: Path) -> None:
+    """The PDFs the demo printer wrote, and the public key that signed their vouchers' codes
+    (`<kiosk>-<key id>.pub`): whoever holds the tour's output can verify them with
+    `kiosk voucher verify CODE --public-keys <printed folder>`."""
+    from kiosk.services.signing_key import ED25519_KEY, load_key
+    from kiosk.services.voucher_key import export_public_key, private_key, signing_key_file
+
     if into.exists():
         shutil.rmtree(into)
     into.mkdir(parents=True)
     for pdf in sorted(settings.output_dir.glob("*.pdf")):
         shutil.copy2(pdf, into / pdf.name)
+    seed = load_key(signing_key_file(settings.resolved_voucher_key_file), ED25519_KEY)
+    export_public_key(private_key(seed).public_key(), settings.kiosk_id, into)

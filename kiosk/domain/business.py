@@ -204,7 +204,7 @@ class BusinessReceipt:
 
     idempotency_key: str
     voucher_number: str
-    qr_payload: str  # "SSK1:<number>:<signature>", shown on screen when printing fails (R6)
+    qr_payload: str  # the signed code (services.voucher_codes), shown when printing fails (R6)
     issued_at: dt.datetime
     loss_kind: LossReportKind | None = None  # None for a cancellation or a damaged card
     reason: ReissueReason | None = None  # set for a reissue

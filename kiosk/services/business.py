@@ -44,6 +44,7 @@ from kiosk.services.loss_report import LossReports
 from kiosk.services.proof import ProofService
 from kiosk.services.reissue import PICKUP_WORKING_DAYS, Reissues
 from kiosk.services.statement import Statements
+from kiosk.services.voucher_codes import VoucherCodes
 from kiosk.services.vouchers import Vouchers
 from kiosk.store.seal import AuditSeal
 
@@ -64,6 +65,7 @@ class BusinessService:
         proof_limits: ProofLimits | None = None,
         layout: Layout = "receipt80",
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        voucher_codes: VoucherCodes | None = None,
     ) -> None:
         self.context = KioskContext(
             engine=engine,
@@ -73,6 +75,7 @@ class BusinessService:
             printer=printer,
             layout=layout,
             clock=clock,
+            voucher_codes=voucher_codes,
         )
         self.proofs = ProofService(
             engine,
@@ -81,6 +84,7 @@ class BusinessService:
             audit_seal=audit_seal,
             limits=proof_limits or ProofLimits(),
             clock=clock,
+            codes=voucher_codes,
         )
         self.pickup_working_days = pickup_working_days
         self.fee_fen = fee_fen

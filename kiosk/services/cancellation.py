@@ -35,7 +35,7 @@ class Cancellations:
         ctx = self.context
         with submitting("cancel_loss_report", Business.CANCEL):
             recorded = record_loss_cancellation(ctx.uow(), request, now=ctx.now())
-        return business_receipt(recorded, ctx.signing_key, self.pickup_working_days)
+        return business_receipt(recorded, ctx.codes(), self.pickup_working_days)
 
 
 def record_loss_cancellation(

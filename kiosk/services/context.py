@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from drivers.printers.base import Printer
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.reports.vouchers import Layout
+from kiosk.services.voucher_codes import VoucherCodes
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
@@ -33,6 +34,12 @@ class KioskContext:
     # come out of the same printer, so both follow it.
     layout: Layout = "receipt80"
     clock: Callable[[], dt.datetime] = field(default=_utc_now)
+    # The codes the kiosk signs and reads (kiosk.services.voucher_key.open_voucher_codes); None
+    # signs old SSK1 codes with `signing_key` (tests that need no Ed25519 key).
+    voucher_codes: VoucherCodes | None = None
+
+    def codes(self) -> VoucherCodes:
+        return self.voucher_codes or VoucherCodes(hmac_key=self.signing_key)
 
     def uow(self) -> UnitOfWork:
         """A unit of work that seals its audit entries with the kiosk's key."""

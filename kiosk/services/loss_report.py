@@ -57,7 +57,11 @@ class LossReports:
         return BusinessReceipt(
             idempotency_key=receipt.idempotency_key,
             voucher_number=receipt.voucher_number,
-            qr_payload=voucher_codes.sign(receipt.voucher_number, ctx.signing_key),
+            qr_payload=ctx.codes().sign(
+                voucher_codes.VoucherContent(
+                    receipt.voucher_number, kind=VoucherKind.LOSS_RECEIPT.value
+                )
+            ),
             issued_at=receipt.reported_at,
             loss_kind=receipt.kind,
             replayed=receipt.replayed,

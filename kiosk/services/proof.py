@@ -39,7 +39,7 @@ VOUCHER_HOLDER = "voucher holder"
 # How long the access a proof opened lasts: longer than any session (idle ends one in 75 s).
 ACCESS_LIFETIME = dt.timedelta(minutes=15)
 # A voucher code is about 60 characters; anything much longer is not one, whatever it holds.
-MAX_CODE_LENGTH = 200
+MAX_CODE_LENGTH = voucher_codes.MAX_CODE_CHARS  # an SSK2 code is ~250 characters
 # Compared in place of a missing mobile number: no typed number can equal it.
 _NO_MOBILE = "\x00" * 11
 # What identification takes as an ID number: 17 digits and a check character. Anything else
@@ -102,11 +102,13 @@ class ProofService:
         audit_seal: AuditSeal,
         limits: ProofLimits,
         clock: Callable[[], dt.datetime],
+        codes: voucher_codes.VoucherCodes | None = None,
     ) -> None:
         self.engine = engine
         self.kiosk_id = kiosk_id
         self.limits = limits
-        self._signing_key = signing_key
+        # The codes a scan may hold: without `codes`, old SSK1 ones under `signing_key` alone.
+        self._codes = codes or voucher_codes.VoucherCodes(hmac_key=signing_key)
         self._seal = audit_seal
         self._access_key = hmac.new(signing_key, b"sscard voucher access v1", "sha256").digest()
         self._clock = clock
@@ -177,7 +179,7 @@ class ProofService:
             try:
                 if len(payload) > MAX_CODE_LENGTH:
                     raise voucher_codes.InvalidVoucherCode("too long")
-                return voucher_codes.verify(payload, self._signing_key).number
+                return self._codes.verify(payload).number
             except voucher_codes.InvalidVoucherCode:
                 self._fail(
                     uow,

@@ -96,7 +96,7 @@ class Reissues:
         ctx = self.context
         with submitting("apply_reissue", _business(request.reason)):
             recorded = record_reissue(ctx.uow(), request, pickup=quote, now=ctx.now())
-        return business_receipt(recorded, ctx.signing_key, self.pickup_working_days)
+        return business_receipt(recorded, ctx.codes(), self.pickup_working_days)
 
 
 def _business(reason: ReissueReason) -> Business:

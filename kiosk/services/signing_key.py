@@ -1,9 +1,10 @@
 """The kiosk's voucher signing key on disk (and, by the same rules, the audit chain key): made
 once, readable by the kiosk user alone.
 
-File format: 64 hexadecimal characters (the 32 random bytes of the HMAC key) and a newline, so
-a technician can copy the key to the staff tools that verify vouchers without a binary-safe
-channel. The file is created with mode 0600 in one step (written to a temporary file opened
+File format: 64 hexadecimal characters (the 32 random bytes of the key) and a newline, so a
+technician can copy it without a binary-safe channel; the Ed25519 voucher signing key (its 32
+byte seed) is written `ed25519:<64 hex>`, so that neither key file is ever taken for the other.
+The file is created with mode 0600 in one step (written to a temporary file opened
 with O_EXCL, then hard-linked into place, which never replaces a key another process made at
 the same moment); its folder is created 0700 if missing (kiosk.store.files). A key file that
 the group or others may read or write, or that does not hold exactly 32 bytes, is refused
@@ -57,6 +58,7 @@ class KeyKind:
     name: str  # as messages name it: "voucher signing key"
     event: str  # the log events' prefix: "voucher_key"
     replace: str | None  # the command that makes a new one, where there is one
+    label: str = ""  # written before the hex digits ("ed25519:"), checked when read
 
     def way_out(self) -> str:
         """What to do with a damaged key file."""
@@ -67,7 +69,11 @@ class KeyKind:
         return self.replace or "restore it from backup and report that it may be known"
 
 
-VOUCHER_KEY = KeyKind("voucher signing key", "voucher_key", NEW_KEY_HINT)
+# The HMAC key of the old SSK1 codes: kept to read them, and to key the proofs' access tokens.
+VOUCHER_KEY = KeyKind("voucher signing key", "voucher_key", NEW_KEY_HINT + " --hmac")
+ED25519_KEY = KeyKind(
+    "voucher signing key (Ed25519)", "voucher_signing_key", NEW_KEY_HINT, label="ed25519"
+)
 
 
 class SigningKeyError(RuntimeError):
@@ -142,6 +148,15 @@ def load_key(path: Path, kind: KeyKind = VOUCHER_KEY) -> bytes:
             path,
         )
     text = data.strip()
+    if kind.label:
+        label, colon, text = text.partition(b":")
+        if not colon or label.decode("ascii", "replace") != kind.label:
+            raise KeyMalformed(
+                f"{kind.name} file {path} must hold {kind.label}:<{_HEX_CHARS} hexadecimal "
+                f"characters>; it does not start with {kind.label}: (another key?): "
+                f"{kind.way_out()}",
+                path,
+            )
     if len(text) != _HEX_CHARS:
         raise KeyMalformed(
             f"{kind.name} file {path} must hold {_HEX_CHARS} hexadecimal characters "
@@ -243,7 +258,8 @@ def _write_new_key(path: Path, kind: KeyKind = VOUCHER_KEY) -> tuple[bytes, Path
     try:
         with os.fdopen(fd, "wb") as file:
             os.fchmod(file.fileno(), FILE_MODE)  # whatever the umask said
-            file.write(binascii.hexlify(key) + b"\n")
+            label = f"{kind.label}:".encode() if kind.label else b""
+            file.write(label + binascii.hexlify(key) + b"\n")
             file.flush()
             os.fsync(file.fileno())
     except OSError as exc:

@@ -88,10 +88,19 @@ def agent_payload(agent: Agent | None) -> dict[str, str] | None:
     return {"id_number": agent.id_number, "name": agent.name, "relationship": agent.relationship}
 
 
+_VOUCHER_KINDS = {
+    TransactionKind.LOSS_REPORT: VoucherKind.LOSS_RECEIPT,
+    TransactionKind.LOSS_CANCELLATION: VoucherKind.CANCELLATION_RECEIPT,
+    TransactionKind.REISSUE: VoucherKind.CARD_RECEIPT,
+    TransactionKind.REPLACEMENT: VoucherKind.CARD_RECEIPT,
+}
+
+
 def business_receipt(
-    recorded: RecordedBusiness, signing_key: bytes, working_days: int
+    recorded: RecordedBusiness, codes: voucher_codes.VoucherCodes, working_days: int
 ) -> BusinessReceipt:
-    """The receipt of a recorded reissue, replacement or cancellation, its voucher signed."""
+    """The receipt of a recorded reissue, replacement or cancellation, its voucher signed over
+    what the receipt knows of it (the holder's name is signed on the printed voucher)."""
     pickup = None
     materials: tuple[Material, ...] = ()
     if recorded.pickup_date is not None:
@@ -105,7 +114,14 @@ def business_receipt(
     return BusinessReceipt(
         idempotency_key=recorded.idempotency_key,
         voucher_number=recorded.voucher_number,
-        qr_payload=voucher_codes.sign(recorded.voucher_number, signing_key),
+        qr_payload=codes.sign(
+            voucher_codes.VoucherContent(
+                recorded.voucher_number,
+                kind=_VOUCHER_KINDS[recorded.kind].value,
+                pickup_date=recorded.pickup_date,
+                outlet=recorded.outlet.code if recorded.outlet else None,
+            )
+        ),
         issued_at=recorded.recorded_at,
         loss_kind=recorded.loss_kind,
         reason=recorded.reason,

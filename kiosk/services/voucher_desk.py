@@ -70,7 +70,7 @@ class VoucherDesk:
     def find_by_code(self, staff: StaffActor, code: str) -> d.DeskVoucher:
         """The voucher whose QR code was scanned, checked as the kiosk's lookup checks it."""
         try:
-            number = voucher_codes.verify(code, self.context.signing_key).number
+            number = self.context.codes().verify(code).number  # SSK2, and old SSK1
         except voucher_codes.InvalidVoucherCode:
             raise self._refused(staff, "find", DeskRefusal.CODE_INVALID) from None
         return self._find_one(staff, number, "code")

@@ -41,6 +41,7 @@ from kiosk.services.context import KioskContext
 from kiosk.services.printing import send
 from kiosk.services.proof import VOUCHER_HOLDER, ProofService
 from kiosk.services.refusals import reading, refused
+from kiosk.services.voucher_codes import signed_content
 from kiosk.store.db import read_session
 from kiosk.store.repositories import VoucherRepository
 from kiosk.store.seal import AuditAnchorError
@@ -69,7 +70,7 @@ class Vouchers:
         REPRINT_USED when that reprint is used up, VOUCHER_NOT_FOUND for an unknown voucher.
         """
         try:
-            number = voucher_codes.verify(code, self.context.signing_key).number
+            number = self.context.codes().verify(code).number
         except voucher_codes.InvalidVoucherCode:
             raise refused("print", Refusal.PROOF_REQUIRED) from None
         try:
@@ -104,7 +105,7 @@ class Vouchers:
         try:
             pdf = render_voucher(
                 self._voucher_data(record, language, reprint),
-                voucher_codes.sign(record.number, ctx.signing_key),
+                ctx.codes().sign(signed_content(record)),
                 ctx.layout,
             )
         except Exception as exc:  # a surprise: the voucher waits for a reprint (R6)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,3 +105,28 @@ def test_the_tour_refuses_a_paper_it_does_not_know(
     assert cli.main(["tour", "--out", str(tmp_path / "out"), "--lang", "en"]) == 2
     assert "voucher_layout must be" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()  # refused before anything ran
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) not installed")
+def test_the_tour_vouchers_verify_with_the_public_key_beside_them(
+    en_tour: TourRun, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    printed = en_tour.out / "en" / "printed"
+    [public_key] = printed.glob("*.pub")  # the key the tour signed with, beside the PDFs
+    vouchers = [p for p in sorted(printed.glob("*.pdf")) if not p.name.startswith("statement-")]
+    for pdf in vouchers:
+        page = tmp_path / pdf.stem
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", "-singlefile", pdf, page],
+            check=True,
+        )
+        done = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", f"{page}.png"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, pdf.name
+        code = done.stdout.rstrip("\n")  # not strip(): a space is a base45 digit
+        assert code.startswith("SSK2:"), pdf.name
+        assert cli.main(["voucher", "verify", code, "--public-keys", str(public_key)]) == 0
+        assert capsys.readouterr().out.startswith("VALID voucher")

@@ -137,7 +137,7 @@ def test_a_faulted_printer_shows_the_r6_path_of_a_cardless_loss_report(
     assert view.print_outcome is outcome
     assert pdfs(kiosk) == []
     assert w.receipt.print_failed
-    assert view.receipt is not None and view.receipt.qr_payload.startswith("SSK1:")
+    assert view.receipt is not None and view.receipt.qr_payload.startswith("SSK2:")
     assert compact(w.receipt.number.text()) == compact(view.receipt.voucher_number)
     with read_session(kiosk.engine) as session:  # the transaction stands
         card = CardRepository(session).get(CARD)

@@ -86,7 +86,7 @@ def test_a_lost_key_is_not_replaced_while_vouchers_signed_with_it_exist(
     assert str(refused.value) == (
         f"the voucher signing key file {key_file} is missing and the database holds vouchers "
         f"kiosk {KIOSK} signed with it (3): restore the key file from backup, or make a new key "
-        "with `kiosk voucher new-key` (vouchers already printed will then fail verification)"
+        "with `kiosk voucher new-key --hmac` (vouchers already printed will then fail verification)"
     )
     assert not key_file.exists()  # no key was made up
 
@@ -237,13 +237,13 @@ def test_new_key_through_the_command(sqlite_factory, tmp_path: Path) -> None:  #
         command = [sys.executable, "-m", "kiosk", "voucher", "new-key", *args]
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
 
-    refused = kiosk()
+    refused = kiosk("--hmac")  # the old key; without --hmac new-key makes the Ed25519 key
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr.splitlines() == [
         f"No new key: a voucher signing key {key_file} already exists; to replace it (the old "
-        "file is kept beside it), run `kiosk voucher new-key --replace`"
+        "file is kept beside it), run `kiosk voucher new-key --replace --hmac`"
     ]
-    done = kiosk("--replace", "--by", "tech7")
+    done = kiosk("--replace", "--hmac", "--by", "tech7")
     assert (done.returncode, done.stderr) == (0, "")
     [line] = done.stdout.splitlines()
     new = load_key(key_file)

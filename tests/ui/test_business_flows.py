@@ -518,7 +518,7 @@ def test_printer_failure_after_the_commit_shows_the_number_and_a_reprint_works(q
         assert view.print_outcome is not PrintOutcome.PRINTED
         assert printer.jobs == [] and len(printer.partial) == 1
         assert compact(view.receipt.voucher_number) in compact(texts(kiosk.window.receipt))
-        assert view.receipt.qr_payload.startswith("SSK1:")
+        assert view.receipt.qr_payload.startswith("SSK2:")
         assert count(kiosk, "transactions") == 1  # the transaction stands
         assert card_status(kiosk, CARD) is CardStatus.TEMPORARY_LOSS
         number, code = view.receipt.voucher_number, view.receipt.qr_payload

@@ -20,7 +20,6 @@ from drivers.printers.base import PrinterState, PrinterStatus
 from kiosk.demo import business_samples as samples
 from kiosk.domain.business import Material, PrintOutcome, Refusal
 from kiosk.flows.business import BStep, Phase
-from kiosk.services.voucher_codes import verify
 from kiosk.ui.screens.business_parts import Business
 from kiosk.ui.screens.confirm import ConfirmScreen
 from kiosk.ui.screens.materials import MaterialsScreen
@@ -464,7 +463,7 @@ def test_the_qr_code_on_the_receipt_decodes_to_the_signed_payload(qtbot, tmp_pat
     assert view.receipt is not None
     text = decode(screen.qr, tmp_path / "qr.png")
     assert text == view.receipt.qr_payload
-    assert verify(text, samples.SAMPLE_KEY).number == view.receipt.voucher_number
+    assert samples.SAMPLE_CODES.verify(text).number == view.receipt.voucher_number
     # The whole receipt screen, as a phone would photograph it, decodes too.
     assert decode(screen, tmp_path / "screen.png") == view.receipt.qr_payload
 

@@ -25,9 +25,12 @@ from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import Card, IconBadge, Notice, OneLineLabel, make_label
 from kiosk.ui.widgets.qr import QrCode
 
-# Pixels per QR module: the code on screen is bigger when it is all the citizen has (R6).
-QR_MODULE = 5
-QR_MODULE_FAILED = 7
+# Pixels per QR module: the code on screen is bigger when it is all the citizen has (R6). A
+# voucher's SSK2 code (~250 characters) is a version 9 QR code, 53 modules and a quiet zone of 4
+# on each side: 61 modules, 183 px or 244 px across.
+QR_MODULE = 3
+QR_MODULE_FAILED = 4
+QR_MODULES = 61
 
 
 class ReceiptScreen(BusinessScreen):
@@ -82,7 +85,7 @@ class ReceiptScreen(BusinessScreen):
         self.qr_caption = make_label(
             "small", object_name="receiptQrCaption", align=Qt.AlignmentFlag.AlignCenter
         )
-        self.qr_caption.setFixedWidth(QR_MODULE_FAILED * 37)
+        self.qr_caption.setFixedWidth(QR_MODULE_FAILED * QR_MODULES)
         qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         qr_layout.addWidget(self.qr_caption, 0, Qt.AlignmentFlag.AlignHCenter)
         self.done_button = KioskButton("receiptDoneButton", kind="primary", icon_name="check")

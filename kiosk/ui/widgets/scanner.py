@@ -27,7 +27,7 @@ class ScannerInput(QObject):
         self,
         parent: QObject | None = None,
         *,
-        max_length: int = 256,
+        max_length: int = 1024,  # a voucher's SSK2 code is ~250 characters
         gap_seconds: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
