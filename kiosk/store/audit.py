@@ -77,7 +77,13 @@ def body_of(row: AuditLogEntry) -> str:
     )
 
 
-def _to_domain(row: AuditLogEntry) -> AuditEntry:
+def entry_of(row: AuditLogEntry) -> AuditEntry:
+    """The row as the domain's entry. A tampered entry whose detail is no JSON object still
+    shows (the integrity check, which hashes the stored text, says what is wrong with it)."""
+    try:
+        detail = json.loads(row.detail)
+    except ValueError:
+        detail = {"unreadable": row.detail[:200]}
     return AuditEntry(
         chain=row.chain,
         seq=row.seq,
@@ -87,7 +93,7 @@ def _to_domain(row: AuditLogEntry) -> AuditEntry:
         action=row.action,
         outcome=row.outcome,
         transaction_key=row.transaction_key,
-        detail=json.loads(row.detail),
+        detail=detail if isinstance(detail, dict) else {"value": detail},
         prev_hash=row.prev_hash,
         hash=row.hash,
     )
@@ -161,7 +167,7 @@ class AuditRepository:
         head.hash = row.hash
         self.session.flush()
         self._pending[chain] = AnchorLine(chain, row.seq, row.hash)
-        return _to_domain(row)
+        return entry_of(row)
 
     def pending_heads(self) -> list[AnchorLine]:
         """The heads this session moved, for the anchor file once they are committed."""
@@ -186,7 +192,7 @@ class AuditRepository:
             query = query.where(AuditLogEntry.at >= since)
         if until is not None:
             query = query.where(AuditLogEntry.at < until)
-        return [_to_domain(row) for row in self.session.scalars(query.limit(limit))]
+        return [entry_of(row) for row in self.session.scalars(query.limit(limit))]
 
     def for_transaction(self, transaction_key: str) -> list[AuditEntry]:
         query = (
@@ -194,7 +200,7 @@ class AuditRepository:
             .where(AuditLogEntry.transaction_key == transaction_key)
             .order_by(AuditLogEntry.chain, AuditLogEntry.seq)
         )
-        return [_to_domain(row) for row in self.session.scalars(query)]
+        return [entry_of(row) for row in self.session.scalars(query)]
 
     def newest(self, chain: str, actions: Collection[str]) -> AuditEntry | None:
         """The last entry of `chain` with one of `actions` (e.g. the voucher key's records)."""
@@ -204,7 +210,7 @@ class AuditRepository:
             .order_by(AuditLogEntry.seq.desc())
             .limit(1)
         )
-        return None if row is None else _to_domain(row)
+        return None if row is None else entry_of(row)
 
     def newest_key_id(self, chain: str) -> tuple[bool, str | None]:
         """(whether `chain` has entries, the key id of its newest entry: None when unkeyed)."""

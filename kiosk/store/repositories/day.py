@@ -4,7 +4,6 @@ entries counted by outcome, its audit chain's head, and pages of the audit log u
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -14,6 +13,7 @@ from kiosk.domain.day_report import ChainHead, DayLine
 from kiosk.domain.journal import ActorKind, AuditEntry, Outcome
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.store import models as m
+from kiosk.store.audit import entry_of
 
 
 class DayRepository:
@@ -149,7 +149,7 @@ class AuditPageRepository:
         for wanted, condition in conditions:
             if wanted:
                 select = select.where(condition())
-        return [(row.id, _entry(row)) for row in self.session.scalars(select)]
+        return [(row.id, entry_of(row)) for row in self.session.scalars(select)]
 
     def actions(self) -> list[str]:
         """Every action name in the log, for the filter's choices."""
@@ -158,23 +158,3 @@ class AuditPageRepository:
                 sa.select(m.AuditLogEntry.action).distinct().order_by(m.AuditLogEntry.action)
             )
         )
-
-
-def _entry(row: m.AuditLogEntry) -> AuditEntry:
-    try:
-        detail = json.loads(row.detail)
-    except ValueError:  # a tampered entry still shows; the integrity check says what is wrong
-        detail = {"unreadable": row.detail[:200]}
-    return AuditEntry(
-        chain=row.chain,
-        seq=row.seq,
-        at=row.at,
-        actor_kind=row.actor_kind,
-        actor=row.actor,
-        action=row.action,
-        outcome=row.outcome,
-        transaction_key=row.transaction_key,
-        detail=detail if isinstance(detail, dict) else {"value": detail},
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-    )
