@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk import exit_codes
 from kiosk.commands.arguments import bounded_int, path_arg, short_name
-from kiosk.commands.common import EXIT_OK, EXIT_USAGE, fail
+from kiosk.commands.common import EXIT_OK, EXIT_USAGE, database_reason, fail
 from kiosk.commands.keys import login_name, new_key
 
 if TYPE_CHECKING:  # imported where used: the store and the settings are slow to load
@@ -129,7 +129,7 @@ def _calendar_show(args: argparse.Namespace) -> int:
     try:
         year = year_calendar(engine, args.year)
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        reason = database_reason(exc)
         return fail(
             f"Cannot read the calendar: {reason}. Is the database up and at its newest schema "
             "(kiosk db upgrade)?",

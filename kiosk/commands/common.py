@@ -1,5 +1,5 @@
 """What every `kiosk` sub-command shares: the exit codes under the names the commands use,
-and the one line on stderr that goes with a refusal."""
+the one line on stderr that goes with a refusal, and a database error's reason in one line."""
 
 from __future__ import annotations
 
@@ -18,3 +18,8 @@ def fail(message: str, code: int) -> int:
     """`message` on stderr; returns `code`, the exit status."""
     print(message, file=sys.stderr)
     return code
+
+
+def database_reason(exc: BaseException) -> str:
+    """The first line of what the database driver said (SQLAlchemy wraps it as `orig`)."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]

@@ -133,7 +133,7 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
     return run
 
 
-def _settings(args: argparse.Namespace) -> Any:  # -> kiosk.config.Settings
+def settings_of(args: argparse.Namespace) -> Any:  # -> kiosk.config.Settings
     """The kiosk's settings as the kiosk reads them: the file from --config or $KIOSK_CONFIG,
     the demo set-up with --demo, $KIOSK_* variables; DbCommandError (usage) if they are bad."""
     from kiosk.config import SettingsError, load_settings
@@ -153,7 +153,7 @@ def database_url_of(args: argparse.Namespace, settings: Any = None) -> Any:  # -
 
     text, origin = args.url, ""
     if text is None:
-        settings = settings if settings is not None else _settings(args)
+        settings = settings if settings is not None else settings_of(args)
         text = settings.resolved_database_url
         origin = "the settings' database_url (or $KIOSK_DATABASE_URL): "
     try:
@@ -308,7 +308,7 @@ def _checked_cards(cards: Path | None) -> Path:
 
 @_reported
 def run_check(args: argparse.Namespace) -> int:
-    settings = _settings(args)  # also for --url: the audit key and anchor are in its data folder
+    settings = settings_of(args)  # also for --url: the audit key and anchor are in its data folder
     url = database_url_of(args, settings)
     from sqlalchemy.exc import DBAPIError
 

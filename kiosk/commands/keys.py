@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import exit_codes
 from kiosk.commands.arguments import short_name
-from kiosk.commands.common import EXIT_OK, EXIT_USAGE, fail
+from kiosk.commands.common import EXIT_OK, EXIT_USAGE, database_reason, fail
 
 if TYPE_CHECKING:  # imported where used: the store and the settings are slow to load
     from sqlalchemy.engine import Engine
@@ -63,7 +63,7 @@ def new_key(
     except refusals as exc:
         return fail(f"{refused}: {exc}", EXIT_USAGE)
     except SQLAlchemyError as exc:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        reason = database_reason(exc)
         return fail(
             f"{refused}: the database could not record it ({reason}); nothing was changed. "
             "Is the database up and at its newest schema (kiosk db upgrade)?",

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk import exit_codes
 from kiosk.commands.arguments import short_name
-from kiosk.commands.db import DbCommandError, database_url_of
+from kiosk.commands.common import database_reason
+from kiosk.commands.db import DbCommandError, database_url_of, settings_of
 from kiosk.commands.keys import login_name
 from kiosk.domain import staff as rules
 
 if TYPE_CHECKING:  # imported where used: the store and the services are slow to load
-    from kiosk.config import Settings
     from kiosk.services.staff_auth import StaffAccounts
 
 
@@ -122,7 +122,7 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
         except AuditSealError as exc:
             message, code = f"the audit chain cannot be sealed: {exc}", exit_codes.UNAVAILABLE
         except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            reason = database_reason(exc)
             message = (
                 f"the database could not be used ({reason}); nothing was changed. Is it up "
                 "and at its newest schema (kiosk db upgrade)?"
@@ -132,15 +132,6 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
         return code
 
     return run
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    from kiosk.config import SettingsError, load_settings
-
-    try:
-        return load_settings(config_file=args.config, demo=args.demo)
-    except SettingsError as exc:
-        raise DbCommandError(str(exc), exit_codes.USAGE) from None
 
 
 def _accounts(args: argparse.Namespace, *, write: bool) -> StaffAccounts:
@@ -155,7 +146,7 @@ def _accounts(args: argparse.Namespace, *, write: bool) -> StaffAccounts:
     from kiosk.store.migrate import upgrade
     from kiosk.store.seal import SealFiles
 
-    settings = _settings(args)
+    settings = settings_of(args)
     url = database_url_of(args, settings)
     path = sqlite_path(url) if is_sqlite(url) else None
     if not write and path is not None and not path.exists():
