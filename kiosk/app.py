@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.services.business import BusinessService
     from kiosk.store.seal import AuditSeal
     from kiosk.ui.controller import CitizenController
+    from kiosk.ui.staff_controller import StaffController
 
     FaultHandler = Callable[[Reason, BaseException], None]
     Seed = Callable[[Engine], None]
@@ -75,6 +76,7 @@ class Kiosk:
     controller: CitizenController
     translations: Translations
     business: BusinessService
+    staff: StaffController | None = None  # None: no service entry (no service_code set)
     large_text: bool = False
     schema: str | None = None  # the schema revision the database was migrated to at start-up
 
@@ -106,6 +108,8 @@ class Kiosk:
 
     def close(self) -> None:
         self.translations.set_language("en")  # leave no translator on a shared application
+        if self.staff is not None:
+            self.staff.shutdown()
         self.controller.shutdown()
         self.backend.stop()
         self.window.allow_close = True
@@ -276,12 +280,42 @@ def build_kiosk(
     kiosk = Kiosk(
         settings, engine, backend, window, controller, translations, business, schema=schema
     )
+    kiosk.staff = make_staff(kiosk)
     window.header.language_clicked.connect(kiosk.toggle_language)
     window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
     controller.session_ended.connect(kiosk.restore_defaults)
     _watch_status(kiosk, on_fault)
     backend.start()
     return kiosk
+
+
+def make_staff(kiosk: Kiosk) -> StaffController | None:
+    """Staff mode behind the hidden entry, when the kiosk has a service code. It ends with the
+    kiosk's own language and text size, like a citizen session; leaving kiosk mode quits."""
+    if not kiosk.settings.service_code:
+        kiosk.window.attract.service_corner.setEnabled(False)
+        return None
+    from kiosk.flows.staff import StaffFlow
+    from kiosk.flows.staff_areas import AREAS
+    from kiosk.flows.staff_runner import StaffRunner
+    from kiosk.services.staff import StaffServices
+    from kiosk.ui.staff_controller import StaffController
+
+    services = StaffServices(kiosk.business, service_code=kiosk.settings.service_code)
+    runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
+    staff = StaffController(kiosk.window, kiosk.controller, runner)
+
+    def mode_changed(on: bool) -> None:
+        if not on:
+            kiosk.restore_defaults()
+
+    def leave() -> None:
+        kiosk.window.allow_close = True
+        QApplication.instance().quit()
+
+    staff.mode_changed.connect(mode_changed)
+    staff.quit_requested.connect(leave)
+    return staff
 
 
 def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:

@@ -32,6 +32,7 @@ naming a FIFO or /dev/zero is refused, not waited on).
     kiosk_max_failures = 20    # failed proofs at this kiosk within kiosk_window_minutes
     kiosk_window_minutes = 60  #   ... then it pauses identification and voucher lookup
     tap_guard_seconds = 0.5    # taps swallowed after each screen change (no double-tap skips)
+    service_code = "135790"    # the hidden service entry's code pad (4-12 digits); empty: no entry
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from typing import Any, Literal
 import platformdirs
 
 from kiosk.domain.proof import ProofLimits
+from kiosk.domain.service_entry import code_problem
 from kiosk.domain.vouchers import is_kiosk_id
 from kiosk.store.files import FileTooLarge, NotARegularFile, read_regular_file
 
@@ -63,6 +65,7 @@ PRINTERS = ("pdf", "cups")
 # slow to load, and the settings are read before the first screen).
 VOUCHER_LAYOUTS = ("receipt80", "a4")
 LANGUAGES = ("zh_CN", "en")
+DEMO_SERVICE_CODE = "2580"  # the demo's service entry code (README, "Staff mode")
 
 
 class SettingsError(ValueError):
@@ -96,6 +99,10 @@ class Settings:
     kiosk_max_failures: int = 20
     kiosk_window_minutes: float = 60.0
     tap_guard_seconds: float = 0.5  # taps swallowed after a screen change (R9)
+    # The code typed after the long press on the attract screen's top-left corner, before the
+    # staff login (kiosk.domain.service_entry). Empty: no service entry on this kiosk (set one
+    # in kiosk.toml to use staff mode; the demo's is DEMO_SERVICE_CODE).
+    service_code: str = ""
     data_dir: Path = dataclasses.field(default_factory=lambda: default_data_dir())
     log_dir: Path = dataclasses.field(
         default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME))
@@ -168,6 +175,7 @@ def load_settings(
         values.setdefault("kiosk_id", "DEMO01")
         values.setdefault("location", "演示大厅 Demo hall")
         values.setdefault("data_dir", default_data_dir() / "demo")
+        values.setdefault("service_code", DEMO_SERVICE_CODE)
     unknown = set(values) - set(fields)
     if unknown:
         in_file = any(origins.get(name) == str(path) for name in unknown)
@@ -361,6 +369,8 @@ def _check_value(name: str, value: Any) -> None:
             "1 to 12 characters A-Z and 0-9, unique in the fleet (it begins every voucher "
             "number and names the kiosk's audit chain)"
         )
+    elif name == "service_code" and value and (problem := code_problem(value)) is not None:
+        raise _Refused(f"empty (no service entry) or {problem}")
     elif name in ("data_dir", "log_dir", "voucher_key_file") and value is not None:
         if not Path(value).is_absolute():
             raise _Refused("an absolute path")

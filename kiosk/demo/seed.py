@@ -114,6 +114,7 @@ class DemoSeedReport:
 DEMO_STAFF: tuple[tuple[str, AccountRole, str, str], ...] = (
     ("clerk", AccountRole.CLERK, "演示柜员", "clerk-demo"),
     ("tech", AccountRole.TECHNICIAN, "演示技术员", "tech-demo"),
+    ("admin", AccountRole.ADMINISTRATOR, "演示管理员", "admin-demo"),
 )
 
 

@@ -32,6 +32,7 @@ from kiosk.app import build_kiosk
 from kiosk.config import Settings, load_settings
 from kiosk.demo.seed import seed_demo
 from kiosk.demo.tour_driver import MAIN_SIZE, SMALL_SIZE, Shot, TourDriver, TourError
+from kiosk.demo.tour_staff import StaffTour
 from kiosk.domain.session import CardProblem
 from kiosk.flows.business import Choice
 
@@ -123,6 +124,7 @@ class Tour(TourDriver):
         self.settle(self.at("attract"), "reader back")
 
         self.run_business()
+        StaffTour(self).run()
         self.small_large_pass()
 
     # The citizen's business (flows 5-8) ---------------------------------------------------------
@@ -340,6 +342,7 @@ class Tour(TourDriver):
             self.problem_card("pin-blocked", PIN_BLOCKED_UNDER_LOSS)
             self.problem_card("pin-last-try", LOST_WITH_REISSUE)
             self.large_business()
+            StaffTour(self).run()
         finally:
             self.size, self.large_text = MAIN_SIZE, False
             self.kiosk.set_large_text(False)

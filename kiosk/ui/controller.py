@@ -86,6 +86,7 @@ class CitizenController(QObject):
         self._inserted_at: float | None = None
         self._generation = 0  # bumped at each session start and end; older results are dropped
         self._in_session = False  # as last rendered: a session ends when this turns False
+        self._suspended = False  # staff mode has the window (kiosk.ui.staff_controller)
         self._bridge = bridge
         self.last_insert_to_summary: float | None = None  # seconds, for P4 and the tour
         self._wizard = BusinessController(
@@ -128,12 +129,51 @@ class CitizenController(QObject):
         )
         QApplication.instance().installEventFilter(self)
 
+    # Staff mode ---------------------------------------------------------------------------------
+
+    @property
+    def suspended(self) -> bool:
+        return self._suspended
+
+    def suspend(self) -> bool:
+        """Step aside for staff mode: only on the attract screen, with no session and no card
+        being read, and while the kiosk serves. Until `resume()`, cards inserted and removed
+        are ignored (no citizen session starts behind the staff screens)."""
+        if (
+            self._suspended
+            or self.flow.in_session
+            or self.flow.view.step is not Step.ATTRACT
+            or self.window.outage is not None
+        ):
+            return False
+        self._suspended = True
+        self._generation += 1
+        self.idle.stop()
+        log.info("citizen.suspended")
+        return True
+
+    def resume(self) -> None:
+        """Staff mode is over: the attract screen again, as a citizen left it."""
+        if not self._suspended:
+            return
+        self._suspended = False
+        self._generation += 1
+        log.info("citizen.resumed")
+        if not self._bridge.watch.reader_names():
+            self._apply(self.flow.reader_lost())
+        else:
+            self._render()
+
     # Taps that mean the same on every screen ---------------------------------------------------
 
     def home(self) -> None:
+        if self._suspended:
+            return
         self._apply(self.flow.home())
 
     def _back(self) -> None:
+        if self._suspended:
+            return
         if self.flow.in_business:
             self._wizard.input(BusinessFlow.back)
         else:
@@ -141,6 +181,8 @@ class CitizenController(QObject):
 
     def start_cardless(self, start: Callable[[BusinessFlow], list[BCommand]]) -> None:
         """Report a loss or look up a voucher, from attract: no card needed."""
+        if self._suspended:
+            return
         commands = self.flow.start_business()
         if not self.flow.in_business:
             self._apply(commands)
@@ -157,6 +199,11 @@ class CitizenController(QObject):
 
     def _on_reader_event(self, event: ReaderEvent) -> None:
         if self._reader_name and event.reader and event.reader != self._reader_name:
+            return
+        if self._suspended:
+            # Staff mode: no citizen session behind it (the status strip still hears).
+            log.info("reader.ignored kind=%s mode=staff", event.kind.value)
+            self.reader_event.emit(event)
             return
         if event.kind is ReaderEventKind.CARD_INSERTED:
             log.info("card.inserted")
@@ -182,6 +229,8 @@ class CitizenController(QObject):
         self.check_idle()
 
     def check_idle(self) -> None:
+        if self._suspended:
+            return
         status = self.idle.status(self.clock())
         if status.state is IdleState.ACTIVE:
             self.window.idle.hide()

@@ -31,6 +31,14 @@ from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.records import RecordsScreen
 from kiosk.ui.screens.refused import RefusedScreen
 from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.screens.staff import AREA_SCREENS
+from kiosk.ui.screens.staff.base import StaffScreen
+from kiosk.ui.screens.staff.entry import (
+    LeaveKioskScreen,
+    ServiceCodeScreen,
+    StaffLoginScreen,
+    StaffMenuScreen,
+)
 from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.screens.what_happened import WhatHappenedScreen
 from kiosk.ui.widgets.header import Header
@@ -173,9 +181,23 @@ class KioskWindow(QWidget):
             *self.business_screens.values(),
             self.out_of_service,
         )
+        # Staff mode's screens (kiosk.ui.staff_controller), by name; wiped when it ends.
+        self.staff_code = ServiceCodeScreen()
+        self.staff_login = StaffLoginScreen()
+        self.staff_menu = StaffMenuScreen()
+        self.staff_leave = LeaveKioskScreen()
+        staff: list[StaffScreen] = [
+            self.staff_code,
+            self.staff_login,
+            self.staff_menu,
+            self.staff_leave,
+        ]
+        for area in AREA_SCREENS:
+            staff.extend(area.make())
+        self.staff_screens: dict[str, StaffScreen] = {screen.name: screen for screen in staff}
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
-        for screen in self.screens:
+        for screen in (*self.screens, *self.staff_screens.values()):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

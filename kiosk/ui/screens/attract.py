@@ -1,5 +1,6 @@
 """The attract screen (PRODUCT.md flow 1): a card sliding into the reader, "insert your card",
-the two services that need no card, and the discreet status strip. After a session that ended
+the two services that need no card, the discreet status strip, and (invisible) the service
+entry's corner. After a session that ended
 with the card still in, it asks the citizen to take their card."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.animation import CardSlotAnimation
 from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.hotcorner import HotCorner
 from kiosk.ui.widgets.parts import centred_column, make_label
 from kiosk.ui.widgets.statusstrip import StatusStrip
 
@@ -59,6 +61,9 @@ class AttractScreen(Screen):
         column.addLayout(buttons)
         column.addSpacing(SPACING.m)
         column.addWidget(self.status_strip)
+
+        # The hidden service entry: an invisible corner, long-pressed (PRODUCT.md).
+        self.service_corner = HotCorner(self)
 
         self.report_loss_button.clicked.connect(self.report_loss_clicked)
         self.voucher_button.clicked.connect(self.voucher_lookup_clicked)

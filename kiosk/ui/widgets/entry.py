@@ -165,6 +165,9 @@ class EntryField(QFrame):
     submitted = Signal()  # Enter on a physical keyboard
 
     allowed = "0123456789"
+    # How a typed character is folded before it is checked: ID and voucher numbers are upper
+    # case (an x typed is the X of an ID number); a staff login is lower case.
+    fold = staticmethod(str.upper)
     length = 0  # a fixed length, or 0 for a variable one (then `max_length`)
     max_length = 0
     groups: tuple[int, ...] = ()
@@ -224,6 +227,10 @@ class EntryField(QFrame):
         return self._text
 
     @property
+    def has_text(self) -> bool:
+        return bool(self._text)
+
+    @property
     def limit(self) -> int:
         return self.length or self.max_length
 
@@ -249,7 +256,7 @@ class EntryField(QFrame):
         return len(ch) == 1 and ch in self.allowed and not self.is_full
 
     def insert(self, ch: str) -> bool:
-        ch = ch.upper()
+        ch = self.fold(ch)
         if not self.isEnabled() or not self.accepts(ch):
             return False
         self._set(self._text + ch)
@@ -270,7 +277,7 @@ class EntryField(QFrame):
     def set_text(self, text: str) -> None:
         """Put a value in (tests, the tour); characters the field would refuse are dropped."""
         kept = ""
-        for ch in text.upper():
+        for ch in self.fold(text):
             if ch in self.allowed and len(kept) < self.limit:
                 kept += ch
         self._set(kept)
@@ -398,7 +405,7 @@ class EntryField(QFrame):
             self.clear()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submitted.emit()
-        elif event.text() and event.text().upper() in self.allowed:
+        elif event.text() and self.fold(event.text()) in self.allowed:
             self.insert(event.text())
         else:
             super().keyPressEvent(event)

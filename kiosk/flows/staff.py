@@ -1,0 +1,348 @@
+"""Staff mode as a state machine (PRODUCT.md "Staff mode"): the hidden service entry's code
+pad, the staff login, the service menu, and one *area* at a time (the voucher desk, today's
+transactions, the audit log, the calendar...), until the staff member logs out, the session
+idles out (2 minutes, kiosk.domain.staff.IdleWatch), or an administrator or technician leaves
+kiosk mode.
+
+No Qt. Inputs return commands (dataclasses below, and each area's own); kiosk.flows.staff_runner
+turns them into work for the worker and feeds the results back. A citizen session and a staff
+session never meet: staff mode opens only from the attract screen with no citizen session, and
+everything a staff session saw is dropped when it ends (`ModeEnded`: the controller then wipes
+every staff screen and hands the window back to the citizen controller).
+
+An area is a small flow of its own (StaffArea): it is made for the logged-in session when
+chosen in the menu, says which page (screen) it shows, takes its screens' inputs and its
+commands' results, and goes back a page with `back()` (False: at its first page, so Back
+returns to the menu). The menu's areas are kiosk.flows.staff_areas.AREAS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
+
+from kiosk.domain.service_entry import EntryAnswer, EntryOutcome
+from kiosk.domain.staff import (
+    AccountDisabled,
+    AccountLocked,
+    LoginRefusal,
+    Permission,
+    StaffSession,
+    WrongCredentials,
+    wipe,
+)
+
+Commands = list[Any]
+
+
+class SStep(enum.Enum):
+    CLOSED = "closed"  # citizen mode: staff mode is not on screen
+    CODE = "staff-code"  # the service entry's code pad
+    LOGIN = "staff-login"
+    MENU = "staff-menu"
+    AREA = "area"  # one of the areas' pages (the area names it)
+    LEAVE = "staff-leave"  # "leave kiosk mode?" asked before it is done
+
+
+class Notice(enum.Enum):
+    """What the entry, login and menu screens tell the staff member, one plain sentence each."""
+
+    WRONG_CODE = "wrong_code"
+    ENTRY_SHUT = "entry_shut"
+    WRONG_CREDENTIALS = "wrong_credentials"
+    ACCOUNT_LOCKED = "account_locked"
+    ACCOUNT_DISABLED = "account_disabled"
+    BACKEND_TROUBLE = "backend_trouble"  # the login or the record could not reach the database
+    LEAVE_NOT_RECORDED = "leave_not_recorded"
+
+
+# Commands ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CheckCode:
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    login: str
+    password: bytearray = field(repr=False)  # wiped by the login, whatever its outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Logout:
+    session: StaffSession
+    idle: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveKioskMode:
+    session: StaffSession
+
+
+@dataclass(frozen=True, slots=True)
+class ModeEnded:
+    """For the controller: staff mode is over; wipe its screens, back to the attract screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuitKiosk:
+    """For the controller: leaving kiosk mode was recorded; end the program."""
+
+
+# Areas ------------------------------------------------------------------------------------------
+
+
+class StaffArea(Protocol):
+    """One thing the service menu offers. Made with the session when chosen."""
+
+    key: ClassVar[str]  # the menu's name for it, and the registry's
+    permission: ClassVar[Permission]  # who may open it
+
+    @property
+    def page(self) -> str:
+        """The name of the screen showing the area now (a name beginning "staff-")."""
+        ...
+
+    @property
+    def view(self) -> Any:
+        """What the area's screen shows now (the area's own view type)."""
+        ...
+
+    def start(self) -> Commands:
+        """The area was opened: what to load first."""
+        ...
+
+    def back(self) -> bool:
+        """Back one page inside the area: False when already at its first page."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSpec:
+    """An area as the menu offers it: its key, who may open it, how it is made for a session,
+    and its commands' plans for the runner (kiosk.flows.staff_runner.AreaPlans)."""
+
+    key: str
+    permission: Permission
+    make: Callable[[StaffSession], StaffArea]
+    plans: Callable[..., Any]
+
+
+# The view ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StaffView:
+    step: SStep
+    busy: bool = False
+    notice: Notice | None = None
+    tries_left: int | None = None  # wrong codes left before the entry shuts
+    until: dt.datetime | None = None  # the entry shut, or the account locked, until then
+    session: StaffSession | None = None
+    areas: tuple[str, ...] = ()  # what the menu offers this session
+    may_leave: bool = False  # whether the menu offers "leave kiosk mode"
+
+    @property
+    def page(self) -> str:
+        return self.step.value
+
+
+# The flow ---------------------------------------------------------------------------------------
+
+
+class StaffFlow:
+    """`areas`: what the menu can offer, in its order (kiosk.flows.staff_areas.AREAS)."""
+
+    def __init__(self, areas: Sequence[AreaSpec]) -> None:
+        self.areas = {spec.key: spec for spec in areas}
+        self.view = StaffView(SStep.CLOSED)
+        self.area: StaffArea | None = None
+
+    def areas_for(self, session: StaffSession) -> tuple[str, ...]:
+        """The areas `session` may open, in the menu's order."""
+        return tuple(key for key, spec in self.areas.items() if session.may(spec.permission))
+
+    # Where it stands ----------------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        return self.view.step is not SStep.CLOSED
+
+    @property
+    def session(self) -> StaffSession | None:
+        return self.view.session
+
+    @property
+    def page(self) -> str:
+        """The screen to show: the area's page while in an area."""
+        if self.view.step is SStep.AREA and self.area is not None:
+            return self.area.page
+        return self.view.page
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.view.step in (SStep.CODE, SStep.LOGIN, SStep.AREA, SStep.LEAVE) and not (
+            self.view.busy
+        )
+
+    # Entry and login ----------------------------------------------------------------------------
+
+    def open(self) -> Commands:
+        """The hidden entry was long-pressed on the attract screen."""
+        if self.active:
+            return []
+        self.view = StaffView(SStep.CODE)
+        return []
+
+    def code_entered(self, code: str) -> Commands:
+        if self.view.step is not SStep.CODE or self.view.busy:
+            return []
+        self.view = StaffView(SStep.CODE, busy=True)
+        return [CheckCode(code)]
+
+    def code_checked(self, answer: EntryAnswer) -> Commands:
+        if self.view.step is not SStep.CODE:
+            return []
+        if answer.outcome is EntryOutcome.OPEN:
+            self.view = StaffView(SStep.LOGIN)
+        elif answer.outcome is EntryOutcome.WRONG:
+            self.view = StaffView(
+                SStep.CODE, notice=Notice.WRONG_CODE, tries_left=answer.tries_left
+            )
+        else:
+            self.view = StaffView(SStep.CODE, notice=Notice.ENTRY_SHUT, until=answer.until)
+        return []
+
+    def code_failed(self, error: BaseException) -> Commands:
+        if self.view.step is SStep.CODE:
+            self.view = StaffView(SStep.CODE, notice=Notice.BACKEND_TROUBLE)
+        return []
+
+    def login_entered(self, login: str, password: bytearray) -> Commands:
+        if self.view.step is not SStep.LOGIN or self.view.busy:
+            wipe(password)
+            return []
+        self.view = StaffView(SStep.LOGIN, busy=True)
+        return [Login(login, password)]
+
+    def login_done(self, result: StaffSession | LoginRefusal) -> Commands:
+        if self.view.step is not SStep.LOGIN:
+            return []
+        if isinstance(result, StaffSession):
+            self._menu(result)
+        elif isinstance(result, AccountLocked):
+            self.view = StaffView(SStep.LOGIN, notice=Notice.ACCOUNT_LOCKED, until=result.until)
+        elif isinstance(result, AccountDisabled):
+            self.view = StaffView(SStep.LOGIN, notice=Notice.ACCOUNT_DISABLED)
+        else:
+            assert isinstance(result, WrongCredentials)
+            self.view = StaffView(SStep.LOGIN, notice=Notice.WRONG_CREDENTIALS)
+        return []
+
+    def login_failed(self, error: BaseException) -> Commands:
+        if self.view.step is SStep.LOGIN:
+            self.view = StaffView(SStep.LOGIN, notice=Notice.BACKEND_TROUBLE)
+        return []
+
+    # The menu and its areas ---------------------------------------------------------------------
+
+    def choose(self, key: str) -> Commands:
+        """Open the area `key` from the menu (refused silently when the session may not: the
+        menu does not offer it)."""
+        session = self.session
+        if self.view.step is not SStep.MENU or session is None:
+            return []
+        if key not in self.areas_for(session):
+            return []
+        self.area = self.areas[key].make(session)
+        self.view = StaffView(
+            SStep.AREA, session=session, areas=self.view.areas, may_leave=self.view.may_leave
+        )
+        return self.area.start()
+
+    def menu(self) -> Commands:
+        """Home: back to the service menu from anywhere inside staff mode."""
+        if self.session is not None and self.view.step in (SStep.AREA, SStep.LEAVE):
+            self._menu(self.session)
+        return []
+
+    def back(self) -> Commands:
+        step = self.view.step
+        if step is SStep.AREA and self.area is not None:
+            if not self.area.back():
+                return self.menu()
+            return []
+        if step is SStep.LEAVE:
+            return self.menu()
+        if step in (SStep.CODE, SStep.LOGIN) and not self.view.busy:
+            return self._close()
+        return []
+
+    def _menu(self, session: StaffSession) -> None:
+        self.area = None
+        self.view = StaffView(
+            SStep.MENU,
+            session=session,
+            areas=self.areas_for(session),
+            may_leave=session.may(Permission.LEAVE_KIOSK_MODE),
+        )
+
+    # Leaving ------------------------------------------------------------------------------------
+
+    def logout(self) -> Commands:
+        """The staff member tapped Log out (or Cancel before logging in)."""
+        session = self.session
+        if session is None:
+            return self._close() if self.active else []
+        return [Logout(session, idle=False), *self._close()]
+
+    def idle_expired(self) -> Commands:
+        """Nobody touched the screen for the idle timeout: log out (audited as idle)."""
+        session = self.session
+        if session is None:
+            return self._close() if self.active else []
+        return [Logout(session, idle=True), *self._close()]
+
+    def leave_requested(self) -> Commands:
+        if self.view.step is SStep.MENU and self.view.may_leave:
+            self.view = StaffView(
+                SStep.LEAVE, session=self.session, areas=self.view.areas, may_leave=True
+            )
+        return []
+
+    def leave_confirmed(self) -> Commands:
+        session = self.session
+        if self.view.step is not SStep.LEAVE or self.view.busy or session is None:
+            return []
+        self.view = StaffView(
+            SStep.LEAVE, busy=True, session=session, areas=self.view.areas, may_leave=True
+        )
+        return [LeaveKioskMode(session)]
+
+    def leave_done(self) -> Commands:
+        if self.view.step is not SStep.LEAVE:
+            return []
+        self.area = None
+        self.view = StaffView(SStep.CLOSED)
+        return [QuitKiosk()]
+
+    def leave_failed(self, error: BaseException) -> Commands:
+        if self.view.step is SStep.LEAVE:
+            self.view = StaffView(
+                SStep.LEAVE,
+                notice=Notice.LEAVE_NOT_RECORDED,
+                session=self.session,
+                areas=self.view.areas,
+                may_leave=True,
+            )
+        return []
+
+    def _close(self) -> Commands:
+        self.area = None
+        self.view = StaffView(SStep.CLOSED)
+        return [ModeEnded()]

@@ -1,0 +1,97 @@
+"""The staff side's one door: what a logged-in clerk, technician or administrator can use, over
+the same back end, key and printer as the citizen kiosk (kiosk.services.business), and what
+leaving kiosk mode records. Built once per kiosk; the Argon2 hasher is made at the first login,
+not at start-up (P5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
+
+from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.domain.service_entry import EntryAnswer, EntryOutcome, ServiceEntryGate
+from kiosk.domain.staff import StaffSession
+from kiosk.services.audit_browse import AuditBrowser
+from kiosk.services.business import BusinessService
+from kiosk.services.calendar_admin import CalendarAdmin
+from kiosk.services.context import KioskContext
+from kiosk.services.day_report import DayReports
+from kiosk.services.staff_auth import StaffAuth
+from kiosk.services.voucher_desk import VoucherDesk
+from kiosk.services.vouchers import Vouchers
+
+log = logging.getLogger(__name__)
+
+ENTRY_REFUSED = "service_entry.refused"  # the code pad shut after too many wrong codes
+MODE_LEFT = "kiosk.mode_left"  # an administrator or technician left kiosk mode
+
+
+class StaffServices:
+    """The staff screens' services for one kiosk. `service_code` empty: no service entry."""
+
+    def __init__(self, business: BusinessService, *, service_code: str = "") -> None:
+        self.context: KioskContext = business.context
+        self._clock: Callable[[], dt.datetime] = self.context.clock
+        self.entry = ServiceEntryGate(service_code, self._clock) if service_code else None
+        self.desk = VoucherDesk(self.context, Vouchers(self.context, business.proofs))
+        self.days = DayReports(self.context)
+        self.audit = AuditBrowser(self.context)
+        self.calendar = CalendarAdmin(
+            self.context.engine,
+            self.context.audit_seal,
+            self.context.kiosk.kiosk_id,
+            self._clock,
+        )
+
+    @functools.cached_property
+    def auth(self) -> StaffAuth:
+        """Made at the first login (its Argon2 dummy hash takes a moment)."""
+        ctx = self.context
+        return StaffAuth(ctx.engine, ctx.audit_seal, ctx.kiosk.kiosk_id, clock=self._clock)
+
+    def check_code(self, typed: str) -> EntryAnswer:
+        """The code typed on the service entry's pad. Shutting the entry is audited (someone
+        tried codes at this kiosk); a wrong code alone is only logged."""
+        if self.entry is None:
+            return EntryAnswer(EntryOutcome.SHUT)
+        answer = self.entry.check(typed)
+        log.info("service_entry.code outcome=%s", answer.outcome.value)
+        if answer.outcome is EntryOutcome.SHUT and answer.until is not None:
+            self._audit_kiosk(ENTRY_REFUSED, Outcome.REFUSED, {"until": answer.until.isoformat()})
+        return answer
+
+    def leave_kiosk_mode(self, session: StaffSession) -> None:
+        """Record that `session`'s administrator or technician leaves kiosk mode; raises when
+        it cannot be recorded (then the kiosk does not leave it)."""
+        ctx = self.context
+        with ctx.uow() as uow:
+            uow.audit.append(
+                chain=ctx.kiosk.kiosk_id,
+                actor_kind=session.actor_kind,
+                actor=session.login,
+                action=MODE_LEFT,
+                outcome=Outcome.OK,
+                at=self._clock(),
+                detail={"role": session.role.value},
+            )
+            uow.commit()
+        log.info("kiosk.mode_left role=%s", session.role.value)
+
+    def _audit_kiosk(self, action: str, outcome: Outcome, detail: dict[str, object]) -> None:
+        ctx = self.context
+        try:
+            with ctx.uow() as uow:
+                uow.audit.append(
+                    chain=ctx.kiosk.kiosk_id,
+                    actor_kind=ActorKind.SYSTEM,
+                    actor=ctx.kiosk.kiosk_id,
+                    action=action,
+                    outcome=outcome,
+                    at=self._clock(),
+                    detail=detail,
+                )
+                uow.commit()
+        except Exception as exc:  # the entry stays shut all the same
+            log.warning("service_entry.audit_failed error=%s", type(exc).__name__)
