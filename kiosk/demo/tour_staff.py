@@ -20,9 +20,9 @@ CLERK = ("clerk", "clerk-demo")
 ADMIN = ("admin", "admin-demo")
 TECH = ("tech", "tech-demo")
 
-# key -> the area's tour; run while the menu of a role that may open it is shown, and back at
-# the menu when it returns. Areas add themselves here.
-AREA_TOURS: dict[str, Callable[[StaffTour], None]] = {}
+# (area key, tour): each tour runs while the menu of a role that may open the area is shown,
+# and is brought back to the menu when it returns. An area may have several (in order).
+AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = []
 
 
 class StaffTour:
@@ -131,7 +131,7 @@ class StaffTour:
     def areas(self, account: tuple[str, str], *, skip_clerks: bool = False) -> None:
         offered = self.staff.flow.view.areas
         clerk_areas = {"vouchers", "today", "audit"}
-        for key, area_tour in AREA_TOURS.items():
+        for key, area_tour in AREA_TOURS:
             if key not in offered or (skip_clerks and key in clerk_areas):
                 continue
             area_tour(self)

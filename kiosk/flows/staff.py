@@ -98,7 +98,9 @@ class QuitKiosk:
 
 
 class StaffArea(Protocol):
-    """One thing the service menu offers. Made with the session when chosen."""
+    """One thing the service menu offers. Made with the session when chosen. An area may open
+    a sub-flow of its own (one action on a voucher, say) as its attribute `sub`: its `page`
+    and `view` are then the sub-flow's, and screen inputs for the sub-flow reach it."""
 
     key: ClassVar[str]  # the menu's name for it, and the registry's
     permission: ClassVar[Permission]  # who may open it

@@ -92,10 +92,16 @@ class StaffController(QObject):
         return self.flow.active
 
     def send(self, kind: type, fn: Callable[[Any], list[Any]]) -> None:
-        """An area screen's input: `fn(area)` if the open area is a `kind`."""
+        """An area screen's input: `fn(target)` where target is the open area if it is a
+        `kind`, or else the area's open sub-flow (`area.sub`, e.g. one action on a voucher)
+        if that is one. Input for a flow no longer open is dropped."""
+        if self.flow.view.step is not SStep.AREA:
+            return
         area = self.flow.area
-        if self.flow.view.step is SStep.AREA and isinstance(area, kind):
-            self._apply(fn(area))
+        for target in (area, getattr(area, "sub", None)):
+            if isinstance(target, kind):
+                self._apply(fn(target))
+                return
 
     # Opening and closing ------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Staff mode's screens: the entry, login, menu and leave screens (entry.py), and each area's
 screens, listed in AREA_SCREENS: the screens an area shows (each named as its flow's pages)
-and how their signals reach the area (`connect(screens, send)`: `send(AreaType, fn)` calls
-`fn(area)` on the open area if it is an AreaType, and carries out the commands it returns)."""
+and how their signals reach the area (`connect(screens, send)`: `send(FlowType, fn)` calls
+`fn(target)` on the open area, or on its open sub-flow `area.sub`, whichever is a FlowType,
+and carries out the commands it returns)."""
 
 from __future__ import annotations
 
