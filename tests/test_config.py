@@ -402,3 +402,13 @@ def test_the_command_does_not_hang_on_a_settings_fifo(tmp_path: Path) -> None:
         "point KIOSK_CONFIG or --config at the kiosk.toml file"
     ]
     assert "Traceback" not in done.stderr
+
+
+def test_the_service_code_is_empty_digits_or_refused_and_the_demo_has_one(tmp_path: Path) -> None:
+    assert load_settings(environ={}, data_dir=tmp_path).service_code == ""  # no entry
+    assert load_settings(environ={}, demo=True, data_dir=tmp_path).service_code == "2580"
+    given = load_settings(environ={"KIOSK_SERVICE_CODE": "13579024"}, data_dir=tmp_path)
+    assert given.service_code == "13579024"
+    for bad in ("123", "12ab", "１２３４", "1234567890123"):
+        with pytest.raises(SettingsError, match="service_code"):
+            load_settings(environ={"KIOSK_SERVICE_CODE": bad}, data_dir=tmp_path)

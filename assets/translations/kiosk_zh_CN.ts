@@ -347,6 +347,41 @@
     </message>
 </context>
 <context>
+    <name>Keyboard</name>
+    <message>
+        <source>Shift</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Capital letters</source>
+        <translation>大写字母</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一个字符</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>键盘</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>{count} of {total} digits entered</source>
@@ -1415,6 +1450,133 @@
     <message>
         <source>About {date}</source>
         <translation>约 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <source>Counter clerk</source>
+        <translation>窗口柜员</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Staff mode · {name} ({role})</source>
+        <translation>工作人员模式 · {name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Wrong code. 1 more wrong code closes the service entry for a while.</source>
+        <translation>代码错误。再错 1 次，服务入口将暂时关闭。</translation>
+    </message>
+    <message>
+        <source>Wrong code. Please try again.</source>
+        <translation>代码错误，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The service entry is not available on this kiosk.</source>
+        <translation>本机未开放服务入口。</translation>
+    </message>
+    <message>
+        <source>Too many wrong codes. The service entry is closed until {until}.</source>
+        <translation>代码错误次数过多，服务入口关闭至 {until}。</translation>
+    </message>
+    <message>
+        <source>The staff ID or the password is wrong. Please try again.</source>
+        <translation>工号或密码错误，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {until}. An administrator can reset it.</source>
+        <translation>密码错误次数过多，该账号已锁定至 {until}。管理员可重置密码。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Please ask an administrator.</source>
+        <translation>该账号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database did not answer. Please try again in a moment.</source>
+        <translation>本机数据库未响应，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Leaving kiosk mode could not be recorded in the audit log, so the kiosk stays in kiosk mode. Check the database (diagnostics), then try again.</source>
+        <translation>退出自助模式未能记入审计日志，因此本机仍保持自助模式。请检查数据库（诊断）后重试。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Enter the service code.</source>
+        <translation>请输入服务代码。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Staff login: your staff ID and password</source>
+        <translation>工作人员登录：请输入工号和密码</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Service menu</source>
+        <translation>服务菜单</translation>
+    </message>
+    <message>
+        <source>Choose what to do. You are logged out after 2 minutes idle.</source>
+        <translation>请选择要办理的事项。无操作 2 分钟后将自动退出登录。</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode (maintenance)</source>
+        <translation>退出自助模式（维护）</translation>
+    </message>
+    <message>
+        <source>Your role has nothing here yet. Diagnostics come with the technician&apos;s screens.</source>
+        <translation>您的角色在此暂无可用功能。诊断功能将随技术员界面提供。</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode?</source>
+        <translation>退出自助模式？</translation>
+    </message>
+    <message>
+        <source>For maintenance only.</source>
+        <translation>仅用于维护。</translation>
+    </message>
+    <message>
+        <source>The kiosk program ends and citizens cannot use this kiosk until it is started again (systemctl start sscard-kiosk, or a restart). This is recorded in the audit log with your name.</source>
+        <translation>自助机程序将结束，在重新启动前（systemctl start sscard-kiosk 或重启）市民无法使用本机。此操作将以您的姓名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>退出自助模式</translation>
     </message>
 </context>
 <context>

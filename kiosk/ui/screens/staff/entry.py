@@ -19,38 +19,46 @@ from kiosk.ui.widgets.parts import make_label
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StaffScreen", text)
-
-
 def notice_text(view: StaffView) -> str:
     """The entry, login and leave screens' one sentence for `view.notice`."""
     notice = view.notice
     if notice is Notice.WRONG_CODE:
         if view.tries_left == 1:
-            return _t("Wrong code. 1 more wrong code closes the service entry for a while.")
-        return _t("Wrong code. Please try again.")
+            return QCoreApplication.translate(
+                "StaffScreen", "Wrong code. 1 more wrong code closes the service entry for a while."
+            )
+        return QCoreApplication.translate("StaffScreen", "Wrong code. Please try again.")
     if notice is Notice.ENTRY_SHUT:
         if view.until is None:
-            return _t("The service entry is not available on this kiosk.")
-        return _t("Too many wrong codes. The service entry is closed until {until}.").format(
-            until=until_words(view.until)
-        )
+            return QCoreApplication.translate(
+                "StaffScreen", "The service entry is not available on this kiosk."
+            )
+        return QCoreApplication.translate(
+            "StaffScreen", "Too many wrong codes. The service entry is closed until {until}."
+        ).format(until=until_words(view.until))
     if notice is Notice.WRONG_CREDENTIALS:
-        return _t("The staff ID or the password is wrong. Please try again.")
+        return QCoreApplication.translate(
+            "StaffScreen", "The staff ID or the password is wrong. Please try again."
+        )
     if notice is Notice.ACCOUNT_LOCKED:
-        return _t(
+        return QCoreApplication.translate(
+            "StaffScreen",
             "Too many wrong passwords: this account is locked until {until}. "
-            "An administrator can reset it."
+            "An administrator can reset it.",
         ).format(until=until_words(view.until))
     if notice is Notice.ACCOUNT_DISABLED:
-        return _t("This account is disabled. Please ask an administrator.")
+        return QCoreApplication.translate(
+            "StaffScreen", "This account is disabled. Please ask an administrator."
+        )
     if notice is Notice.BACKEND_TROUBLE:
-        return _t("The kiosk's database did not answer. Please try again in a moment.")
+        return QCoreApplication.translate(
+            "StaffScreen", "The kiosk's database did not answer. Please try again in a moment."
+        )
     if notice is Notice.LEAVE_NOT_RECORDED:
-        return _t(
+        return QCoreApplication.translate(
+            "StaffScreen",
             "Leaving kiosk mode could not be recorded in the audit log, so the kiosk stays "
-            "in kiosk mode. Check the database (diagnostics), then try again."
+            "in kiosk mode. Check the database (diagnostics), then try again.",
         )
     return ""
 
@@ -138,11 +146,11 @@ class ServiceCodeScreen(StaffScreen):
         self._refresh()
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Service"))
-        self.lead.setText(_t("Enter the service code."))
-        self.field.set_caption(_t("Code"))
-        self.ok_button.set_text(_t("OK"))
-        self.cancel_button.set_text(_t("Cancel"))
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Service"))
+        self.lead.setText(QCoreApplication.translate("StaffScreen", "Enter the service code."))
+        self.field.set_caption(QCoreApplication.translate("StaffScreen", "Code"))
+        self.ok_button.set_text(QCoreApplication.translate("StaffScreen", "OK"))
+        self.cancel_button.set_text(QCoreApplication.translate("StaffScreen", "Cancel"))
 
     def wipe(self) -> None:
         super().wipe()
@@ -253,11 +261,13 @@ class StaffLoginScreen(StaffScreen):
         self._refresh()
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Staff login: your staff ID and password"))
-        self.login_field.set_caption(_t("Staff ID"))
-        self.password_caption.setText(_t("Password"))
-        self.login_button.set_text(_t("Log in"))
-        self.cancel_button.set_text(_t("Cancel"))
+        self.title.setText(
+            QCoreApplication.translate("StaffScreen", "Staff login: your staff ID and password")
+        )
+        self.login_field.set_caption(QCoreApplication.translate("StaffScreen", "Staff ID"))
+        self.password_caption.setText(QCoreApplication.translate("StaffScreen", "Password"))
+        self.login_button.set_text(QCoreApplication.translate("StaffScreen", "Log in"))
+        self.cancel_button.set_text(QCoreApplication.translate("StaffScreen", "Cancel"))
 
     def wipe(self) -> None:
         super().wipe()
@@ -273,7 +283,9 @@ MENU_ITEMS: dict[str, tuple[str, str, str]] = {}
 
 
 def menu_item(key: str, icon: str, title: str, line: str) -> None:
-    """Give the area `key` its menu button (titles and lines are translated when shown)."""
+    """Give the area `key` its menu button. Pass `title` and `line` through
+    QT_TRANSLATE_NOOP("StaffScreen", ...) so lupdate finds them; they are translated when
+    shown."""
     MENU_ITEMS[key] = (icon, title, line)
 
 
@@ -325,14 +337,25 @@ class StaffMenuScreen(StaffScreen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Service menu"))
-        self.lead.setText(_t("Choose what to do. You are logged out after 2 minutes idle."))
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Service menu"))
+        self.lead.setText(
+            QCoreApplication.translate(
+                "StaffScreen", "Choose what to do. You are logged out after 2 minutes idle."
+            )
+        )
         for key, button in self.buttons.items():
             _, title, line = MENU_ITEMS[key]
-            button.set_text(f"{_t(title)}\n{_t(line)}", _t(title))
-        self.leave_button.set_text(_t("Leave kiosk mode (maintenance)"))
+            title_text = QCoreApplication.translate("StaffScreen", title)
+            line_text = QCoreApplication.translate("StaffScreen", line)
+            button.set_text(f"{title_text}\n{line_text}", title_text)
+        self.leave_button.set_text(
+            QCoreApplication.translate("StaffScreen", "Leave kiosk mode (maintenance)")
+        )
         self.empty.setText(
-            _t("Your role has nothing here yet. Diagnostics come with the technician's screens.")
+            QCoreApplication.translate(
+                "StaffScreen",
+                "Your role has nothing here yet. Diagnostics come with the technician's screens.",
+            )
         )
 
     def wipe(self) -> None:
@@ -375,17 +398,18 @@ class LeaveKioskScreen(StaffScreen):
         self.notice.setVisible(bool(text))
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Leave kiosk mode?"))
-        self.lead.setText(_t("For maintenance only."))
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Leave kiosk mode?"))
+        self.lead.setText(QCoreApplication.translate("StaffScreen", "For maintenance only."))
         self.explanation.setText(
-            _t(
+            QCoreApplication.translate(
+                "StaffScreen",
                 "The kiosk program ends and citizens cannot use this kiosk until it is "
                 "started again (systemctl start sscard-kiosk, or a restart). "
-                "This is recorded in the audit log with your name."
+                "This is recorded in the audit log with your name.",
             )
         )
-        self.confirm_button.set_text(_t("Leave kiosk mode"))
-        self.cancel_button.set_text(_t("Cancel"))
+        self.confirm_button.set_text(QCoreApplication.translate("StaffScreen", "Leave kiosk mode"))
+        self.cancel_button.set_text(QCoreApplication.translate("StaffScreen", "Cancel"))
 
     def wipe(self) -> None:
         super().wipe()
