@@ -43,7 +43,8 @@ def en_tour(qapp, tmp_path_factory: pytest.TempPathFactory) -> TourRun:
     def watched_shot(self: TourDriver, flow: str, step: str, **kwargs: object) -> None:
         shoot(self, flow, step, **kwargs)  # type: ignore[arg-type]
         window = self.kiosk.window
-        run.screens = [screen.objectName() for screen in window.screens]
+        screens = (*window.screens, *window.staff_screens.values())
+        run.screens = [screen.objectName() for screen in screens]
         run.shown[self.shots[-1].file] = window.current.objectName()
 
     with pytest.MonkeyPatch.context() as patch:
@@ -88,6 +89,8 @@ def test_every_shot_shows_the_screen_its_name_says(en_tour: TourRun) -> None:
         # A problem screen only where the tour set out to show one: anywhere else, a flow
         # fell back to it (a card or a service failed where the tour expected to go on).
         assert (screen == PROBLEM) == (flow in ("problem", "reader")), (file, screen)
+        if flow == "staff":  # staff-<page>[-<state>]: shot on the page's own screen
+            assert Path(file).stem.startswith(screen.removesuffix("Screen")), (file, screen)
 
 
 def test_the_tour_shoots_the_same_screens_as_ever(en_tour: TourRun) -> None:
