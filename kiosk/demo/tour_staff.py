@@ -121,6 +121,7 @@ class StaffTour:
         self.login("clerk", "not-the-password")
         self.shot("login-wrong")
         if not self.large:  # the technician stays locked for the large pass's 15 minutes
+            w.staff_login.login_field.set_text("tech")
             for _ in range(5):
                 self.login("tech", "not-the-password")
             self.login("tech", TECH[1])
