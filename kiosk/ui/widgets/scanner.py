@@ -65,7 +65,8 @@ class ScannerInput(QObject):
             self._buffer.clear()
         self._last_key = now
         if key_event.key() in _ENTER:
-            line = "".join(self._buffer).strip()
+            # Not strip(): a space is a Base45 digit, and may end a voucher's SSK2 code.
+            line = "".join(self._buffer).lstrip()
             self._buffer.clear()
             if line:
                 self.scanned.emit(line)
