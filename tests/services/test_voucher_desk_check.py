@@ -76,7 +76,8 @@ def test_a_genuine_voucher_of_this_kiosk_comes_with_its_record(
     with caplog.at_level(logging.DEBUG):
         check = desk.desk.check_code(CLERK, code)
     assert check.genuine and check.problem is None
-    assert (check.number, check.scheme, check.key_id) == (number, "SSK2", key_id(signer.public_key()))
+    own = key_id(signer.public_key())
+    assert (check.number, check.scheme, check.key_id) == (number, "SSK2", own)
     assert check.voucher is not None and check.voucher.number == number
     assert check.content is not None and check.content.kind == "card_receipt"
     assert check.content.pickup_date == check.voucher.pickup_date

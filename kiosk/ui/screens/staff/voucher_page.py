@@ -5,7 +5,7 @@ accept", and why), or genuine but not in this kiosk's records. Texts in "StaffSc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import DeskVoucher
@@ -44,39 +44,43 @@ _ACTION_ICONS = {
 }
 # What the action sub-flow's note keys say once it succeeded (unknown keys: "Done.").
 _NOTES = {
-    "reprinted": "The voucher was printed again. Hand it to the citizen.",
-    "progress_moved": "The progress was moved. The citizen's voucher lookup shows it now.",
-    "handed_over": "The new card was handed over.",
-    "reimbursed": "The reimbursement was recorded.",
+    "reprinted": QT_TRANSLATE_NOOP(
+        "StaffScreen", "The voucher was printed again. Hand it to the citizen."
+    ),
+    "progress_moved": QT_TRANSLATE_NOOP(
+        "StaffScreen", "The progress was moved. The citizen's voucher lookup shows it now."
+    ),
+    "handed_over": QT_TRANSLATE_NOOP("StaffScreen", "The new card was handed over."),
+    "reimbursed": QT_TRANSLATE_NOOP("StaffScreen", "The reimbursement was recorded."),
 }
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StaffScreen", text)
 
 
 def note_text(note: str) -> str:
     if not note:
         return ""
     if note in _NOTES:
-        return _t(_NOTES[note])
-    return _t("Done.")
+        return QCoreApplication.translate("StaffScreen", _NOTES[note])
+    return QCoreApplication.translate("StaffScreen", "Done.")
 
 
 def action_words(kind: ActionKind) -> str:
     return {
-        ActionKind.REPRINT: _t("Reprint"),
-        ActionKind.PROGRESS: _t("Move progress"),
-        ActionKind.HAND_OVER: _t("Hand over card"),
-        ActionKind.REIMBURSE: _t("Reimburse"),
+        ActionKind.REPRINT: QCoreApplication.translate("StaffScreen", "Reprint"),
+        ActionKind.PROGRESS: QCoreApplication.translate("StaffScreen", "Move progress"),
+        ActionKind.HAND_OVER: QCoreApplication.translate("StaffScreen", "Hand over card"),
+        ActionKind.REIMBURSE: QCoreApplication.translate("StaffScreen", "Reimburse"),
     }[kind]
 
 
 def signature_text(check: DeskCheck) -> str:
     """How a genuine code was checked."""
     if check.key_id is None:
-        return _t("An old code (SSK1), checked with this kiosk's secret key.")
-    return _t("The signature matches the public key {key}.").format(key=check.key_id)
+        return QCoreApplication.translate(
+            "StaffScreen", "An old code (SSK1), checked with this kiosk's secret key."
+        )
+    return QCoreApplication.translate(
+        "StaffScreen", "The signature matches the public key {key}."
+    ).format(key=check.key_id)
 
 
 def add_fact(grid: QGridLayout, name: str, label: str, value: str) -> None:
@@ -177,7 +181,11 @@ class VoucherScreen(StaffScreen):
         self.check.setVisible(check is not None and check.genuine)
         if check is not None and check.genuine:
             self.check.set_tone("ok", "shield")
-            self.check.set_text(_t("Genuine. {how}").format(how=signature_text(check)))
+            self.check.set_text(
+                QCoreApplication.translate("StaffScreen", "Genuine. {how}").format(
+                    how=signature_text(check)
+                )
+            )
         text = note_text(view.note)
         self.note.setVisible(bool(text))
         self.note.set_text(text)
@@ -191,10 +199,14 @@ class VoucherScreen(StaffScreen):
             reason.setText(refusal_text(refusal) if refusal is not None else "")
             reason.setVisible(refusal is not None)
         if voucher is None:
-            self.title.setText(_t("Voucher"))
+            self.title.setText(QCoreApplication.translate("StaffScreen", "Voucher"))
             return
         self.title.setText(group_voucher_number(voucher.number))
-        self.title.setAccessibleName(_t("Voucher {number}").format(number=voucher.number))
+        self.title.setAccessibleName(
+            QCoreApplication.translate("StaffScreen", "Voucher {number}").format(
+                number=voucher.number
+            )
+        )
         self.details.addWidget(self._facts(voucher))
         self.details.addWidget(self._history(voucher))
         self.details.addStretch(1)
@@ -205,29 +217,79 @@ class VoucherScreen(StaffScreen):
         heading.setText(f"{kind_words(voucher.kind.value)} · {business_words(voucher)}")
         card.body.addWidget(heading)
         grid = fact_grid()
-        add_fact(grid, "staffVoucherIssued", _t("Issued"), format_moment(voucher.issued_at))
-        add_fact(grid, "staffVoucherKiosk", _t("Issuing kiosk"), voucher.kiosk_id)
-        add_fact(grid, "staffVoucherName", _t("Cardholder"), voucher.masked_name)
-        add_fact(grid, "staffVoucherId", _t("ID number"), voucher.masked_id_number)
-        add_fact(grid, "staffVoucherCard", _t("Card number"), voucher.masked_card_number)
-        add_fact(grid, "staffVoucherProgress", _t("Progress"), progress_words(voucher.progress))
-        add_fact(grid, "staffVoucherPickup", _t("Ready from"), format_date(voucher.pickup_date))
-        add_fact(grid, "staffVoucherOutlet", _t("Collect at"), voucher.outlet_code or "")
+        add_fact(
+            grid,
+            "staffVoucherIssued",
+            QCoreApplication.translate("StaffScreen", "Issued"),
+            format_moment(voucher.issued_at),
+        )
+        add_fact(
+            grid,
+            "staffVoucherKiosk",
+            QCoreApplication.translate("StaffScreen", "Issuing kiosk"),
+            voucher.kiosk_id,
+        )
+        add_fact(
+            grid,
+            "staffVoucherName",
+            QCoreApplication.translate("StaffScreen", "Cardholder"),
+            voucher.masked_name,
+        )
+        add_fact(
+            grid,
+            "staffVoucherId",
+            QCoreApplication.translate("StaffScreen", "ID number"),
+            voucher.masked_id_number,
+        )
+        add_fact(
+            grid,
+            "staffVoucherCard",
+            QCoreApplication.translate("StaffScreen", "Card number"),
+            voucher.masked_card_number,
+        )
+        add_fact(
+            grid,
+            "staffVoucherProgress",
+            QCoreApplication.translate("StaffScreen", "Progress"),
+            progress_words(voucher.progress),
+        )
+        add_fact(
+            grid,
+            "staffVoucherPickup",
+            QCoreApplication.translate("StaffScreen", "Ready from"),
+            format_date(voucher.pickup_date),
+        )
+        add_fact(
+            grid,
+            "staffVoucherOutlet",
+            QCoreApplication.translate("StaffScreen", "Collect at"),
+            voucher.outlet_code or "",
+        )
         reprints = max(voucher.prints - 1, 0)
         prints = (
-            _t("Original only")
+            QCoreApplication.translate("StaffScreen", "Original only")
             if reprints == 0
-            else _t("Original and {n} reprints").format(n=reprints)
+            else QCoreApplication.translate("StaffScreen", "Original and {n} reprints").format(
+                n=reprints
+            )
             if reprints > 1
-            else _t("Original and 1 reprint")
+            else QCoreApplication.translate("StaffScreen", "Original and 1 reprint")
         )
-        add_fact(grid, "staffVoucherPrints", _t("Printed"), prints if voucher.prints else "")
+        add_fact(
+            grid,
+            "staffVoucherPrints",
+            QCoreApplication.translate("StaffScreen", "Printed"),
+            prints if voucher.prints else "",
+        )
         card.body.addLayout(grid)
         paid = voucher.reimbursement
         if paid is not None:
             line = make_label("body", object_name="staffVoucherReimbursement")
             line.setText(
-                _t("Medical expenses reimbursed: {amount}, reviewed by {who} on {day}.").format(
+                QCoreApplication.translate(
+                    "StaffScreen",
+                    "Medical expenses reimbursed: {amount}, reviewed by {who} on {day}.",
+                ).format(
                     amount=format_yuan(paid.amount_fen),
                     who=paid.reviewer,
                     day=format_date(paid.reviewed_on),
@@ -240,7 +302,7 @@ class VoucherScreen(StaffScreen):
     def _history(self, voucher: DeskVoucher) -> Card:
         card = Card("staffVoucherHistory", margins=SPACING.l)
         title = make_label("heading", object_name="staffVoucherHistoryTitle")
-        title.setText(_t("History"))
+        title.setText(QCoreApplication.translate("StaffScreen", "History"))
         card.body.addWidget(title)
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACING.l)
@@ -260,8 +322,8 @@ class VoucherScreen(StaffScreen):
         return card
 
     def retranslate(self) -> None:
-        self.actions_title.setText(_t("Actions"))
-        self.new_button.set_text(_t("New search"))
+        self.actions_title.setText(QCoreApplication.translate("StaffScreen", "Actions"))
+        self.new_button.set_text(QCoreApplication.translate("StaffScreen", "New search"))
         self._render()
 
     def wipe(self) -> None:
@@ -324,34 +386,62 @@ class VoucherCheckScreen(StaffScreen):
             self.reason.setText("")
             return
         if check.problem is not None:
-            self.verdict.setText(_t("Not genuine — do not accept"))
+            self.verdict.setText(
+                QCoreApplication.translate("StaffScreen", "Not genuine — do not accept")
+            )
             self.reason.setText(problem_text(check.problem))
             self.facts_box.setVisible(False)
             return
-        self.verdict.setText(_t("Genuine"))
+        self.verdict.setText(QCoreApplication.translate("StaffScreen", "Genuine"))
         self.reason.setText(
             signature_text(check)
             + "\n"
-            + _t(
+            + QCoreApplication.translate(
+                "StaffScreen",
                 "Issued by another kiosk: this kiosk has no record of it, so its progress "
-                "and history are not known here."
+                "and history are not known here.",
             )
         )
         content = check.content
-        add_fact(self.facts, "staffCheckNumber", _t("Voucher number"), check.number or "")
+        add_fact(
+            self.facts,
+            "staffCheckNumber",
+            QCoreApplication.translate("StaffScreen", "Voucher number"),
+            check.number or "",
+        )
         if content is not None:
-            add_fact(self.facts, "staffCheckKind", _t("Kind"), kind_words(content.kind))
-            add_fact(self.facts, "staffCheckHolder", _t("Cardholder"), content.holder or "")
             add_fact(
-                self.facts, "staffCheckPickup", _t("Ready from"), format_date(content.pickup_date)
+                self.facts,
+                "staffCheckKind",
+                QCoreApplication.translate("StaffScreen", "Kind"),
+                kind_words(content.kind),
             )
-            add_fact(self.facts, "staffCheckOutlet", _t("Collect at"), content.outlet or "")
+            add_fact(
+                self.facts,
+                "staffCheckHolder",
+                QCoreApplication.translate("StaffScreen", "Cardholder"),
+                content.holder or "",
+            )
+            add_fact(
+                self.facts,
+                "staffCheckPickup",
+                QCoreApplication.translate("StaffScreen", "Ready from"),
+                format_date(content.pickup_date),
+            )
+            add_fact(
+                self.facts,
+                "staffCheckOutlet",
+                QCoreApplication.translate("StaffScreen", "Collect at"),
+                content.outlet or "",
+            )
         self.facts_box.setVisible(True)
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Voucher check"))
-        self.lead.setText(_t("Checked offline, with public keys only."))
-        self.new_button.set_text(_t("Scan another voucher"))
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Voucher check"))
+        self.lead.setText(
+            QCoreApplication.translate("StaffScreen", "Checked offline, with public keys only.")
+        )
+        self.new_button.set_text(QCoreApplication.translate("StaffScreen", "Scan another voucher"))
         self._render()
 
     def wipe(self) -> None:

@@ -25,7 +25,12 @@ from kiosk.domain.desk import FIND_SPAN_MAX_DAYS, DeskVoucher
 from kiosk.flows.staff_vouchers import FindBy, VoucherDeskArea, VouchersView, VPage
 from kiosk.services.voucher_desk import FIND_LIMIT
 from kiosk.ui.i18n import format_date, format_moment
-from kiosk.ui.screens.business_parts import group_voucher_number, icon_label, primary_button
+from kiosk.ui.screens.business_parts import (
+    form_beside_pad,
+    group_voucher_number,
+    icon_label,
+    primary_button,
+)
 from kiosk.ui.screens.staff.base import StaffScreen
 from kiosk.ui.screens.staff.desk_words import (
     dates_words,
@@ -58,10 +63,6 @@ _MODE_ICONS = {
 }
 TODAY, LAST_7_DAYS, THIS_MONTH = "today", "week", "month"
 PRESETS = (TODAY, LAST_7_DAYS, THIS_MONTH)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StaffScreen", text)
 
 
 def _today() -> dt.date:
@@ -127,8 +128,8 @@ class DateStepper(QWidget):
         self.shown.setText(format_date(self._date))
         self.minus.setEnabled(self._date > self.low)
         self.plus.setEnabled(self._date < self.high)
-        self.minus.setAccessibleName(_t("A day earlier"))
-        self.plus.setAccessibleName(_t("A day later"))
+        self.minus.setAccessibleName(QCoreApplication.translate("StaffScreen", "A day earlier"))
+        self.plus.setAccessibleName(QCoreApplication.translate("StaffScreen", "A day later"))
         self.shown.setAccessibleName(f"{self.caption.text()} {self.shown.text()}")
 
 
@@ -244,17 +245,14 @@ class VoucherFindScreen(StaffScreen):
         self.id_field.changed.connect(self._render_buttons)
         self.id_field.submitted.connect(self.search)
         self.id_search.clicked.connect(self.search)
-        column = QVBoxLayout()
-        column.setSpacing(SPACING.m)
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.id_field)
         column.addStretch(1)
-        column.addWidget(self.id_search, 0, Qt.AlignmentFlag.AlignLeft)
         page = QWidget()
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(SPACING.xl)
-        row.addLayout(column, 3)
-        row.addWidget(self.id_pad, 2, Qt.AlignmentFlag.AlignTop)
+        page.setLayout(form_beside_pad(form, self.id_pad, self.id_search))
+        page.layout().setContentsMargins(0, 0, 0, 0)
         return page
 
     def _dates_page(self) -> QWidget:
@@ -378,58 +376,74 @@ class VoucherFindScreen(StaffScreen):
 
     def _render_buttons(self) -> None:
         busy = self._view.busy
-        searching = _t("Searching…")
+        searching = QCoreApplication.translate("StaffScreen", "Searching…")
         for button, valid in (
             (self.number_search, self.number_field.is_valid),
             (self.id_search, self.id_field.is_valid),
             (self.dates_search, True),
         ):
-            button.set_text(searching if busy else _t("Search"))
+            button.set_text(
+                searching if busy else QCoreApplication.translate("StaffScreen", "Search")
+            )
             button.setEnabled(valid and not busy)
 
     def _render_texts(self) -> None:
         view = self._view
         if view.busy:
             self.scan_state.set_tone("info", "search")
-            self.scan_state.set_text(_t("Checking the code…"))
+            self.scan_state.set_text(
+                QCoreApplication.translate("StaffScreen", "Checking the code…")
+            )
         elif view.notice is not None and view.searching is FindBy.CODE:
             self.scan_state.set_tone("warn")
             self.scan_state.set_text(notice_text(view.notice))
         else:
             self.scan_state.set_tone("info", "qr-code")
-            self.scan_state.set_text(_t("Waiting for the QR code…"))
+            self.scan_state.set_text(
+                QCoreApplication.translate("StaffScreen", "Waiting for the QR code…")
+            )
         self.scan_state.setAccessibleName(self.scan_state.text.text())
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Find a voucher"))
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Find a voucher"))
         names = {
-            FindBy.CODE: _t("Scan"),
-            FindBy.NUMBER: _t("Number"),
-            FindBy.HOLDER: _t("ID number"),
-            FindBy.DATES: _t("Dates"),
+            FindBy.CODE: QCoreApplication.translate("StaffScreen", "Scan"),
+            FindBy.NUMBER: QCoreApplication.translate("StaffScreen", "Number"),
+            FindBy.HOLDER: QCoreApplication.translate("StaffScreen", "ID number"),
+            FindBy.DATES: QCoreApplication.translate("StaffScreen", "Dates"),
         }
         for mode, button in self.mode_buttons.items():
             button.set_text(names[mode])
-        self.scan_title.setText(_t("Scan the voucher's QR code"))
+        self.scan_title.setText(
+            QCoreApplication.translate("StaffScreen", "Scan the voucher's QR code")
+        )
         self.scan_steps.setText(
-            _t(
+            QCoreApplication.translate(
+                "StaffScreen",
                 "Hold the voucher's QR code under the counter scanner. The kiosk checks its "
-                "signature offline, with public keys only, and shows the voucher."
+                "signature offline, with public keys only, and shows the voucher.",
             )
         )
-        self.number_field.set_caption(_t("Voucher number"))
-        self.id_field.set_caption(_t("Cardholder's ID number"))
-        presets = {TODAY: _t("Today"), LAST_7_DAYS: _t("Last 7 days"), THIS_MONTH: _t("This month")}
+        self.number_field.set_caption(QCoreApplication.translate("StaffScreen", "Voucher number"))
+        self.id_field.set_caption(
+            QCoreApplication.translate("StaffScreen", "Cardholder's ID number")
+        )
+        presets = {
+            TODAY: QCoreApplication.translate("StaffScreen", "Today"),
+            LAST_7_DAYS: QCoreApplication.translate("StaffScreen", "Last 7 days"),
+            THIS_MONTH: QCoreApplication.translate("StaffScreen", "This month"),
+        }
         for key, button in self.preset_buttons.items():
             button.set_text(presets[key])
-        self.first.caption.setText(_t("From"))
-        self.last.caption.setText(_t("To"))
+        self.first.caption.setText(QCoreApplication.translate("StaffScreen", "From"))
+        self.last.caption.setText(QCoreApplication.translate("StaffScreen", "To"))
         self.first.set_date(self.first.date)  # the date in the new language
         self.last.set_date(self.last.date)
         self.dates_hint.setText(
-            _t("Both days included, at most a year; the newest {n} vouchers are listed.").format(
-                n=FIND_LIMIT
-            )
+            QCoreApplication.translate(
+                "StaffScreen",
+                "Both days included, at most a year; the newest {n} vouchers are listed.",
+            ).format(n=FIND_LIMIT)
         )
         self._render_texts()
         self._render_buttons()
@@ -493,7 +507,9 @@ class VoucherFoundScreen(StaffScreen):
             second.append(progress_words(voucher.progress))
         button.set_text(
             f"{first}\n{'  ·  '.join(second)}",
-            _t("Voucher {number}").format(number=voucher.number),
+            QCoreApplication.translate("StaffScreen", "Voucher {number}").format(
+                number=voucher.number
+            ),
         )
         button.clicked.connect(lambda _=False, n=voucher.number: self.voucher_chosen.emit(n))
         return button
@@ -510,31 +526,42 @@ class VoucherFoundScreen(StaffScreen):
             self.list.addWidget(row)
         self.list.addStretch(1)
         self.empty.setVisible(not vouchers)
-        self.empty.setText(_t("Nothing found."))
+        self.empty.setText(QCoreApplication.translate("StaffScreen", "Nothing found."))
         truncated = found is not None and found.truncated
         self.truncated.setVisible(truncated)
         if view.searching is FindBy.DATES:
             self.truncated.set_text(
-                _t("More than {n} found: only the newest are listed. Narrow the dates.").format(
-                    n=len(vouchers)
-                )
+                QCoreApplication.translate(
+                    "StaffScreen",
+                    "More than {n} found: only the newest are listed. Narrow the dates.",
+                ).format(n=len(vouchers))
             )
         else:
             self.truncated.set_text(
-                _t("More than {n} found: only the newest are listed.").format(n=len(vouchers))
+                QCoreApplication.translate(
+                    "StaffScreen", "More than {n} found: only the newest are listed."
+                ).format(n=len(vouchers))
             )
         if view.searching is FindBy.DATES and view.dates is not None:
-            self.title.setText(_t("Issued {dates}").format(dates=dates_words(*view.dates)))
+            self.title.setText(
+                QCoreApplication.translate("StaffScreen", "Issued {dates}").format(
+                    dates=dates_words(*view.dates)
+                )
+            )
         else:
-            self.title.setText(_t("The cardholder's vouchers"))
+            self.title.setText(
+                QCoreApplication.translate("StaffScreen", "The cardholder's vouchers")
+            )
         self.lead.setText(
-            _t("{n} vouchers, newest first. Tap one to see it.").format(n=len(vouchers))
+            QCoreApplication.translate(
+                "StaffScreen", "{n} vouchers, newest first. Tap one to see it."
+            ).format(n=len(vouchers))
             if len(vouchers) != 1
-            else _t("1 voucher. Tap it to see it.")
+            else QCoreApplication.translate("StaffScreen", "1 voucher. Tap it to see it.")
         )
 
     def retranslate(self) -> None:
-        self.new_button.set_text(_t("New search"))
+        self.new_button.set_text(QCoreApplication.translate("StaffScreen", "New search"))
         self._render()
 
     def wipe(self) -> None:
