@@ -33,6 +33,7 @@ from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.engine import Engine
 
@@ -289,6 +290,21 @@ def build_kiosk(
     return kiosk
 
 
+def trusted_public_keys(settings: Settings) -> dict[str, Ed25519PublicKey]:
+    """Other kiosks' voucher public keys (the setting voucher_public_keys) for the staff desk.
+    A folder that cannot be read is logged and left out: the desk still checks this kiosk's
+    own vouchers, and calls the others' keys unknown."""
+    if settings.voucher_public_keys is None:
+        return {}
+    from kiosk.services.voucher_key import PublicKeyError, load_public_keys
+
+    try:
+        return load_public_keys(settings.voucher_public_keys)
+    except PublicKeyError as exc:
+        log.warning("desk.public_keys_unreadable error=%s", exc)
+        return {}
+
+
 def make_staff(kiosk: Kiosk) -> StaffController | None:
     """Staff mode behind the hidden entry, when the kiosk has a service code. It ends with the
     kiosk's own language and text size, like a citizen session; leaving kiosk mode quits."""
@@ -301,7 +317,11 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
     from kiosk.services.staff import StaffServices
     from kiosk.ui.staff_controller import StaffController
 
-    services = StaffServices(kiosk.business, service_code=kiosk.settings.service_code)
+    services = StaffServices(
+        kiosk.business,
+        service_code=kiosk.settings.service_code,
+        public_keys=trusted_public_keys(kiosk.settings),
+    )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)
 

@@ -33,6 +33,7 @@ naming a FIFO or /dev/zero is refused, not waited on).
     kiosk_window_minutes = 60  #   ... then it pauses identification and voucher lookup
     tap_guard_seconds = 0.5    # taps swallowed after each screen change (no double-tap skips)
     service_code = "135790"    # the hidden service entry's code pad (4-12 digits); empty: no entry
+    voucher_public_keys = "/etc/sscard-kiosk/voucher-keys"  # other kiosks' *.pub: the desk checks
 """
 
 from __future__ import annotations
@@ -93,6 +94,9 @@ class Settings:
     pickup_working_days: int = 15
     reissue_fee_fen: int = 0  # the reissue fee in fen; 0: free
     voucher_key_file: Path | None = None  # None: voucher-signing.key in data_dir
+    # A folder of other kiosks' voucher public keys (*.pub, as `kiosk voucher export-key`
+    # writes them): the staff desk checks their vouchers too. None (or empty): this kiosk's own.
+    voucher_public_keys: Path | None = None
     # The limits on guessing (QUALITY.md S8), see kiosk.domain.proof.
     identify_max_failures: int = 5
     identify_window_hours: float = 24.0
@@ -323,6 +327,8 @@ def _converted(name: str, value: Any) -> Any:
     if not isinstance(value, str | Path):
         raise _Refused("text" if kind not in _PATH_TYPES else "a folder or file path (text)")
     if kind in _PATH_TYPES:
+        if name in _EMPTY_IS_NONE and not str(value).strip():
+            return None
         return _path(str(value))
     return value
 
@@ -371,7 +377,7 @@ def _check_value(name: str, value: Any) -> None:
         )
     elif name == "service_code" and value and (problem := code_problem(value)) is not None:
         raise _Refused(f"empty (no service entry) or {problem}")
-    elif name in ("data_dir", "log_dir", "voucher_key_file") and value is not None:
+    elif name in ("data_dir", "log_dir", "voucher_key_file", *_EMPTY_IS_NONE) and value is not None:
         if not Path(value).is_absolute():
             raise _Refused("an absolute path")
     elif name in TEXT_LIMITS:
@@ -459,3 +465,5 @@ def _redacted_url(value: Any) -> str:
 
 _FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
 _PATH_TYPES = ("Path", "Path | None")
+# Optional paths for which empty means unset (no other kiosks' public keys).
+_EMPTY_IS_NONE = ("voucher_public_keys",)

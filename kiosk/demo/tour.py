@@ -183,6 +183,7 @@ class Tour(TourDriver):
         self.settle(self.at("outlet"), "outlets")
         self.reissue_steps("loss-final")
         final_code = self.receipt_code()
+        self.printed_codes.append(final_code)
         c.home()
         self.settle(self.at("attract"))
         # The old card of that final loss report, inserted: when and where the new card waits.
@@ -283,6 +284,7 @@ class Tour(TourDriver):
         self.shot("loss-final", "outlet")
         self.reissue_steps("loss-final")
         code = self.receipt_code()
+        self.printed_codes.append(code)
         c.home()
         self.settle(self.at("attract"))
         self.start(w.attract.voucher_lookup_clicked, "lookup")

@@ -47,6 +47,9 @@ class TourDriver:
         self.language = "zh_CN"
         self.size = MAIN_SIZE
         self.large_text = False
+        # The QR codes of vouchers the citizen passes printed, oldest first (the staff pass
+        # scans the last one at the voucher desk).
+        self.printed_codes: list[str] = []
         reader = kiosk.backend
         assert isinstance(reader, MockReaderBackend), "the tour runs on the mock reader"
         self.reader: MockReaderBackend = reader

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.domain.service_entry import EntryAnswer, EntryOutcome, ServiceEntryGate
@@ -29,13 +31,23 @@ MODE_LEFT = "kiosk.mode_left"  # an administrator or technician left kiosk mode
 
 
 class StaffServices:
-    """The staff screens' services for one kiosk. `service_code` empty: no service entry."""
+    """The staff screens' services for one kiosk. `service_code` empty: no service entry.
+    `public_keys`: other kiosks' voucher public keys the desk checks codes with (key id -> key,
+    kiosk.services.voucher_key.load_public_keys)."""
 
-    def __init__(self, business: BusinessService, *, service_code: str = "") -> None:
+    def __init__(
+        self,
+        business: BusinessService,
+        *,
+        service_code: str = "",
+        public_keys: Mapping[str, Ed25519PublicKey] | None = None,
+    ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
         self.entry = ServiceEntryGate(service_code, self._clock) if service_code else None
-        self.desk = VoucherDesk(self.context, Vouchers(self.context, business.proofs))
+        self.desk = VoucherDesk(
+            self.context, Vouchers(self.context, business.proofs), public_keys=public_keys
+        )
         self.days = DayReports(self.context)
         self.audit = AuditBrowser(self.context)
         self.calendar = CalendarAdmin(

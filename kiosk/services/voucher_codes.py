@@ -49,8 +49,22 @@ _ALG, _KID, _EDDSA = 1, 4, -8
 _FIELDS = {1: "number", 2: "kind", 3: "holder", 4: "pickup_date", 5: "outlet"}
 
 
+class CodeProblem(enum.Enum):
+    """Why a code is refused, for those who word it (the staff desk's check)."""
+
+    MALFORMED = "malformed"  # not a voucher code, or damaged
+    UNKNOWN_KEY = "unknown_key"  # signed with a key not among those trusted here
+    BAD_SIGNATURE = "bad_signature"  # the signature does not match: altered (or, SSK1, foreign)
+    OLD_UNCHECKABLE = "old_uncheckable"  # an SSK1 code, and no HMAC key to check it with
+
+
 class InvalidVoucherCode(ValueError):
-    """A scanned voucher code that is malformed, or whose signature does not match."""
+    """A scanned voucher code that is malformed, or whose signature does not match; `problem`
+    says which, the message says it in words (for logs and the command line)."""
+
+    def __init__(self, message: str, problem: CodeProblem = CodeProblem.MALFORMED) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +193,8 @@ class VoucherCodes:
         if self.hmac_key is None:
             if text.startswith(PREFIX + ":"):
                 raise InvalidVoucherCode(
-                    "an old SSK1 code: it can be checked only with the issuing kiosk's secret key"
+                    "an old SSK1 code: it can be checked only with the issuing kiosk's secret key",
+                    CodeProblem.OLD_UNCHECKABLE,
                 )
             raise InvalidVoucherCode(f"not a voucher code (expected {PREFIX2}:…)")
         return _verify_hmac(text, self.hmac_key)
@@ -236,12 +251,16 @@ def _verify_cose(body: str, keys: Mapping[str, Ed25519PublicKey]) -> VerifiedVou
         raise InvalidVoucherCode("no key id in the protected header")
     public = keys.get(kid.hex())
     if public is None:
-        raise InvalidVoucherCode(f"signed with key {kid.hex()}, which is not among the keys given")
+        raise InvalidVoucherCode(
+            f"signed with key {kid.hex()}, which is not among the keys given",
+            CodeProblem.UNKNOWN_KEY,
+        )
     try:
         public.verify(signature, _sig_structure(protected, payload))
     except InvalidSignature:
         raise InvalidVoucherCode(
-            f"the signature does not match key {kid.hex()}: the code was altered"
+            f"the signature does not match key {kid.hex()}: the code was altered",
+            CodeProblem.BAD_SIGNATURE,
         ) from None
     # Signed by a key we trust: the content is the kiosk's, but still checked for shape.
     try:
@@ -285,7 +304,8 @@ def _verify_hmac(text: str, key: bytes) -> VerifiedVoucher:
     expected = _hmac_signature(normal, key).encode()
     if not hmac.compare_digest(sig.encode("ascii", "replace"), expected):
         raise InvalidVoucherCode(
-            "the signature does not match: the code was altered or signed with another key"
+            "the signature does not match: the code was altered or signed with another key",
+            CodeProblem.BAD_SIGNATURE,
         )
     return VerifiedVoucher(number=normal)
 

@@ -10,12 +10,14 @@ cannot be reached is DeskOffline.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kiosk.domain import desk as d
@@ -29,6 +31,7 @@ from kiosk.domain.voucher_data import Language
 from kiosk.domain.vouchers import normalize_voucher_number
 from kiosk.services import voucher_codes
 from kiosk.services.context import KioskContext
+from kiosk.services.voucher_codes import CodeProblem, VoucherCodes, VoucherContent
 from kiosk.services.vouchers import Vouchers
 from kiosk.store import models as m
 from kiosk.store.repositories.desk import DeskStaff
@@ -43,6 +46,7 @@ PROGRESS_MOVED = "reissue.progress_moved"
 COLLECTED = "reissue.collected"
 REIMBURSED = "reimbursement.recorded"
 REFUSED = "desk.refused"
+CODE_CHECKED = "desk.code_checked"  # outcome ok: genuine; refused: not
 FIND_LIMIT = 50
 
 
@@ -58,19 +62,53 @@ class DeskReprint:
     reprint_no: int | None
 
 
-class VoucherDesk:
-    """The clerk's use cases on vouchers; `printing` renders and prints them."""
+@dataclass(frozen=True, slots=True)
+class DeskCheck:
+    """A scanned code checked at the desk, offline, with public keys only: genuine (`problem`
+    None) or why not; what the code signs; and the voucher if this back end knows it (None
+    for a genuine voucher of another kiosk's back end). Nothing personal but masked."""
 
-    def __init__(self, context: KioskContext, printing: Vouchers) -> None:
+    problem: CodeProblem | None
+    number: str | None = None
+    scheme: str | None = None  # "SSK2" (Ed25519) or "SSK1" (HMAC: the number alone)
+    key_id: str | None = None  # SSK2: the issuing kiosk's key
+    content: VoucherContent | None = None  # SSK2: number, kind, masked holder, pickup, outlet
+    voucher: d.DeskVoucher | None = None
+
+    @property
+    def genuine(self) -> bool:
+        return self.problem is None
+
+
+class VoucherDesk:
+    """The clerk's use cases on vouchers; `printing` renders and prints them. `public_keys`
+    (key id -> key, from the setting voucher_public_keys) are other kiosks' public keys: their
+    vouchers are checked here too, besides this kiosk's own."""
+
+    def __init__(
+        self,
+        context: KioskContext,
+        printing: Vouchers,
+        *,
+        public_keys: Mapping[str, Ed25519PublicKey] | None = None,
+    ) -> None:
         self.context = context
         self.printing = printing
+        self.public_keys = dict(public_keys or {})
+
+    def codes(self) -> VoucherCodes:
+        """The kiosk's codes, trusting the other kiosks' public keys as well as its own."""
+        own = self.context.codes()
+        if not self.public_keys:
+            return own
+        return dataclasses.replace(own, public_keys={**self.public_keys, **own.public_keys})
 
     # Finding ------------------------------------------------------------------------------------
 
     def find_by_code(self, staff: StaffActor, code: str) -> d.DeskVoucher:
         """The voucher whose QR code was scanned, checked as the kiosk's lookup checks it."""
         try:
-            number = self.context.codes().verify(code).number  # SSK2, and old SSK1
+            number = self.codes().verify(code).number  # SSK2, and old SSK1
         except voucher_codes.InvalidVoucherCode:
             raise self._refused(staff, "find", DeskRefusal.CODE_INVALID) from None
         return self._find_one(staff, number, "code")
@@ -142,6 +180,48 @@ class VoucherDesk:
         uow.commit()
         log.info("desk.find.ok by=%s vouchers=%d", by, len(vouchers))
         return d.DeskFind(tuple(vouchers), truncated=len(numbers) > limit)
+
+    # Checking a code ----------------------------------------------------------------------------
+
+    def check_code(self, staff: StaffActor, code: str) -> DeskCheck:
+        """Is this scanned code genuine? Its signature checked with public keys only (this
+        kiosk's and voucher_public_keys'), and the voucher looked up in this back end.
+        Audited as "desk.code_checked" (refused when not genuine); the code is never logged."""
+        verified: voucher_codes.VerifiedVoucher | None = None
+        problem: CodeProblem | None = None
+        try:
+            verified = self.codes().verify(code)
+        except voucher_codes.InvalidVoucherCode as exc:
+            problem = exc.problem
+        with self._refusing(staff, "check"), self._unit("check") as uow:
+            self._staff(uow, staff)
+            if verified is None:
+                check = DeskCheck(problem)
+                detail: dict[str, object] = {"problem": problem.value if problem else None}
+            else:
+                voucher = self._view(uow, verified.number)
+                check = DeskCheck(
+                    None,
+                    verified.number,
+                    verified.scheme,
+                    verified.key_id,
+                    verified.content,
+                    voucher,
+                )
+                detail = {
+                    "voucher": verified.number,
+                    "scheme": verified.scheme,
+                    "key_id": verified.key_id,
+                    "known": voucher is not None,
+                }
+            outcome = Outcome.OK if check.genuine else Outcome.REFUSED
+            self._audit(uow, staff, CODE_CHECKED, outcome=outcome, detail=detail)
+            uow.commit()
+        if problem is None:
+            log.info("desk.check.genuine known=%s", check.voucher is not None)
+        else:
+            log.info("desk.check.refused reason=%s", problem.value)
+        return check
 
     # Reprint ------------------------------------------------------------------------------------
 
