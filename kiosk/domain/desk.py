@@ -216,7 +216,7 @@ def check_reimbursement(
         raise DeskRefused(DeskRefusal.REVIEW_DATE_INVALID)
 
 
-_YUAN = re.compile(r"(\d{1,9})(?:\.(\d{0,2}))?")
+_YUAN = re.compile(r"([0-9]{1,9})(?:\.([0-9]{0,2}))?")
 
 
 def parse_yuan(text: str) -> int | None:

@@ -261,6 +261,7 @@ def _reimbursements_match_entries(session: Session, result: Consistency, json_te
     )
     query = (
         sa.select(V.number)
+        .select_from(R)
         .join(V, V.id == R.voucher_id)
         .join(T, T.id == V.transaction_id)
         .where(~entry)
