@@ -257,7 +257,8 @@ class VoucherAction:
 
     # Reprint ------------------------------------------------------------------------------------
 
-    def choose_reason(self, reason: ReprintReason) -> Commands:
+    def choose_reason(self, reason: ReprintReason | None) -> Commands:
+        """A reason tapped (None: back to the list, from Other's text)."""
         if self._ready(ActionKind.REPRINT):
             self._set(reason=reason, notice=None)
         return []

@@ -23,4 +23,8 @@ class AreaScreens:
     connect: Callable[[dict[str, StaffScreen], Send], None]
 
 
-AREA_SCREENS: tuple[AreaScreens, ...] = ()
+from kiosk.ui.screens.staff import voucher_actions  # noqa: E402 - needs Send and AreaScreens
+
+AREA_SCREENS: tuple[AreaScreens, ...] = (
+    AreaScreens("vouchers-actions", voucher_actions.make, voucher_actions.connect),
+)
