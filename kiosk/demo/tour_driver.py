@@ -53,6 +53,9 @@ class TourDriver:
         reader = kiosk.backend
         assert isinstance(reader, MockReaderBackend), "the tour runs on the mock reader"
         self.reader: MockReaderBackend = reader
+        # The card receipt of the last reissue flow of each kind ("replace", "loss-final"): the
+        # vouchers the staff tour reprints, moves on, hands over and reimburses.
+        self.new_card_vouchers: dict[str, str] = {}
 
     def settle(self, condition: Callable[[], bool] = lambda: True, what: str = "") -> None:
         """Run the event loop until the worker is idle and `condition` holds."""
@@ -162,6 +165,9 @@ class TourDriver:
             self.settle(self.at(step), step)
             self.shot(flow, step)
         self.confirm_and_print(flow)
+        receipt = c.business.view.receipt if c.business is not None else None
+        assert receipt is not None
+        self.new_card_vouchers[flow] = receipt.voucher_number
 
     def confirm_and_print(self, flow: str, *, shoot: bool = True) -> None:
         c = self.kiosk.controller

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from kiosk.demo.tour_desk import vouchers_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
+from kiosk.demo.tour_voucher_actions import voucher_actions_tour
 from kiosk.flows.staff import SStep
 from kiosk.ui.staff_controller import StaffController
 
@@ -21,10 +22,12 @@ CLERK = ("clerk", "clerk-demo")
 ADMIN = ("admin", "admin-demo")
 TECH = ("tech", "tech-demo")
 
+
 # (area key, tour): each tour runs while the menu of a role that may open the area is shown,
 # and is brought back to the menu when it returns. An area may have several (in order).
 AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("vouchers", vouchers_tour),
+    ("vouchers", voucher_actions_tour),
 ]
 
 

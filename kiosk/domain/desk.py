@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from kiosk.domain.journal import (
     VoucherKind,
 )
 from kiosk.domain.staff import Permission, may
+from kiosk.domain.vocabulary import Term
 
 REASON_MAX_CHARS = 200  # voucher_prints.reason
 REVIEWER_MAX_CHARS = 60  # medical_reimbursements.reviewer
@@ -109,6 +111,35 @@ def reprint_reason(text: str) -> str:
     )
 
 
+class ReprintReason(enum.Enum):
+    """The common reasons for a staff reprint, offered as buttons (the on-screen keyboard cannot
+    type Chinese); anything else is typed as OTHER."""
+
+    LOST = "lost"
+    DAMAGED = "damaged"
+    PRINTER = "printer"
+    OTHER = "other"
+
+
+# A preset reason is stored in both languages' words, so the record reads the same whatever
+# language the clerk's screen showed; the screen shows the term in its own language.
+REPRINT_REASONS: dict[ReprintReason, Term] = {
+    ReprintReason.LOST: Term("市民遗失凭证", "The citizen lost the voucher"),
+    ReprintReason.DAMAGED: Term("凭证损坏或无法辨认", "The voucher is damaged or unreadable"),
+    ReprintReason.PRINTER: Term("打印机卡纸或缺纸", "The printer jammed or ran out of paper"),
+    ReprintReason.OTHER: Term("其他", "Other"),
+}
+
+
+def reprint_reason_text(reason: ReprintReason, typed: str = "") -> str:
+    """The reason as stored: a preset's words in both languages ("市民遗失凭证 / The citizen
+    lost the voucher"), or for OTHER the typed text, cleaned (refused when blank)."""
+    if reason is ReprintReason.OTHER:
+        return reprint_reason(typed)
+    term = REPRINT_REASONS[reason]
+    return reprint_reason(f"{term.zh_CN} / {term.en}")
+
+
 def progress_move(current: ReissueProgress, target: ReissueProgress) -> bool:
     """Whether moving `current` to `target` changes anything: False for the same step again
     (a double tap), True for a step forward. Refuses a step back, any move after collection
@@ -120,6 +151,25 @@ def progress_move(current: ReissueProgress, target: ReissueProgress) -> bool:
     if PROGRESS_ORDER.index(target) < PROGRESS_ORDER.index(current):
         raise DeskRefused(DeskRefusal.PROGRESS_BACKWARD)
     return target is not current
+
+
+def progress_steps_forward(current: ReissueProgress | None) -> tuple[ReissueProgress, ...]:
+    """The steps a clerk may move `current` on to (never back, never to COLLECTED: that is the
+    hand-over's); none for a voucher with no new card behind it."""
+    if current is None or current is ReissueProgress.COLLECTED:
+        return ()
+    return tuple(
+        step
+        for step in PROGRESS_ORDER
+        if step is not ReissueProgress.COLLECTED and _moves(current, step)
+    )
+
+
+def _moves(current: ReissueProgress, target: ReissueProgress) -> bool:
+    try:
+        return progress_move(current, target)
+    except DeskRefused:
+        return False
 
 
 def check_has_new_card(voucher_kind: VoucherKind, transaction_kind: TransactionKind) -> None:
@@ -164,6 +214,19 @@ def check_reimbursement(
         raise DeskRefused(DeskRefusal.AMOUNT_INVALID)
     if not issued_on <= reviewed_on <= today:
         raise DeskRefused(DeskRefusal.REVIEW_DATE_INVALID)
+
+
+_YUAN = re.compile(r"([0-9]{1,9})(?:\.([0-9]{0,2}))?")
+
+
+def parse_yuan(text: str) -> int | None:
+    """An amount typed in yuan ("1234.5", "80", "0.05": digits, at most one point and two
+    decimals) as fen; None when it is not such an amount. The range is check_reimbursement's."""
+    match = _YUAN.fullmatch(text.strip())
+    if match is None:
+        return None
+    whole, decimals = match.group(1), (match.group(2) or "")
+    return int(whole) * 100 + int(decimals.ljust(2, "0"))
 
 
 def check_find_limit(limit: int) -> None:

@@ -71,6 +71,9 @@ BUSINESS_ACTIONS = {
 }
 # The audit entries of a voucher's prints: the original (reprint 0), then the reprints.
 PRINT_ACTIONS = ("voucher.printed", "voucher.reprinted")
+# The audit entry of a voucher's medical reimbursement (kiosk.services.voucher_desk), which
+# `kiosk db check` holds against the reimbursement's row.
+REIMBURSEMENT_ACTION = "reimbursement.recorded"
 
 
 class Outcome(enum.Enum):

@@ -25,7 +25,7 @@ from kiosk.domain.business import PrintOutcome, VoucherRecord
 from kiosk.domain.calendar import CHINA_TZ, local_date
 from kiosk.domain.desk import DeskRefusal, DeskRefused, StaffActor
 from kiosk.domain.ids import is_valid_id_number
-from kiosk.domain.journal import ActorKind, Outcome, ReissueProgress
+from kiosk.domain.journal import REIMBURSEMENT_ACTION, ActorKind, Outcome, ReissueProgress
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.voucher_data import Language
 from kiosk.domain.vouchers import normalize_voucher_number
@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 FOUND = "desk.vouchers_found"
 PROGRESS_MOVED = "reissue.progress_moved"
 COLLECTED = "reissue.collected"
-REIMBURSED = "reimbursement.recorded"
+REIMBURSED = REIMBURSEMENT_ACTION
 REFUSED = "desk.refused"
 CODE_CHECKED = "desk.code_checked"  # outcome ok: genuine; refused: not
 FIND_LIMIT = 50
@@ -56,10 +56,12 @@ class DeskOffline(Exception):
 
 @dataclass(frozen=True, slots=True)
 class DeskReprint:
-    """A reprint's outcome; `reprint_no` is the number printed on it (None if not printed)."""
+    """A reprint's outcome; `reprint_no` is the number printed on it (None if not printed),
+    `voucher` the voucher as it stands after the print (its new reprint in the history)."""
 
     outcome: PrintOutcome
     reprint_no: int | None
+    voucher: d.DeskVoucher | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +255,14 @@ class VoucherDesk:
         )
         printed = outcome is PrintOutcome.PRINTED
         log.info("desk.reprint outcome=%s", outcome.value)
-        return DeskReprint(outcome, record.next_print_no if printed else None)
+        if not printed:
+            return DeskReprint(outcome, None)
+        try:  # read only, for the screen: the voucher with its new reprint
+            with self._unit("reprint_view") as uow:
+                view = self._view(uow, record.number)
+        except DeskOffline:  # printed and recorded all the same
+            view = None
+        return DeskReprint(outcome, record.next_print_no, view)
 
     # The new card -------------------------------------------------------------------------------
 

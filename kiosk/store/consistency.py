@@ -11,6 +11,8 @@ held against its audit entry, both ways:
 - every voucher is the one its transaction's audit entry names, and every voucher an entry
   names exists;
 - every print of a voucher has its "voucher.printed"/"voucher.reprinted" entry, and back;
+- every medical reimbursement has its "reimbursement.recorded" entry (the voucher and the
+  amount), and back;
 - every card with a recorded status change has the status its newest change gave it.
 
 Every rule is one anti-join in the database (indexes on the keys they follow), so the check
@@ -27,7 +29,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kiosk.domain.journal import BUSINESS_ACTIONS, PRINT_ACTIONS, TransactionKind
+from kiosk.domain.journal import (
+    BUSINESS_ACTIONS,
+    PRINT_ACTIONS,
+    REIMBURSEMENT_ACTION,
+    TransactionKind,
+)
 from kiosk.domain.masking import mask_card_number
 from kiosk.store import models as m
 
@@ -85,6 +92,7 @@ def check_consistency(session: Session) -> Consistency:
             _transactions_have_rows(session, result, kind, table)
     _vouchers_match_entries(session, result, json_text)
     _prints_match_entries(session, result, json_text)
+    _reimbursements_match_entries(session, result, json_text)
     _cards_match_changes(session, result)
     result.counts = _counts(session)
     return result
@@ -242,6 +250,51 @@ def _prints_match_entries(session: Session, result: Consistency, json_text: Any)
     )
 
 
+def _reimbursements_match_entries(session: Session, result: Consistency, json_text: Any) -> None:
+    V, R = m.Voucher, m.MedicalReimbursement
+    amount = sa.cast(json_text(A.detail, "amount_fen"), sa.BigInteger)
+    entry = sa.exists().where(
+        A.transaction_key == T.idempotency_key,
+        A.action == REIMBURSEMENT_ACTION,
+        json_text(A.detail, "voucher") == V.number,
+        amount == R.amount_fen,
+    )
+    query = (
+        sa.select(V.number)
+        .select_from(R)
+        .join(V, V.id == R.voucher_id)
+        .join(T, T.id == V.transaction_id)
+        .where(~entry)
+        .order_by(R.id)
+    )
+    _report(
+        session,
+        result,
+        query,
+        lambda row: (
+            f"the reimbursement of voucher {row[0]} has no audit entry recording its amount"
+        ),
+    )
+    recorded = (
+        sa.select(R.id)
+        .join(V, V.id == R.voucher_id)
+        .where(V.number == json_text(A.detail, "voucher"), R.amount_fen == amount)
+        .exists()
+    )
+    query = sa.select(A.chain, A.seq, json_text(A.detail, "voucher")).where(
+        A.action == REIMBURSEMENT_ACTION, ~recorded
+    )
+    _report(
+        session,
+        result,
+        query.order_by(A.chain, A.seq),
+        lambda row: (
+            f"audit entry {row[0]} #{row[1]} records a reimbursement of voucher {row[2]} "
+            "that is not in the database"
+        ),
+    )
+
+
 def _cards_match_changes(session: Session, result: Consistency) -> None:
     C, S = m.Card, m.CardStatusChange
     later = sa.orm.aliased(S)
@@ -278,6 +331,7 @@ def _counts(session: Session) -> dict[str, int]:
         "transactions": count(sa.select(T.id)),
         "vouchers": count(sa.select(m.Voucher.id)),
         "voucher prints": count(sa.select(m.VoucherPrint.id)),
+        "reimbursements": count(sa.select(m.MedicalReimbursement.id)),
         "card status changes": count(sa.select(S.id).where(S.transaction_id.is_not(None))),
         "status changes made elsewhere, not audited here": count(
             sa.select(S.id).where(S.transaction_id.is_(None))

@@ -145,3 +145,36 @@ def test_a_reprint_is_of_the_voucher_as_the_clerk_saw_it() -> None:
 
 def test_a_refusal_carries_only_its_reason() -> None:
     assert str(DeskRefused(DeskRefusal.NOT_READY)) == "not_ready"
+
+
+def test_the_steps_forward_are_the_ones_progress_move_allows() -> None:
+    assert d.progress_steps_forward(P.APPLIED) == (P.IN_PRODUCTION, P.READY)
+    assert d.progress_steps_forward(P.IN_PRODUCTION) == (P.READY,)
+    assert d.progress_steps_forward(P.READY) == ()  # what is left is the hand-over
+    assert d.progress_steps_forward(P.COLLECTED) == d.progress_steps_forward(None) == ()
+
+
+def test_a_preset_reprint_reason_reads_the_same_in_both_languages() -> None:
+    assert d.reprint_reason_text(d.ReprintReason.PRINTER, "typed text is ignored") == (
+        "打印机卡纸或缺纸 / The printer jammed or ran out of paper"
+    )
+    assert d.reprint_reason_text(d.ReprintReason.OTHER, " Asked by\nthe employer ") == (
+        "Asked by the employer"
+    )
+    with pytest.raises(DeskRefused):
+        d.reprint_reason_text(d.ReprintReason.OTHER, " ")
+    for reason in d.ReprintReason:  # every preset fits the column
+        assert len(d.reprint_reason_text(reason, "x")) <= d.REASON_MAX_CHARS
+
+
+@pytest.mark.parametrize(
+    ("typed", "fen"),
+    [("0", 0), ("1", 100), ("1.", 100), ("1.5", 150), ("1.05", 105), (" 1234.50 ", 123450)],
+)
+def test_yuan_as_typed_become_fen(typed: str, fen: int) -> None:
+    assert d.parse_yuan(typed) == fen
+
+
+@pytest.mark.parametrize("typed", ["", ".", ".5", "1.234", "1,000", "-1", "1e3", "１２", "1..2"])
+def test_what_is_not_yuan_is_none(typed: str) -> None:
+    assert d.parse_yuan(typed) is None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from desk_helpers import CLERK, make_desk
 from sqlalchemy.engine import Engine
 from tampering import recompute_chain
 
@@ -336,3 +337,25 @@ def test_db_check_without_the_key_or_with_open_modes_fails(sqlite_url: str, tmp_
     assert any(
         line.startswith("audit chain: CANNOT BE VERIFIED without the audit key") for line in lines
     )
+
+
+def test_g_changing_a_reimbursement_behind_its_audit_entry(
+    demo_engine: Engine, seal: AuditSeal
+) -> None:
+    desk = make_desk(demo_engine, seal)
+    number, _ = desk.reissue()
+    desk.desk.record_reimbursement(
+        CLERK, number, amount_fen=12_345, reviewer="Wang Fang", reviewed_on=dt.date(2026, 12, 5)
+    )
+    report = check_database(demo_engine, seal=seal)
+    assert report.ok, report.lines()
+    assert "reimbursements: 1, " in "\n".join(report.lines())
+    _tamper(demo_engine, "UPDATE medical_reimbursements SET amount_fen = 123450;")
+    lines = _lines(demo_engine, seal)
+    assert f"  the reimbursement of voucher {number} has no audit entry recording its amount" in (
+        lines
+    )
+    assert any(
+        line.endswith(f"records a reimbursement of voucher {number} that is not in the database")
+        for line in lines
+    ), lines

@@ -1,7 +1,8 @@
-"""The entry fields of the business screens: an ID number, a mobile number, a voucher number,
-each an `EntryField` (kiosk.ui.widgets.entry) that knows which characters it takes and what
-makes its value wrong, in one plain sentence. `FieldGroup` ties fields to one pad: tap a field
-to type into it; a field that is complete and right hands over to the next one.
+"""The entry fields of the business screens: an ID number, a mobile number, a voucher number
+(and for staff, an amount of yuan), each an `EntryField` (kiosk.ui.widgets.entry) that knows
+which characters it takes and what makes its value wrong, in one plain sentence. `FieldGroup`
+ties fields to one pad: tap a field to type into it; a field that is complete and right hands
+over to the next one.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.domain.desk import MAX_REIMBURSEMENT_FEN, parse_yuan
 from kiosk.domain.ids import IdProblem, check_id_prefix
 from kiosk.domain.vouchers import normalize_voucher_number
+from kiosk.ui.i18n import format_yuan
 from kiosk.ui.widgets.entry import EntryField, FieldCheck
 
 ID_LENGTH = 18
@@ -139,6 +142,39 @@ class VoucherField(EntryField):
 
     def hint(self) -> str:
         return self.tr("Letters and digits as printed under the QR code. Dashes are optional.")
+
+
+class AmountField(EntryField):
+    """An amount of yuan from the decimal pad: digits, one point, at most two decimals; the
+    hint shows it as it will be recorded (¥1,234.50)."""
+
+    allowed = "0123456789."
+    max_length = 12
+
+    def accepts(self, ch: str) -> bool:
+        if not super().accepts(ch):
+            return False
+        whole, point, decimals = self.text.partition(".")
+        if ch == ".":
+            return bool(whole) and not point
+        return len(decimals) < 2 if point else len(whole) < 9
+
+    def validate(self, text: str) -> FieldCheck:
+        fen = parse_yuan(text)
+        if fen is None or fen == 0:
+            return FieldCheck(False)
+        if fen > MAX_REIMBURSEMENT_FEN:
+            return FieldCheck(
+                False,
+                self.tr("At most {amount}.").format(amount=format_yuan(MAX_REIMBURSEMENT_FEN)),
+                len(text) - 1,
+                (0, len(text)),
+            )
+        return FieldCheck(True)
+
+    def hint(self) -> str:
+        fen = parse_yuan(self.text)
+        return format_yuan(fen) if fen else ""
 
 
 class FieldGroup(QObject):

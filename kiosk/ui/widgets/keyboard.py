@@ -3,6 +3,9 @@ that stays on until tapped again, digits, a page of symbols, Space, Delete and E
 types into one target at a time, like the citizen's pads (kiosk.ui.widgets.textpad): an entry
 field for a login or a reason, or a `SecretField` for a password.
 
+A `TextField` takes free text: a reason, a name (letters, digits, spaces and punctuation from
+the keyboard; a value put in, such as a name with Chinese characters, is kept as it is).
+
 A `SecretField` shows one dot per character typed and keeps the characters in a bytearray and
 nowhere else (never a QString, a label or a property): `take()` hands the buffer over (the
 login wipes it) and starts a fresh one; `clear()` zeroes it in place.
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QWi
 from kiosk.domain.staff import PASSWORD_MAX_BYTES, wipe
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.entry import EntryField, FieldCheck
 
 _LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SYMBOL_ROWS = ("1234567890", "!@#$%^&*()", "-_=+[]{};", ":'\",./?~")
@@ -205,6 +209,27 @@ class Keyboard(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class _Printable:
+    """Any one printable character (no line break, tab or other control character)."""
+
+    def __contains__(self, ch: object) -> bool:
+        return isinstance(ch, str) and len(ch) == 1 and ch.isprintable()
+
+
+class TextField(EntryField):
+    """Free text typed on the keyboard, up to `max_length` characters (set per field)."""
+
+    allowed = _Printable()  # type: ignore[assignment]
+    fold = staticmethod(str)  # as typed: no case folding
+
+    def __init__(self, object_name: str, max_length: int, parent: QWidget | None = None) -> None:
+        self.max_length = max_length
+        super().__init__(object_name, parent)
+
+    def validate(self, text: str) -> FieldCheck:
+        return FieldCheck(bool(text.strip()))
 
 
 class SecretField(QFrame):

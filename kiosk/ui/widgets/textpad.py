@@ -1,5 +1,6 @@
 """On-screen pads that type into an entry field (kiosk.ui.widgets.fields): digits and X for ID
-and mobile numbers, and letters, digits and a dash for voucher numbers.
+and mobile numbers, letters, digits and a dash for voucher numbers, and digits and a decimal
+point for an amount of money.
 
 A pad types into one target field at a time; keys the target would refuse are greyed out (X
 lights up only for the 18th character of an ID number, digits go grey once a field is full),
@@ -17,13 +18,15 @@ from kiosk.ui.widgets.entry import EntryField
 
 DIGITS = "digits"
 ALPHANUMERIC = "alnum"
+DECIMAL = "decimal"
 
 _DIGIT_ROWS = ("123", "456", "789", "X0")
+_DECIMAL_ROWS = ("123", "456", "789", ".0")
 _ALNUM_ROWS = ("1234567890-", "ABCDEFGHIJKLM", "NOPQRSTUVWXYZ")
 
 
 def _key_name(ch: str) -> str:
-    return "Dash" if ch == "-" else ch
+    return {"-": "Dash", ".": "Point"}.get(ch, ch)
 
 
 class TextPad(QWidget):
@@ -37,7 +40,7 @@ class TextPad(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        if layout not in (DIGITS, ALPHANUMERIC):
+        if layout not in (DIGITS, ALPHANUMERIC, DECIMAL):
             raise ValueError(f"unknown pad layout {layout!r}")
         self.setObjectName(object_name)
         self.setProperty("role", "textPad")
@@ -46,14 +49,15 @@ class TextPad(QWidget):
         self.keys: dict[str, KioskButton] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(SPACING.m if layout == DIGITS else SPACING.s)
+        numeric = layout in (DIGITS, DECIMAL)
+        grid.setHorizontalSpacing(SPACING.m if numeric else SPACING.s)
         grid.setVerticalSpacing(SPACING.s + 2)
-        rows = _DIGIT_ROWS if layout == DIGITS else _ALNUM_ROWS
+        rows = {DIGITS: _DIGIT_ROWS, DECIMAL: _DECIMAL_ROWS}.get(layout, _ALNUM_ROWS)
         for r, row in enumerate(rows):
             for c, ch in enumerate(row):
                 key = KioskButton(f"{object_name}Key{_key_name(ch)}", kind="key", parent=self)
                 key.setText(ch)
-                key.setMinimumWidth(112 if layout == DIGITS else 64)
+                key.setMinimumWidth(112 if numeric else 64)
                 key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 key.clicked.connect(lambda _=False, k=ch: self.press(k))
                 self.keys[ch] = key
@@ -63,7 +67,7 @@ class TextPad(QWidget):
         )
         self.delete_key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.delete_key.clicked.connect(self.delete)
-        if layout == DIGITS:
+        if numeric:
             grid.addWidget(self.delete_key, 3, 2)
         else:
             grid.addWidget(self.delete_key, 0, 11, 1, 2)
@@ -103,9 +107,11 @@ class TextPad(QWidget):
                 key.setAccessibleName(self.tr("Dash"))
             elif ch == "X":
                 key.setAccessibleName(self.tr("Letter X"))
+            elif ch == ".":
+                key.setAccessibleName(self.tr("Decimal point"))
             else:
                 key.setAccessibleName(ch)
-        if self._layout_name == DIGITS:
+        if self._layout_name in (DIGITS, DECIMAL):
             self.setAccessibleName(self.tr("Number keypad"))
         else:
             self.setAccessibleName(self.tr("Letter and number keypad"))

@@ -157,13 +157,13 @@ def test_each_way_emits_what_the_area_needs(find: VoucherFindScreen, qtbot: Any)
 
 def test_dates_step_within_bounds(find: VoucherFindScreen) -> None:
     find.preset(LAST_7_DAYS)
-    assert (find.first.date, find.last.date) == (dt.date(2026, 11, 29), dt.date(2026, 12, 5))
-    assert not find.last.plus.isEnabled()  # no day after today
-    find.last.step(-10)  # the last day before the first: the first follows it
-    assert find.last.date == dt.date(2026, 11, 25) and find.first.date == dt.date(2026, 11, 25)
+    assert (find.first_date, find.last_date) == (dt.date(2026, 11, 29), dt.date(2026, 12, 5))
+    assert not find.last.later.isEnabled()  # no day after today
+    find.last.stepped.emit(-10)  # the last day before the first: the first follows it
+    assert find.last_date == dt.date(2026, 11, 25) and find.first_date == dt.date(2026, 11, 25)
     assert not any(b.isChecked() for b in find.preset_buttons.values())  # no preset any more
-    find.first.step(1)
-    assert find.first.date == dt.date(2026, 11, 25)  # not after the last
+    find.first.stepped.emit(1)
+    assert find.first_date == dt.date(2026, 11, 25)  # not after the last
 
 
 def test_the_scanner_is_heard_only_on_the_scan_page(find: VoucherFindScreen, qtbot: Any) -> None:

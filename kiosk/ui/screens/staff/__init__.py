@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from kiosk.ui.screens.staff import vouchers
-from kiosk.ui.screens.staff.base import StaffScreen
-
-# send(area type, fn): fn(the open area) -> its commands, carried out by the staff controller.
-Send = Callable[[type, Callable[[Any], list[Any]]], None]
+from kiosk.ui.screens.staff import voucher_actions, vouchers
+from kiosk.ui.screens.staff.base import Send, StaffScreen
 
 
 @dataclass(frozen=True)
@@ -26,4 +22,5 @@ class AreaScreens:
 
 AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("vouchers", vouchers.make_screens, vouchers.connect_screens),
+    AreaScreens("vouchers-actions", voucher_actions.make, voucher_actions.connect),
 )

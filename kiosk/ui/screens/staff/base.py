@@ -11,6 +11,7 @@ do at the end of theirs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,6 +24,10 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import make_label
+
+# An area's input, as its screens' `connect` gets it: send(flow type, fn) runs fn on the open
+# area (or its open sub-flow) if it is that type, and carries out the commands fn returns.
+Send = Callable[[type, Callable[[Any], list[Any]]], None]
 
 
 def role_words(role: AccountRole) -> str:

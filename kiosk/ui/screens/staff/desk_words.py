@@ -13,13 +13,31 @@ from kiosk.domain import vocabulary
 from kiosk.domain.business import business_for
 from kiosk.domain.desk import DeskRefusal, DeskVoucher, HistoryEvent, HistoryKind
 from kiosk.domain.journal import ReissueProgress
+from kiosk.flows.staff_voucher_actions import (
+    NOTE_HANDED_OVER,
+    NOTE_PROGRESS_MOVED,
+    NOTE_REIMBURSED,
+    NOTE_REPRINTED,
+)
 from kiosk.flows.staff_vouchers import DeskNotice
 from kiosk.services.voucher_codes import CodeProblem
 from kiosk.ui.i18n import format_date, format_yuan, words
 
 
-def refusal_text(refusal: DeskRefusal) -> str:
-    """Why the desk says no, in one plain sentence."""
+def refusal_text(refusal: DeskRefusal, voucher: DeskVoucher | None = None) -> str:
+    """Why the desk says no, in one plain sentence; for a voucher already reimbursed, when,
+    by whom and how much."""
+    paid = voucher.reimbursement if voucher is not None else None
+    if refusal is DeskRefusal.ALREADY_REIMBURSED and paid is not None:
+        return QCoreApplication.translate(
+            "StaffScreen",
+            "Already reimbursed on {date} by {reviewer}: {amount}. The medical expenses of a "
+            "loss period are reimbursed only once.",
+        ).format(
+            date=format_date(paid.reviewed_on),
+            reviewer=paid.reviewer,
+            amount=format_yuan(paid.amount_fen),
+        )
     texts = {
         DeskRefusal.STAFF_NOT_ALLOWED: QCoreApplication.translate(
             "StaffScreen", "Your account may not work the voucher desk."
@@ -195,3 +213,30 @@ def dates_words(first: dt.date, last: dt.date) -> str:
     return QCoreApplication.translate("StaffScreen", "{first} to {last}").format(
         first=format_date(first), last=format_date(last)
     )
+
+
+def voucher_line(voucher: DeskVoucher) -> str:
+    """The voucher in one line: number, kind, masked holder."""
+    kind = words(vocabulary.VOUCHER_KINDS[voucher.kind])
+    return f"{voucher.number} · {kind} · {voucher.masked_name} · {voucher.masked_id_number}"
+
+
+def note_words(note: str, voucher: DeskVoucher) -> str:
+    """What an action did (its `on_done` note), for the voucher page."""
+    if note == NOTE_REPRINTED:
+        return QCoreApplication.translate("StaffScreen", "Printed as 补打 / REPRINT {n}.").format(
+            n=max(1, voucher.prints - 1)
+        )
+    if note == NOTE_PROGRESS_MOVED and voucher.progress is not None:
+        return QCoreApplication.translate("StaffScreen", "Progress moved to: {progress}.").format(
+            progress=words(vocabulary.PROGRESS[voucher.progress])
+        )
+    if note == NOTE_HANDED_OVER:
+        return QCoreApplication.translate(
+            "StaffScreen", "The new card was handed over: the reissue is marked collected."
+        )
+    if note == NOTE_REIMBURSED and voucher.reimbursement is not None:
+        return QCoreApplication.translate(
+            "StaffScreen", "Reimbursement of {amount} recorded."
+        ).format(amount=format_yuan(voucher.reimbursement.amount_fen))
+    return QCoreApplication.translate("StaffScreen", "Done.") if note else ""

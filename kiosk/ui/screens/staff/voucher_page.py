@@ -5,7 +5,7 @@ accept", and why), or genuine but not in this kiosk's records. Texts in "StaffSc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.desk import DeskVoucher
@@ -20,6 +20,7 @@ from kiosk.ui.screens.staff.desk_words import (
     history_by,
     history_words,
     kind_words,
+    note_words,
     problem_text,
     progress_words,
     refusal_text,
@@ -42,25 +43,6 @@ _ACTION_ICONS = {
     ActionKind.HAND_OVER: "card",
     ActionKind.REIMBURSE: "medical",
 }
-# What the action sub-flow's note keys say once it succeeded (unknown keys: "Done.").
-_NOTES = {
-    "reprinted": QT_TRANSLATE_NOOP(
-        "StaffScreen", "The voucher was printed again. Hand it to the citizen."
-    ),
-    "progress_moved": QT_TRANSLATE_NOOP(
-        "StaffScreen", "The progress was moved. The citizen's voucher lookup shows it now."
-    ),
-    "handed_over": QT_TRANSLATE_NOOP("StaffScreen", "The new card was handed over."),
-    "reimbursed": QT_TRANSLATE_NOOP("StaffScreen", "The reimbursement was recorded."),
-}
-
-
-def note_text(note: str) -> str:
-    if not note:
-        return ""
-    if note in _NOTES:
-        return QCoreApplication.translate("StaffScreen", _NOTES[note])
-    return QCoreApplication.translate("StaffScreen", "Done.")
 
 
 def action_words(kind: ActionKind) -> str:
@@ -186,7 +168,7 @@ class VoucherScreen(StaffScreen):
                     how=signature_text(check)
                 )
             )
-        text = note_text(view.note)
+        text = note_words(view.note, view.voucher) if view.voucher else ""
         self.note.setVisible(bool(text))
         self.note.set_text(text)
         refusals = dict(view.actions)

@@ -24,7 +24,7 @@ from kiosk.domain.calendar import local_date
 from kiosk.domain.desk import FIND_SPAN_MAX_DAYS, DeskVoucher
 from kiosk.flows.staff_vouchers import FindBy, VoucherDeskArea, VouchersView, VPage
 from kiosk.services.voucher_desk import FIND_LIMIT
-from kiosk.ui.i18n import format_date, format_moment
+from kiosk.ui.i18n import format_moment
 from kiosk.ui.screens.business_parts import (
     form_beside_pad,
     group_voucher_number,
@@ -42,6 +42,7 @@ from kiosk.ui.screens.staff.entry import menu_item
 from kiosk.ui.screens.staff.voucher_page import VoucherCheckScreen, VoucherScreen
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.datestep import DateStepper
 from kiosk.ui.widgets.fields import IdNumberField, VoucherField
 from kiosk.ui.widgets.parts import Card, Notice, clear_layout, make_label, scroll_area
 from kiosk.ui.widgets.scanner import ScannerInput
@@ -69,70 +70,6 @@ def _today() -> dt.date:
     return local_date(dt.datetime.now(dt.UTC))
 
 
-class DateStepper(QWidget):
-    """A date with − and + (a day at a time): no keyboard, no calendar pop-up to miss."""
-
-    changed = Signal()
-
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(object_name)
-        self.caption = make_label("fieldLabel", object_name=f"{object_name}Caption", wrap=False)
-        self.minus = KioskButton(f"{object_name}Earlier", kind="key")
-        self.plus = KioskButton(f"{object_name}Later", kind="key")
-        self.minus.setText("−")
-        self.plus.setText("+")
-        for button in (self.minus, self.plus):
-            button.setFixedWidth(SPACING.touch + SPACING.m)
-        self.shown = make_label(
-            "fieldValue",
-            object_name=f"{object_name}Date",
-            wrap=False,
-            align=Qt.AlignmentFlag.AlignCenter,
-        )
-        self.shown.setMinimumWidth(240)
-        row = QHBoxLayout()
-        row.setSpacing(SPACING.s)
-        row.addWidget(self.minus)
-        row.addWidget(self.shown, 1)
-        row.addWidget(self.plus)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACING.xs)
-        layout.addWidget(self.caption)
-        layout.addLayout(row)
-        self.minus.clicked.connect(lambda: self.step(-1))
-        self.plus.clicked.connect(lambda: self.step(1))
-        self.low: dt.date = dt.date.min
-        self.high: dt.date = dt.date.max
-        self._date = _today()
-        self._render()
-
-    @property
-    def date(self) -> dt.date:
-        return self._date
-
-    def set_date(self, day: dt.date) -> None:
-        self._date = min(max(day, self.low), self.high)
-        self._render()
-
-    def set_bounds(self, low: dt.date, high: dt.date) -> None:
-        self.low, self.high = low, high
-        self.set_date(self._date)
-
-    def step(self, days: int) -> None:
-        self.set_date(self._date + dt.timedelta(days=days))
-        self.changed.emit()
-
-    def _render(self) -> None:
-        self.shown.setText(format_date(self._date))
-        self.minus.setEnabled(self._date > self.low)
-        self.plus.setEnabled(self._date < self.high)
-        self.minus.setAccessibleName(QCoreApplication.translate("StaffScreen", "A day earlier"))
-        self.plus.setAccessibleName(QCoreApplication.translate("StaffScreen", "A day later"))
-        self.shown.setAccessibleName(f"{self.caption.text()} {self.shown.text()}")
-
-
 class VoucherFindScreen(StaffScreen):
     """Four ways to find a voucher, as segments; a scan is checked as it is found."""
 
@@ -145,6 +82,7 @@ class VoucherFindScreen(StaffScreen):
     def __init__(self, parent: QWidget | None = None, *, today: Callable[[], dt.date] = _today):
         super().__init__(parent)
         self.today = today
+        self._first = self._last = today()  # the dates searched by (set by a preset)
         self._mode = FindBy.CODE
         self._view = VouchersView()
         self.scanner = ScannerInput(self)
@@ -269,8 +207,8 @@ class VoucherFindScreen(StaffScreen):
             presets.addWidget(button, 1)
         self.first = DateStepper("staffFindFirst")
         self.last = DateStepper("staffFindLast")
-        self.first.changed.connect(self._dates_stepped)
-        self.last.changed.connect(self._dates_stepped)
+        self.first.stepped.connect(lambda days: self._dates_stepped(days, 0))
+        self.last.stepped.connect(lambda days: self._dates_stepped(0, days))
         self.dates_search = primary_button("staffFindDatesSearch", "search")
         self.dates_search.clicked.connect(self.search)
         steppers = QGridLayout()
@@ -315,21 +253,32 @@ class VoucherFindScreen(StaffScreen):
         self.preset_buttons[key].setChecked(True)
         self._set_dates(first, today)
 
+    @property
+    def first_date(self) -> dt.date:
+        return self._first
+
+    @property
+    def last_date(self) -> dt.date:
+        return self._last
+
     def _set_dates(self, first: dt.date, last: dt.date) -> None:
+        """The range shown: the last day at most today, the first within a year before it and
+        never after it (it follows the last day back)."""
         today = self.today()
         span = dt.timedelta(days=FIND_SPAN_MAX_DAYS - 1)
-        self.last.set_bounds(dt.date.min + span, today)
-        self.last.set_date(last)
-        self.first.set_bounds(self.last.date - span, self.last.date)
-        self.first.set_date(first)
+        self._last = min(max(last, dt.date.min + span), today)
+        self._first = min(max(first, self._last - span), self._last)
+        self.last.show_date(self._last, earliest=dt.date.min + span, latest=today)
+        self.first.show_date(self._first, earliest=self._last - span, latest=self._last)
 
-    def _dates_stepped(self) -> None:
-        """A stepper moved: no preset is what is shown any more, and first <= last holds."""
+    def _dates_stepped(self, first_days: int, last_days: int) -> None:
+        """A stepper moved: no preset is what is shown any more."""
         self._presets.setExclusive(False)
         for button in self.preset_buttons.values():
             button.setChecked(False)
         self._presets.setExclusive(True)
-        self._set_dates(self.first.date, self.last.date)
+        step = dt.timedelta
+        self._set_dates(self._first + step(days=first_days), self._last + step(days=last_days))
 
     def search(self) -> None:
         if self._view.busy:
@@ -339,7 +288,7 @@ class VoucherFindScreen(StaffScreen):
         elif self._mode is FindBy.HOLDER and self.id_field.is_valid:
             self.by_holder.emit(self.id_field.value)
         elif self._mode is FindBy.DATES:
-            self.by_dates.emit(self.first.date, self.last.date)
+            self.by_dates.emit(self._first, self._last)
 
     def _on_scanned(self, code: str) -> None:
         if not self._view.busy and self._mode is FindBy.CODE:
@@ -435,10 +384,8 @@ class VoucherFindScreen(StaffScreen):
         }
         for key, button in self.preset_buttons.items():
             button.set_text(presets[key])
-        self.first.caption.setText(QCoreApplication.translate("StaffScreen", "From"))
-        self.last.caption.setText(QCoreApplication.translate("StaffScreen", "To"))
-        self.first.set_date(self.first.date)  # the date in the new language
-        self.last.set_date(self.last.date)
+        self.first.set_caption(QCoreApplication.translate("StaffScreen", "From"))
+        self.last.set_caption(QCoreApplication.translate("StaffScreen", "To"))
         self.dates_hint.setText(
             QCoreApplication.translate(
                 "StaffScreen",
