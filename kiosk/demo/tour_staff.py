@@ -59,7 +59,12 @@ class StaffTour:
         return here
 
     def settle(self, page: str, what: str = "") -> None:
-        self.tour.settle(self.at(page), what or page)
+        try:
+            self.tour.settle(self.at(page), what or page)
+        except TourError as exc:
+            flow = self.staff.flow
+            view = flow.area.view if flow.area is not None else flow.view
+            raise TourError(f"{exc}; staff mode at {flow.page}: {view}") from None
 
     def shot(self, step: str) -> None:
         """Photograph the screen as `staff-<step>`."""

@@ -31,6 +31,8 @@ def voucher_actions_tour(st: StaffTour) -> None:
     st.tour.kiosk.window.staff_menu.area_chosen.emit("vouchers")
 
     def open_action(number: str, kind: ActionKind) -> None:
+        st.staff.send(VoucherDeskArea, lambda a: a.show_find())  # from the voucher page: find
+        st.settle("staff-find")
         st.staff.send(VoucherDeskArea, lambda a: a.find_by_number(number))
         st.settle("staff-voucher", f"voucher {number}")
         st.staff.send(VoucherDeskArea, lambda a: a.act(kind))
