@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
 from kiosk.flows.staff import SStep
 from kiosk.ui.staff_controller import StaffController
@@ -22,7 +23,9 @@ TECH = ("tech", "tech-demo")
 
 # (area key, tour): each tour runs while the menu of a role that may open the area is shown,
 # and is brought back to the menu when it returns. An area may have several (in order).
-AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = []
+AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
+    ("calendar", calendar_tour),
+]
 
 
 class StaffTour:

@@ -265,11 +265,18 @@ class CalendarArea:
 
     def back(self) -> bool:
         if self._page is CalPage.CONFIRM:
-            if not self._busy:  # saving: stay until it is answered
-                self._page = CalPage.CALENDAR
-                self._pending = None
+            self.to_calendar()
             return True
         return False
+
+    def to_calendar(self) -> Commands:
+        """From the confirmation back to the calendar, to change something (not while saving:
+        stay until it is answered)."""
+        if self._page is CalPage.CONFIRM and not self._busy:
+            self._page = CalPage.CALENDAR
+            self._pending = None
+            self._notice = None
+        return []
 
     def step_year(self, delta: int) -> Commands:
         """− / +: another year, within this year and the next two."""

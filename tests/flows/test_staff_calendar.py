@@ -198,7 +198,8 @@ def test_save_confirm_saved_then_the_year_reads_back_exact() -> None:
         area.tap(day)
     assert area.save() == [] and area.page == CalPage.CONFIRM.value
     view = area.view
-    assert [(r.first, r.last, r.name) for r in view.holidays][0] == (
+    first = view.holidays[0]
+    assert (first.first, first.last, first.name) == (
         D(2027, 1, 1),
         D(2027, 1, 4),
         FixedHoliday.NEW_YEAR,
@@ -255,7 +256,7 @@ def run(runner: StaffRunner, commands: list[Any]) -> None:
         assert isinstance(action, Job)
         try:
             result = action.work()
-        except Exception as exc:  # noqa: BLE001 - handed to the flow, as the worker does
+        except Exception as exc:  # handed to the flow, as the worker does
             run(runner, action.failed(exc))
         else:
             run(runner, action.done(result))
