@@ -91,7 +91,7 @@ def test_the_confirmation_says_the_arrangement_in_words(qtbot: Any) -> None:
     assert area.page == CalPage.CONFIRM.value
     texts = [label.text() for label in screen.findChildren(type(screen.title))]
     assert "1–4 Jan, New Year's Day (4 days)" in texts
-    assert "9 Jan, Saturday" in texts
+    assert "9 Jan, Saturday, worked" in texts
     assert "Public holidays: 9 days" in texts  # 1-4 January, 1-2 May, 1-3 October
     assert screen.title.text() == "Save the 2027 holiday arrangement?"
 

@@ -278,6 +278,9 @@ class CalendarScreen(StaffScreen):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.weekday_labels.append(label)
             self.grid.addWidget(label, 0, column)
+        self.grid.setRowStretch(0, 0)  # the weekdays' row keeps its height; the weeks grow
+        for week in range(1, 7):
+            self.grid.setRowStretch(week, 1)
         self.days: list[DayButton] = []
         for index in range(6 * 7):
             button = DayButton(f"calendarDay{index}")
@@ -290,12 +293,13 @@ class CalendarScreen(StaffScreen):
 
         # Beside it: the year's state, what is entered, the legend; then what went wrong, Save.
         self.state = NoticeBox("calendarState")
+        set_style_property(self.state.text, "role", "body")  # room for the legend below it
         self.counts = make_label("body", object_name="calendarCounts")
         self.legend = QGridLayout()
         self.legend.setHorizontalSpacing(SPACING.m)
         self.legend.setVerticalSpacing(SPACING.s)
         self.legend_words: dict[DayKind, tuple[QLabel, QLabel]] = {}
-        for row, kind in enumerate((DayKind.HOLIDAY, DayKind.MAKEUP, DayKind.WEEKEND)):
+        for row, kind in enumerate((DayKind.HOLIDAY, DayKind.MAKEUP)):  # weekends: grey, Sat, Sun
             swatch = _swatch(kind, f"calendarLegendSwatch_{kind.value}")
             words = make_label("body", object_name=f"calendarLegend_{kind.value}")
             self.legend_words[kind] = (swatch, words)
@@ -326,8 +330,8 @@ class CalendarScreen(StaffScreen):
 
         row = QHBoxLayout()
         row.setSpacing(SPACING.xl)
-        row.addLayout(month, 1)
-        row.addLayout(right, 1)
+        row.addLayout(month, 5)
+        row.addLayout(right, 6)
         self.body.addLayout(row, 1)
 
         self.earlier_year.clicked.connect(lambda: self.year_stepped.emit(-1))
@@ -399,8 +403,7 @@ class CalendarScreen(StaffScreen):
             label.setText(name)
         legend = {
             DayKind.HOLIDAY: translate("StaffScreen", "Public holiday"),
-            DayKind.MAKEUP: translate("StaffScreen", "Make-up working day (a weekend day worked)"),
-            DayKind.WEEKEND: translate("StaffScreen", "Weekend"),
+            DayKind.MAKEUP: translate("StaffScreen", "Make-up working day"),
         }
         for kind, (swatch, words) in self.legend_words.items():
             swatch.setText(_marker(kind))
@@ -507,7 +510,7 @@ class CalendarConfirmScreen(StaffScreen):
         for index, run in enumerate(view.holidays):
             self.holiday_lines.addWidget(self._line(f"calendarSummaryHoliday{index}", _run(run)))
         for index, day in enumerate(view.workdays):
-            text = translate("StaffScreen", "{date}, {weekday}").format(
+            text = translate("StaffScreen", "{date}, {weekday}, worked").format(
                 date=format_day_month(day), weekday=_weekday_long(day)
             )
             self.workday_lines.addWidget(self._line(f"calendarSummaryWorkday{index}", text))
@@ -533,19 +536,18 @@ class CalendarConfirmScreen(StaffScreen):
 
 
 def _run(run: HolidayRun) -> str:
-    """1月1日–1月3日 元旦，3天 / 1–3 Jan, New Year's Day (3 days)."""
+    """1月1日–1月3日 元旦，共3天 / 1–3 Jan, New Year's Day (3 days)."""
     dates = format_day_range(run.first, run.last)
     days = (run.last - run.first).days + 1
     if run.name is None:
         if days == 1:
-            return dates
+            return translate("StaffScreen", "{dates} (1 day)").format(dates=dates)
         return translate("StaffScreen", "{dates} ({days} days)").format(dates=dates, days=days)
+    name = _holiday_name(run.name)
     if days == 1:
-        return translate("StaffScreen", "{dates}, {name}").format(
-            dates=dates, name=_holiday_name(run.name)
-        )
+        return translate("StaffScreen", "{dates}, {name} (1 day)").format(dates=dates, name=name)
     return translate("StaffScreen", "{dates}, {name} ({days} days)").format(
-        dates=dates, name=_holiday_name(run.name), days=days
+        dates=dates, name=name, days=days
     )
 
 
