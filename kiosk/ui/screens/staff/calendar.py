@@ -164,7 +164,7 @@ class DayButton(QPushButton):
         self.setProperty("role", "calendarDay")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # the grid keeps its shape for shorter months
         self.setSizePolicy(policy)
@@ -276,11 +276,9 @@ class CalendarScreen(StaffScreen):
         for column in range(7):
             label = make_label("small", object_name=f"calendarWeekday{column}", wrap=False)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.weekday_labels.append(label)
             self.grid.addWidget(label, 0, column)
-        self.grid.setRowStretch(0, 0)  # the weekdays' row keeps its height; the weeks grow
-        for week in range(1, 7):
-            self.grid.setRowStretch(week, 1)
         self.days: list[DayButton] = []
         for index in range(6 * 7):
             button = DayButton(f"calendarDay{index}")
@@ -289,7 +287,8 @@ class CalendarScreen(StaffScreen):
             self.grid.addWidget(button, 1 + index // 7, index % 7)
         month = QVBoxLayout()
         month.setSpacing(SPACING.s)
-        month.addLayout(self.grid, 1)
+        month.addLayout(self.grid)
+        month.addStretch(1)  # the weeks at the top, however tall the window
 
         # Beside it: the year's state, what is entered, the legend; then what went wrong, Save.
         self.state = NoticeBox("calendarState")
