@@ -153,20 +153,9 @@ def _calendar_show(args: argparse.Namespace) -> int:
 
 def _ranges(days: tuple[dt.date, ...]) -> str:
     """2027-02-06..2027-02-13, 2027-02-20: the form `set` takes, so it can be pasted back."""
-    out: list[str] = []
-    run: list[dt.date] = []
-    for day in days:
-        if run and day - run[-1] == dt.timedelta(days=1):
-            run.append(day)
-            continue
-        if run:
-            out.append(_run(run))
-        run = [day]
-    if run:
-        out.append(_run(run))
-    return ", ".join(out) or "-"
+    from kiosk.domain.holiday_arrangement import runs
 
-
-def _run(run: list[dt.date]) -> str:
-    first, last = run[0], run[-1]
-    return str(first) if first == last else f"{first}..{last}"
+    return (
+        ", ".join(str(first) if first == last else f"{first}..{last}" for first, last in runs(days))
+        or "-"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_desk import vouchers_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
 from kiosk.demo.tour_voucher_actions import voucher_actions_tour
@@ -28,6 +29,7 @@ TECH = ("tech", "tech-demo")
 AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("vouchers", vouchers_tour),
     ("vouchers", voucher_actions_tour),
+    ("calendar", calendar_tour),
 ]
 
 

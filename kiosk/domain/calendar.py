@@ -12,6 +12,7 @@ that way.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,9 +27,31 @@ Overrides = Mapping[dt.date, bool]  # day -> is a working day
 # China Standard Time, all year (no daylight saving since 1991): the kiosk's local dates.
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
 
+
+class FixedHoliday(enum.Enum):
+    """The public holidays on fixed dates, by name (screens word them)."""
+
+    NEW_YEAR = "new_year"
+    LABOUR_DAY = "labour_day"
+    NATIONAL_DAY = "national_day"
+
+
 # Public holidays on fixed dates (全国年节及纪念日放假办法, 2024 revision): New Year's Day,
 # Labour Day (1-2 May) and National Day (1-3 October). Every year has them, published or not.
-FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+FIXED_HOLIDAY_NAMES: Mapping[tuple[int, int], FixedHoliday] = {
+    (1, 1): FixedHoliday.NEW_YEAR,
+    (5, 1): FixedHoliday.LABOUR_DAY,
+    (5, 2): FixedHoliday.LABOUR_DAY,
+    (10, 1): FixedHoliday.NATIONAL_DAY,
+    (10, 2): FixedHoliday.NATIONAL_DAY,
+    (10, 3): FixedHoliday.NATIONAL_DAY,
+}
+FIXED_HOLIDAYS = frozenset(FIXED_HOLIDAY_NAMES)
+
+
+def fixed_holiday(day: dt.date) -> FixedHoliday | None:
+    """The fixed-date public holiday `day` is, if any."""
+    return FIXED_HOLIDAY_NAMES.get((day.month, day.day))
 
 
 def local_date(at: dt.datetime) -> dt.date:
@@ -45,6 +68,15 @@ def covered_years() -> range:
 
 def is_covered(day: dt.date) -> bool:
     return day.year in covered_years()
+
+
+def published_days(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """The installed package's holidays and make-up working days of `year` (both empty for a
+    year it does not cover)."""
+    return (
+        frozenset(day for day in chinese_calendar.holidays if day.year == year),
+        frozenset(day for day in chinese_calendar.workdays if day.year == year),
+    )
 
 
 def is_workday(day: dt.date, overrides: Overrides | None = None) -> bool:

@@ -1,7 +1,8 @@
 """Calendar overrides by the year: an administrator enters the State Council's holiday
 arrangement (kiosk.domain.holiday_arrangement), which replaces every override of that year and
 makes the year's pickup dates exact; audited as "calendar.arrangement_set". And showing a year
-back as it stands."""
+back as it stands: to the command (YearCalendar) and to the staff screen (YearRecord: also the
+published days and who set the arrangement, when)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from kiosk.domain.calendar import covered_years
+from kiosk.domain.calendar import covered_years, local_date, published_days
 from kiosk.domain.holiday_arrangement import Arrangement
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.store.db import read_session
@@ -20,10 +21,12 @@ from kiosk.store.repositories.calendar_years import (
     NOTE_WORKDAY,
     CalendarYearRepository,
 )
+from kiosk.store.repositories.day import AuditPageRepository, AuditQuery
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
 
 ACTION = "calendar.arrangement_set"
+_SETTERS_READ = 200  # arrangements looked through for who set a year: a few per year at most
 
 
 def _utc_now() -> dt.datetime:
@@ -49,6 +52,20 @@ class YearCalendar:
     def exact(self) -> bool:
         """Whether pickup dates counted in this year are exact."""
         return self.published or self.arrangement_set
+
+
+@dataclass(frozen=True)
+class YearRecord:
+    """A year for the staff screen: as counted, the package's days when it publishes the year,
+    who entered the arrangement and when (from the audit log: any kiosk's), and the kiosk's
+    current year, which bounds the years offered."""
+
+    calendar: YearCalendar
+    published_holidays: frozenset[dt.date]
+    published_workdays: frozenset[dt.date]
+    set_by: str | None
+    set_at: dt.datetime | None
+    this_year: int
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,28 @@ class CalendarAdmin:
 
     def year(self, year: int) -> YearCalendar:
         return year_calendar(self.engine, year)
+
+    def this_year(self) -> int:
+        return local_date(self.clock()).year
+
+    def record(self, year: int | None = None) -> YearRecord:
+        """`year` (None: this year) for the staff screen."""
+        this_year = self.this_year()
+        calendar = year_calendar(self.engine, this_year if year is None else year)
+        holidays, workdays = published_days(calendar.year)
+        by, at = self._set_by(calendar.year) if calendar.arrangement_set else (None, None)
+        return YearRecord(calendar, holidays, workdays, by, at, this_year)
+
+    def _set_by(self, year: int) -> tuple[str | None, dt.datetime | None]:
+        """Who entered `year`'s arrangement, and when: its newest record in the audit log."""
+        with read_session(self.engine) as session:
+            rows = AuditPageRepository(session).page(
+                AuditQuery(action=ACTION), before_id=None, size=_SETTERS_READ
+            )
+        for _, entry in rows:
+            if entry.detail.get("year") == year:
+                return entry.actor, entry.at
+        return None, None
 
 
 def year_calendar(engine: Engine, year: int) -> YearCalendar:

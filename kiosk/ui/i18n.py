@@ -202,6 +202,25 @@ def format_date(day: dt.date | None) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def format_day_month(day: dt.date) -> str:
+    """3月15日 / 15 Mar: a day inside a year already named."""
+    if current_language() == CHINESE:
+        return f"{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def format_day_range(first: dt.date, last: dt.date) -> str:
+    """1月1日–1月4日 / 1–4 Jan / 30 Apr – 5 May: days inside a year already named, both ends
+    included (one day: that day)."""
+    if first == last:
+        return format_day_month(first)
+    if current_language() == CHINESE:
+        return f"{format_day_month(first)}–{format_day_month(last)}"
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {_MONTHS[first.month - 1]}"
+    return f"{format_day_month(first)} – {format_day_month(last)}"
+
+
 def format_moment(at: dt.datetime) -> str:
     """2026年12月6日 14:05 / 6 Dec 2026, 14:05: a moment in the kiosk's (China's) time."""
     local = at.astimezone(CHINA_TZ) if at.tzinfo is not None else at

@@ -13,7 +13,7 @@ from cli_helpers import kiosk, one_line, private_env
 from sqlalchemy.engine import Engine
 
 from kiosk.domain.calendar import CHINA_TZ, add_working_days_checked
-from kiosk.domain.holiday_arrangement import Arrangement, ArrangementError
+from kiosk.domain.holiday_arrangement import Arrangement, ArrangementError, Problem, runs
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.services.business import BusinessService
@@ -65,6 +65,38 @@ def test_hostile_arrangements_are_refused(
 ) -> None:
     with pytest.raises(ArrangementError, match=message):
         Arrangement.parse(year, holidays, workdays)
+
+
+@pytest.mark.parametrize(
+    ("holidays", "workdays", "problem"),
+    [
+        ((), (dt.date(2027, 1, 9),), Problem.NO_HOLIDAYS),
+        ((dt.date(2027, 1, 9),), (dt.date(2027, 1, 9),), Problem.IN_BOTH),
+        ((dt.date(2027, 1, 4),), (dt.date(2027, 1, 5),), Problem.WEEKDAY_WORKDAY),
+        ((dt.date(2028, 1, 3),), (), Problem.OUTSIDE_YEAR),
+    ],
+)
+def test_days_picked_on_a_screen_are_checked_alike(
+    holidays: tuple[dt.date, ...], workdays: tuple[dt.date, ...], problem: Problem
+) -> None:
+    """Arrangement.of (the staff screen's door) says which check refused, for the screen."""
+    with pytest.raises(ArrangementError) as refused:
+        Arrangement.of(2027, holidays, workdays)
+    assert refused.value.problem is problem
+    assert Arrangement.of(2027, [dt.date(2027, 1, 4)], []) == Arrangement.parse(
+        2027, "2027-01-04", ""
+    )
+
+
+def test_runs_of_days() -> None:
+    d = dt.date
+    days = [d(2027, 2, 7), d(2027, 2, 6), d(2027, 2, 6), d(2027, 2, 9), d(2027, 12, 31)]
+    assert runs(days) == [
+        (d(2027, 2, 6), d(2027, 2, 7)),
+        (d(2027, 2, 9), d(2027, 2, 9)),
+        (d(2027, 12, 31), d(2027, 12, 31)),
+    ]
+    assert runs([]) == []
 
 
 def test_an_arrangement_file() -> None:
@@ -124,6 +156,28 @@ def test_setting_a_year_again_replaces_it_and_leaves_other_years(
     assert overrides[dt.date(2028, 3, 1)] is False  # another year's override kept
     result = add_working_days_checked(dt.date(2027, 6, 1), 20, overrides)
     assert result.exact
+
+
+def test_the_staff_screen_reads_who_set_a_year_and_the_published_days(
+    engine: Engine, audit_seal: AuditSeal
+) -> None:
+    admin = CalendarAdmin(engine, audit_seal, "BJCY01", clock=lambda: LATE)
+    now = admin.record()
+    assert now.this_year == 2026 and now.calendar.year == 2026 and now.calendar.published
+    assert dt.date(2026, 2, 17) in now.published_holidays  # Spring Festival 2026, from the package
+    assert now.set_by is None
+    before = admin.record(2027)
+    assert not before.calendar.exact and not before.published_holidays and before.set_by is None
+
+    admin.set_arrangement(Arrangement.parse(2027, HOLIDAYS, WORKDAYS), actor="admin01")
+    later = LATE + dt.timedelta(hours=2)
+    CalendarAdmin(engine, audit_seal, "OTHER1", clock=lambda: later).set_arrangement(
+        Arrangement.parse(2028, "2028-01-01", ""), actor="admin02"
+    )
+    after = admin.record(2027)
+    assert after.calendar.arrangement_set
+    assert (after.set_by, after.set_at) == ("admin01", LATE)  # 2028's record is not 2027's
+    assert admin.record(2028).set_by == "admin02"  # whichever kiosk's chain recorded it
 
 
 # --- the command ---------------------------------------------------------------------------
