@@ -191,10 +191,11 @@ def test_an_action_done_shows_the_voucher_as_it_is_now(area: VoucherDeskArea) ->
     area.find_by_dates(dt.date(2026, 12, 5), dt.date(2026, 12, 5))
     area.found(DeskFind((a,)))
     area.open_voucher(a.number)
-    area.act(ActionKind.REPRINT)  # the placeholder sub-flow hands the voucher back at once
-    assert area.sub is None and area.page == VPage.VOUCHER.value
+    area.act(ActionKind.PROGRESS)
+    assert area.sub is not None and area.page == "staff-progress"
     moved = voucher(progress=ReissueProgress.IN_PRODUCTION)
-    area._acted(moved, "progress_moved")
+    area.sub.on_done(moved, "progress_moved")  # what the action calls once it succeeded
+    assert area.sub is None and area.page == VPage.VOUCHER.value
     assert area.view.voucher == moved and area.view.note == "progress_moved"
     assert area.view.found is not None and area.view.found.vouchers == (moved,)  # list too
     area.back()
