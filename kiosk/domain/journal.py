@@ -71,6 +71,10 @@ BUSINESS_ACTIONS = {
 }
 # The audit entries of a voucher's prints: the original (reprint 0), then the reprints.
 PRINT_ACTIONS = ("voucher.printed", "voucher.reprinted")
+# The audit entries of what the voucher desk does with a reissue's voucher: the new card handed
+# over, the loss period's medical expenses reimbursed (the day report lists both).
+HAND_OVER_ACTION = "reissue.collected"
+REIMBURSEMENT_ACTION = "reimbursement.recorded"
 
 
 class Outcome(enum.Enum):
