@@ -301,7 +301,11 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
     from kiosk.services.staff import StaffServices
     from kiosk.ui.staff_controller import StaffController
 
-    services = StaffServices(kiosk.business, service_code=kiosk.settings.service_code)
+    services = StaffServices(
+        kiosk.business,
+        service_code=kiosk.settings.service_code,
+        export_dir=kiosk.settings.resolved_export_dir,
+    )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)
 

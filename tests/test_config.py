@@ -209,7 +209,7 @@ def test_every_accepted_kiosk_id_numbers_vouchers_and_fits_the_store(
     assert len(kiosk_id) <= models.AuditLogEntry.__table__.c.chain.type.length
 
 
-@pytest.mark.parametrize("name", ["data_dir", "log_dir", "voucher_key_file"])
+@pytest.mark.parametrize("name", ["data_dir", "log_dir", "voucher_key_file", "export_dir"])
 @pytest.mark.parametrize(
     ("value", "words"),
     [
@@ -402,3 +402,9 @@ def test_the_command_does_not_hang_on_a_settings_fifo(tmp_path: Path) -> None:
         "point KIOSK_CONFIG or --config at the kiosk.toml file"
     ]
     assert "Traceback" not in done.stderr
+
+
+def test_exports_go_to_the_data_folder_unless_export_dir_says(tmp_path: Path) -> None:
+    assert load_settings(environ={}, data_dir=tmp_path).resolved_export_dir == tmp_path / "exports"
+    env = {"KIOSK_EXPORT_DIR": str(tmp_path / "out")}
+    assert load_settings(environ=env, data_dir=tmp_path).resolved_export_dir == tmp_path / "out"

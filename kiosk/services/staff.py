@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.domain.service_entry import EntryAnswer, EntryOutcome, ServiceEntryGate
@@ -18,6 +19,7 @@ from kiosk.services.business import BusinessService
 from kiosk.services.calendar_admin import CalendarAdmin
 from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
+from kiosk.services.export_places import ExportPlaces
 from kiosk.services.staff_auth import StaffAuth
 from kiosk.services.voucher_desk import VoucherDesk
 from kiosk.services.vouchers import Vouchers
@@ -29,14 +31,23 @@ MODE_LEFT = "kiosk.mode_left"  # an administrator or technician left kiosk mode
 
 
 class StaffServices:
-    """The staff screens' services for one kiosk. `service_code` empty: no service entry."""
+    """The staff screens' services for one kiosk. `service_code` empty: no service entry.
+    `export_dir`: the kiosk's folder for CSV exports (Settings.resolved_export_dir; None: USB
+    drives only)."""
 
-    def __init__(self, business: BusinessService, *, service_code: str = "") -> None:
+    def __init__(
+        self,
+        business: BusinessService,
+        *,
+        service_code: str = "",
+        export_dir: Path | None = None,
+    ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
         self.entry = ServiceEntryGate(service_code, self._clock) if service_code else None
         self.desk = VoucherDesk(self.context, Vouchers(self.context, business.proofs))
         self.days = DayReports(self.context)
+        self.exports = ExportPlaces(export_dir)
         self.audit = AuditBrowser(self.context)
         self.calendar = CalendarAdmin(
             self.context.engine,
