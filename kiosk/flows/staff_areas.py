@@ -4,6 +4,10 @@ permissions (kiosk.domain.staff.ROLE_PERMISSIONS)."""
 
 from __future__ import annotations
 
+from kiosk.domain.staff import Permission
+from kiosk.flows import staff_today
 from kiosk.flows.staff import AreaSpec
 
-AREAS: tuple[AreaSpec, ...] = ()
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec("today", Permission.DAY_REPORTS, staff_today.TodayArea, staff_today.plans),
+)
