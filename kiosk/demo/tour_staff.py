@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from kiosk.demo.tour_driver import TourDriver, TourError
 from kiosk.flows.staff import SStep
+from kiosk.services.export_places import ExportPlaces
 from kiosk.ui.staff_controller import StaffController
 
 SERVICE_CODE = "2580"  # kiosk.config.DEMO_SERVICE_CODE
@@ -20,9 +21,45 @@ CLERK = ("clerk", "clerk-demo")
 ADMIN = ("admin", "admin-demo")
 TECH = ("tech", "tech-demo")
 
+
+def tour_today(st: StaffTour) -> None:
+    """Today with the citizen pass's transactions, an earlier (empty) day, the day-end slip, and
+    the export to a pretend USB stick: a folder in the demo's data folder that the chooser is
+    pointed at, as a mounted stick would be."""
+    kiosk = st.tour.kiosk
+    screens = kiosk.window.staff_screens
+    day, export = screens["staff-today"], screens["staff-export"]
+    data = kiosk.settings.data_dir
+    (data / "media" / "kiosk" / "KIOSK-USB").mkdir(parents=True, exist_ok=True)
+    st.staff.runner.services.exports = ExportPlaces(
+        kiosk.settings.resolved_export_dir, patterns=(f"{data}/media/*/*",), mountinfo=None
+    )
+    kiosk.window.staff_menu.area_chosen.emit("today")
+    st.settle("staff-today")
+    st.shot("today")
+    bar = day.scroll.verticalScrollBar()  # type: ignore[attr-defined]
+    bar.setValue(bar.maximum())  # the transactions, below the totals
+    st.shot("today-list")
+    bar.setValue(0)
+    day.earlier_clicked.emit()  # type: ignore[attr-defined]
+    st.settle("staff-today")
+    st.shot("today-earlier")
+    day.later_clicked.emit()  # type: ignore[attr-defined]
+    st.settle("staff-today")
+    day.slip_clicked.emit()  # type: ignore[attr-defined]
+    st.settle("staff-today")
+    st.shot("today-slip")
+    day.export_clicked.emit()  # type: ignore[attr-defined]
+    st.settle("staff-export")
+    st.shot("export")
+    export.place_chosen.emit(0)  # type: ignore[attr-defined]
+    st.settle("staff-export")
+    st.shot("export-done")
+
+
 # (area key, tour): each tour runs while the menu of a role that may open the area is shown,
 # and is brought back to the menu when it returns. An area may have several (in order).
-AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = []
+AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [("today", tour_today)]
 
 
 class StaffTour:

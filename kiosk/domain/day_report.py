@@ -28,7 +28,7 @@ class DayKind(enum.Enum):
     REIMBURSEMENT = "reimbursement"  # the loss period's medical expenses, recorded at the desk
 
 
-# The kinds in the order the totals list them, with their names on screen, paper and CSV.
+# The kinds in the order the totals list them, with their names as totals on screen and paper.
 KIND_TERMS: dict[DayKind, Term] = {
     DayKind.LOSS_TEMPORARY: Term("临时挂失", "Temporary loss reports"),
     DayKind.LOSS_FINAL: Term("正式挂失", "Final loss reports"),
@@ -37,6 +37,16 @@ KIND_TERMS: dict[DayKind, Term] = {
     DayKind.REPLACEMENT: Term("损坏换卡", "Damaged card replacements"),
     DayKind.HAND_OVER: Term("新卡领取", "New cards handed over"),
     DayKind.REIMBURSEMENT: Term("医疗费用报销", "Medical reimbursements"),
+}
+# One line of the day, on screen and in the CSV.
+LINE_TERMS: dict[DayKind, Term] = {
+    DayKind.LOSS_TEMPORARY: Term("临时挂失", "Temporary loss report"),
+    DayKind.LOSS_FINAL: Term("正式挂失", "Final loss report"),
+    DayKind.LOSS_CANCELLATION: Term("解除临时挂失", "Loss report cancellation"),
+    DayKind.REISSUE: Term("补卡申请", "Reissue application"),
+    DayKind.REPLACEMENT: Term("损坏换卡", "Damaged card replacement"),
+    DayKind.HAND_OVER: Term("新卡领取", "New card handed over"),
+    DayKind.REIMBURSEMENT: Term("医疗费用报销", "Medical reimbursement"),
 }
 PRINTED_TERM = Term("凭证打印", "Vouchers printed")
 REPRINTED_TERM = Term("凭证补打", "Vouchers reprinted")

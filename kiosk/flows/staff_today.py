@@ -100,6 +100,7 @@ class TodayView:
     notice: TodayNotice | None = None
     slip: PrintOutcome | None = None  # the slip printed for the day shown, if one was
     places: tuple[ExportPlace, ...] = ()
+    chosen: ExportPlace | None = None  # where the last export went (or was refused)
     exported: CsvExport | None = None  # the file written, with its rows
 
     @property
@@ -226,7 +227,7 @@ class TodayArea:
         places = self.view.places
         if self._blocked(TodayPage.EXPORT) or day is None or not 0 <= index < len(places):
             return []
-        self.view = replace(self.view, busy=True, notice=None, exported=None)
+        self.view = replace(self.view, busy=True, notice=None, exported=None, chosen=places[index])
         return [ExportDay(self.actor, places[index].path, day)]
 
     def exported(self, result: CsvExport) -> Commands:
@@ -248,7 +249,7 @@ class TodayArea:
 
 def plans(helper: AreaPlans) -> CommandTable:
     """The area's commands as jobs on the worker, with the staff services."""
-    days, exports = helper.services.days, helper.services.exports
+    days = helper.services.days
     table = CommandTable()
 
     def area() -> TodayArea | None:
@@ -278,7 +279,8 @@ def plans(helper: AreaPlans) -> CommandTable:
     def find_places(command: FindPlaces) -> Action | None:
         if (a := area()) is None:
             return None
-        return helper.job(exports.places, a.places_found, a.places_failed)
+        # Looked up now, not when the plans were made: the tour points it at a pretend stick.
+        return helper.job(helper.services.exports.places, a.places_found, a.places_failed)
 
     def export(command: ExportDay) -> Action | None:
         if (a := area()) is None:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.calendar import CHINA_TZ, local_date
-from kiosk.domain.day_report import KIND_TERMS, DayReport, OutboxQueue, day_bounds
+from kiosk.domain.day_report import LINE_TERMS, DayReport, OutboxQueue, day_bounds
 from kiosk.domain.journal import PRINT_ACTIONS, ActorKind, Outcome
 from kiosk.domain.voucher_data import Language
 from kiosk.reports.day_end import render_day_end
@@ -108,7 +108,7 @@ def csv_text(report: DayReport, language: Language = "zh_CN") -> str:
     for line in report.lines:
         cells = [
             f"{line.at.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}",
-            KIND_TERMS[line.kind].in_language(language),
+            LINE_TERMS[line.kind].in_language(language),
             line.voucher_number,
             line.detail,
             line.holder_id,

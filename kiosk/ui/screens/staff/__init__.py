@@ -23,4 +23,7 @@ class AreaScreens:
     connect: Callable[[dict[str, StaffScreen], Send], None]
 
 
-AREA_SCREENS: tuple[AreaScreens, ...] = ()
+# The areas' screen modules import Send and AreaScreens from here: they come after them.
+from kiosk.ui.screens.staff import today  # noqa: E402
+
+AREA_SCREENS: tuple[AreaScreens, ...] = (AreaScreens("today", today.make, today.connect),)
