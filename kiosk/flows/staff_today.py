@@ -231,10 +231,13 @@ class TodayArea:
         return [ExportDay(self.actor, places[index].path, day)]
 
     def exported(self, result: CsvExport) -> Commands:
-        self.view = replace(self.view, busy=False, exported=result)
+        if self.view.page is TodayPage.EXPORT:  # not if Back was tapped meanwhile
+            self.view = replace(self.view, busy=False, exported=result)
         return []
 
     def export_failed(self, error: BaseException) -> Commands:
+        if self.view.page is not TodayPage.EXPORT:
+            return []
         if isinstance(error, ExportRefused):
             notice = _EXPORT_NOTICES[error.problem]
         else:  # the day could not be read

@@ -119,6 +119,12 @@ def test_the_export_chooses_a_place_and_says_what_was_written_or_why_not() -> No
     assert area.view.places == () and not area.view.busy
     assert area.back() is True and area.page == "staff-today"
     assert area.view.notice is None and area.view.report is not None
+    area.export()
+    area.places_found((STICK,))
+    area.export_to(0)
+    area.back()  # Back while it writes: what comes back is not shown on the day's page
+    area.export_failed(ExportRefused("x", ExportProblem.FULL))
+    assert (area.page, area.view.notice, area.view.busy) == ("staff-today", None, False)
 
 
 def test_inputs_for_the_other_page_are_ignored() -> None:
