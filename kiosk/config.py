@@ -107,6 +107,8 @@ class Settings:
     # staff login (kiosk.domain.service_entry). Empty: no service entry on this kiosk (set one
     # in kiosk.toml to use staff mode; the demo's is DEMO_SERVICE_CODE).
     service_code: str = ""
+    # Where staff can export the day's CSV besides a USB stick; None: exports in data_dir.
+    export_dir: Path | None = None
     data_dir: Path = dataclasses.field(default_factory=lambda: default_data_dir())
     log_dir: Path = dataclasses.field(
         default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME))
@@ -119,6 +121,10 @@ class Settings:
     @property
     def resolved_voucher_key_file(self) -> Path:
         return self.voucher_key_file or self.data_dir / "voucher-signing.key"
+
+    @property
+    def resolved_export_dir(self) -> Path:
+        return self.export_dir or self.data_dir / "exports"
 
     @property
     def proof_limits(self) -> ProofLimits:
@@ -377,7 +383,10 @@ def _check_value(name: str, value: Any) -> None:
         )
     elif name == "service_code" and value and (problem := code_problem(value)) is not None:
         raise _Refused(f"empty (no service entry) or {problem}")
-    elif name in ("data_dir", "log_dir", "voucher_key_file", *_EMPTY_IS_NONE) and value is not None:
+    elif (
+        name in ("data_dir", "log_dir", "voucher_key_file", "export_dir", *_EMPTY_IS_NONE)
+        and value is not None
+    ):
         if not Path(value).is_absolute():
             raise _Refused("an absolute path")
     elif name in TEXT_LIMITS:
@@ -467,3 +476,4 @@ _FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
 _PATH_TYPES = ("Path", "Path | None")
 # Optional paths for which empty means unset (no other kiosks' public keys).
 _EMPTY_IS_NONE = ("voucher_public_keys",)
+_PATH_SETTINGS = ("data_dir", "log_dir", "voucher_key_file", "export_dir", *_EMPTY_IS_NONE)

@@ -209,7 +209,7 @@ def test_every_accepted_kiosk_id_numbers_vouchers_and_fits_the_store(
     assert len(kiosk_id) <= models.AuditLogEntry.__table__.c.chain.type.length
 
 
-@pytest.mark.parametrize("name", ["data_dir", "log_dir", "voucher_key_file"])
+@pytest.mark.parametrize("name", ["data_dir", "log_dir", "voucher_key_file", "export_dir"])
 @pytest.mark.parametrize(
     ("value", "words"),
     [
@@ -412,3 +412,9 @@ def test_the_service_code_is_empty_digits_or_refused_and_the_demo_has_one(tmp_pa
     for bad in ("123", "12ab", "１２３４", "1234567890123"):
         with pytest.raises(SettingsError, match="service_code"):
             load_settings(environ={"KIOSK_SERVICE_CODE": bad}, data_dir=tmp_path)
+
+
+def test_exports_go_to_the_data_folder_unless_export_dir_says(tmp_path: Path) -> None:
+    assert load_settings(environ={}, data_dir=tmp_path).resolved_export_dir == tmp_path / "exports"
+    env = {"KIOSK_EXPORT_DIR": str(tmp_path / "out")}
+    assert load_settings(environ=env, data_dir=tmp_path).resolved_export_dir == tmp_path / "out"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_desk import vouchers_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
+from kiosk.demo.tour_today import today_tour
 from kiosk.demo.tour_voucher_actions import voucher_actions_tour
 from kiosk.flows.staff import SStep
 from kiosk.ui.staff_controller import StaffController
@@ -29,6 +30,7 @@ TECH = ("tech", "tech-demo")
 AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("vouchers", vouchers_tour),
     ("vouchers", voucher_actions_tour),
+    ("today", today_tour),
     ("calendar", calendar_tour),
 ]
 

@@ -71,8 +71,10 @@ BUSINESS_ACTIONS = {
 }
 # The audit entries of a voucher's prints: the original (reprint 0), then the reprints.
 PRINT_ACTIONS = ("voucher.printed", "voucher.reprinted")
-# The audit entry of a voucher's medical reimbursement (kiosk.services.voucher_desk), which
-# `kiosk db check` holds against the reimbursement's row.
+# The audit entries of what the voucher desk does with a reissue's voucher: the new card handed
+# over, the loss period's medical expenses reimbursed (the day report lists both; `kiosk db
+# check` holds each reimbursement to its entry).
+HAND_OVER_ACTION = "reissue.collected"
 REIMBURSEMENT_ACTION = "reimbursement.recorded"
 
 

@@ -5,12 +5,13 @@ permissions (kiosk.domain.staff.ROLE_PERMISSIONS)."""
 from __future__ import annotations
 
 from kiosk.domain.staff import Permission
-from kiosk.flows import staff_calendar, staff_vouchers
+from kiosk.flows import staff_calendar, staff_today, staff_vouchers
 from kiosk.flows.staff import AreaSpec
 
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec(
         "vouchers", Permission.VOUCHER_DESK, staff_vouchers.VoucherDeskArea, staff_vouchers.plans
     ),
+    AreaSpec("today", Permission.DAY_REPORTS, staff_today.TodayArea, staff_today.plans),
     AreaSpec("calendar", Permission.CALENDAR, staff_calendar.CalendarArea, staff_calendar.plans),
 )

@@ -1,6 +1,7 @@
 """The day-end slip as PDF: `render_day_end(report, language, layout) -> bytes`, pure.
 
-A kiosk's totals for one day (transactions by kind, audit entries by outcome) and the head of
+A kiosk's totals for one day (transactions, hand-overs and reimbursements by kind, vouchers
+printed and reprinted, audit entries by outcome) and the head of
 its audit chain, printed in full so the paper anchors the log: a log rewritten after the slip
 was printed no longer reaches the sealed entry the slip names. Same layouts and font as the
 vouchers (kiosk.reports.vouchers); the report holds no personal data.
@@ -13,7 +14,13 @@ import datetime as dt
 from reportlab.lib.units import mm
 
 from kiosk.domain.calendar import CHINA_TZ
-from kiosk.domain.day_report import KIND_TERMS, OUTCOME_TERMS, DayReport
+from kiosk.domain.day_report import (
+    KIND_TERMS,
+    OUTCOME_TERMS,
+    PRINTED_TERM,
+    REPRINTED_TERM,
+    DayReport,
+)
 from kiosk.domain.voucher_data import Language
 from kiosk.reports.fonts import cjk_font
 from kiosk.reports.layout import (
@@ -96,6 +103,9 @@ def _blocks(report: DayReport, lang: Language, st: Style) -> list[Block]:
         out.append(row(KIND_TERMS[kind].in_language(lang), str(count)))
     out += [
         row(tx["total"], str(report.total), bold=True),
+        Space(b * 0.3),
+        row(PRINTED_TERM.in_language(lang), str(report.printed)),
+        row(REPRINTED_TERM.in_language(lang), str(report.reprinted)),
         Space(b * 0.3),
         Text(tx["outcomes"], f, b, bold=True, space_after=b * 0.2, keep_with_next=True),
     ]

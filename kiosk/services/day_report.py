@@ -1,11 +1,14 @@
 """Staff's view of the kiosk's day: its transactions with totals, their CSV export to a folder (a
-USB stick is a folder), and the day-end slip on the receipt printer. Exports and prints are
-audited with the staff user as actor; the data is masked in the store and stays masked."""
+USB stick is a folder), the day-end slip on the receipt printer, and the queue of messages
+waiting for the central back end. Exports and prints are audited with the staff user as actor;
+the data is masked in the store and stays masked."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import enum
+import errno
 import io
 import logging
 import os
@@ -16,14 +19,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.calendar import CHINA_TZ, local_date
-from kiosk.domain.day_report import KIND_TERMS, DayReport, day_bounds
-from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.domain.day_report import LINE_TERMS, DayReport, OutboxQueue, day_bounds
+from kiosk.domain.journal import PRINT_ACTIONS, ActorKind, Outcome
 from kiosk.domain.voucher_data import Language
 from kiosk.reports.day_end import render_day_end
 from kiosk.services.context import KioskContext
 from kiosk.services.printing import send
 from kiosk.store.db import read_session
 from kiosk.store.repositories.day import DayRepository
+from kiosk.store.repositories.outbox import OutboxRepository
 from kiosk.store.seal import AuditAnchorError
 
 log = logging.getLogger(__name__)
@@ -37,7 +41,7 @@ CSV_HEADERS: dict[str, tuple[str, ...]] = {
         "办理时间",
         "业务类型",
         "凭证号",
-        "类别/原因",
+        "类别/原因/金额(元)",
         "证件号码",
         "姓名",
         "卡号",
@@ -49,7 +53,7 @@ CSV_HEADERS: dict[str, tuple[str, ...]] = {
         "time",
         "business",
         "voucher",
-        "kind/reason",
+        "kind/reason/amount (yuan)",
         "ID number",
         "name",
         "card number",
@@ -61,8 +65,32 @@ CSV_HEADERS: dict[str, tuple[str, ...]] = {
 _YES_NO = {"zh_CN": ("是", "否"), "en": ("yes", "no")}
 
 
+class ExportProblem(enum.Enum):
+    """Why an export was refused, for the screen to say in plain words."""
+
+    GONE = "gone"  # the folder is not there (the USB stick was pulled)
+    READ_ONLY = "read_only"  # the folder cannot be written (a locked or read-only stick)
+    FULL = "full"  # no room left on it
+    WRITE_FAILED = "write_failed"  # any other error writing the file
+    NOT_RECORDED = "not_recorded"  # the audit log could not record it: nothing was left
+
+
+_PROBLEM_OF_ERRNO = {
+    errno.EROFS: ExportProblem.READ_ONLY,
+    errno.EACCES: ExportProblem.READ_ONLY,
+    errno.EPERM: ExportProblem.READ_ONLY,
+    errno.ENOSPC: ExportProblem.FULL,
+    errno.EDQUOT: ExportProblem.FULL,
+}
+
+
 class ExportRefused(Exception):
-    """The folder cannot take the export; the message says why in one line."""
+    """The folder cannot take the export; the message says why in one line, `problem` in a
+    word the screens translate."""
+
+    def __init__(self, message: str, problem: ExportProblem = ExportProblem.WRITE_FAILED):
+        super().__init__(message)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -80,7 +108,7 @@ def csv_text(report: DayReport, language: Language = "zh_CN") -> str:
     for line in report.lines:
         cells = [
             f"{line.at.astimezone(CHINA_TZ):%Y-%m-%d %H:%M:%S}",
-            KIND_TERMS[line.kind].in_language(language),
+            LINE_TERMS[line.kind].in_language(language),
             line.voucher_number,
             line.detail,
             line.holder_id,
@@ -141,10 +169,29 @@ class DayReports:
         chain = ctx.kiosk.kiosk_id
         with read_session(ctx.engine) as session:
             repo = DayRepository(session)
-            lines = repo.transactions(chain, start, end)
+            lines = repo.transactions(chain, start, end) + repo.desk_lines(chain, start, end)
             outcomes = repo.audit_outcomes(chain, start, end)
+            prints = repo.audit_actions(chain, start, end, PRINT_ACTIONS)
             head = repo.chain_head(chain)
-        return DayReport(ctx.kiosk, day, ctx.now(), tuple(lines), outcomes, head)
+        lines.sort(key=lambda line: line.at)  # stable: each source is in order already
+        printed, reprinted = (prints.get(action, 0) for action in PRINT_ACTIONS)
+        return DayReport(
+            ctx.kiosk,
+            day,
+            ctx.now(),
+            tuple(lines),
+            outcomes,
+            head,
+            printed=printed,
+            reprinted=reprinted,
+        )
+
+    def queue(self) -> OutboxQueue:
+        """This kiosk's messages still waiting for the central back end. Reading only."""
+        ctx = self.context
+        with read_session(ctx.engine) as session:
+            waiting, oldest = OutboxRepository(session).waiting(ctx.kiosk.kiosk_id)
+        return OutboxQueue(waiting, oldest)
 
     def export_csv(
         self,
@@ -160,14 +207,19 @@ class DayReports:
         or not writable, or when the export cannot be audited (the file is then removed)."""
         report = self.report(day)
         if not folder.is_dir():
-            raise ExportRefused(f"{folder} is not a folder (is the USB stick plugged in?)")
+            raise ExportRefused(
+                f"{folder} is not a folder (is the USB stick plugged in?)", ExportProblem.GONE
+            )
         path = folder / f"kiosk-{report.kiosk.kiosk_id}-{report.day.isoformat()}.csv"
         data = csv_text(report, language).encode("utf-8-sig")
         try:
             write_private_atomically(path, data)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            raise ExportRefused(f"cannot write to {folder}: {reason}") from None
+            problem = _PROBLEM_OF_ERRNO.get(exc.errno or 0, ExportProblem.WRITE_FAILED)
+            if not folder.is_dir():  # pulled while it was written
+                problem = ExportProblem.GONE
+            raise ExportRefused(f"cannot write to {folder}: {reason}", problem) from None
         try:
             self._audit("day_report.exported", actor, Outcome.OK, report.day, rows=report.total)
         except (SQLAlchemyError, AuditAnchorError) as exc:
@@ -175,7 +227,8 @@ class DayReports:
             path.unlink(missing_ok=True)
             raise ExportRefused(
                 f"the export could not be recorded in the audit log ({type(exc).__name__}); "
-                "nothing was written"
+                "nothing was written",
+                ExportProblem.NOT_RECORDED,
             ) from None
         log.info("day_report.exported rows=%d", report.total)
         return CsvExport(path, report.total)

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -20,6 +21,7 @@ from kiosk.services.business import BusinessService
 from kiosk.services.calendar_admin import CalendarAdmin
 from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
+from kiosk.services.export_places import ExportPlaces
 from kiosk.services.staff_auth import StaffAuth
 from kiosk.services.voucher_desk import VoucherDesk
 from kiosk.services.vouchers import Vouchers
@@ -33,7 +35,9 @@ MODE_LEFT = "kiosk.mode_left"  # an administrator or technician left kiosk mode
 class StaffServices:
     """The staff screens' services for one kiosk. `service_code` empty: no service entry.
     `public_keys`: other kiosks' voucher public keys the desk checks codes with (key id -> key,
-    kiosk.services.voucher_key.load_public_keys)."""
+    kiosk.services.voucher_key.load_public_keys).
+    `export_dir`: the kiosk's folder for CSV exports (Settings.resolved_export_dir; None: USB
+    drives only)."""
 
     def __init__(
         self,
@@ -41,6 +45,7 @@ class StaffServices:
         *,
         service_code: str = "",
         public_keys: Mapping[str, Ed25519PublicKey] | None = None,
+        export_dir: Path | None = None,
     ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
@@ -49,6 +54,7 @@ class StaffServices:
             self.context, Vouchers(self.context, business.proofs), public_keys=public_keys
         )
         self.days = DayReports(self.context)
+        self.exports = ExportPlaces(export_dir)
         self.audit = AuditBrowser(self.context)
         self.calendar = CalendarAdmin(
             self.context.engine,

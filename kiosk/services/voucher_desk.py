@@ -25,7 +25,13 @@ from kiosk.domain.business import PrintOutcome, VoucherRecord
 from kiosk.domain.calendar import CHINA_TZ, local_date
 from kiosk.domain.desk import DeskRefusal, DeskRefused, StaffActor
 from kiosk.domain.ids import is_valid_id_number
-from kiosk.domain.journal import REIMBURSEMENT_ACTION, ActorKind, Outcome, ReissueProgress
+from kiosk.domain.journal import (
+    HAND_OVER_ACTION,
+    REIMBURSEMENT_ACTION,
+    ActorKind,
+    Outcome,
+    ReissueProgress,
+)
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.voucher_data import Language
 from kiosk.domain.vouchers import normalize_voucher_number
@@ -43,7 +49,7 @@ log = logging.getLogger(__name__)
 # The audit entries the desk writes (a reprint writes "voucher.reprinted", as every print).
 FOUND = "desk.vouchers_found"
 PROGRESS_MOVED = "reissue.progress_moved"
-COLLECTED = "reissue.collected"
+COLLECTED = HAND_OVER_ACTION
 REIMBURSED = REIMBURSEMENT_ACTION
 REFUSED = "desk.refused"
 CODE_CHECKED = "desk.code_checked"  # outcome ok: genuine; refused: not

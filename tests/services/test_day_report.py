@@ -22,19 +22,19 @@ from sqlalchemy.engine import Engine
 from drivers.printers.fake import FakePrinter, Fault
 from kiosk.domain.business import PrintOutcome, ReissueRequest
 from kiosk.domain.calendar import CHINA_TZ
+from kiosk.domain.day_report import DayKind
 from kiosk.domain.journal import (
     ActorKind,
     LossReportKind,
     LossReportRequest,
     Outcome,
     ReissueReason,
-    TransactionKind,
 )
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.reports.day_end import render_day_end
 from kiosk.services.audit_browse import AuditBrowser, AuditFilter, BadAuditFilter
 from kiosk.services.business import BusinessService
-from kiosk.services.day_report import DayReports, ExportRefused
+from kiosk.services.day_report import DayReports, ExportProblem, ExportRefused
 from kiosk.store import models as m
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import read_session
@@ -83,12 +83,13 @@ def day(service: BusinessService, clock: list[dt.datetime]) -> DayReports:
 def test_the_day_has_its_transactions_and_totals(day: DayReports) -> None:
     report = day.report()
     assert report.day == dt.date(2026, 11, 23)
-    assert [line.kind for line in report.lines] == [TransactionKind.REISSUE]
-    assert report.by_kind[TransactionKind.REISSUE] == 1
-    assert report.by_kind[TransactionKind.LOSS_REPORT] == 0  # yesterday's is not today's
+    assert [line.kind for line in report.lines] == [DayKind.REISSUE]
+    assert report.by_kind[DayKind.REISSUE] == 1
+    assert report.by_kind[DayKind.LOSS_TEMPORARY] == 0  # yesterday's is not today's
     assert report.total == 1
     yesterday = day.report(dt.date(2026, 11, 22))
-    assert yesterday.by_kind[TransactionKind.LOSS_REPORT] == 1
+    assert yesterday.by_kind[DayKind.LOSS_TEMPORARY] == 1
+    assert yesterday.by_kind[DayKind.LOSS_FINAL] == 0
     [line] = report.lines
     assert line.holder_id == "1101**********0173"
     assert line.holder_name == "王*明"
@@ -143,16 +144,18 @@ def test_csv_export_reads_back_with_bom_chinese_and_no_full_id(
 def test_csv_export_to_an_unusable_folder_is_refused_plainly(
     day: DayReports, tmp_path: Path
 ) -> None:
-    with pytest.raises(ExportRefused, match="is not a folder"):
+    with pytest.raises(ExportRefused, match="is not a folder") as pulled:
         day.export_csv(tmp_path / "no-stick", actor="clerk01")
+    assert pulled.value.problem is ExportProblem.GONE
     a_file = tmp_path / "file"
     a_file.write_text("x")
     with pytest.raises(ExportRefused, match="is not a folder"):
         day.export_csv(a_file, actor="clerk01")
     if not Path("/proc/self").is_dir():  # /proc: a folder nobody can write into, root neither
         pytest.skip("no /proc to try a folder that cannot be written")
-    with pytest.raises(ExportRefused, match=r"^cannot write to /proc: "):
+    with pytest.raises(ExportRefused, match=r"^cannot write to /proc: ") as refused:
         day.export_csv(Path("/proc"), actor="clerk01")
+    assert refused.value.problem is ExportProblem.WRITE_FAILED
 
 
 def test_csv_cells_cannot_become_formulas(day: DayReports) -> None:

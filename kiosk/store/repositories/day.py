@@ -1,5 +1,6 @@
-"""The queries behind staff's views: a kiosk's transactions between two times, masked, its audit
-entries counted by outcome, its audit chain's head, and pages of the audit log under filters."""
+"""The queries behind staff's views: what a kiosk did between two times (its transactions and
+the desk's hand-overs and reimbursements), masked, its audit entries counted by outcome and by
+action, its audit chain's head, and pages of the audit log under filters."""
 
 from __future__ import annotations
 
@@ -9,11 +10,27 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from kiosk.domain.day_report import ChainHead, DayLine
-from kiosk.domain.journal import ActorKind, AuditEntry, Outcome
+from kiosk.domain.day_report import ChainHead, DayKind, DayLine
+from kiosk.domain.journal import (
+    HAND_OVER_ACTION,
+    REIMBURSEMENT_ACTION,
+    ActorKind,
+    AuditEntry,
+    LossReportKind,
+    Outcome,
+    TransactionKind,
+)
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.store import models as m
 from kiosk.store.audit import entry_of
+
+_KINDS = {
+    TransactionKind.LOSS_REPORT: DayKind.LOSS_TEMPORARY,  # or LOSS_FINAL, by its loss report
+    TransactionKind.LOSS_CANCELLATION: DayKind.LOSS_CANCELLATION,
+    TransactionKind.REISSUE: DayKind.REISSUE,
+    TransactionKind.REPLACEMENT: DayKind.REPLACEMENT,
+}
+_DESK_KINDS = {HAND_OVER_ACTION: DayKind.HAND_OVER, REIMBURSEMENT_ACTION: DayKind.REIMBURSEMENT}
 
 
 class DayRepository:
@@ -70,14 +87,17 @@ class DayRepository:
         lines = []
         for tx, card_number, ssn, name in rows:
             detail, agent, outlet, pickup = "", False, "", None
+            kind = _KINDS[tx.kind]
             if tx.id in reissues:  # a final loss report with its reissue: the reason says more
                 detail, agent, outlet, pickup = reissues[tx.id]
             elif tx.id in losses:
-                detail, agent = losses[tx.id]
+                loss_kind, agent = losses[tx.id]
+                final = loss_kind == LossReportKind.FINAL.value
+                kind = DayKind.LOSS_FINAL if final else DayKind.LOSS_TEMPORARY
             lines.append(
                 DayLine(
                     at=tx.created_at,
-                    kind=tx.kind,
+                    kind=kind,
                     voucher_number=vouchers.get(tx.id, ""),
                     detail=detail,
                     holder_id=mask_id_number(ssn) if ssn else "",
@@ -86,6 +106,45 @@ class DayRepository:
                     agent=agent,
                     outlet=outlet,
                     pickup_date=pickup,
+                )
+            )
+        return lines
+
+    def desk_lines(self, chain: str, start: dt.datetime, end: dt.datetime) -> list[DayLine]:
+        """What the desk did on `chain` in [start, end), oldest first: the new cards handed over
+        and the reimbursements recorded (their audit entries name the voucher; its transaction
+        names the holder)."""
+        e = m.AuditLogEntry
+        rows = self.session.execute(
+            sa.select(e, m.Card.card_number, m.Cardholder.ssn, m.Cardholder.name)
+            .outerjoin(m.Transaction, m.Transaction.idempotency_key == e.transaction_key)
+            .outerjoin(m.Card, m.Card.id == m.Transaction.card_id)
+            .outerjoin(m.Cardholder, m.Cardholder.id == m.Transaction.cardholder_id)
+            .where(
+                e.chain == chain,
+                e.at >= start,
+                e.at < end,
+                e.action.in_(_DESK_KINDS),
+                e.outcome == Outcome.OK,
+            )
+            .order_by(e.at, e.id)
+        ).all()
+        lines = []
+        for row, card_number, ssn, name in rows:
+            entry = entry_of(row)
+            amount = entry.detail.get("amount_fen")
+            lines.append(
+                DayLine(
+                    at=entry.at,
+                    kind=_DESK_KINDS[entry.action],
+                    voucher_number=str(entry.detail.get("voucher", "")),
+                    detail=f"{amount // 100}.{amount % 100:02d}" if isinstance(amount, int) else "",
+                    holder_id=mask_id_number(ssn) if ssn else "",
+                    holder_name=mask_name(name) if name else "",
+                    card_number=mask_card_number(card_number) if card_number else "",
+                    agent=False,
+                    outlet="",
+                    pickup_date=None,
                 )
             )
         return lines
@@ -104,6 +163,25 @@ class DayRepository:
             .group_by(m.AuditLogEntry.outcome)
         )
         return {outcome: int(n) for outcome, n in self.session.execute(query)}
+
+    def audit_actions(
+        self, chain: str, start: dt.datetime, end: dt.datetime, actions: tuple[str, ...]
+    ) -> dict[str, int]:
+        """How many audit entries of `chain` in [start, end) of each of `actions` were done
+        (outcome OK); an action with none is missing."""
+        e = m.AuditLogEntry
+        query = (
+            sa.select(e.action, sa.func.count())
+            .where(
+                e.chain == chain,
+                e.at >= start,
+                e.at < end,
+                e.action.in_(actions),
+                e.outcome == Outcome.OK,
+            )
+            .group_by(e.action)
+        )
+        return {action: int(n) for action, n in self.session.execute(query)}
 
     def chain_head(self, chain: str) -> ChainHead | None:
         head = self.session.get(m.AuditHead, chain)

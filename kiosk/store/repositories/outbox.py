@@ -45,6 +45,19 @@ class OutboxRepository:
         )
         return [(id_, topic, json.loads(payload)) for id_, topic, payload in rows]
 
+    def waiting(self, kiosk_id: str) -> tuple[int, dt.datetime | None]:
+        """How many messages of `kiosk_id`'s transactions are not yet sent, and when the oldest
+        of them was written (None when none wait)."""
+        o = m.OutboxMessage
+        waiting = (
+            sa.select(o.created_at)
+            .join(m.Transaction, m.Transaction.id == o.transaction_id)
+            .where(o.sent_at.is_(None), m.Transaction.kiosk_id == kiosk_id)
+        )
+        count = self.session.scalar(sa.select(sa.func.count()).select_from(waiting.subquery()))
+        oldest = self.session.scalar(waiting.order_by(o.id).limit(1))
+        return int(count or 0), oldest
+
     def mark_sent(self, message_id: int, at: dt.datetime) -> None:
         self.session.execute(
             sa.update(m.OutboxMessage)
