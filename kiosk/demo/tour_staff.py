@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.demo.tour_driver import TourDriver, TourError
+from kiosk.domain.journal import Outcome
 from kiosk.flows.staff import SStep
+from kiosk.flows.staff_audit import AuditArea, AuditStep
+from kiosk.ui.screens.staff.audit import AuditLogScreen
 from kiosk.ui.staff_controller import StaffController
 
 SERVICE_CODE = "2580"  # kiosk.config.DEMO_SERVICE_CODE
@@ -20,9 +23,40 @@ CLERK = ("clerk", "clerk-demo")
 ADMIN = ("admin", "admin-demo")
 TECH = ("tech", "tech-demo")
 
+
+def tour_audit(st: StaffTour) -> None:
+    """The audit log: its first page, filtered to staff logins, a refused login's detail, and
+    the integrity check's result (intact: the tour tampers with nothing)."""
+    window = st.tour.kiosk.window
+    window.staff_menu.area_chosen.emit("audit")
+    st.settle(AuditStep.LOG.value, "the audit log")
+    st.shot("audit")
+    log = window.staff_screens[AuditStep.LOG.value]
+    assert isinstance(log, AuditLogScreen)
+    combo = log.action
+    index = combo.findData("staff.login")
+    if index < 0:
+        raise TourError("the audit log's action filter offers no staff login")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    st.settle(AuditStep.LOG.value, "the audit log of staff logins")
+    st.shot("audit-filtered")
+    area = st.staff.flow.area
+    assert isinstance(area, AuditArea)
+    refused = [i for i, e in enumerate(area.view.entries) if e.outcome is Outcome.REFUSED]
+    log.entry_tapped.emit(refused[0] if refused else 0)
+    st.settle(AuditStep.ENTRY.value, "an audit entry's detail")
+    st.shot("audit-entry")
+    window.header.back_clicked.emit()
+    st.settle(AuditStep.LOG.value)
+    log.check_clicked.emit()
+    st.settle(AuditStep.CHECK.value, "the audit log's integrity check")
+    st.shot("audit-check")
+
+
 # (area key, tour): each tour runs while the menu of a role that may open the area is shown,
 # and is brought back to the menu when it returns. An area may have several (in order).
-AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = []
+AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [("audit", tour_audit)]
 
 
 class StaffTour:

@@ -4,6 +4,10 @@ permissions (kiosk.domain.staff.ROLE_PERMISSIONS)."""
 
 from __future__ import annotations
 
+from kiosk.domain.staff import Permission
+from kiosk.flows import staff_audit
 from kiosk.flows.staff import AreaSpec
 
-AREAS: tuple[AreaSpec, ...] = ()
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec("audit", Permission.AUDIT_LOG, staff_audit.AuditArea, staff_audit.plans),
+)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.ui.screens.staff import audit
 from kiosk.ui.screens.staff.base import StaffScreen
 
 # send(area type, fn): fn(the open area) -> its commands, carried out by the staff controller.
@@ -23,4 +24,4 @@ class AreaScreens:
     connect: Callable[[dict[str, StaffScreen], Send], None]
 
 
-AREA_SCREENS: tuple[AreaScreens, ...] = ()
+AREA_SCREENS: tuple[AreaScreens, ...] = (AreaScreens("audit", audit.make_screens, audit.connect),)
