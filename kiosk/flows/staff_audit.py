@@ -83,15 +83,14 @@ class DetailItem:
 
 
 def detail_items(detail: Mapping[str, object]) -> tuple[DetailItem, ...]:
-    """An entry's detail as a readable list, in the order of its keys (sorted: the log stores
-    them so)."""
-    items = []
-    for key, value in detail.items():
-        if isinstance(value, bool):
-            items.append(DetailItem(mask_id_numbers_in(str(key)), "", value))
-        else:
-            items.append(DetailItem(mask_id_numbers_in(str(key)), _text(value)))
-    return tuple(items)
+    """An entry's detail (masked already: the area keeps only masked entries) as a readable
+    list, in the order of its keys."""
+    return tuple(
+        DetailItem(str(key), "", value)
+        if isinstance(value, bool)
+        else DetailItem(str(key), _text(value))
+        for key, value in detail.items()
+    )
 
 
 def _text(value: object) -> str:
@@ -101,13 +100,25 @@ def _text(value: object) -> str:
         return ", ".join(_text(v) for v in value) or "—"
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_text(v)}" for k, v in value.items()) or "—"
-    return mask_id_numbers_in(str(value))
+    return str(value)
 
 
 def _masked(entry: AuditEntry) -> AuditEntry:
-    """The entry with any ID number in its actor masked (citizens' are masked in the log; a
-    tampered row may not be)."""
-    return replace(entry, actor=mask_id_numbers_in(entry.actor))
+    """The entry with any ID number in its actor or its detail masked (citizens' are masked
+    in the log; free text and a tampered row may not be): nothing unmasked is kept."""
+    detail = _masked_value(entry.detail)
+    assert isinstance(detail, dict)
+    return replace(entry, actor=mask_id_numbers_in(entry.actor), detail=detail)
+
+
+def _masked_value(value: object) -> object:
+    if isinstance(value, str):
+        return mask_id_numbers_in(value)
+    if isinstance(value, list | tuple):
+        return [_masked_value(v) for v in value]
+    if isinstance(value, dict):
+        return {mask_id_numbers_in(str(k)): _masked_value(v) for k, v in value.items()}
+    return value
 
 
 # Commands ---------------------------------------------------------------------------------------
