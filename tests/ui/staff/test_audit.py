@@ -88,7 +88,7 @@ def test_the_log_shows_one_row_per_entry_in_words(log: AuditLogScreen) -> None:
         ["2026-12-05 10:03:04", "Staff · clerk1", "some.future_action"],
     ]
     pills = [table.cellWidget(r, 3).findChildren(type(log.title))[0] for r in range(3)]
-    assert [p.text() for p in pills] == ["Refused", "OK", "Failed"]
+    assert [p.text() for p in pills] == ["Refused", "Succeeded", "Failed"]
     assert [p.property("tone") for p in pills] == ["warn", "ok", "error"]
     for pill in pills:  # the whole word shows: the column makes room for the pill
         assert pill.width() >= pill.sizeHint().width()
@@ -175,7 +175,7 @@ def test_an_entry_shows_its_detail_in_words_with_nothing_unmasked(qtbot, all_tex
     )
     texts = all_texts(screen)
     assert screen.title.text() == "Medical expenses reimbursed"
-    assert screen.outcome.text() == "OK"
+    assert screen.outcome.text() == "Succeeded"
     for shown_text in (
         "Staff · clerk1",
         "reimbursement.recorded",

@@ -41,6 +41,7 @@ from kiosk.ui.screens.staff.audit_words import (
     problem_where,
     problem_words,
     retired_words,
+    translated,
 )
 from kiosk.ui.screens.staff.base import StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
@@ -62,10 +63,6 @@ from kiosk.ui.widgets.parts import Notice as NoticeBox
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.staff import Send
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StaffScreen", text)
 
 
 # The log ----------------------------------------------------------------------------------------
@@ -93,7 +90,7 @@ _WHO = (
 )
 _OUTCOMES = (
     (None, QT_TRANSLATE_NOOP("StaffScreen", "All outcomes")),
-    (Outcome.OK, QT_TRANSLATE_NOOP("StaffScreen", "OK")),
+    (Outcome.OK, QT_TRANSLATE_NOOP("StaffScreen", "Succeeded")),
     (Outcome.REFUSED, QT_TRANSLATE_NOOP("StaffScreen", "Refused")),
     (Outcome.FAILED, QT_TRANSLATE_NOOP("StaffScreen", "Failed")),
 )
@@ -284,7 +281,7 @@ class AuditLogScreen(StaffScreen):
         """All actions, then those in the log by their words, alphabetically."""
         self.action.blockSignals(True)
         self.action.clear()
-        self.action.addItem(_t("All actions"), None)
+        self.action.addItem(QCoreApplication.translate("StaffScreen", "All actions"), None)
         for name in sorted(self._actions, key=action_words):
             self.action.addItem(action_words(name), name)
         self.action.blockSignals(False)
@@ -323,19 +320,32 @@ class AuditLogScreen(StaffScreen):
         notice = view.notice
         if notice is AuditNotice.BAD_FILTER:
             self.notice.set_tone("warn")
-            self.notice.set_text(_t("This filter cannot be used. Please choose another one."))
+            self.notice.set_text(
+                QCoreApplication.translate(
+                    "StaffScreen", "This filter cannot be used. Please choose another one."
+                )
+            )
         elif notice is AuditNotice.DATABASE:
             self.notice.set_tone("error")
             self.notice.set_text(
-                _t("The kiosk's database did not answer. Please try again in a moment.")
+                QCoreApplication.translate(
+                    "StaffScreen",
+                    "The kiosk's database did not answer. Please try again in a moment.",
+                )
             )
         self.notice.setVisible(notice is not None)
         empty = view.loaded and not view.entries
-        self.empty.setText(_t("No entries match this filter.") if empty else "")
+        self.empty.setText(
+            QCoreApplication.translate("StaffScreen", "No entries match this filter.")
+            if empty
+            else ""
+        )
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
         self.page_label.setText(
-            _t("Loading…") if view.busy else _t("Page {n}").format(n=view.page_no)
+            QCoreApplication.translate("StaffScreen", "Loading…")
+            if view.busy
+            else QCoreApplication.translate("StaffScreen", "Page {n}").format(n=view.page_no)
         )
 
     def resizeEvent(self, event: Any) -> None:
@@ -344,24 +354,24 @@ class AuditLogScreen(StaffScreen):
             self._fit_columns()
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Audit log"))
-        self.table.setHorizontalHeaderLabels([_t(c) for c in _COLUMNS])
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Audit log"))
+        self.table.setHorizontalHeaderLabels([translated(c) for c in _COLUMNS])
         for combo, items in ((self.days, _DAYS), (self.who, _WHO), (self.outcome, _OUTCOMES)):
             chosen = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             for value, source in items:
-                combo.addItem(_t(source), value)
+                combo.addItem(translated(source), value)
             combo.blockSignals(False)
             _select(combo, chosen)
-        self.days.setAccessibleName(_t("Days"))
-        self.who.setAccessibleName(_t("Who"))
-        self.outcome.setAccessibleName(_t("Outcome"))
-        self.action.setAccessibleName(_t("Action"))
+        self.days.setAccessibleName(QCoreApplication.translate("StaffScreen", "Days"))
+        self.who.setAccessibleName(QCoreApplication.translate("StaffScreen", "Who"))
+        self.outcome.setAccessibleName(QCoreApplication.translate("StaffScreen", "Outcome"))
+        self.action.setAccessibleName(QCoreApplication.translate("StaffScreen", "Action"))
         self._fill_actions()
-        self.newer_button.set_text(_t("Newer"))
-        self.older_button.set_text(_t("Older"))
-        self.check_button.set_text(_t("Check integrity"))
+        self.newer_button.set_text(QCoreApplication.translate("StaffScreen", "Newer"))
+        self.older_button.set_text(QCoreApplication.translate("StaffScreen", "Older"))
+        self.check_button.set_text(QCoreApplication.translate("StaffScreen", "Check integrity"))
         for row, entry in enumerate(self._view.entries[: self.table.rowCount()]):
             self._fill_row(row, entry)
         self._show_state()
@@ -419,7 +429,7 @@ class AuditEntryScreen(StaffScreen):
         entry = view.entry if view is not None else None
         self.outcome.setVisible(entry is not None)
         if view is None or entry is None:
-            self.title.setText(_t("Audit entry"))
+            self.title.setText(QCoreApplication.translate("StaffScreen", "Audit entry"))
             self.lead.clear()
             self.detail_heading.setVisible(False)
             return
@@ -429,21 +439,32 @@ class AuditEntryScreen(StaffScreen):
         self.title.setText(action_words(entry.action, entry.outcome))
         self.lead.setText(moment(entry.at))
         facts = [
-            Fact(_t("Who"), f"{actor_kind_words(entry.actor_kind)} · {entry.actor}"),
-            Fact(_t("Action"), entry.action),
             Fact(
-                _t("Entry"),
-                _t("No. {seq} in the log of {chain}").format(seq=entry.seq, chain=entry.chain),
+                QCoreApplication.translate("StaffScreen", "Who"),
+                f"{actor_kind_words(entry.actor_kind)} · {entry.actor}",
+            ),
+            Fact(QCoreApplication.translate("StaffScreen", "Action"), entry.action),
+            Fact(
+                QCoreApplication.translate("StaffScreen", "Entry"),
+                QCoreApplication.translate("StaffScreen", "No. {seq} in the log of {chain}").format(
+                    seq=entry.seq, chain=entry.chain
+                ),
             ),
         ]
         if entry.transaction_key:
-            facts.append(Fact(_t("Transaction"), entry.transaction_key, strong=False))
+            facts.append(
+                Fact(
+                    QCoreApplication.translate("StaffScreen", "Transaction"),
+                    entry.transaction_key,
+                    strong=False,
+                )
+            )
         self.facts.addWidget(facts_box("staffAuditEntryFacts", facts))
         self.detail_heading.setVisible(True)
         if view.detail:
             rows = [
                 Fact(
-                    _t(DETAIL_WORDS[item.key]) if item.key in DETAIL_WORDS else item.key,
+                    translated(DETAIL_WORDS[item.key]) if item.key in DETAIL_WORDS else item.key,
                     detail_value(item.key, item.text, item.flag),
                 )
                 for item in view.detail
@@ -451,11 +472,13 @@ class AuditEntryScreen(StaffScreen):
             self.details.addWidget(facts_box("staffAuditEntryDetail", rows))
         else:
             nothing = make_label("body", object_name="staffAuditEntryNoDetail")
-            nothing.setText(_t("This entry records nothing more."))
+            nothing.setText(
+                QCoreApplication.translate("StaffScreen", "This entry records nothing more.")
+            )
             self.details.addWidget(nothing)
 
     def retranslate(self) -> None:
-        self.detail_heading.setText(_t("Details"))
+        self.detail_heading.setText(QCoreApplication.translate("StaffScreen", "Details"))
         self._render()
 
     def wipe(self) -> None:
@@ -533,10 +556,11 @@ class AuditCheckScreen(StaffScreen):
             self.verdict.show_text(
                 "check-circle",
                 "ok",
-                _t("The audit log is intact"),
-                _t(
+                QCoreApplication.translate("StaffScreen", "The audit log is intact"),
+                QCoreApplication.translate(
+                    "StaffScreen",
                     "Every entry is unchanged and in its place, sealed with this kiosk's key, "
-                    "and the log matches the anchor file kept outside the database."
+                    "and the log matches the anchor file kept outside the database.",
                 ),
                 (),
             )
@@ -546,29 +570,54 @@ class AuditCheckScreen(StaffScreen):
             self.verdict.show_text(
                 "error",
                 "error",
-                _t("The audit log has been altered"),
-                _t("The check found 1 problem:")
+                QCoreApplication.translate("StaffScreen", "The audit log has been altered"),
+                QCoreApplication.translate("StaffScreen", "The check found 1 problem:")
                 if len(check.found) == 1
-                else _t("The check found {n} problems:").format(n=len(check.found)),
+                else QCoreApplication.translate(
+                    "StaffScreen", "The check found {n} problems:"
+                ).format(n=len(check.found)),
                 (
-                    _t("Do not repair, reset or restart the kiosk: the database is evidence."),
-                    _t("Tell the administrator now, with the time of this check."),
+                    QCoreApplication.translate(
+                        "StaffScreen",
+                        "Do not repair, reset or restart the kiosk: the database is evidence.",
+                    ),
+                    QCoreApplication.translate(
+                        "StaffScreen", "Tell the administrator now, with the time of this check."
+                    ),
                 ),
                 found,
             )
             self.verdict.next_heading.setVisible(True)
         chains = [
-            Fact(_t("Log {chain}").format(chain=c.chain), chain_words(c)) for c in check.chains
+            Fact(
+                QCoreApplication.translate("StaffScreen", "Log {chain}").format(chain=c.chain),
+                chain_words(c),
+            )
+            for c in check.chains
         ]
         if not chains:
-            chains = [Fact(_t("Log"), _t("No entries yet."))]
-        chains.append(Fact(_t("Checked"), moment(check.checked_at), strong=False))
-        self._heading(_t("What was checked"))
+            chains = [
+                Fact(
+                    QCoreApplication.translate("StaffScreen", "Log"),
+                    QCoreApplication.translate("StaffScreen", "No entries yet."),
+                )
+            ]
+        chains.append(
+            Fact(
+                QCoreApplication.translate("StaffScreen", "Checked"),
+                moment(check.checked_at),
+                strong=False,
+            )
+        )
+        self._heading(QCoreApplication.translate("StaffScreen", "What was checked"))
         self.more.addWidget(facts_box("staffAuditChains", chains))
         if check.retired:
-            self._heading(_t("Warnings"))
+            self._heading(QCoreApplication.translate("StaffScreen", "Warnings"))
             notes = [
-                Fact(_t("Log {chain}").format(chain=n.chain), retired_words(n))
+                Fact(
+                    QCoreApplication.translate("StaffScreen", "Log {chain}").format(chain=n.chain),
+                    retired_words(n),
+                )
                 for n in check.retired
             ]
             self.more.addWidget(facts_box("staffAuditWarnings", notes))
@@ -579,22 +628,26 @@ class AuditCheckScreen(StaffScreen):
         self.more.addWidget(label)
 
     def retranslate(self) -> None:
-        self.title.setText(_t("Audit log integrity"))
+        self.title.setText(QCoreApplication.translate("StaffScreen", "Audit log integrity"))
         self.working.setText(
-            _t(
+            QCoreApplication.translate(
+                "StaffScreen",
                 "Checking every entry of the audit log against its seal, the entry before it "
-                "and the anchor file. This can take a few seconds."
+                "and the anchor file. This can take a few seconds.",
             )
         )
         self.notice.set_tone("error")
         self.notice.set_text(
-            _t(
+            QCoreApplication.translate(
+                "StaffScreen",
                 "The check could not run: the kiosk's database did not answer. "
-                "Please try again in a moment."
+                "Please try again in a moment.",
             )
         )
-        self.verdict.next_heading.setText(_t("What to do now"))
-        self.again_button.set_text(_t("Check again"))
+        self.verdict.next_heading.setText(
+            QCoreApplication.translate("StaffScreen", "What to do now")
+        )
+        self.again_button.set_text(QCoreApplication.translate("StaffScreen", "Check again"))
         self._render()
 
     def wipe(self) -> None:

@@ -14,11 +14,11 @@ from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.services.audit_browse import ChainState, CheckProblem, RetiredKeyNote
 from kiosk.ui.i18n import format_yuan
 
-CONTEXT = "StaffScreen"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def translated(source: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("StaffScreen", ...) in a table, in the language
+    shown. (Literal texts are translated where they stand: lupdate reads only those calls.)"""
+    return QCoreApplication.translate("StaffScreen", source)
 
 
 # Words ------------------------------------------------------------------------------------------
@@ -73,27 +73,27 @@ REFUSED_WORDS: dict[str, str] = {
 def action_words(action: str, outcome: Outcome | None = None) -> str:
     """An action in plain words; one the kiosk does not know, by its name."""
     if outcome is Outcome.REFUSED and action in REFUSED_WORDS:
-        return _t(REFUSED_WORDS[action])
-    return _t(ACTION_WORDS[action]) if action in ACTION_WORDS else action
+        return translated(REFUSED_WORDS[action])
+    return translated(ACTION_WORDS[action]) if action in ACTION_WORDS else action
 
 
 def actor_kind_words(kind: ActorKind) -> str:
     return {
-        ActorKind.CITIZEN: _t("Citizen"),
-        ActorKind.AGENT: _t("Agent"),
-        ActorKind.STAFF: _t("Staff"),
-        ActorKind.TECHNICIAN: _t("Technician"),
-        ActorKind.SYSTEM: _t("The kiosk"),
-        ActorKind.ANONYMOUS: _t("Anonymous"),
+        ActorKind.CITIZEN: QCoreApplication.translate("StaffScreen", "Citizen"),
+        ActorKind.AGENT: QCoreApplication.translate("StaffScreen", "Agent"),
+        ActorKind.STAFF: QCoreApplication.translate("StaffScreen", "Staff"),
+        ActorKind.TECHNICIAN: QCoreApplication.translate("StaffScreen", "Technician"),
+        ActorKind.SYSTEM: QCoreApplication.translate("StaffScreen", "The kiosk"),
+        ActorKind.ANONYMOUS: QCoreApplication.translate("StaffScreen", "Anonymous"),
     }[kind]
 
 
 def outcome_pill(outcome: Outcome) -> tuple[str, str]:
     """An outcome's word and its pill's tone."""
     return {
-        Outcome.OK: (_t("OK"), "ok"),
-        Outcome.REFUSED: (_t("Refused"), "warn"),
-        Outcome.FAILED: (_t("Failed"), "error"),
+        Outcome.OK: (QCoreApplication.translate("StaffScreen", "Succeeded"), "ok"),
+        Outcome.REFUSED: (QCoreApplication.translate("StaffScreen", "Refused"), "warn"),
+        Outcome.FAILED: (QCoreApplication.translate("StaffScreen", "Failed"), "error"),
     }[outcome]
 
 
@@ -148,7 +148,11 @@ def detail_value(key: str, text: str, flag: bool | None) -> str:
     """A detail's value as the screen shows it: yes/no in words, an amount in yuan, a moment
     (stored in UTC) in the kiosk's time."""
     if flag is not None:
-        return _t("Yes") if flag else _t("No")
+        return (
+            QCoreApplication.translate("StaffScreen", "Yes")
+            if flag
+            else QCoreApplication.translate("StaffScreen", "No")
+        )
     if key == "amount_fen" and text.isdigit():
         return format_yuan(int(text))
     if "T" in text and len(text) >= 19:
@@ -194,20 +198,27 @@ PROBLEM_WORDS: dict[str, str] = {
 def problem_where(problem: CheckProblem) -> str:
     """Where the check found a problem: "Log BJCY01, entry 12"."""
     if problem.seq is None:
-        return _t("Log {chain}").format(chain=problem.chain)
-    return _t("Log {chain}, entry {seq}").format(chain=problem.chain, seq=problem.seq)
+        return QCoreApplication.translate("StaffScreen", "Log {chain}").format(chain=problem.chain)
+    return QCoreApplication.translate("StaffScreen", "Log {chain}, entry {seq}").format(
+        chain=problem.chain, seq=problem.seq
+    )
 
 
 def problem_words(problem: CheckProblem) -> str:
     """What the check found, in plain words."""
     source = PROBLEM_WORDS.get(problem.kind)
-    return _t(source) if source else _t("A problem was found here.")
+    return (
+        translated(source)
+        if source
+        else QCoreApplication.translate("StaffScreen", "A problem was found here.")
+    )
 
 
 def retired_words(note: RetiredKeyNote) -> str:
-    return _t(
+    return QCoreApplication.translate(
+        "StaffScreen",
         "{entries} entries are sealed with a retired key ({key}, replaced at entry {seq}) "
-        "and can no longer be verified. This is on the record, not a fault."
+        "and can no longer be verified. This is on the record, not a fault.",
     ).format(entries=f"{note.entries:,}", key=note.key_id, seq=note.replaced_at)
 
 
@@ -215,20 +226,28 @@ def chain_words(chain: ChainState) -> str:
     """One log's counts: "13 entries, 13 verified with this kiosk's key; anchored up to entry
     13"."""
     parts = [
-        _t("{entries} entries, {verified} verified with this kiosk's key").format(
-            entries=f"{chain.entries:,}", verified=f"{chain.verified:,}"
-        )
+        QCoreApplication.translate(
+            "StaffScreen", "{entries} entries, {verified} verified with this kiosk's key"
+        ).format(entries=f"{chain.entries:,}", verified=f"{chain.verified:,}")
     ]
     if chain.legacy:
         parts.append(
-            _t("{n} from before the audit key, verified by their links").format(
-                n=f"{chain.legacy:,}"
-            )
+            QCoreApplication.translate(
+                "StaffScreen", "{n} from before the audit key, verified by their links"
+            ).format(n=f"{chain.legacy:,}")
         )
     if chain.not_verifiable:
-        parts.append(_t("{n} sealed with another key").format(n=f"{chain.not_verifiable:,}"))
+        parts.append(
+            QCoreApplication.translate("StaffScreen", "{n} sealed with another key").format(
+                n=f"{chain.not_verifiable:,}"
+            )
+        )
     if chain.anchored_seq is not None:
-        parts.append(_t("anchored up to entry {seq}").format(seq=f"{chain.anchored_seq:,}"))
+        parts.append(
+            QCoreApplication.translate("StaffScreen", "anchored up to entry {seq}").format(
+                seq=f"{chain.anchored_seq:,}"
+            )
+        )
     else:
-        parts.append(_t("not in the anchor file"))
-    return _t("; ").join(parts)
+        parts.append(QCoreApplication.translate("StaffScreen", "not in the anchor file"))
+    return QCoreApplication.translate("StaffScreen", "; ").join(parts)
