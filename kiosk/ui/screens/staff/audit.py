@@ -309,11 +309,12 @@ class AuditLogScreen(StaffScreen):
         self.table.setCellWidget(row, 3, _pill_cell(*outcome_pill(entry.outcome)))
 
     def _fit_columns(self) -> None:
-        """Who as wide as its cells, up to 40 % of the table (a masked ID number is long)."""
+        """Who as wide as its cells, up to a third of the table: a masked ID number is long,
+        and what was done must stay readable in large text."""
         header = self.table.horizontalHeader()
         self.table.resizeColumnToContents(1)
         room = self.table.viewport().width() or 1000
-        header.resizeSection(1, min(header.sectionSize(1), room * 2 // 5))
+        header.resizeSection(1, min(header.sectionSize(1), room // 3))
 
     def _show_state(self) -> None:
         view = self._view
