@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.demo.tour_audit import audit_tour
 from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_desk import vouchers_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
@@ -31,6 +32,7 @@ AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("vouchers", vouchers_tour),
     ("vouchers", voucher_actions_tour),
     ("today", today_tour),
+    ("audit", audit_tour),
     ("calendar", calendar_tour),
 ]
 

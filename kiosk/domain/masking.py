@@ -6,7 +6,12 @@ would of a well-formed value: masking must not be the thing that fails on a bad 
 
 from __future__ import annotations
 
+import re
+
 MASK = "*"
+# An ID number standing alone in free text (not inside a longer run of letters and digits, such
+# as a voucher number, whose digits may be as long).
+_ID_NUMBER_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 # Separators inside a name stay visible: they show the name's shape, not its content.
 _NAME_SEPARATORS = frozenset("·• -")
 
@@ -30,6 +35,12 @@ def mask_name(name: str) -> str:
 def mask_id_number(id_number: str) -> str:
     """11010519491231002X → 1101**********002X: the first 4 and the last 4 stay (S2)."""
     return _keep_ends(id_number.strip(), 4, 4)
+
+
+def mask_id_numbers_in(text: str) -> str:
+    """Free text (a reason typed by a clerk, a tampered audit detail) with every ID number in
+    it masked: what a screen shows of text nobody vetted."""
+    return _ID_NUMBER_IN_TEXT.sub(lambda found: mask_id_number(found.group()), text)
 
 
 def mask_card_number(card_number: str) -> str:

@@ -5,7 +5,7 @@ permissions (kiosk.domain.staff.ROLE_PERMISSIONS)."""
 from __future__ import annotations
 
 from kiosk.domain.staff import Permission
-from kiosk.flows import staff_calendar, staff_today, staff_vouchers
+from kiosk.flows import staff_audit, staff_calendar, staff_today, staff_vouchers
 from kiosk.flows.staff import AreaSpec
 
 AREAS: tuple[AreaSpec, ...] = (
@@ -13,5 +13,6 @@ AREAS: tuple[AreaSpec, ...] = (
         "vouchers", Permission.VOUCHER_DESK, staff_vouchers.VoucherDeskArea, staff_vouchers.plans
     ),
     AreaSpec("today", Permission.DAY_REPORTS, staff_today.TodayArea, staff_today.plans),
+    AreaSpec("audit", Permission.AUDIT_LOG, staff_audit.AuditArea, staff_audit.plans),
     AreaSpec("calendar", Permission.CALENDAR, staff_calendar.CalendarArea, staff_calendar.plans),
 )

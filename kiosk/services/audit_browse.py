@@ -1,6 +1,7 @@
 """The audit log for staff: pages of it under filters (day range, actor kind, action, outcome)
-and the integrity check (kiosk.store.audit_verify) with its result as plain data for a screen.
-Running the check is itself audited, with the staff user as actor."""
+and the integrity check (kiosk.store.audit_verify) with its result as plain data for a screen
+(what was found, by kind, for the screen to word). Looking at the log under a filter and running
+the check are themselves audited, with the staff user as actor."""
 
 from __future__ import annotations
 
@@ -39,6 +40,17 @@ class AuditFilter:
     action: str | None = None
     outcome: Outcome | None = None
 
+    def described(self) -> dict[str, object]:
+        """The filter as an audit entry's detail: only the parts that are set."""
+        parts: dict[str, object] = {
+            "first_day": self.first_day.isoformat() if self.first_day else None,
+            "last_day": self.last_day.isoformat() if self.last_day else None,
+            "actor_kind": self.actor_kind.value if self.actor_kind else None,
+            "action": self.action,
+            "outcome": self.outcome.value if self.outcome else None,
+        }
+        return {key: value for key, value in parts.items() if value is not None}
+
     def query(self, chain: str | None) -> AuditQuery:
         if self.first_day and self.last_day:
             if self.last_day < self.first_day:
@@ -73,6 +85,29 @@ class ChainState:
     verified: int
     legacy: int
     not_verifiable: int  # sealed with a key not held here (another kiosk's, or a retired one)
+    anchored_seq: int | None = None  # the last entry the anchor file recorded; None: not anchored
+
+
+@dataclass(frozen=True)
+class CheckProblem:
+    """One thing the check found wrong, for a screen to put in its own words by `kind`
+    (kiosk.store.audit_verify.AuditProblem's kinds: altered, missing, broken_link, ...)."""
+
+    chain: str
+    seq: int | None  # the entry it concerns, where there is one
+    kind: str
+    text: str  # the check's own sentence (English), as `kiosk db check` prints it
+
+
+@dataclass(frozen=True)
+class RetiredKeyNote:
+    """Entries sealed with a key that was replaced (`kiosk audit new-key`): on the record, but
+    no longer verifiable. A warning, not a failure."""
+
+    chain: str
+    key_id: str
+    entries: int
+    replaced_at: int  # the entry that replaced the key
 
 
 @dataclass(frozen=True)
@@ -84,6 +119,8 @@ class AuditCheck:
     chains: tuple[ChainState, ...]
     problems: tuple[str, ...]  # one sentence each; empty when ok
     warnings: tuple[str, ...]  # retired keys' entries: not verifiable, on the record
+    found: tuple[CheckProblem, ...] = ()  # the problems, as data
+    retired: tuple[RetiredKeyNote, ...] = ()  # the warnings, as data
 
 
 class AuditBrowser:
@@ -97,9 +134,12 @@ class AuditBrowser:
         cursor: int | None = None,
         size: int = PAGE_SIZE,
         this_kiosk_only: bool = True,
+        viewer: str | None = None,
     ) -> AuditPage:
         """One page of entries, newest first. `size` is held to 1..MAX_PAGE_SIZE. Raises
-        BadAuditFilter."""
+        BadAuditFilter. A `viewer` (a staff login) is audited as "audit.viewed" with the
+        filter, once the page was read: a screen names one when the log is opened or filtered,
+        not for every page turned."""
         size = max(1, min(size, MAX_PAGE_SIZE))
         chain = self.context.kiosk.kiosk_id if this_kiosk_only else None
         query = audit_filter.query(chain)
@@ -108,6 +148,8 @@ class AuditBrowser:
             rows = AuditPageRepository(session).page(query, before_id=cursor, size=size + 1)
         more = len(rows) > size
         rows = rows[:size]
+        if viewer is not None:
+            self._audit(viewer, "audit.viewed", Outcome.OK, audit_filter.described())
         return AuditPage(tuple(e for _, e in rows), rows[-1][0] if more else None)
 
     def actions(self) -> list[str]:
@@ -130,6 +172,7 @@ class AuditBrowser:
                 verified=c.verified,
                 legacy=c.legacy,
                 not_verifiable=c.without_key + sum(c.other_keys.values()),
+                anchored_seq=c.anchored.seq if c.anchored is not None else None,
             )
             for c in result.chains
         )
@@ -142,19 +185,45 @@ class AuditBrowser:
             chains=chains,
             problems=tuple(str(p) for p in result.problems),
             warnings=warnings,
+            found=tuple(CheckProblem(p.chain, p.seq, p.kind, p.message) for p in result.problems),
+            retired=tuple(
+                RetiredKeyNote(c.chain, r.key_id, r.entries, r.retirement.seq)
+                for c in result.chains
+                for r in c.retired
+            ),
         )
+        self._audit(
+            actor,
+            "audit.checked",
+            Outcome.OK if check.ok else Outcome.FAILED,
+            {"problems": len(check.problems), "chains": len(chains)},
+            at=check.checked_at,
+        )
+        return check
+
+    def _audit(
+        self,
+        actor: str,
+        action: str,
+        outcome: Outcome,
+        detail: dict[str, object],
+        *,
+        at: dt.datetime | None = None,
+    ) -> None:
+        """Record what the staff user looked at. A log that cannot be written to is logged,
+        not raised: what was read stands, and the next attempt is audited."""
+        ctx = self.context
         try:
             with ctx.uow() as uow:
                 uow.audit.append(
                     chain=ctx.kiosk.kiosk_id,
                     actor_kind=ActorKind.STAFF,
                     actor=actor,
-                    action="audit.checked",
-                    outcome=Outcome.OK if check.ok else Outcome.FAILED,
-                    at=check.checked_at,
-                    detail={"problems": len(check.problems), "chains": len(chains)},
+                    action=action,
+                    outcome=outcome,
+                    at=at or ctx.now(),
+                    detail=detail,
                 )
                 uow.commit()
         except (SQLAlchemyError, AuditAnchorError) as exc:
-            log.warning("audit.check_audit_failed error=%s", type(exc).__name__)
-        return check
+            log.warning("%s_audit_failed error=%s", action, type(exc).__name__)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
+from kiosk.domain.masking import mask_card_number, mask_id_number, mask_id_numbers_in, mask_name
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,13 @@ def test_masking_never_shows_more_than_it_hides(text: str) -> None:
         assert len(masked) == len(text.strip())
     name = mask_name(text)
     assert name.count("*") >= 1
+
+
+def test_id_numbers_in_free_text_are_masked_and_voucher_numbers_left_alone() -> None:
+    text = "holder 11010519491231002x asked; voucher BJCY01202612050001237; 110105194912310021"
+    assert mask_id_numbers_in(text) == (
+        "holder 1101**********002x asked; voucher BJCY01202612050001237; 1101**********0021"
+    )
+    assert mask_id_numbers_in("no number here, 12345") == "no number here, 12345"
+    # A voucher whose kiosk id ends in digits holds 18 digits in a row: not an ID number.
+    assert mask_id_numbers_in("K1101051949123100217") == "K1101051949123100217"

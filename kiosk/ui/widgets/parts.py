@@ -234,7 +234,7 @@ class ExplanationCard(Card):
         self.title.setAccessibleName(title)
         self.what.setText(what)
         if details:
-            self.details.addWidget(_details_box(f"{self._prefix}Details", details))
+            self.details.addWidget(facts_box(f"{self._prefix}Details", details))
         for i, step in enumerate(steps, start=1):
             self.steps.addWidget(_step_row(i, step, numbered=len(steps) > 1))
 
@@ -257,7 +257,8 @@ class Fact:
     strong: bool = True
 
 
-def _details_box(object_name: str, facts: Sequence[Fact]) -> QFrame:
+def facts_box(object_name: str, facts: Sequence[Fact]) -> QFrame:
+    """Facts as label and value rows in a tinted box (an explanation's, an audit entry's)."""
     box = QFrame()
     box.setObjectName(object_name)
     box.setProperty("role", "notice")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.ui.screens.staff import calendar, today, voucher_actions, vouchers
+from kiosk.ui.screens.staff import audit, calendar, today, voucher_actions, vouchers
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 
 
@@ -24,5 +24,6 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("vouchers", vouchers.make_screens, vouchers.connect_screens),
     AreaScreens("vouchers-actions", voucher_actions.make, voucher_actions.connect),
     AreaScreens("today", today.make, today.connect),
+    AreaScreens("audit", audit.make_screens, audit.connect),
     AreaScreens("calendar", calendar.make_screens, calendar.connect),
 )
