@@ -49,6 +49,13 @@
     </message>
 </context>
 <context>
+    <name>AmountField</name>
+    <message>
+        <source>At most {amount}.</source>
+        <translation>最多 {amount}。</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Please take your card</source>
@@ -222,6 +229,17 @@
     <message>
         <source>Owed</source>
         <translation>欠缴</translation>
+    </message>
+</context>
+<context>
+    <name>DateStepper</name>
+    <message>
+        <source>One day earlier</source>
+        <translation>提前一天</translation>
+    </message>
+    <message>
+        <source>One day later</source>
+        <translation>推后一天</translation>
     </message>
 </context>
 <context>
@@ -1503,8 +1521,144 @@
         <translation>该账号已停用，请联系管理员。</translation>
     </message>
     <message>
+        <source>Transactions and totals, CSV export, day-end slip</source>
+        <translation>业务明细与合计、导出 CSV、日结单</translation>
+    </message>
+    <message>
         <source>The kiosk&apos;s database did not answer. Please try again in a moment.</source>
         <translation>本机数据库未响应，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>That place is not there any more (was the USB stick pulled out?). Nothing was written. Plug it in again, then tap Look again.</source>
+        <translation>找不到该位置（U 盘是否已拔出？），未写入任何内容。请重新插入后点“重新查找”。</translation>
+    </message>
+    <message>
+        <source>That place cannot be written to (the USB stick may be locked or read only). Nothing was written.</source>
+        <translation>该位置无法写入（U 盘可能已锁定或只读），未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>That place is full. Nothing was written. Free some room or use another USB stick.</source>
+        <translation>该位置空间已满，未写入任何内容。请腾出空间或换一个 U 盘。</translation>
+    </message>
+    <message>
+        <source>The file could not be written there. Nothing was written. Try another place.</source>
+        <translation>文件无法写入该位置，未写入任何内容。请换一个位置。</translation>
+    </message>
+    <message>
+        <source>The export could not be recorded in the audit log, so nothing was left there. Check the database (diagnostics), then try again.</source>
+        <translation>导出未能记入审计日志，因此未留下文件。请检查数据库（诊断）后重试。</translation>
+    </message>
+    <message>
+        <source>The day-end slip was printed. Sign it and file it.</source>
+        <translation>日结单已打印，请签字后存档。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Load a new roll, then print again.</source>
+        <translation>打印机缺纸，请装入新纸卷后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer is not answering. Check it is on and connected.</source>
+        <translation>打印机无响应，请检查是否已开机并连接。</translation>
+    </message>
+    <message>
+        <source>The day-end slip could not be printed. Check the printer, then try again.</source>
+        <translation>日结单未能打印，请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <source>{date} (today)</source>
+        <translation>{date}（今天）</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the central back end: none.</source>
+        <translation>待发送至中心系统：无。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the central back end: {n} (oldest {time}).</source>
+        <translation>待发送至中心系统：{n} 条（最早 {time}）。</translation>
+    </message>
+    <message>
+        <source>pickup {date}</source>
+        <translation>{date} 领卡</translation>
+    </message>
+    <message>
+        <source>by an agent</source>
+        <translation>代办</translation>
+    </message>
+    <message>
+        <source>All transactions</source>
+        <translation>业务总数</translation>
+    </message>
+    <message>
+        <source>no voucher</source>
+        <translation>无凭证</translation>
+    </message>
+    <message>
+        <source>Earlier day</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>Later day</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>业务明细</translation>
+    </message>
+    <message>
+        <source>No transactions on this day.</source>
+        <translation>当天没有业务。</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Print the day-end slip</source>
+        <translation>打印日结单</translation>
+    </message>
+    <message>
+        <source>Transactions of {day}: {n}. Choose where to write them as a CSV file.</source>
+        <translation>{day}共 {n} 笔业务。请选择 CSV 文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>Export the day as CSV</source>
+        <translation>导出当日业务（CSV）</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in, then tap Look again.</source>
+        <translation>未找到 U 盘。请插入 U 盘后点“重新查找”。</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Written: {file} ({n} rows) on the USB stick {label}. You can pull it out now.</source>
+        <translation>已写入 U 盘 {label}：{file}（{n} 行）。现在可以拔出 U 盘。</translation>
+    </message>
+    <message>
+        <source>Written: {file} ({n} rows) in the kiosk&apos;s export folder {folder}.</source>
+        <translation>已写入本机导出文件夹 {folder}：{file}（{n} 行）。</translation>
+    </message>
+    <message>
+        <source>USB stick {label}</source>
+        <translation>U 盘 {label}</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s export folder</source>
+        <translation>本机导出文件夹</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation>可用 {size}</translation>
     </message>
     <message>
         <source>Leaving kiosk mode could not be recorded in the audit log, so the kiosk stays in kiosk mode. Check the database (diagnostics), then try again.</source>
@@ -1535,8 +1689,412 @@
         <translation>工作人员登录：请输入工号和密码</translation>
     </message>
     <message>
+        <source>Loss report</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Loss report cancelled</source>
+        <translation>解除挂失</translation>
+    </message>
+    <message>
+        <source>New card applied for</source>
+        <translation>申请补卡</translation>
+    </message>
+    <message>
+        <source>Damaged card replaced</source>
+        <translation>损坏换卡</translation>
+    </message>
+    <message>
+        <source>Voucher printed</source>
+        <translation>打印凭证</translation>
+    </message>
+    <message>
+        <source>Voucher reprinted</source>
+        <translation>补打凭证</translation>
+    </message>
+    <message>
+        <source>Voucher looked up</source>
+        <translation>查询凭证</translation>
+    </message>
+    <message>
+        <source>Voucher code refused</source>
+        <translation>凭证码被拒</translation>
+    </message>
+    <message>
+        <source>Records statement printed</source>
+        <translation>打印权益单</translation>
+    </message>
+    <message>
+        <source>Identified by ID number</source>
+        <translation>身份证号核验通过</translation>
+    </message>
+    <message>
+        <source>Identification failed</source>
+        <translation>身份核验未通过</translation>
+    </message>
+    <message>
+        <source>Identification locked</source>
+        <translation>身份核验已锁定</translation>
+    </message>
+    <message>
+        <source>Identification paused</source>
+        <translation>身份核验暂停</translation>
+    </message>
+    <message>
+        <source>Service entry closed</source>
+        <translation>服务入口关闭</translation>
+    </message>
+    <message>
+        <source>Staff login</source>
+        <translation>工作人员登录</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Staff account added</source>
+        <translation>新增工作人员账号</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Staff account disabled</source>
+        <translation>停用工作人员账号</translation>
+    </message>
+    <message>
+        <source>Vouchers searched</source>
+        <translation>查找凭证</translation>
+    </message>
+    <message>
+        <source>Desk action refused</source>
+        <translation>柜台操作被拒</translation>
+    </message>
+    <message>
+        <source>New card&apos;s progress moved</source>
+        <translation>更新新卡制卡进度</translation>
+    </message>
+    <message>
+        <source>Medical expenses reimbursed</source>
+        <translation>报销挂失期间医疗费用</translation>
+    </message>
+    <message>
+        <source>Holiday calendar set</source>
+        <translation>设置节假日安排</translation>
+    </message>
+    <message>
+        <source>Kiosk mode left</source>
+        <translation>退出自助模式</translation>
+    </message>
+    <message>
+        <source>Transactions exported</source>
+        <translation>导出业务明细</translation>
+    </message>
+    <message>
+        <source>Day-end slip printed</source>
+        <translation>打印日结单</translation>
+    </message>
+    <message>
+        <source>Audit log viewed</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>Audit log checked</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <source>Audit key replaced</source>
+        <translation>更换审计密钥</translation>
+    </message>
+    <message>
+        <source>Voucher key created</source>
+        <translation>生成凭证密钥</translation>
+    </message>
+    <message>
+        <source>Voucher key registered</source>
+        <translation>登记凭证密钥</translation>
+    </message>
+    <message>
+        <source>Voucher key replaced</source>
+        <translation>更换凭证密钥</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing key registered</source>
+        <translation>登记签名密钥</translation>
+    </message>
+    <message>
+        <source>Signing key replaced</source>
+        <translation>更换签名密钥</translation>
+    </message>
+    <message>
+        <source>Login refused</source>
+        <translation>登录被拒</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>市民</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>The kiosk</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>未认证</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Card (masked)</source>
+        <translation>卡号（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reprint number</source>
+        <translation>补打次数</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>Pickup date</source>
+        <translation>领卡日期</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>核验方式</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <source>Searched by</source>
+        <translation>查找方式</translation>
+    </message>
+    <message>
+        <source>Original ID card checked</source>
+        <translation>已核验身份证原件</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Reviewed on</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>What was tried</source>
+        <translation>所做操作</translation>
+    </message>
+    <message>
+        <source>Why refused</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印结果</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现问题数</translation>
+    </message>
+    <message>
+        <source>Chains checked</source>
+        <translation>校验日志数</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项代码</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
         <source>Staff ID</source>
         <translation>工号</translation>
+    </message>
+    <message>
+        <source>Password hash renewed</source>
+        <translation>密码哈希已更新</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Changed after it was written.</source>
+        <translation>写入后被改动。</translation>
+    </message>
+    <message>
+        <source>Entries just before it were deleted.</source>
+        <translation>紧邻其前的记录已被删除。</translation>
+    </message>
+    <message>
+        <source>No longer follows on from the entry before it.</source>
+        <translation>与前一条记录衔接不上。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s record of its last entry does not match.</source>
+        <translation>日志所记的最后一条记录与实际不符。</translation>
+    </message>
+    <message>
+        <source>The log has no record of its last entry.</source>
+        <translation>日志没有最后一条记录的登记。</translation>
+    </message>
+    <message>
+        <source>Written without the kiosk&apos;s audit key.</source>
+        <translation>未用本机审计密钥加印即写入。</translation>
+    </message>
+    <message>
+        <source>Does not fit the log&apos;s history from before the audit key.</source>
+        <translation>与启用审计密钥之前的日志历史不符。</translation>
+    </message>
+    <message>
+        <source>Sealed with a key that is not this kiosk&apos;s.</source>
+        <translation>由非本机的密钥加印。</translation>
+    </message>
+    <message>
+        <source>Entries were cut from the end of the log (the anchor file has more).</source>
+        <translation>日志末尾的记录被截去（锚定文件中记录更多）。</translation>
+    </message>
+    <message>
+        <source>The log was rewritten from here on (the anchor file differs).</source>
+        <translation>日志从此处起被重写（与锚定文件不符）。</translation>
+    </message>
+    <message>
+        <source>Entries were cut and written again (the anchor file goes back).</source>
+        <translation>记录被截去后又重新写入（锚定文件出现倒退）。</translation>
+    </message>
+    <message>
+        <source>Every entry is gone from the database (the anchor file had them).</source>
+        <translation>数据库中该日志的记录已全部消失（锚定文件中有记录）。</translation>
+    </message>
+    <message>
+        <source>Log {chain}</source>
+        <translation>日志 {chain}</translation>
+    </message>
+    <message>
+        <source>Log {chain}, entry {seq}</source>
+        <translation>日志 {chain} 第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>A problem was found here.</source>
+        <translation>此处发现问题。</translation>
+    </message>
+    <message>
+        <source>{entries} entries are sealed with a retired key ({key}, replaced at entry {seq}) and can no longer be verified. This is on the record, not a fault.</source>
+        <translation>{entries} 条记录由已停用的密钥（{key}，于第 {seq} 条更换）加印，已无法校验。此情况已登记在案，不属于故障。</translation>
+    </message>
+    <message>
+        <source>{entries} entries, {verified} verified with this kiosk&apos;s key</source>
+        <translation>共 {entries} 条，{verified} 条经本机密钥校验</translation>
+    </message>
+    <message>
+        <source>{n} from before the audit key, verified by their links</source>
+        <translation>{n} 条早于审计密钥，已按前后衔接校验</translation>
+    </message>
+    <message>
+        <source>{n} sealed with another key</source>
+        <translation>{n} 条由其他密钥加印</translation>
+    </message>
+    <message>
+        <source>anchored up to entry {seq}</source>
+        <translation>已锚定至第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>not in the anchor file</source>
+        <translation>未记入锚定文件</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Password</source>
@@ -1577,6 +2135,942 @@
     <message>
         <source>Leave kiosk mode</source>
         <translation>退出自助模式</translation>
+    </message>
+    <message>
+        <source>Already reimbursed on {date} by {reviewer}: {amount}. The medical expenses of a loss period are reimbursed only once.</source>
+        <translation>已于 {date} 由 {reviewer} 审核报销：{amount}。挂失期间的医疗费用只报销一次。</translation>
+    </message>
+    <message>
+        <source>Your account may not work the voucher desk.</source>
+        <translation>您的账号无权办理凭证柜台业务。</translation>
+    </message>
+    <message>
+        <source>This is not a genuine voucher code.</source>
+        <translation>这不是真实的凭证二维码。</translation>
+    </message>
+    <message>
+        <source>This is not a voucher number: a character may be mistyped.</source>
+        <translation>这不是有效的凭证号：可能有字符输错。</translation>
+    </message>
+    <message>
+        <source>This ID number is not valid.</source>
+        <translation>该身份证号码无效。</translation>
+    </message>
+    <message>
+        <source>The first day must not be after the last, and the range at most a year.</source>
+        <translation>起始日期不能晚于截止日期，且范围最长一年。</translation>
+    </message>
+    <message>
+        <source>Too many vouchers asked for at once.</source>
+        <translation>一次查询的凭证过多。</translation>
+    </message>
+    <message>
+        <source>No voucher with this number in this kiosk&apos;s records.</source>
+        <translation>本机记录中没有该凭证号的凭证。</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>必须填写原因。</translation>
+    </message>
+    <message>
+        <source>The reason is too long.</source>
+        <translation>原因过长。</translation>
+    </message>
+    <message>
+        <source>It was printed again meanwhile: look at it again first.</source>
+        <translation>该凭证刚已被补打：请先重新查看。</translation>
+    </message>
+    <message>
+        <source>No new card behind this voucher.</source>
+        <translation>该凭证没有对应的新卡。</translation>
+    </message>
+    <message>
+        <source>The new card is not ready yet.</source>
+        <translation>新卡尚未制好。</translation>
+    </message>
+    <message>
+        <source>The new card has already been handed over.</source>
+        <translation>新卡已发放。</translation>
+    </message>
+    <message>
+        <source>Confirm that you checked the original ID card.</source>
+        <translation>请确认已核验身份证原件。</translation>
+    </message>
+    <message>
+        <source>Progress cannot go back.</source>
+        <translation>进度不能回退。</translation>
+    </message>
+    <message>
+        <source>The card is ready: hand it over instead.</source>
+        <translation>新卡已制好：请改为办理发卡。</translation>
+    </message>
+    <message>
+        <source>No loss period behind this voucher to reimburse.</source>
+        <translation>该凭证没有可报销的挂失期间。</translation>
+    </message>
+    <message>
+        <source>Already reimbursed: only once per voucher.</source>
+        <translation>已报销：每张凭证只能报销一次。</translation>
+    </message>
+    <message>
+        <source>The amount is not valid.</source>
+        <translation>金额无效。</translation>
+    </message>
+    <message>
+        <source>The reviewer&apos;s name is required.</source>
+        <translation>必须填写审核人姓名。</translation>
+    </message>
+    <message>
+        <source>The review date must be between the voucher&apos;s date and today.</source>
+        <translation>审核日期须在凭证日期与今天之间。</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database did not answer. Please try again.</source>
+        <translation>本机数据库没有响应，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The search could not be done. Please try again.</source>
+        <translation>查询未能完成，请重试。</translation>
+    </message>
+    <message>
+        <source>This is not a voucher code, or the code is damaged. Scan it again; if it still fails, find the voucher by its number.</source>
+        <translation>这不是凭证二维码，或二维码已损坏。请重新扫描；仍不成功的，请按凭证号查找。</translation>
+    </message>
+    <message>
+        <source>The code is signed with a key this kiosk does not know. If it comes from another kiosk, its public key must be added to this kiosk (voucher_public_keys).</source>
+        <translation>该二维码的签名密钥本机不认识。如来自其他终端，须将该终端的公钥添加到本机（voucher_public_keys）。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the voucher&apos;s content: the code was altered, or forged.</source>
+        <translation>签名与凭证内容不符：二维码被篡改或伪造。</translation>
+    </message>
+    <message>
+        <source>An old voucher code (SSK1) that only its issuing kiosk can check. Find the voucher by its number, or check it at that kiosk.</source>
+        <translation>旧版凭证二维码（SSK1），只有签发终端能核验。请按凭证号查找，或到签发终端核验。</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Issued at kiosk {kiosk}</source>
+        <translation>在终端 {kiosk} 开具</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Reprint {n}</source>
+        <translation>补打 {n}</translation>
+    </message>
+    <message>
+        <source>Progress: {step}</source>
+        <translation>进度：{step}</translation>
+    </message>
+    <message>
+        <source>New card handed over</source>
+        <translation>新卡已发放</translation>
+    </message>
+    <message>
+        <source>Medical expenses reimbursed: {amount}</source>
+        <translation>医疗费已报销：{amount}</translation>
+    </message>
+    <message>
+        <source>citizen</source>
+        <translation>市民</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>at the kiosk</source>
+        <translation>自助终端</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first}至{last}</translation>
+    </message>
+    <message>
+        <source>Printed as 补打 / REPRINT {n}.</source>
+        <translation>已补打，凭证标注&quot;补打 / REPRINT {n}&quot;。</translation>
+    </message>
+    <message>
+        <source>Progress moved to: {progress}.</source>
+        <translation>进度已改为：{progress}。</translation>
+    </message>
+    <message>
+        <source>The new card was handed over: the reissue is marked collected.</source>
+        <translation>新卡已交付：补卡记录已标为已领取。</translation>
+    </message>
+    <message>
+        <source>Reimbursement of {amount} recorded.</source>
+        <translation>已登记报销 {amount}。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>班</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database did not answer. Nothing was changed; please try again in a moment.</source>
+        <translation>本机数据库没有响应，未作任何更改。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Nothing is entered yet. Tap the year&apos;s public holidays, and any make-up working days, then save.</source>
+        <translation>尚未录入任何日期。请先点选本年的法定节假日及调休上班日，再保存。</translation>
+    </message>
+    <message>
+        <source>Only make-up working days are marked. Mark the public holidays too (Spring Festival at least).</source>
+        <translation>只标了调休上班日。请同时标出放假日期（至少包括春节）。</translation>
+    </message>
+    <message>
+        <source>A make-up working day is a Saturday or a Sunday.</source>
+        <translation>调休上班日只能是星期六或星期日。</translation>
+    </message>
+    <message>
+        <source>A day cannot be a holiday and a make-up working day at once.</source>
+        <translation>同一天不能既放假又调休上班。</translation>
+    </message>
+    <message>
+        <source>This arrangement cannot be saved. Check the days marked.</source>
+        <translation>此安排无法保存，请检查所标日期。</translation>
+    </message>
+    <message>
+        <source>Saved. {state}</source>
+        <translation>已保存。{state}</translation>
+    </message>
+    <message>
+        <source>{year} is exact: arrangement entered by {who}, {when}.</source>
+        <translation>{year}年日期准确：放假安排由 {who} 于 {when} 录入。</translation>
+    </message>
+    <message>
+        <source>{year} is exact: an arrangement is entered.</source>
+        <translation>{year}年日期准确：已录入放假安排。</translation>
+    </message>
+    <message>
+        <source>{year} is exact: the published calendar. Saving here replaces it.</source>
+        <translation>{year}年日期准确：采用已发布的日历。在此保存将取而代之。</translation>
+    </message>
+    <message>
+        <source>No arrangement for {year} yet: its pickup dates are approximate.</source>
+        <translation>{year}年尚无放假安排：该年的领卡日期为估算。</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>public holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>make-up working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Marked: holidays {holidays} · make-up working days {workdays}. Not saved yet.</source>
+        <translation>已标记：放假 {holidays} 天 · 调休上班 {workdays} 天，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Marked: holidays {holidays} · make-up working days {workdays}.</source>
+        <translation>已标记：放假 {holidays} 天 · 调休上班 {workdays} 天。</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Earlier year</source>
+        <translation>上一年</translation>
+    </message>
+    <message>
+        <source>Later year</source>
+        <translation>下一年</translation>
+    </message>
+    <message>
+        <source>Earlier month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Later month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Tap a day: holiday, then make-up working day (weekend days only), then back to normal. New Year&apos;s Day, 1–2 May and 1–3 October are holidays by law.</source>
+        <translation>点一下日期：先标为放假，再点标为调休上班（仅限周末），再点恢复正常。元旦、5月1日至2日、10月1日至3日为法定假日，无需标记。</translation>
+    </message>
+    <message>
+        <source>Save arrangement</source>
+        <translation>保存放假安排</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Save the {year} holiday arrangement?</source>
+        <translation>保存{year}年放假安排？</translation>
+    </message>
+    <message>
+        <source>Check it against the State Council&apos;s notice. Saved, it replaces whatever {year} counted before, its pickup dates are exact, and the audit log records it with your name.</source>
+        <translation>请与国务院办公厅通知逐项核对。保存后将取代{year}年原有的日历，该年领卡日期即为准确日期，审计日志将记录您的姓名。</translation>
+    </message>
+    <message>
+        <source>Public holidays: {days} days</source>
+        <translation>放假：共{days}天</translation>
+    </message>
+    <message>
+        <source>Make-up working days: {days}</source>
+        <translation>调休上班：{days}天</translation>
+    </message>
+    <message>
+        <source>{date}, {weekday}, worked</source>
+        <translation>{date}（{weekday}）上班</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Back to the calendar</source>
+        <translation>返回日历</translation>
+    </message>
+    <message>
+        <source>{dates} (1 day)</source>
+        <translation>{dates}，共1天</translation>
+    </message>
+    <message>
+        <source>{dates} ({days} days)</source>
+        <translation>{dates}，共{days}天</translation>
+    </message>
+    <message>
+        <source>{dates}, {name} (1 day)</source>
+        <translation>{dates} {name}，共1天</translation>
+    </message>
+    <message>
+        <source>{dates}, {name} ({days} days)</source>
+        <translation>{dates} {name}，共{days}天</translation>
+    </message>
+    <message>
+        <source>Enter a year&apos;s holiday arrangement</source>
+        <translation>录入全年节假日安排</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Find, check, reprint, hand over a new card</source>
+        <translation>查找、核验、补打凭证，发放新卡</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>查询中…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>正在核验二维码…</translation>
+    </message>
+    <message>
+        <source>Waiting for the QR code…</source>
+        <translation>等待扫描二维码…</translation>
+    </message>
+    <message>
+        <source>Find a voucher</source>
+        <translation>查找凭证</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Scan the voucher&apos;s QR code</source>
+        <translation>扫描凭证二维码</translation>
+    </message>
+    <message>
+        <source>Hold the voucher&apos;s QR code under the counter scanner. The kiosk checks its signature offline, with public keys only, and shows the voucher.</source>
+        <translation>将凭证上的二维码放到柜台扫码器下。本机仅用公钥离线核验签名，并显示该凭证。</translation>
+    </message>
+    <message>
+        <source>Voucher number</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Cardholder&apos;s ID number</source>
+        <translation>持卡人身份证号</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>当日业务</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Both days included, at most a year; the newest {n} vouchers are listed.</source>
+        <translation>含起止两天，最长一年；列出最新的 {n} 张凭证。</translation>
+    </message>
+    <message>
+        <source>Voucher {number}</source>
+        <translation>凭证 {number}</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>没有找到。</translation>
+    </message>
+    <message>
+        <source>More than {n} found: only the newest are listed. Narrow the dates.</source>
+        <translation>找到超过 {n} 张：仅列出最新的。请缩小日期范围。</translation>
+    </message>
+    <message>
+        <source>More than {n} found: only the newest are listed.</source>
+        <translation>找到超过 {n} 张：仅列出最新的。</translation>
+    </message>
+    <message>
+        <source>Issued {dates}</source>
+        <translation>开具于 {dates}</translation>
+    </message>
+    <message>
+        <source>The cardholder&apos;s vouchers</source>
+        <translation>持卡人的凭证</translation>
+    </message>
+    <message>
+        <source>{n} vouchers, newest first. Tap one to see it.</source>
+        <translation>共 {n} 张凭证，最新的在前。点击一张查看。</translation>
+    </message>
+    <message>
+        <source>1 voucher. Tap it to see it.</source>
+        <translation>1 张凭证。点击查看。</translation>
+    </message>
+    <message>
+        <source>New search</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>市民</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <source>This filter cannot be used. Please choose another one.</source>
+        <translation>无法按此条件筛选，请换一个条件。</translation>
+    </message>
+    <message>
+        <source>No entries match this filter.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Check integrity</source>
+        <translation>完整性校验</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>No. {seq} in the log of {chain}</source>
+        <translation>日志 {chain} 第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>业务编号</translation>
+    </message>
+    <message>
+        <source>This entry records nothing more.</source>
+        <translation>此记录没有其他内容。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细内容</translation>
+    </message>
+    <message>
+        <source>The audit log is intact</source>
+        <translation>审计日志完好</translation>
+    </message>
+    <message>
+        <source>Every entry is unchanged and in its place, sealed with this kiosk&apos;s key, and the log matches the anchor file kept outside the database.</source>
+        <translation>每条记录都未被改动、没有缺失，均由本机密钥加印，日志与数据库外保存的锚定文件一致。</translation>
+    </message>
+    <message>
+        <source>The audit log has been altered</source>
+        <translation>审计日志已被改动</translation>
+    </message>
+    <message>
+        <source>The check found 1 problem:</source>
+        <translation>校验发现 1 处问题：</translation>
+    </message>
+    <message>
+        <source>The check found {n} problems:</source>
+        <translation>校验发现 {n} 处问题：</translation>
+    </message>
+    <message>
+        <source>Do not repair, reset or restart the kiosk: the database is evidence.</source>
+        <translation>请勿修复、重置或重启本机：数据库是证据。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator now, with the time of this check.</source>
+        <translation>请立即告知管理员，并说明本次校验的时间。</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>校验时间</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>校验范围</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Audit log integrity</source>
+        <translation>审计日志完整性</translation>
+    </message>
+    <message>
+        <source>Checking every entry of the audit log against its seal, the entry before it and the anchor file. This can take a few seconds.</source>
+        <translation>正在逐条核对审计日志的印鉴、前后衔接和锚定文件，可能需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>The check could not run: the kiosk&apos;s database did not answer. Please try again in a moment.</source>
+        <translation>无法校验：本机数据库没有响应。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>现在请这样做</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新校验</translation>
+    </message>
+    <message>
+        <source>Browse, filter, check integrity</source>
+        <translation>浏览、筛选、完整性校验</translation>
+    </message>
+    <message>
+        <source>Choose why it is printed again (for Other, type it).</source>
+        <translation>请选择补打原因（选&quot;其他&quot;时请输入原因）。</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {n} characters.</source>
+        <translation>原因过长：最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yuan, with at most two decimals (for example 1234.50).</source>
+        <translation>请输入以元为单位的金额，最多两位小数（例如 1234.50）。</translation>
+    </message>
+    <message>
+        <source>Enter the name of who reviewed the expenses.</source>
+        <translation>请输入审核人姓名。</translation>
+    </message>
+    <message>
+        <source>The review date is between the voucher&apos;s date and today.</source>
+        <translation>审核日期须在凭证日期与今天之间。</translation>
+    </message>
+    <message>
+        <source>The printer is not available. Nothing was printed or recorded; check the printer, then print again.</source>
+        <translation>打印机不可用。未打印，也未记录；请检查打印机后再次打印。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Nothing was recorded; load paper, then print again.</source>
+        <translation>打印机缺纸。未作记录；请装纸后再次打印。</translation>
+    </message>
+    <message>
+        <source>The printer reported a fault. Nothing was recorded; check it, then print again.</source>
+        <translation>打印机报告故障。未作记录；请检查后再次打印。</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database did not answer. Nothing was done; please try again.</source>
+        <translation>本机数据库无响应。未作任何办理；请重试。</translation>
+    </message>
+    <message>
+        <source>That did not work. Go back to the voucher and look at it before trying again.</source>
+        <translation>操作未成功。请返回凭证查看后再重试。</translation>
+    </message>
+    <message>
+        <source>Reprint: other reason</source>
+        <translation>补打：其他原因</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>It prints marked 补打 / REPRINT {n}, with your name and the reason on record.</source>
+        <translation>打印的凭证标注&quot;补打 / REPRINT {n}&quot;，您的姓名和补打原因将被记录。</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Why is it printed again?</source>
+        <translation>为什么补打？</translation>
+    </message>
+    <message>
+        <source>Other reason, in a few words</source>
+        <translation>其他原因（简要说明）</translation>
+    </message>
+    <message>
+        <source>The usual reasons</source>
+        <translation>常用原因</translation>
+    </message>
+    <message>
+        <source>New card&apos;s progress</source>
+        <translation>新卡进度</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <source>Move it on to:</source>
+        <translation>改为：</translation>
+    </message>
+    <message>
+        <source>The citizen&apos;s voucher lookup shows the new progress at once. Progress never moves back; the hand-over marks the card collected.</source>
+        <translation>市民查询凭证时立即显示新的进度。进度不能回退；交付新卡后才标为已领取。</translation>
+    </message>
+    <message>
+        <source>Hand over the new card</source>
+        <translation>交付新卡</translation>
+    </message>
+    <message>
+        <source>Before you hand over the new card, check:</source>
+        <translation>交付新卡前，请核验：</translation>
+    </message>
+    <message>
+        <source>1. The cardholder&apos;s original ID card (or household register), and the face.</source>
+        <translation>1. 持卡人身份证原件（或户口簿），并核对本人。</translation>
+    </message>
+    <message>
+        <source>2. The card receipt voucher: this number, scanned or typed.</source>
+        <translation>2. 领卡凭证：即此凭证号（扫描或输入）。</translation>
+    </message>
+    <message>
+        <source>3. Someone collecting for the cardholder: their own original ID card too.</source>
+        <translation>3. 代领人：还须出示代领人本人的身份证原件。</translation>
+    </message>
+    <message>
+        <source>I have checked the citizen&apos;s original ID card</source>
+        <translation>我已核验市民的身份证原件</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Record {amount}</source>
+        <translation>登记 {amount}</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Medical reimbursement</source>
+        <translation>医疗费报销</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Move progress</source>
+        <translation>更新进度</translation>
+    </message>
+    <message>
+        <source>Hand over card</source>
+        <translation>发放新卡</translation>
+    </message>
+    <message>
+        <source>Reimburse</source>
+        <translation>医疗费报销</translation>
+    </message>
+    <message>
+        <source>An old code (SSK1), checked with this kiosk&apos;s secret key.</source>
+        <translation>旧版二维码（SSK1），已用本机密钥核验。</translation>
+    </message>
+    <message>
+        <source>The signature matches the public key {key}.</source>
+        <translation>签名与公钥 {key} 相符。</translation>
+    </message>
+    <message>
+        <source>Genuine. {how}</source>
+        <translation>真实有效。{how}</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Issuing kiosk</source>
+        <translation>开具终端</translation>
+    </message>
+    <message>
+        <source>Cardholder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Ready from</source>
+        <translation>预计领卡日期</translation>
+    </message>
+    <message>
+        <source>Collect at</source>
+        <translation>领卡网点</translation>
+    </message>
+    <message>
+        <source>Original only</source>
+        <translation>仅原件</translation>
+    </message>
+    <message>
+        <source>Original and {n} reprints</source>
+        <translation>原件及补打 {n} 次</translation>
+    </message>
+    <message>
+        <source>Original and 1 reprint</source>
+        <translation>原件及补打 1 次</translation>
+    </message>
+    <message>
+        <source>Medical expenses reimbursed: {amount}, reviewed by {who} on {day}.</source>
+        <translation>医疗费已报销：{amount}，审核人 {who}，审核日期 {day}。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Not genuine — do not accept</source>
+        <translation>不是真实凭证 — 请勿受理</translation>
+    </message>
+    <message>
+        <source>Genuine</source>
+        <translation>真实有效</translation>
+    </message>
+    <message>
+        <source>Issued by another kiosk: this kiosk has no record of it, so its progress and history are not known here.</source>
+        <translation>由其他终端开具：本机没有其记录，因此无法查看其进度和记录。</translation>
+    </message>
+    <message>
+        <source>Voucher check</source>
+        <translation>凭证核验</translation>
+    </message>
+    <message>
+        <source>Checked offline, with public keys only.</source>
+        <translation>仅用公钥离线核验。</translation>
+    </message>
+    <message>
+        <source>Scan another voucher</source>
+        <translation>扫描下一张凭证</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +3255,10 @@
     <message>
         <source>Letter X</source>
         <translation>字母 X</translation>
+    </message>
+    <message>
+        <source>Decimal point</source>
+        <translation>小数点</translation>
     </message>
     <message>
         <source>Number keypad</source>
