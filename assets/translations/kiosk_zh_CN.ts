@@ -1521,8 +1521,8 @@
         <translation>该账号已停用，请联系管理员。</translation>
     </message>
     <message>
-        <source>Transactions and totals, CSV export, day-end slip</source>
-        <translation>业务明细与合计、导出 CSV、日结单</translation>
+        <source>Totals, CSV export, day-end slip</source>
+        <translation>合计、导出 CSV、日结单</translation>
     </message>
     <message>
         <source>The kiosk&apos;s database did not answer. Please try again in a moment.</source>
@@ -1530,7 +1530,7 @@
     </message>
     <message>
         <source>That place is not there any more (was the USB stick pulled out?). Nothing was written. Plug it in again, then tap Look again.</source>
-        <translation>找不到该位置（U 盘是否已拔出？），未写入任何内容。请重新插入后点“重新查找”。</translation>
+        <translation>找不到该位置（U 盘是否已拔出？），未写入任何内容。请重新插入后点“重新检测”。</translation>
     </message>
     <message>
         <source>That place cannot be written to (the USB stick may be locked or read only). Nothing was written.</source>
@@ -1630,11 +1630,11 @@
     </message>
     <message>
         <source>No USB stick found. Plug one in, then tap Look again.</source>
-        <translation>未找到 U 盘。请插入 U 盘后点“重新查找”。</translation>
+        <translation>未找到 U 盘。请插入 U 盘后点“重新检测”。</translation>
     </message>
     <message>
         <source>Look again</source>
-        <translation>重新查找</translation>
+        <translation>重新检测</translation>
     </message>
     <message>
         <source>Written: {file} ({n} rows) on the USB stick {label}. You can pull it out now.</source>
@@ -2553,8 +2553,8 @@
         <translation>凭证</translation>
     </message>
     <message>
-        <source>Find, check, reprint, hand over a new card</source>
-        <translation>查找、核验、补打凭证，发放新卡</translation>
+        <source>Find, check, reprint, hand over</source>
+        <translation>查找、核验、补打、发卡</translation>
     </message>
     <message>
         <source>Searching…</source>

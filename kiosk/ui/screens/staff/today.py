@@ -40,7 +40,7 @@ menu_item(
     "today",
     "clock",
     QT_TRANSLATE_NOOP("StaffScreen", "Today"),
-    QT_TRANSLATE_NOOP("StaffScreen", "Transactions and totals, CSV export, day-end slip"),
+    QT_TRANSLATE_NOOP("StaffScreen", "Totals, CSV export, day-end slip"),
 )
 
 

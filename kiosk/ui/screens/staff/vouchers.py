@@ -52,7 +52,7 @@ menu_item(
     VoucherDeskArea.key,
     "receipt",
     QT_TRANSLATE_NOOP("StaffScreen", "Vouchers"),
-    QT_TRANSLATE_NOOP("StaffScreen", "Find, check, reprint, hand over a new card"),
+    QT_TRANSLATE_NOOP("StaffScreen", "Find, check, reprint, hand over"),
 )
 
 MODES = (FindBy.CODE, FindBy.NUMBER, FindBy.HOLDER, FindBy.DATES)
