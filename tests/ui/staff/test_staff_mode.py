@@ -222,3 +222,15 @@ def test_a_kiosk_without_a_service_code_has_no_service_entry(qapp, tmp_path) -> 
         assert not kiosk.window.attract.service_corner.isEnabled()
     finally:
         kiosk.close()
+
+
+def test_the_kiosk_fits_its_screen_with_every_staff_screen_as_built_and_as_wiped(kiosk) -> None:
+    """The window's stack is as large as its largest page, shown or not: a staff page that
+    needs more than 1280x800 in the state it starts in would cut every screen off."""
+    for large in (False, True):
+        kiosk.set_large_text(large)
+        for _ in range(2):
+            size = kiosk.window.minimumSizeHint()
+            assert size.width() <= 1280 and size.height() <= 800, size
+            for screen in kiosk.window.staff_screens.values():
+                screen.wipe()

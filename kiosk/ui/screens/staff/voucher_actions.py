@@ -240,6 +240,8 @@ class ReprintScreen(ActionScreen):
         self.other_field.changed.connect(self._refresh)
         self.keyboard.enter.connect(self._print)
         self.print_button.clicked.connect(self._print)
+        for widget in (self.other_field, self.presets_button, self.keyboard):
+            widget.setVisible(False)  # the presets first: the page as wipe() leaves it
         self._refresh()
         self.retranslate()
 
