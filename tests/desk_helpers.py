@@ -162,3 +162,32 @@ def make_context(engine: Engine, seal: AuditSeal) -> KioskContext:
         printer=FakePrinter(),
         clock=Clock(),
     )
+
+
+def desk_voucher(**changes: object) -> DeskVoucher:
+    """A card receipt voucher of a final loss report's reissue as the desk shows it, applied
+    for and printed once, with `changes` made (flow and screen tests, no database)."""
+    import dataclasses
+
+    from kiosk.domain.calendar import CHINA_TZ
+    from kiosk.domain.journal import ReissueProgress, TransactionKind, VoucherKind
+
+    issued = dt.datetime(2026, 12, 1, 9, 30, tzinfo=CHINA_TZ)
+    voucher = DeskVoucher(
+        number="BJCY01-20261201-000001-K",
+        kind=VoucherKind.CARD_RECEIPT,
+        transaction_kind=TransactionKind.REISSUE,
+        loss_kind=LossReportKind.FINAL,
+        kiosk_id="BJCY01",
+        issued_at=issued,
+        masked_name="王*",
+        masked_id_number="1101**********0173",
+        masked_card_number="A1*****3X",
+        progress=ReissueProgress.APPLIED,
+        pickup_date=dt.date(2026, 12, 20),
+        outlet_code="BJCY-01",
+        prints=1,
+        reimbursement=None,
+        history=(),
+    )
+    return dataclasses.replace(voucher, **changes)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from desk_helpers import desk_voucher
 
 from kiosk.domain.business import PrintOutcome
 from kiosk.domain.calendar import CHINA_TZ
@@ -43,23 +44,7 @@ ISSUED = dt.datetime(2026, 12, 1, 9, 30, tzinfo=CHINA_TZ)
 TODAY = dt.date(2026, 12, 5)
 SESSION = StaffSession(7, "clerk1", "Wang Fang", AccountRole.CLERK, ISSUED)
 
-REISSUE = DeskVoucher(
-    number="BJCY01-20261201-000001-K",
-    kind=VoucherKind.CARD_RECEIPT,
-    transaction_kind=TransactionKind.REISSUE,
-    loss_kind=LossReportKind.FINAL,
-    kiosk_id="BJCY01",
-    issued_at=ISSUED,
-    masked_name="王*",
-    masked_id_number="1101**********0173",
-    masked_card_number="A1*****3X",
-    progress=ReissueProgress.APPLIED,
-    pickup_date=dt.date(2026, 12, 20),
-    outlet_code="BJCY-01",
-    prints=1,
-    reimbursement=None,
-    history=(),
-)
+REISSUE = desk_voucher()
 LOSS_RECEIPT = dataclasses.replace(
     REISSUE,
     kind=VoucherKind.LOSS_RECEIPT,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from desk_helpers import desk_voucher
 from PySide6.QtCore import Qt
 from ui_helpers import make, shown
 
@@ -22,10 +23,7 @@ from kiosk.domain.desk import (
 )
 from kiosk.domain.journal import (
     AccountRole,
-    LossReportKind,
     ReissueProgress,
-    TransactionKind,
-    VoucherKind,
 )
 from kiosk.domain.staff import StaffSession
 from kiosk.flows.staff_voucher_actions import ActionKind, ActionNotice, VoucherAction
@@ -42,23 +40,7 @@ READY, P_IN_PRODUCTION = ReissueProgress.READY, ReissueProgress.IN_PRODUCTION
 ISSUED = dt.datetime(2026, 12, 1, 9, 30, tzinfo=CHINA_TZ)
 TODAY = dt.date(2026, 12, 5)
 SESSION = StaffSession(7, "clerk1", "王芳", AccountRole.CLERK, ISSUED)
-VOUCHER = DeskVoucher(
-    number="BJCY01-20261201-000001-K",
-    kind=VoucherKind.CARD_RECEIPT,
-    transaction_kind=TransactionKind.REISSUE,
-    loss_kind=LossReportKind.FINAL,
-    kiosk_id="BJCY01",
-    issued_at=ISSUED,
-    masked_name="王*",
-    masked_id_number="1101**********0173",
-    masked_card_number="A1*****3X",
-    progress=ReissueProgress.APPLIED,
-    pickup_date=dt.date(2026, 12, 20),
-    outlet_code="BJCY-01",
-    prints=2,
-    reimbursement=None,
-    history=(),
-)
+VOUCHER = desk_voucher(prints=2)
 PAID = dataclasses.replace(
     VOUCHER, reimbursement=Reimbursement(123450, "Li Lei", TODAY, ISSUED, "clerk1")
 )
