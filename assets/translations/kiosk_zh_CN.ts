@@ -1881,7 +1881,7 @@
         <translation>类型</translation>
     </message>
     <message>
-        <source>Reason</source>
+        <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
@@ -2091,10 +2091,6 @@
     <message>
         <source>not in the anchor file</source>
         <translation>未记入锚定文件</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
     </message>
     <message>
         <source>Password</source>

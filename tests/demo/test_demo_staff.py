@@ -32,6 +32,7 @@ def test_demo_staff_log_in_with_the_documented_passwords(
 ) -> None:
     rows = _rows(demo_engine)
     assert [(login, role) for login, role, _, _ in rows] == [
+        ("admin", AccountRole.ADMINISTRATOR),
         ("clerk", AccountRole.CLERK),
         ("tech", AccountRole.TECHNICIAN),
     ]

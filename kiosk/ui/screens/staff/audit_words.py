@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.services.audit_browse import ChainState, CheckProblem, RetiredKeyNote
-from kiosk.ui.i18n import format_yuan
+from kiosk.ui.i18n import CHINESE, current_language, format_yuan
 
 
 def translated(source: str) -> str:
@@ -108,7 +108,7 @@ DETAIL_WORDS: dict[str, str] = {
     "vouchers": QT_TRANSLATE_NOOP("StaffScreen", "Vouchers"),
     "card": QT_TRANSLATE_NOOP("StaffScreen", "Card (masked)"),
     "kind": QT_TRANSLATE_NOOP("StaffScreen", "Kind"),
-    "reason": QT_TRANSLATE_NOOP("StaffScreen", "Reason"),
+    "reason": QT_TRANSLATE_NOOP("StaffScreen", "Cause"),  # not the business's REASON term
     "reprint": QT_TRANSLATE_NOOP("StaffScreen", "Reprint number"),
     "outlet": QT_TRANSLATE_NOOP("StaffScreen", "Outlet"),
     "pickup": QT_TRANSLATE_NOOP("StaffScreen", "Pickup date"),
@@ -250,4 +250,4 @@ def chain_words(chain: ChainState) -> str:
         )
     else:
         parts.append(QCoreApplication.translate("StaffScreen", "not in the anchor file"))
-    return QCoreApplication.translate("StaffScreen", "; ").join(parts)
+    return ("；" if current_language() == CHINESE else "; ").join(parts)

@@ -522,6 +522,7 @@ class CalendarConfirmScreen(StaffScreen):
     def _line(object_name: str, text: str) -> QWidget:
         label = make_label("lead", object_name=object_name)
         label.setText(text)
+        label.ensurePolished()  # styled now, as the labels of a window just built are
         return label
 
     def retranslate(self) -> None:
