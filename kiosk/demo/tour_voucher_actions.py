@@ -50,7 +50,7 @@ def voucher_actions_tour(st: StaffTour) -> None:
     st.shot("reprint-other")
     reprint.print_button.click()
     done()
-    st.shot("reprint-printed")
+    st.shot("voucher-reprinted")
 
     progress = screens[PAGES[ActionKind.PROGRESS]]
     assert isinstance(progress, ProgressScreen)
@@ -58,7 +58,7 @@ def voucher_actions_tour(st: StaffTour) -> None:
     st.shot("progress")
     progress.buttons[ReissueProgress.IN_PRODUCTION].click()
     done()
-    st.shot("progress-moved")
+    st.shot("voucher-progress-moved")
     handed = reissue if st.large else st.tour.new_card_vouchers["replace"]
     for number in dict.fromkeys((reissue, handed)):  # both ready to hand over
         open_action(number, ActionKind.PROGRESS)
@@ -74,7 +74,7 @@ def voucher_actions_tour(st: StaffTour) -> None:
     st.shot("hand-over-checked")
     hand_over.hand_over_button.click()
     done()
-    st.shot("hand-over-done")
+    st.shot("voucher-handed-over")
 
     reimburse = screens[PAGES[ActionKind.REIMBURSE]]
     assert isinstance(reimburse, ReimburseScreen)
@@ -85,6 +85,5 @@ def voucher_actions_tour(st: StaffTour) -> None:
     st.shot("reimburse")
     reimburse.record_button.click()
     done()
-    st.shot("reimburse-recorded")
-    # A second time: the voucher page says when and by whom, and offers no second one.
+    # The voucher page says when and by whom, and offers no second reimbursement.
     st.shot("voucher-reimbursed")
