@@ -317,6 +317,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
     from kiosk.services.staff import StaffServices
     from kiosk.ui.staff_controller import StaffController
 
+    kiosk.window.add_staff_screens()
     services = StaffServices(
         kiosk.business,
         service_code=kiosk.settings.service_code,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
@@ -31,16 +32,17 @@ from kiosk.ui.screens.receipt import ReceiptScreen
 from kiosk.ui.screens.records import RecordsScreen
 from kiosk.ui.screens.refused import RefusedScreen
 from kiosk.ui.screens.review import ReviewScreen
-from kiosk.ui.screens.staff import AREA_SCREENS
-from kiosk.ui.screens.staff.base import StaffScreen
-from kiosk.ui.screens.staff.entry import (
-    LeaveKioskScreen,
-    ServiceCodeScreen,
-    StaffLoginScreen,
-    StaffMenuScreen,
-)
 from kiosk.ui.screens.summary import SummaryScreen
 from kiosk.ui.screens.what_happened import WhatHappenedScreen
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.staff.base import StaffScreen
+    from kiosk.ui.screens.staff.entry import (
+        LeaveKioskScreen,
+        ServiceCodeScreen,
+        StaffLoginScreen,
+        StaffMenuScreen,
+    )
 from kiosk.ui.widgets.header import Header
 from kiosk.ui.widgets.idle import IdleOverlay
 
@@ -181,23 +183,16 @@ class KioskWindow(QWidget):
             *self.business_screens.values(),
             self.out_of_service,
         )
-        # Staff mode's screens (kiosk.ui.staff_controller), by name; wiped when it ends.
-        self.staff_code = ServiceCodeScreen()
-        self.staff_login = StaffLoginScreen()
-        self.staff_menu = StaffMenuScreen()
-        self.staff_leave = LeaveKioskScreen()
-        staff: list[StaffScreen] = [
-            self.staff_code,
-            self.staff_login,
-            self.staff_menu,
-            self.staff_leave,
-        ]
-        for area in AREA_SCREENS:
-            staff.extend(area.make())
-        self.staff_screens: dict[str, StaffScreen] = {screen.name: screen for screen in staff}
+        # Staff mode's screens, by name: none until add_staff_screens() (a kiosk with no
+        # service entry has none, and the others make them after the attract screen is up).
+        self.staff_screens: dict[str, StaffScreen] = {}
+        self.staff_code: ServiceCodeScreen
+        self.staff_login: StaffLoginScreen
+        self.staff_menu: StaffMenuScreen
+        self.staff_leave: LeaveKioskScreen
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("screenStack")
-        for screen in (*self.screens, *self.staff_screens.values()):
+        for screen in self.screens:
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -212,6 +207,36 @@ class KioskWindow(QWidget):
         self._wanted: tuple[QWidget, bool, bool] = (self.attract, False, False)
         if kiosk_mode:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+
+    def add_staff_screens(self) -> None:
+        """Make staff mode's screens (kiosk.ui.staff_controller): the entry, login, menu and
+        leave screens and every area's. Called once, in start-up's second phase: they are many,
+        and the citizen's attract screen does not wait for them (P5)."""
+        from kiosk.ui.screens.staff import AREA_SCREENS
+        from kiosk.ui.screens.staff.entry import (
+            LeaveKioskScreen,
+            ServiceCodeScreen,
+            StaffLoginScreen,
+            StaffMenuScreen,
+        )
+
+        if self.staff_screens:
+            return
+        self.staff_code = ServiceCodeScreen()
+        self.staff_login = StaffLoginScreen()
+        self.staff_menu = StaffMenuScreen()
+        self.staff_leave = LeaveKioskScreen()
+        staff: list[StaffScreen] = [
+            self.staff_code,
+            self.staff_login,
+            self.staff_menu,
+            self.staff_leave,
+        ]
+        for area in AREA_SCREENS:
+            staff.extend(area.make())
+        for screen in staff:
+            self.staff_screens[screen.name] = screen
+            self.stack.addWidget(screen)
 
     def show_screen(self, screen: QWidget, *, back: bool, home: bool) -> None:
         """Show `screen`; while out of service, only remember it for when service returns."""
