@@ -54,7 +54,7 @@ def add_diag_commands(commands: Any) -> None:
     readers.add_argument("--json", action="store_true")
     readers.set_defaults(handler=_diag_readers)
     read = diag_commands.add_parser("read", help="read the inserted card and print every field")
-    _add_card_options(read, answer_timeout=True)
+    _add_card_options(read)
     read.add_argument("--json", action="store_true")
     read.add_argument("--full", action="store_true", help="show personal fields unmasked")
     read.add_argument(
@@ -165,8 +165,8 @@ def _is_card_problem(exc: Exception) -> bool:
 # The card: wait for it, run a job on it, power it down (read, the card test, the console) ------
 
 
-def _add_card_options(parser: argparse.ArgumentParser, *, answer_timeout: bool) -> None:
-    """--reader and --wait, and --timeout where APDUs are sent."""
+def _add_card_options(parser: argparse.ArgumentParser) -> None:
+    """--reader, --wait and --timeout: which card, and how long to wait for it and for it."""
     parser.add_argument(
         "--reader",
         type=nonblank("the reader name"),
@@ -178,22 +178,21 @@ def _add_card_options(parser: argparse.ArgumentParser, *, answer_timeout: bool) 
         default=2.0,
         help=f"seconds to wait for a card to be inserted (0 to {MAX_WAIT_S:g}; default 2)",
     )
-    if answer_timeout:
-        parser.add_argument(
-            "--timeout",
-            type=bounded_float(0.5, 120, "of seconds"),
-            default=DEFAULT_CARD_TIMEOUT_S,
-            help="seconds the card has to answer before it counts as stalled "
-            f"(0.5 to 120; default {DEFAULT_CARD_TIMEOUT_S:g})",
-        )
+    parser.add_argument(
+        "--timeout",
+        type=bounded_float(0.5, 120, "of seconds"),
+        default=DEFAULT_CARD_TIMEOUT_S,
+        help="seconds the card has to answer before it counts as stalled "
+        f"(0.5 to 120; default {DEFAULT_CARD_TIMEOUT_S:g})",
+    )
 
 
 def _on_card(
-    args: argparse.Namespace, job: Callable[[CardChannel], T] | None
-) -> tuple[ReaderInfo, T | None] | int:
+    args: argparse.Namespace, job: Callable[[CardChannel], T]
+) -> tuple[ReaderInfo, T] | int:
     """Wait for the card (`args.reader`, `args.wait`), run `job` on it within `args.timeout`
     and power it down (its PIN state goes with it). Returns the reader and the job's result,
-    or the exit status after one line saying what went wrong. No job: only find the card."""
+    or the exit status after one line saying what went wrong."""
     from kiosk.services.card_reading import run_card_job, wait_for_card
 
     backend = _pcsc_backend()
@@ -205,8 +204,6 @@ def _on_card(
         if args.reader is not None and args.reader not in names:
             return fail(_no_such_reader(args.reader, names), EXIT_READER)
         info = wait_for_card(backend, args.reader, args.wait)
-        if job is None:
-            return info, None
         result = run_card_job(backend, info.name, job, args.timeout)
         backend.power_down(info.name)
         return info, result
@@ -241,7 +238,7 @@ def _add_card_commands(diag_commands: Any) -> None:
         help="an ATR to decode, in hex (spaces allowed inside quotes); without it, the ATR of "
         "the card in the reader",
     )
-    _add_card_options(atr, answer_timeout=False)
+    _add_card_options(atr)
     atr.add_argument("--json", action="store_true")
     atr.set_defaults(handler=_diag_atr)
 
@@ -258,7 +255,7 @@ def _add_card_commands(diag_commands: Any) -> None:
         "unavailable, or the log cannot record a write.",
     )
     apdu.add_argument("hex", nargs="+", metavar="HEX", help="a command APDU in hex, or `-`")
-    _add_card_options(apdu, answer_timeout=True)
+    _add_card_options(apdu)
     apdu.add_argument(
         "--allow-write",
         action="store_true",
@@ -280,11 +277,11 @@ def _diag_atr(args: argparse.Namespace) -> int:
         except ApduFormatError as exc:
             return fail(str(exc), EXIT_USAGE)
     else:
-        done = _on_card(args, None)
+        done = _on_card(args, _atr_of)  # connecting shows the card answers, as a read would
         if isinstance(done, int):
             return done
-        info = done[0]
-        raw, reader = info.atr or b"", reader_rows([info])[0]
+        info, raw = done
+        reader = reader_rows([info])[0]
     report = atr_report(raw)
     if args.json:
         print(json.dumps({"reader": reader, "atr": report}, indent=2, ensure_ascii=False))
@@ -293,6 +290,10 @@ def _diag_atr(args: argparse.Namespace) -> int:
             print(f"{'reader':<22}{reader['name']} ({reader['driver']})")
         print(render_atr_report(report))
     return EXIT_CARD if "error" in report else EXIT_OK
+
+
+def _atr_of(channel: CardChannel) -> bytes:
+    return channel.atr
 
 
 def _hex_bytes(text: str, what: str, most: int) -> bytes:
@@ -365,7 +366,6 @@ def _diag_apdu(args: argparse.Namespace) -> int:
     if isinstance(done, int):
         return done
     info, run = done
-    assert run is not None
     report = {"reader": reader_rows([info])[0], **console_report(run, full=args.full)}
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -408,7 +408,6 @@ def _diag_card_test(args: argparse.Namespace) -> int:
     if isinstance(done, int):
         return done
     info, test = done
-    assert test is not None
     report = {"reader": reader_rows([info])[0], **card_test_report(test, full=args.full)}
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
