@@ -1,5 +1,5 @@
-"""`kiosk diag readers|read|pcsc-demo`: diagnostics for a technician, on the PC/SC readers
-through pcscd. A card problem is exit status 1, a reader or pcscd unavailable is 3."""
+"""`kiosk diag readers|read|atr|apdu|pcsc-demo`: diagnostics for a technician, on the PC/SC
+readers through pcscd. A card problem is exit status 1, a reader or pcscd unavailable is 3."""
 
 from __future__ import annotations
 
