@@ -100,7 +100,7 @@ class CommandApdu:
     def parse(cls, raw: bytes) -> CommandApdu:
         if not MIN_COMMAND <= len(raw) <= MAX_COMMAND:
             raise ApduFormatError(
-                f"{len(raw)} bytes: a command APDU has {MIN_COMMAND} to {MAX_COMMAND} bytes"
+                f"{_bytes(len(raw))}: a command APDU has {MIN_COMMAND} to {MAX_COMMAND} bytes"
             )
         if raw[0] == 0xFF:
             raise ApduFormatError("CLA FF is not a command class (it starts a PPS exchange)")
@@ -116,7 +116,7 @@ class CommandApdu:
                 )
             if after_lc not in (lc, lc + 1):
                 raise ApduFormatError(
-                    f"Lc says {lc} data bytes but {after_lc} bytes follow it "
+                    f"Lc says {_bytes(lc, 'data ')} but {_bytes(after_lc)} follow it "
                     f"({lc} data, or {lc} data and Le)"
                 )
         return cls(bytes(raw))
@@ -141,6 +141,10 @@ class CommandApdu:
 
 
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _bytes(count: int, kind: str = "") -> str:
+    return f"{count} {kind}byte" if count == 1 else f"{count} {kind}bytes"
 
 
 # Status words ----------------------------------------------------------------------------------

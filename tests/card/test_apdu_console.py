@@ -50,10 +50,11 @@ def test_the_four_cases_parse_with_spaces_anywhere() -> None:
         ("", "empty"),
         ("   ", "empty"),
         ("00A404", "3 bytes: a command APDU has 4 to 261 bytes"),
+        ("00", "1 byte: a command APDU has 4 to 261 bytes"),
         ("00" * 300, "300 bytes: a command APDU has 4 to 261 bytes"),
         ("00" * 262, "262 bytes"),
         ("00 A4 04 00 05 3F00", "Lc says 5 data bytes but 2 bytes follow"),  # Lc lying: too few
-        ("00 A4 04 00 01 3F00 00 00", "Lc says 1 data bytes but 4 bytes follow"),  # too many
+        ("00 A4 04 00 01 3F00 00 00", "Lc says 1 data byte but 4 bytes follow"),  # too many
         ("00 A4 04 00 00 3F00", "extended-length APDUs are not supported"),
         ("FF A4 04 00", "CLA FF is not a command class"),
         ("00 61 00 00", "INS 61 is not a valid instruction"),
