@@ -17,6 +17,7 @@ from kiosk import exit_codes
 from kiosk.commands.arguments import Parser, path_arg
 from kiosk.commands.audit import add_audit_commands
 from kiosk.commands.calendar import add_calendar_commands
+from kiosk.commands.common import settings_log_dir
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
 from kiosk.commands.run import run
@@ -57,7 +58,7 @@ def _internal_error(args: argparse.Namespace, exc: Exception) -> int:
     """Report a bug: its kind in one line, its traceback in the kiosk's log file (the folder of
     the settings, else the platform's), or on stderr when that folder cannot be written."""
     kind = type(exc).__name__
-    log_dir = _log_dir(args)
+    log_dir = settings_log_dir(args)
     try:
         from kiosk.logs import setup_logging
 
@@ -78,16 +79,6 @@ def _internal_error(args: argparse.Namespace, exc: Exception) -> int:
     log.error("cli.internal_error command=%s kind=%s", command, kind, exc_info=exc)
     print(f"kiosk: internal error ({kind}); details in {path}", file=sys.stderr)
     return exit_codes.INTERNAL_ERROR
-
-
-def _log_dir(args: argparse.Namespace) -> Path:
-    """The settings' log folder; the platform's when the settings cannot be read."""
-    from kiosk.config import Settings, load_settings
-
-    try:
-        return load_settings(config_file=args.config, demo=args.demo).log_dir
-    except Exception:
-        return Settings().log_dir
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -116,6 +116,9 @@ def test_hostile_ssk2_codes_are_one_line_and_exit_1(env: dict[str, str], tmp_pat
         (["diag", "read", "--wait", "nan"], "--wait"),
         (["diag", "read", "--timeout", "0"], "--timeout"),
         (["diag", "read", "--reader", ""], "--reader"),
+        (["diag", "apdu", "00A40000", "--timeout", "1e9"], "--timeout"),
+        (["diag", "apdu", "00A40000", "--wait", "-1"], "--wait"),
+        (["diag", "atr", "--reader", " "], "--reader"),
         (["vcard", "normal", "--port", "70000"], "--port"),
         (["db", "seed", "--cardholders", "1e23"], "--cardholders"),
         (["db", "seed", "--cardholders", "1" + "0" * 23], "--cardholders"),
@@ -208,6 +211,70 @@ def test_tour_into_a_file_is_refused_before_starting(env: dict[str, str], tmp_pa
     done = kiosk("tour", "--out", os.devnull, env=env)
     assert done.returncode == exit_codes.USAGE
     assert "not a folder" in one_line(done)
+
+
+# --- diag apdu and diag atr: a technician's hex (checked before any reader is asked) -------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["00A4040"], "APDU 1: 7 hex digits: an odd number"),
+        (["00 A4 04 0G"], "APDU 1: 'G' at hex digit 8 is not a hex digit"),
+        (["00A40400", "00" * 300], "APDU 2: 300 bytes: a command APDU has 4 to 261 bytes"),
+        (["00 A4 04 00 05 3F00"], "APDU 1: Lc says 5 data bytes but 2 bytes follow"),
+        (["0" * 120_000], "APDU 1: 120,000 characters: a command APDU is at most 261 bytes"),
+        (["00840000 08"] * 65, "65 APDUs: at most 64 in one run"),
+        (["00 20 00 00 03 12 34 5"], "APDU 1: 15 hex digits"),
+        (["00 20 00 00 03 12 34 56"], "APDU 1: VERIFY (00 20 00 00) spends a PIN try"),
+        (["00 D6 00 00 01 AA"], "UPDATE BINARY (00 D6 00 00) writes to the card"),
+        (["00 12 00 00"], "unknown INS 12"),
+    ],
+)
+def test_hostile_apdus_are_one_line_and_nothing_is_sent(
+    argv: list[str], message: str, env: dict[str, str]
+) -> None:
+    done = kiosk("diag", "apdu", *argv, env=env)
+    assert done.returncode == exit_codes.USAGE
+    line = one_line(done)
+    assert message in line
+    assert "12 34 5" not in line and "123456" not in line  # a PIN typed is never echoed
+
+
+def test_apdus_on_standard_input_are_bounded(env: dict[str, str], tmp_path: Path) -> None:
+    done = kiosk("diag", "apdu", "-", env=env, stdin="0" * 10_000_000)  # 10 MB
+    assert done.returncode == exit_codes.USAGE
+    assert "more than 65,536 characters" in one_line(done)
+    done = kiosk("diag", "apdu", "-", env=env, stdin="# only a comment\n\n")
+    assert done.returncode == exit_codes.USAGE
+    assert "No APDU given" in one_line(done)
+    fifo = tmp_path / "apdus.fifo"
+    os.mkfifo(fifo)
+    done = subprocess.run(  # a FIFO as standard input whose writer leaves at once: no hang
+        f"{sys.executable} -m kiosk diag apdu - < {fifo} & exec 3>{fifo}; exec 3>&-; wait",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert "No APDU given" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("atr", "code", "message"),
+    [
+        ("zz", exit_codes.USAGE, "the ATR must be an even number of hex digits"),
+        ("3B6", exit_codes.USAGE, "the ATR must be an even number of hex digits"),
+        ("0" * 100_000, exit_codes.USAGE, "the ATR: 100,000 characters, more than 64 bytes"),
+        ("3B", exit_codes.FAILED, "not a valid ATR: an ATR has at least TS and T0"),
+        ("3B F0 11", exit_codes.FAILED, "not a valid ATR: ATR ends inside its interface bytes"),
+    ],
+)
+def test_hostile_atrs(atr: str, code: int, message: str, env: dict[str, str]) -> None:
+    done = kiosk("diag", "atr", atr, env=env)
+    assert done.returncode == code
+    assert message in done.stdout + done.stderr and "Traceback" not in done.stderr
 
 
 # --- a crash -------------------------------------------------------------------------------------

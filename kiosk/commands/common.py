@@ -3,7 +3,9 @@ the one line on stderr that goes with a refusal, and a database error's reason i
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
 from kiosk import exit_codes
 
@@ -23,3 +25,13 @@ def fail(message: str, code: int) -> int:
 def database_reason(exc: BaseException) -> str:
     """The first line of what the database driver said (SQLAlchemy wraps it as `orig`)."""
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
+def settings_log_dir(args: argparse.Namespace) -> Path:
+    """The settings' log folder; the platform's when the settings cannot be read."""
+    from kiosk.config import Settings, load_settings
+
+    try:
+        return load_settings(config_file=args.config, demo=args.demo).log_dir
+    except Exception:
+        return Settings().log_dir

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from drivers.readers.base import ReaderInfo
-from kiosk.card.atr import AtrError, parse_atr
+from kiosk.card.atr import TYPICAL_CLOCK_HZ, AtrError, baud_rate, parse_atr
 from kiosk.card.read import CardRead
 from kiosk.domain.masking import (
     mask_card_number,
@@ -29,17 +29,54 @@ def reader_rows(readers: list[ReaderInfo]) -> list[dict[str, Any]]:
 
 
 def atr_report(atr: bytes) -> dict[str, Any]:
+    """The ATR decoded (kiosk.card.atr), as stable JSON-ready data: the first five keys were
+    there first and stay; `rows` is the technician's text view, line by line."""
     try:
         decoded = parse_atr(atr)
     except AtrError as exc:
         return {"raw": atr.hex().upper(), "error": str(exc)}
+    fi, di, f_max = decoded.fi_di
+    history = decoded.history
     return {
         "raw": atr.hex().upper(),
         "convention": decoded.convention,
         "protocols": [f"T={p}" for p in decoded.protocols],
         "historical_bytes": decoded.historical.hex().upper(),
         "card_type": decoded.card_type,
+        "recognised": decoded.recognised,
+        "mode": "specific" if decoded.specific_mode else "negotiable",
+        "interface_bytes": [
+            {"name": name, "value": f"{decoded.interface_bytes[name]:02X}", "meaning": meaning}
+            for name, meaning in decoded.meanings
+        ],
+        "transmission": {
+            "fi": fi,
+            "di": di,
+            "f_max_hz": f_max,
+            "bit_rate_at_3_5712_mhz": round(baud_rate(fi, di, TYPICAL_CLOCK_HZ))
+            if fi and di
+            else None,
+            "bit_rate_at_f_max": round(baud_rate(fi, di, f_max)) if fi and di and f_max else None,
+            "extra_guard_time_etu": decoded.interface_bytes.get("TC1", 0),
+        },
+        "historical": {
+            "category": history.category,
+            "objects": [{"name": name, "value": value} for name, value in history.objects],
+            "status": history.status or None,
+            "problem": history.problem or None,
+        },
+        "tck": f"{decoded.tck:02X}" if decoded.tck is not None else None,
+        "tck_ok": decoded.tck_ok,
+        "warnings": list(decoded.warnings),
+        "rows": [[label, value] for label, value in decoded.describe()],
     }
+
+
+def render_atr_report(report: dict[str, Any]) -> str:
+    """`atr_report` as text: one labelled row per line."""
+    if "error" in report:
+        return f"ATR      {report['raw'] or '(empty)'}\n         not a valid ATR: {report['error']}"
+    return "\n".join(f"{label:<22}{value}" for label, value in report["rows"])
 
 
 def card_report(read: CardRead, *, full: bool = False) -> dict[str, Any]:
