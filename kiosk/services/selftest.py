@@ -369,12 +369,8 @@ class _Run:
     def _readers_apply(self) -> Outcome3 | None:
         """SKIP when the readers cannot be looked at from here; None when they can."""
         if self.subject.readers is None:
-            return (
-                Verdict.SKIP,
-                f"not checked here: reader = {self.subject.reader_kind!r} (the demo's simulated "
-                "reader is inside the running kiosk)",
-                "",
-            )
+            kind = self.subject.reader_kind
+            return Verdict.SKIP, f"not checked here: reader = {kind!r}", ""
         return None
 
     def survey(self) -> ReaderSurvey:
@@ -393,7 +389,7 @@ class _Run:
 
     def pcscd(self) -> Outcome3:
         if (skip := self._readers_apply()) is not None:
-            return skip
+            return Verdict.SKIP, f"{skip[1]} (the demo's simulated reader, in the kiosk)", ""
         if not self.survey().service_available:
             found, fix = PCSCD_DOWN.split(": ", 1)
             return Verdict.FAIL, found, fix
@@ -447,7 +443,9 @@ class _Run:
         if device.media is MediaState.PAPER_LOW and device.usable:
             return Verdict.WARN, found, device.error
         if not device.usable:
-            return Verdict.FAIL, found, device.error or "check the printer"
+            # The driver's words may say what is wrong without the fix (the PDF folder's do).
+            said = device.error if device.error != device.detail else ""
+            return Verdict.FAIL, found, said or _PRINTER_FIXES.get(printer.name, "check it")
         return Verdict.PASS, found, ""
 
     # The database -------------------------------------------------------------------------
@@ -581,10 +579,8 @@ class _Run:
         if report.consistency is not None and report.consistency.problems:
             problems = report.consistency.problems
             return Verdict.FAIL, f"journal: {len(problems)} problems: {problems[0]}", fix
-        entries = sum(c.entries for c in report.audit.chains) if report.audit else 0
-        found = (
-            f"ok, {entries:,} entries in {len(report.audit.chains) if report.audit else 0} chains"
-        )
+        chains = report.audit.chains if report.audit is not None else []
+        found = f"ok, {sum(c.entries for c in chains):,} entries, chains: {len(chains)}"
         warnings = report.warnings()
         if warnings:
             return Verdict.WARN, f"{found}; {warnings[0]}", "see `kiosk db check`"
@@ -704,6 +700,12 @@ def record_selftest(
         engine.dispose()
     log.info("%s by=technician result=%s seq=%d", ACTION, report.verdict.value, entry.seq)
     return entry.seq, ""
+
+
+_PRINTER_FIXES = {
+    "pdf": "make the folder and let the kiosk's user write it (the kiosk makes it at start)",
+    "cups": "check the printer's power, cable and paper, then `lpstat -p`",
+}
 
 
 def _verdict(report: SelftestReport, check_id: str) -> Verdict | None:
