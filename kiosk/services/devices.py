@@ -178,7 +178,7 @@ def _chosen(infos: Sequence[readers.ReaderInfo], wanted: str) -> readers.ReaderI
     if wanted:
         return next((i for i in infos if i.name == wanted), None)
     with_card = [i for i in infos if i.state is readers.ReaderState.CARD_PRESENT]
-    return (with_card or list(infos) or [None])[0]
+    return next(iter(with_card or infos), None)
 
 
 class ReaderWatch:

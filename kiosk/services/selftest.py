@@ -570,8 +570,8 @@ class _Run:
         if report.audit_error is not None:
             return Verdict.FAIL, f"not checked: {report.audit_error}", fix
         if report.audit is not None and report.audit.problems:
-            problems = report.audit.problems
-            return Verdict.FAIL, f"BROKEN, {len(problems)} problems: {problems[0]}", fix
+            broken = report.audit.problems
+            return Verdict.FAIL, f"BROKEN, {len(broken)} problems: {broken[0]}", fix
         if report.audit_unverifiable:
             return Verdict.FAIL, f"cannot be verified: {report.key_problem}", fix
         if report.consistency_error is not None:

@@ -341,8 +341,9 @@ def _inspect(engine: Engine, path: Path, kiosk_id: str, scheme: _Scheme) -> Vouc
         return VoucherKeyState(name, path, mine, _signing_mismatch(path, kiosk_id, mine, recorded))
     vouchers = _vouchers_of(engine, kiosk_id)
     if vouchers:  # none: registered afresh at the next start
-        refusal = _hmac_mismatch(path, kiosk_id, mine, recorded, vouchers)
-        return VoucherKeyState(name, path, mine, refusal)
+        return VoucherKeyState(
+            name, path, mine, _hmac_mismatch(path, kiosk_id, mine, recorded, vouchers)
+        )
     return VoucherKeyState(name, path, mine)
 
 
