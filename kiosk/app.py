@@ -28,6 +28,7 @@ from kiosk.config import Settings
 from kiosk.domain.outage import Reason
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
+from kiosk.hardware import make_printer, make_reader_backend
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.window import KioskWindow
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from drivers.printers.base import Printer
-    from kiosk.domain.devices import PrinterStatus
+    from kiosk.domain.devices import DeviceStatus
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
     from kiosk.store.seal import AuditSeal
@@ -157,16 +158,6 @@ def prepare_database(engine: Engine, seed: Seed | None = None) -> None:
     probe_writable(engine)  # a database that cannot record is E-DB-READONLY, not "in service"
 
 
-def make_reader_backend(settings: Settings) -> CardReaderBackend:
-    if settings.reader == "mock":
-        from drivers.readers.mock import MockReaderBackend
-
-        return MockReaderBackend()
-    from drivers.readers.pcsc import PcscBackend
-
-    return PcscBackend()
-
-
 def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Translations]:
     """Phase one: theme, language and the window on its attract screen (not yet shown)."""
     translations = Translations(app)
@@ -174,25 +165,6 @@ def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Tra
     apply_theme(app, Theme(large_text=False))
     window = KioskWindow(kiosk_mode=not settings.demo, tap_guard_seconds=settings.tap_guard_seconds)
     return window, translations
-
-
-def make_printer(settings: Settings) -> Printer:
-    """The voucher printer: the CUPS queue of the receipt printer, or (the demo) PDF files in
-    `output_dir`; in demo mode the PDF printer takes faults from the demo tray (R6)."""
-    if settings.printer == "cups":
-        from drivers.printers.cups import CupsPrinter
-
-        return CupsPrinter(settings.printer_queue, server=settings.printer_server or None)
-    from drivers.printers.pdf import PdfPrinter
-    from kiosk.store.files import make_private_dir
-
-    make_private_dir(settings.output_dir)
-    printer = PdfPrinter(settings.output_dir)
-    if settings.demo:
-        from drivers.printers.faultable import FaultablePrinter
-
-        return FaultablePrinter(printer)
-    return printer
 
 
 def open_seal(settings: Settings, engine: Engine) -> AuditSeal:
@@ -351,7 +323,7 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
 
     kiosk.controller.reader_event.connect(reader_status)
 
-    def printer_status(status: PrinterStatus) -> None:
+    def printer_status(status: DeviceStatus) -> None:
         strip.set_printer(*printer_light(status))
 
     def backend_checked(error: BaseException | None) -> None:
@@ -369,7 +341,7 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
             lambda: _backend_error(kiosk.engine, kiosk.schema), backend_checked, lambda _e: None
         )
         worker.submit(
-            kiosk.business.printer_status, printer_status, lambda _e: strip.set_printer(False)
+            kiosk.business.printer_device, printer_status, lambda _e: strip.set_printer(False)
         )
 
     timer = QTimer(kiosk.window)
@@ -383,12 +355,20 @@ def _language_of(translations: Translations) -> Language:
     return "en" if translations.language == "en" else "zh_CN"
 
 
-def printer_light(status: PrinterStatus) -> tuple[bool, str]:
-    """The status strip's printer light: ready, or what is wrong in one word."""
-    from kiosk.domain.devices import PrinterState
+def printer_light(status: DeviceStatus) -> tuple[bool, str]:
+    """The status strip's printer light: usable, and what is wrong (or low) in one word."""
+    from kiosk.domain.devices import DeviceState, MediaState
 
-    words = {PrinterState.NO_PAPER: "paper_out", PrinterState.OFFLINE: "offline"}
-    return status.ready, words.get(status.state, "")
+    if status.media is MediaState.PAPER_OUT:
+        return False, "paper_out"
+    if status.usable and status.media is MediaState.PAPER_LOW:
+        return True, "paper_low"
+    words = {
+        DeviceState.OFFLINE: "offline",
+        DeviceState.POWER_OFF: "offline",
+        DeviceState.NO_DEVICE: "not_found",
+    }
+    return status.usable, words.get(status.state, "")
 
 
 def check_backend(engine: Engine, schema: str | None) -> None:
@@ -398,12 +378,10 @@ def check_backend(engine: Engine, schema: str | None) -> None:
     writes nothing). It is one small read every BACKEND_CHECK_MS: damage
     elsewhere in a SQLite file (or hidden by the pages SQLite keeps) shows when that part is
     read, and in `kiosk db check`."""
-    from sqlalchemy import text
-
+    from kiosk.services.devices import backend_revision
     from kiosk.store.db import probe_writable
 
-    with engine.connect() as connection:
-        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    found = backend_revision(engine)
     if schema is not None and found != schema:
         raise SchemaMismatch(
             f"the database is at schema revision {found}, this program at {schema}"

@@ -22,6 +22,10 @@ class PrinterState(enum.Enum):
 class PrinterStatus:
     state: PrinterState
     detail: str = ""
+    # The IPP printer-state-reasons behind it, where the printer gives them (CUPS):
+    # "media-low-report", "media-jam-error", "cover-open-error"... for the paper's state and
+    # plain words in diagnostics; empty where there are none.
+    reasons: tuple[str, ...] = ()
 
     @property
     def ready(self) -> bool:

@@ -32,6 +32,7 @@ printer class and the translation of CUPS' job and printer states it alone uses.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -162,9 +163,10 @@ class PrinterFacts:
 
     def classify(self, queue: str, ignore: Sequence[str] = ()) -> PrinterStatus:
         reasons = [r for r in self.reasons if r not in ignore]
-        return classify(
+        status = classify(
             queue, state=self.state, reasons=reasons, accepting=self.accepting, message=self.message
         )
+        return dataclasses.replace(status, reasons=tuple(r for r in reasons if r != "none"))
 
 
 @dataclass(frozen=True, slots=True)

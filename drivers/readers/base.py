@@ -112,6 +112,12 @@ class CardReaderBackend(ABC):
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    @property
+    def service_available(self) -> bool:
+        """Whether the service behind the readers answers (pcscd for PC/SC); an in-process
+        backend always does."""
+        return True
+
     def _emit(self, event: ReaderEvent) -> None:
         for listener in list(self._listeners):
             listener(event)

@@ -1,5 +1,6 @@
-"""`kiosk diag readers|read|atr|apdu|pcsc-demo`: diagnostics for a technician, on the PC/SC
-readers through pcscd. A card problem is exit status 1, a reader or pcscd unavailable is 3."""
+"""`kiosk diag readers|read|atr|apdu|pcsc-demo|selftest`: diagnostics for a technician, on the
+PC/SC readers through pcscd, and the self-test of the whole kiosk. A card problem is exit status
+1, a reader or pcscd unavailable is 3; `selftest` exits 1 when any of its checks fails."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def add_diag_commands(commands: Any) -> None:
         "diag",
         help="diagnostics for a technician",
         description="Exit status: 0 done, 1 a card problem (none inserted, unreadable, mute, "
-        "stalled), 2 usage, 3 reader or pcscd unavailable.",
+        "stalled) or a self-test check failed, 2 usage, 3 reader or pcscd unavailable.",
     )
     diag_commands = diag.add_subparsers(title="diagnostics", metavar="WHAT", required=True)
     readers = diag_commands.add_parser("readers", help="list readers and their state")
@@ -70,6 +71,7 @@ def add_diag_commands(commands: Any) -> None:
     )
     pcsc_demo.set_defaults(handler=_pcsc_demo)
     _add_card_commands(diag_commands)
+    add_selftest_command(diag_commands)
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
@@ -132,6 +134,96 @@ def _pcsc_demo(args: argparse.Namespace) -> int:
     from kiosk.demo.pcsc import run_console_demo
 
     return run_console_demo()
+
+
+# The self-test ---------------------------------------------------------------------------------
+
+
+def add_selftest_command(diag_commands: Any) -> None:
+    selftest = diag_commands.add_parser(
+        "selftest",
+        help="check everything the kiosk needs, in order, each with its fix",
+        description="Settings, data folder and disk, clock, pcscd and the readers, the printer, "
+        "the database (latency, schema, integrity, audit chain, outbox) and the keys: one line "
+        "each, PASS, WARN, FAIL or SKIP, with the fix. Recorded in the audit log (as "
+        "diag.selftest, by the login name) when the database and audit key allow. Exit status: "
+        "0 nothing failed (warnings are printed but pass), 1 a check failed (bad settings "
+        "included), 2 usage.",
+    )
+    selftest.add_argument("--json", action="store_true", help="machine-readable output")
+    selftest.set_defaults(handler=_diag_selftest)
+
+
+def _diag_selftest(args: argparse.Namespace) -> int:
+    import kiosk
+    from kiosk.commands.keys import login_name
+    from kiosk.config import SettingsError, load_settings
+    from kiosk.services.selftest import record_selftest, run_selftest, settings_failed
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError as exc:
+        report, recorded = settings_failed(str(exc)), (None, "no settings")
+    else:
+        subject = _selftest_subject(settings, kiosk.BUILD_DATE)
+        report = run_selftest(subject, "loaded" + (" (the demo set-up)" if settings.demo else ""))
+        recorded = _record_selftest(record_selftest, subject, report, login_name())
+    if args.json:
+        entry, reason = recorded
+        audit = {"recorded": entry is not None, "entry": entry, "reason": reason or None}
+        print(json.dumps({**report.as_dict(), "audit": audit}, indent=2, ensure_ascii=False))
+    else:
+        print(_selftest_text(report, recorded))
+    return EXIT_OK if report.passed else EXIT_CARD
+
+
+def _selftest_subject(settings: Any, build_date: str) -> Any:  # -> SelftestSubject
+    import datetime as dt
+
+    from kiosk.hardware import make_printer
+    from kiosk.services.selftest import SelftestSubject, survey_pcsc
+
+    return SelftestSubject(
+        kiosk_id=settings.kiosk_id,
+        data_dir=settings.data_dir,
+        database_url=settings.resolved_database_url,
+        hmac_key_file=settings.resolved_voucher_key_file,
+        printer=lambda: make_printer(settings, prepare=False),
+        readers=survey_pcsc if settings.reader == "pcsc" else None,
+        reader_name=settings.reader_name,
+        reader_kind=settings.reader,
+        build_date=dt.date.fromisoformat(build_date),
+    )
+
+
+def _record_selftest(record: Any, subject: Any, report: Any, actor: str) -> tuple[int | None, str]:
+    """The audit entry of the run; what stops it is said, never raised: the checks stand."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.store.seal import AuditSealError
+
+    try:
+        return record(subject, report, actor=actor)
+    except (SQLAlchemyError, AuditSealError, OSError) as exc:
+        return None, f"the database or anchor file refused it ({type(exc).__name__})"
+
+
+def _selftest_text(report: Any, recorded: tuple[int | None, str]) -> str:
+    width = max(len(c.id) for c in report.checks)
+    lines = []
+    for check in report.checks:
+        lines.append(f"{check.verdict.value.upper():4}  {check.id:{width}}  {check.found}")
+        if check.fix:
+            lines.append(f"{'':4}  {'':{width}}  fix: {check.fix}")
+    counts = {v: len(report.ids(v)) for v in type(report.verdict)}
+    tally = ", ".join(f"{n} {v.value}" for v, n in counts.items() if n)
+    lines.append(f"result: {report.verdict.value.upper()} ({tally}) in {report.seconds:.1f} s")
+    entry, reason = recorded
+    if entry is not None:
+        lines.append(f"recorded in the audit log as entry {entry}")
+    else:
+        lines.append(f"not recorded in the audit log: {reason}")
+    return "\n".join(lines)
 
 
 # Output ----------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ def make_demo_tray(kiosk: Kiosk) -> DemoTray:
 
     def show_printer() -> None:
         kiosk.controller.worker.submit(
-            kiosk.business.printer_status,
+            kiosk.business.printer_device,
             lambda status: strip.set_printer(*printer_light(status)),
             lambda _e: strip.set_printer(False),
         )

@@ -30,6 +30,7 @@ from kiosk.store.seal import (
     AuditKeyMissing,
     AuditKeyUnusable,
     AuditSeal,
+    AuditSealError,
     SealFiles,
 )
 
@@ -43,28 +44,60 @@ AUDIT_KEY = KeyKind("audit chain key", "audit_key", replace="kiosk audit new-key
 def open_audit_seal(engine: Engine, files: SealFiles, chain: str) -> AuditSeal:
     """The seal this kiosk writes its chain `chain` with. Raises AuditKeyMissing,
     AuditKeyMismatch, AuditKeyUnusable or AuditAnchorError (all AuditSealError)."""
+    state = inspect_audit_key(engine, files, chain)
+    if state.refusal is not None:
+        raise state.refusal
+    seal = state.seal
+    if seal is None:  # none yet, and none needed: the first start
+        seal = AuditSeal(_create_key(files), AnchorLog(files.anchor))
+        log.info("audit.key_created legacy_entries=%d", state.has_entries)
+    seal.anchor.prepare()
+    return seal
+
+
+@dataclass(frozen=True)
+class AuditKeyState:
+    """The audit key as the kiosk's start would find it, found without creating anything:
+    the seal it holds (None: no usable key), why the kiosk would refuse to start with it
+    (`refusal`), and whether the chain holds entries yet."""
+
+    seal: AuditSeal | None
+    refusal: AuditSealError | None
+    has_entries: bool
+
+    @property
+    def made_at_start(self) -> bool:
+        """No key yet and none needed: the kiosk makes one when it next starts."""
+        return self.seal is None and self.refusal is None
+
+
+def inspect_audit_key(engine: Engine, files: SealFiles, chain: str) -> AuditKeyState:
+    """The start-up rules of `open_audit_seal`, read only (the self-test, and the start)."""
     anchor = AnchorLog(files.anchor)
     with read_session(engine) as session:
         has_entries, newest_key = AuditRepository(session).newest_key_id(chain)
-    if os.path.lexists(files.key):
+    if not os.path.lexists(files.key):
+        if newest_key is not None or anchor.names(chain):
+            missing = AuditKeyMissing(
+                f"the audit chain {chain} is sealed with the key in {files.key}, which is "
+                "missing: restore it from the backup of the data folder (a new key could not "
+                "verify the chain); if it is lost for good, `kiosk audit new-key` retires it on "
+                "the record"
+            )
+            return AuditKeyState(None, missing, has_entries)
+        return AuditKeyState(None, None, has_entries)
+    try:
         seal = AuditSeal(_read_key(files), anchor)
-    elif newest_key is not None or anchor.names(chain):
-        raise AuditKeyMissing(
-            f"the audit chain {chain} is sealed with the key in {files.key}, which is missing: "
-            "restore it from the backup of the data folder (a new key could not verify the "
-            "chain); if it is lost for good, `kiosk audit new-key` retires it on the record"
-        )
-    else:
-        seal = AuditSeal(_create_key(files), anchor)
-        log.info("audit.key_created legacy_entries=%d", has_entries)
+    except AuditKeyUnusable as exc:
+        return AuditKeyState(None, exc, has_entries)
     if newest_key is not None and newest_key != seal.key_id:
-        raise AuditKeyMismatch(
+        mismatch = AuditKeyMismatch(
             f"the audit chain {chain} is sealed with key {newest_key}, but {files.key} holds "
             f"key {seal.key_id}: restore this kiosk's own key file; if it is lost for good, "
             "`kiosk audit new-key --replace` retires it on the record"
         )
-    anchor.prepare()
-    return seal
+        return AuditKeyState(seal, mismatch, has_entries)
+    return AuditKeyState(seal, None, has_entries)
 
 
 @dataclass(frozen=True)

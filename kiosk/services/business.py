@@ -29,14 +29,14 @@ from kiosk.domain.business import (
     VoucherAccess,
     VoucherLookup,
 )
-from kiosk.domain.devices import PrinterStatus
+from kiosk.domain.devices import DeviceStatus, PrinterStatus
 from kiosk.domain.journal import Agent, LossReportRequest
 from kiosk.domain.proof import ProofLimits
 from kiosk.domain.records import Outlet
 from kiosk.domain.session import Records
 from kiosk.domain.voucher_data import KioskInfo, Language
 from kiosk.reports.vouchers import Layout
-from kiosk.services import printing
+from kiosk.services import devices, printing
 from kiosk.services.cancellation import Cancellations
 from kiosk.services.context import KioskContext
 from kiosk.services.identification import Identification
@@ -150,6 +150,10 @@ class BusinessService:
     def printer_status(self) -> PrinterStatus:
         """The printer's status in the kiosk's terms; never raises."""
         return printing.printer_status(self.context.printer)
+
+    def printer_device(self) -> DeviceStatus:
+        """The printer in the one device vocabulary (the status strip, diagnostics)."""
+        return devices.read_printer_device(self.context.printer)
 
     def print_voucher(self, code: str, language: Language) -> PrintOutcome:
         return self._vouchers.print_voucher(code, language)

@@ -137,14 +137,7 @@ def open_voucher_key(
     if not os.path.lexists(path):
         vouchers = _vouchers_of(engine, kiosk_id)
         if vouchers:
-            raise KeyMissingWithVouchers(
-                f"the voucher signing key file {path} is missing and the database holds "
-                f"vouchers kiosk {kiosk_id} signed with it ({vouchers}): restore the key file "
-                "from backup, or make a new key with `kiosk voucher new-key --hmac` (vouchers "
-                "already printed will then fail verification)",
-                path,
-                vouchers,
-            )
+            raise _hmac_missing(path, kiosk_id, vouchers)
         key = load_or_create_key(path)
         _record(engine, seal, kiosk_id, CREATED, now, {"fingerprint": fingerprint(key)})
         return key
@@ -156,13 +149,7 @@ def open_voucher_key(
     if recorded is not None:
         vouchers = _vouchers_of(engine, kiosk_id)
         if vouchers:
-            raise KeyMismatch(
-                f"the voucher signing key in {path} is not the key kiosk {kiosk_id} last used "
-                f"(fingerprint {mine}, recorded {recorded}) and the database holds {vouchers} "
-                "vouchers signed with that one: restore the right key file from backup, or "
-                "`kiosk voucher new-key --replace --hmac`",
-                path,
-            )
+            raise _hmac_mismatch(path, kiosk_id, mine, recorded, vouchers)
         log.warning("voucher_key.changed recorded=%s now=%s vouchers=0", recorded, mine)
     _record(
         engine,
@@ -244,30 +231,120 @@ def open_signing_key(
     recorded = _recorded_fingerprint(engine, kiosk_id, SIGNING_ACTIONS, "key_id")
     if not os.path.lexists(path):
         if recorded is not None:
-            vouchers = _vouchers_of(engine, kiosk_id)
-            raise KeyMissingWithVouchers(
-                f"the {ED25519_KEY.name} file {path} is missing; kiosk {kiosk_id} signed "
-                f"vouchers with it (key id {recorded}): restore the key file from backup, or "
-                "make a new key with `kiosk voucher new-key` (its public key, if exported, "
-                "still verifies what it signed)",
-                path,
-                vouchers,
-            )
+            raise _signing_missing(path, kiosk_id, recorded, _vouchers_of(engine, kiosk_id))
         seed = load_or_create_key(path, ED25519_KEY)
         _record(engine, seal, kiosk_id, SIGNING_CREATED, now, {"key_id": seed_key_id(seed)})
         return private_key(seed)
     seed = load_key(path, ED25519_KEY)
     mine = seed_key_id(seed)
     if recorded is not None and recorded != mine:
-        raise KeyMismatch(
-            f"the {ED25519_KEY.name} in {path} is not the key kiosk {kiosk_id} last used (key "
-            f"id {mine}, recorded {recorded}): restore the right key file from backup, or "
-            "`kiosk voucher new-key --replace`",
-            path,
-        )
+        raise _signing_mismatch(path, kiosk_id, mine, recorded)
     if recorded is None:
         _record(engine, seal, kiosk_id, SIGNING_REGISTERED, now, {"key_id": mine})
     return private_key(seed)
+
+
+# The refusals at start, in one place for `open_*` and `inspect_voucher_keys`.
+
+
+def _hmac_missing(path: Path, kiosk_id: str, vouchers: int) -> KeyMissingWithVouchers:
+    return KeyMissingWithVouchers(
+        f"the voucher signing key file {path} is missing and the database holds "
+        f"vouchers kiosk {kiosk_id} signed with it ({vouchers}): restore the key file "
+        "from backup, or make a new key with `kiosk voucher new-key --hmac` (vouchers "
+        "already printed will then fail verification)",
+        path,
+        vouchers,
+    )
+
+
+def _hmac_mismatch(
+    path: Path, kiosk_id: str, mine: str, recorded: str, vouchers: int
+) -> KeyMismatch:
+    return KeyMismatch(
+        f"the voucher signing key in {path} is not the key kiosk {kiosk_id} last used "
+        f"(fingerprint {mine}, recorded {recorded}) and the database holds {vouchers} "
+        "vouchers signed with that one: restore the right key file from backup, or "
+        "`kiosk voucher new-key --replace --hmac`",
+        path,
+    )
+
+
+def _signing_missing(
+    path: Path, kiosk_id: str, recorded: str, vouchers: int
+) -> KeyMissingWithVouchers:
+    return KeyMissingWithVouchers(
+        f"the {ED25519_KEY.name} file {path} is missing; kiosk {kiosk_id} signed "
+        f"vouchers with it (key id {recorded}): restore the key file from backup, or "
+        "make a new key with `kiosk voucher new-key` (its public key, if exported, "
+        "still verifies what it signed)",
+        path,
+        vouchers,
+    )
+
+
+def _signing_mismatch(path: Path, kiosk_id: str, mine: str, recorded: str) -> KeyMismatch:
+    return KeyMismatch(
+        f"the {ED25519_KEY.name} in {path} is not the key kiosk {kiosk_id} last used (key "
+        f"id {mine}, recorded {recorded}): restore the right key file from backup, or "
+        "`kiosk voucher new-key --replace`",
+        path,
+    )
+
+
+@dataclass(frozen=True)
+class VoucherKeyState:
+    """One voucher key as the kiosk's start would find it, found without creating or
+    recording anything (the self-test): its id (fingerprint or key id; None when no usable
+    key is there), why the kiosk would refuse to start with it, or else that it would make
+    one (`made_at_start`: none yet, none needed)."""
+
+    name: str
+    path: Path
+    key_id: str | None
+    refusal: SigningKeyError | None = None
+
+    @property
+    def made_at_start(self) -> bool:
+        return self.key_id is None and self.refusal is None
+
+
+def inspect_voucher_keys(
+    engine: Engine, hmac_key_file: Path, kiosk_id: str
+) -> list[VoucherKeyState]:
+    """Both voucher keys under the rules of `open_voucher_key` and `open_signing_key`."""
+    return [
+        _inspect(engine, hmac_key_file, kiosk_id, HMAC),
+        _inspect(engine, signing_key_file(hmac_key_file), kiosk_id, ED25519),
+    ]
+
+
+def _inspect(engine: Engine, path: Path, kiosk_id: str, scheme: _Scheme) -> VoucherKeyState:
+    name = scheme.kind.name
+    actions = (scheme.created, scheme.registered, scheme.replaced)
+    recorded = _recorded_fingerprint(engine, kiosk_id, actions, scheme.field)
+    if not os.path.lexists(path):
+        vouchers = _vouchers_of(engine, kiosk_id)
+        if scheme is HMAC and vouchers:
+            return VoucherKeyState(name, path, None, _hmac_missing(path, kiosk_id, vouchers))
+        if scheme is ED25519 and recorded is not None:
+            refusal = _signing_missing(path, kiosk_id, recorded, vouchers)
+            return VoucherKeyState(name, path, None, refusal)
+        return VoucherKeyState(name, path, None)
+    try:
+        mine = scheme.fingerprint(load_key(path, scheme.kind))
+    except SigningKeyError as exc:
+        return VoucherKeyState(name, path, None, exc)
+    if recorded is None or recorded == mine:
+        return VoucherKeyState(name, path, mine)
+    if scheme is ED25519:
+        return VoucherKeyState(name, path, mine, _signing_mismatch(path, kiosk_id, mine, recorded))
+    vouchers = _vouchers_of(engine, kiosk_id)
+    if vouchers:  # none: registered afresh at the next start
+        return VoucherKeyState(
+            name, path, mine, _hmac_mismatch(path, kiosk_id, mine, recorded, vouchers)
+        )
+    return VoucherKeyState(name, path, mine)
 
 
 def open_voucher_codes(

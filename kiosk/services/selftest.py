@@ -1,0 +1,735 @@
+"""The kiosk's self-test: every check a technician would make on arrival, in order, each with a
+verdict, what was found and the fix in plain words (`kiosk diag selftest`, and later the
+diagnostics overview screen, which calls the same `run_selftest`).
+
+The checks, in the order they run (ids are stable: scripts and the bundle read them):
+
+    settings      the settings load (the caller loads them: kiosk.config is not the services')
+    data_folder   the data folder exists and a file can be made in it
+    disk          free space where the data folder is: warn below 1 GB, fail below 100 MB
+    clock         not before this program's build date, not behind the newest audit entry,
+                  not absurdly far ahead; the time zone (vouchers are dated in China time)
+    pcscd         the smart card service answers (reader = "pcsc")
+    readers       at least one card reader
+    reader        the configured reader_name is there (none configured: any will do)
+    printer       the voucher printer's device state and paper (PDF printer: its folder)
+    database      a round trip, its latency, and that it could record now
+    schema        the schema revision is the newest migration's, the tables match it
+    integrity     SQLite's quick_check and foreign keys, the files' modes (owner only)
+    audit_chain   the audit chain verified with the kiosk's key and anchor, and the journal
+                  against it (kiosk.store.check, as `kiosk db check` runs them)
+    outbox        messages waiting for the central back end: warn when the oldest is old
+    voucher_key   both voucher keys, under the rules the kiosk starts by
+    audit_key     the audit chain's key, under the rules the kiosk starts by
+
+Verdicts: PASS; WARN (it works, but look: low disk, old outbox messages, a key the kiosk will
+make at its next start); FAIL (the kiosk cannot serve, or should not); SKIP (not checked: what
+it needs failed first, or it does not apply, as pcscd to the demo's in-process reader). The
+result is FAIL if any check fails, else WARN if any warns, else PASS; only FAIL stops it
+passing (`passed`): a warning is printed, and the command still exits 0.
+
+The self-test changes nothing but a probe file in the data folder (made and removed), and adds
+one audit entry `diag.selftest` (actor: the technician) when the database and the audit key
+let it: `record_selftest`.
+
+It stays one module (about 700 lines): one list of checks, each a short method reading what
+the others found (the engine, `kiosk db check`'s report, the reader survey), so that the order
+and the verdict rules can be read in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drivers.printers.base import Printer
+from drivers.readers.base import ReaderInfo
+from kiosk.domain.devices import DeviceState, DeviceStatus, MediaState
+from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.services.devices import (
+    PCSCD_DOWN,
+    probe_backend,
+    read_printer_device,
+    reader_device,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from kiosk.services.audit_seal import AuditKeyState
+    from kiosk.store.check import CheckReport
+
+log = logging.getLogger(__name__)
+
+ACTION = "diag.selftest"
+DISK_WARN_BYTES = 1_000_000_000  # 1 GB
+DISK_FAIL_BYTES = 100_000_000  # 100 MB
+OUTBOX_WARN_AGE = dt.timedelta(hours=1)
+LATENCY_WARN_MS = 1000.0
+CLOCK_AHEAD_LIMIT = dt.timedelta(days=366 * 20)  # "wildly off": 20 years past the build
+CLOCK_BEHIND_SLACK = dt.timedelta(minutes=5)  # an audit entry this far in the future: went back
+PCSC_WAIT_S = 5.0
+
+
+class Verdict(Enum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One check: its id and name, the verdict, what was found, and the fix (empty on PASS)."""
+
+    id: str
+    name: str
+    verdict: Verdict
+    found: str
+    fix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "verdict": self.verdict.value,
+            "found": self.found,
+            "fix": self.fix,
+        }
+
+
+@dataclass(frozen=True)
+class SelftestReport:
+    checks: tuple[CheckResult, ...]
+    devices: tuple[DeviceStatus, ...] = ()
+    started_at: dt.datetime | None = None
+    seconds: float = 0.0
+
+    @property
+    def verdict(self) -> Verdict:
+        verdicts = {c.verdict for c in self.checks}
+        for worst in (Verdict.FAIL, Verdict.WARN):
+            if worst in verdicts:
+                return worst
+        return Verdict.PASS
+
+    @property
+    def passed(self) -> bool:
+        """No check failed (warnings pass)."""
+        return self.verdict is not Verdict.FAIL
+
+    def ids(self, verdict: Verdict) -> list[str]:
+        return [c.id for c in self.checks if c.verdict is verdict]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON shape of `kiosk diag selftest --json`."""
+        return {
+            "result": self.verdict.value,
+            "passed": self.passed,
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "seconds": round(self.seconds, 3),
+            "checks": [c.as_dict() for c in self.checks],
+            "devices": [d.as_dict() for d in self.devices],
+        }
+
+
+@dataclass(frozen=True)
+class ReaderSurvey:
+    """The readers as a backend sees them now, and whether its service (pcscd) answers."""
+
+    service_available: bool
+    readers: tuple[ReaderInfo, ...] = ()
+
+
+def survey_pcsc(wait: float = PCSC_WAIT_S) -> ReaderSurvey:
+    """pcscd's readers, looked at once: a backend started, its first scan waited for (at most
+    `wait` seconds), and stopped."""
+    from drivers.readers.pcsc import PcscBackend
+
+    backend = PcscBackend()
+    backend.start()
+    try:
+        backend.wait_ready(wait)
+        return ReaderSurvey(backend.service_available, tuple(backend.readers()))
+    finally:
+        backend.stop()
+
+
+@dataclass(frozen=True)
+class SelftestSubject:
+    """The kiosk to test, as its settings describe it (the caller reads them: the services do
+    not import kiosk.config). `printer` makes the voucher printer as the kiosk does (it may
+    raise: a bad queue name); `readers` looks at the card readers, None where they cannot be
+    seen from here (the demo's simulated reader lives in the kiosk's own process)."""
+
+    kiosk_id: str
+    data_dir: Path
+    database_url: str
+    hmac_key_file: Path
+    printer: Callable[[], Printer]
+    readers: Callable[[], ReaderSurvey] | None
+    reader_name: str = ""
+    reader_kind: str = "pcsc"
+    build_date: dt.date = dt.date(2026, 12, 1)
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+
+
+def settings_failed(problem: str) -> SelftestReport:
+    """The report when the settings cannot be read: that check failed, the rest not run."""
+    checks = [CheckResult("settings", NAMES["settings"], Verdict.FAIL, problem, _SETTINGS_FIX)]
+    checks += [
+        CheckResult(check_id, NAMES[check_id], Verdict.SKIP, "not checked: no settings")
+        for check_id in NAMES
+        if check_id != "settings"
+    ]
+    return SelftestReport(tuple(checks), started_at=dt.datetime.now(dt.UTC))
+
+
+_SETTINGS_FIX = (
+    "correct the setting named in kiosk.toml ($KIOSK_CONFIG) or the KIOSK_* variable; "
+    "assets/deploy/kiosk.toml.example lists them all"
+)
+
+NAMES = {
+    "settings": "settings",
+    "data_folder": "data folder",
+    "disk": "disk space",
+    "clock": "clock",
+    "pcscd": "smart card service",
+    "readers": "card readers",
+    "reader": "configured reader",
+    "printer": "voucher printer",
+    "database": "database",
+    "schema": "database schema",
+    "integrity": "database integrity",
+    "audit_chain": "audit chain",
+    "outbox": "outbox",
+    "voucher_key": "voucher keys",
+    "audit_key": "audit key",
+}
+
+
+def run_selftest(subject: SelftestSubject, settings_found: str = "loaded") -> SelftestReport:
+    """Every check in order (the module's list); never raises for what it finds."""
+    run = _Run(subject)
+    started = time.perf_counter()
+    try:
+        checks = [CheckResult("settings", NAMES["settings"], Verdict.PASS, settings_found)]
+        for check_id, check in run.checks():
+            try:
+                verdict, found, fix = check()
+            except Exception as exc:  # a check's own surprise is its failure, not the run's
+                log.warning("selftest.check_error check=%s error=%s", check_id, type(exc).__name__)
+                verdict, found = Verdict.FAIL, f"the check itself failed: {type(exc).__name__}"
+                fix = "see kiosk.log; report it"
+            checks.append(CheckResult(check_id, NAMES[check_id], verdict, found, fix))
+    finally:
+        run.close()
+    return SelftestReport(
+        tuple(checks),
+        tuple(run.devices),
+        started_at=run.started_at,
+        seconds=time.perf_counter() - started,
+    )
+
+
+Outcome3 = tuple[Verdict, str, str]
+
+
+class _Run:
+    """One run: the subject, and what the checks share (the engine, the db check's report)."""
+
+    def __init__(self, subject: SelftestSubject) -> None:
+        self.subject = subject
+        self.started_at = subject.clock()
+        self.devices: list[DeviceStatus] = []
+        self._engine: Engine | None = None
+        self._engine_problem: str | None = None
+        self._survey: ReaderSurvey | None = None
+        self._db_ok = False
+        self._report: CheckReport | None = None
+
+    def checks(self) -> Iterator[tuple[str, Callable[[], Outcome3]]]:
+        yield "data_folder", self.data_folder
+        yield "disk", self.disk
+        yield "clock", self.clock
+        yield "pcscd", self.pcscd
+        yield "readers", self.readers
+        yield "reader", self.reader
+        yield "printer", self.printer
+        yield "database", self.database
+        yield "schema", self.schema
+        yield "integrity", self.integrity
+        yield "audit_chain", self.audit_chain
+        yield "outbox", self.outbox
+        yield "voucher_key", self.voucher_key
+        yield "audit_key", self.audit_key
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    # The data folder and the disk ---------------------------------------------------------
+
+    def data_folder(self) -> Outcome3:
+        folder = self.subject.data_dir
+        if not folder.exists():
+            return (
+                Verdict.FAIL,
+                f"{folder} does not exist",
+                "start the kiosk once (it makes the folder), or point data_dir "
+                "($KIOSK_DATA_DIR) at the kiosk's data folder",
+            )
+        if not folder.is_dir():
+            return (
+                Verdict.FAIL,
+                f"{folder} is not a folder",
+                "move the file away, or point data_dir ($KIOSK_DATA_DIR) at a folder",
+            )
+        try:  # permissions are not the whole story: a read-only mount, a full disk, root
+            with tempfile.NamedTemporaryFile(prefix=".selftest", dir=folder):
+                pass
+        except OSError as exc:
+            return (
+                Verdict.FAIL,
+                f"{folder} is not writable: {exc.strerror or exc}",
+                "give the folder to the kiosk's user (chown, chmod 700), or remount the disk "
+                "read-write",
+            )
+        return Verdict.PASS, f"{folder} is writable", ""
+
+    def disk(self) -> Outcome3:
+        where = _existing_parent(self.subject.data_dir)
+        try:
+            free = shutil.disk_usage(where).free
+        except OSError as exc:
+            return Verdict.FAIL, f"cannot ask {where}: {exc.strerror or exc}", "check the disk"
+        found = f"{_size(free)} free on the file system of {where}"
+        fix = "free space: archive old logs and printed vouchers, or a larger disk"
+        if free < DISK_FAIL_BYTES:
+            return Verdict.FAIL, f"{found} (under {_size(DISK_FAIL_BYTES)})", fix
+        if free < DISK_WARN_BYTES:
+            return Verdict.WARN, f"{found} (under {_size(DISK_WARN_BYTES)})", fix
+        return Verdict.PASS, found, ""
+
+    # The clock ----------------------------------------------------------------------------
+
+    def clock(self) -> Outcome3:
+        now = self.started_at
+        local = now.astimezone()
+        offset = local.strftime("%z")
+        zone = f"time zone {local.tzname()} (UTC{offset[:3]}:{offset[3:]})"
+        found = f"{now:%Y-%m-%d %H:%M:%S} UTC, {zone}; vouchers are dated in China time (UTC+8)"
+        fix = "set the clock (timedatectl set-time, or enable NTP: timedatectl set-ntp true)"
+        built = self.subject.build_date
+        if now.date() < built:
+            return Verdict.WARN, f"{found}: before this program was built ({built})", fix
+        if now - dt.datetime.combine(built, dt.time(), dt.UTC) > CLOCK_AHEAD_LIMIT:
+            return Verdict.WARN, f"{found}: implausibly far ahead", fix
+        newest = self._newest_audit_time()
+        if newest is not None and newest - now > CLOCK_BEHIND_SLACK:
+            return (
+                Verdict.WARN,
+                f"{found}: behind the newest audit entry ({newest:%Y-%m-%d %H:%M} UTC); the "
+                "clock went back",
+                fix,
+            )
+        return Verdict.PASS, found, ""
+
+    def _newest_audit_time(self) -> dt.datetime | None:
+        engine = self.engine()
+        if engine is None:
+            return None
+        import sqlalchemy as sa
+
+        from kiosk.store.db import read_session
+        from kiosk.store.models import AuditLogEntry
+
+        try:
+            with read_session(engine) as session:
+                newest = session.scalar(sa.select(sa.func.max(AuditLogEntry.at)))
+        except Exception:  # no table yet, or no database: the database checks say so
+            return None
+        if newest is not None and newest.tzinfo is None:
+            newest = newest.replace(tzinfo=dt.UTC)
+        return newest
+
+    # The card readers ---------------------------------------------------------------------
+
+    def _readers_apply(self) -> Outcome3 | None:
+        """SKIP when the readers cannot be looked at from here; None when they can."""
+        if self.subject.readers is None:
+            kind = self.subject.reader_kind
+            return Verdict.SKIP, f"not checked here: reader = {kind!r}", ""
+        return None
+
+    def survey(self) -> ReaderSurvey:
+        if self._survey is None:
+            assert self.subject.readers is not None
+            self._survey = self.subject.readers()
+            self.devices.append(
+                reader_device(
+                    self._survey.readers,
+                    service_available=self._survey.service_available,
+                    wanted=self.subject.reader_name,
+                    since=self.started_at,
+                )
+            )
+        return self._survey
+
+    def pcscd(self) -> Outcome3:
+        if (skip := self._readers_apply()) is not None:
+            return Verdict.SKIP, f"{skip[1]} (the demo's simulated reader, in the kiosk)", ""
+        if not self.survey().service_available:
+            found, fix = PCSCD_DOWN.split(": ", 1)
+            return Verdict.FAIL, found, fix
+        return Verdict.PASS, "pcscd answers", ""
+
+    def readers(self) -> Outcome3:
+        if (skip := self._readers_apply()) is not None:
+            return skip
+        survey = self.survey()
+        if not survey.service_available:
+            return Verdict.SKIP, "not checked: pcscd does not answer", ""
+        if not survey.readers:
+            return (
+                Verdict.FAIL,
+                "no card reader is connected",
+                "check the reader's USB cable; `lsusb` should list it, `kiosk diag readers` "
+                "then shows it",
+            )
+        names = ", ".join(f"{r.name} ({r.state.value})" for r in survey.readers)
+        return Verdict.PASS, f"{len(survey.readers)}: {names}", ""
+
+    def reader(self) -> Outcome3:
+        if (skip := self._readers_apply()) is not None:
+            return skip
+        survey = self.survey()
+        if not survey.service_available:
+            return Verdict.SKIP, "not checked: pcscd does not answer", ""
+        wanted = self.subject.reader_name
+        device = self.devices[-1]
+        if not wanted:
+            if not survey.readers:
+                return Verdict.SKIP, "none configured, and no reader to use", ""
+            return Verdict.PASS, "none configured: the kiosk uses the first with a card", ""
+        if device.state is DeviceState.NO_DEVICE:
+            return Verdict.FAIL, f"{wanted!r} is not there", device.error
+        if not device.usable:
+            return Verdict.FAIL, f"{wanted!r}: {device.state.value}", device.error
+        return Verdict.PASS, f"{wanted!r}: {device.state.value}, {device.media.value}", ""
+
+    # The printer --------------------------------------------------------------------------
+
+    def printer(self) -> Outcome3:
+        try:
+            printer = self.subject.printer()
+        except (ValueError, OSError) as exc:
+            return Verdict.FAIL, f"cannot be set up: {exc}", "fix printer_queue in the settings"
+        device = read_printer_device(printer, name=printer.name)
+        self.devices.append(device)
+        found = f"{printer.name}: {device.state.value}, {device.media.value}"
+        found += f" ({device.detail})" if device.detail else ""
+        if device.media is MediaState.PAPER_LOW and device.usable:
+            return Verdict.WARN, found, device.error
+        if not device.usable:
+            # The driver's words may say what is wrong without the fix (the PDF folder's do).
+            said = device.error if device.error != device.detail else ""
+            return Verdict.FAIL, found, said or _PRINTER_FIXES.get(printer.name, "check it")
+        return Verdict.PASS, found, ""
+
+    # The database -------------------------------------------------------------------------
+
+    def engine(self) -> Engine | None:
+        """The database's engine, made once; None when there is no database to open."""
+        if self._engine is not None or self._engine_problem is not None:
+            return self._engine
+        from kiosk.store.db import create_engine, is_sqlite, sqlite_path
+
+        url = self.subject.database_url
+        path = sqlite_path(url) if is_sqlite(url) else None
+        if path is not None and not path.is_file():
+            self._engine_problem = f"{path}: no database there"
+            return None
+        try:
+            self._engine = create_engine(url)
+        except Exception as exc:  # a driver not installed, a file that cannot be opened
+            self._engine_problem = f"cannot open it: {exc}"
+        return self._engine
+
+    def database(self) -> Outcome3:
+        engine = self.engine()
+        if engine is None:
+            return (
+                Verdict.FAIL,
+                self._engine_problem or "no database",
+                "start the kiosk once (it makes the database), or point database_url "
+                "($KIOSK_DATABASE_URL) and data_dir at the kiosk's",
+            )
+        probe = probe_backend(engine)
+        self.devices.append(dataclasses.replace(probe.status, since=self.started_at))
+        status = probe.status
+        if status.state is DeviceState.OFFLINE:
+            return (
+                Verdict.FAIL,
+                status.error,
+                "check the database server, the network, and database_url; for SQLite the "
+                "file and its folder",
+            )
+        if not status.usable:
+            return Verdict.FAIL, status.error, "check the disk (read-only? full?) and the server"
+        self._db_ok = True
+        if probe.latency_ms is not None and probe.latency_ms > LATENCY_WARN_MS:
+            return Verdict.WARN, f"{status.name}: {status.detail}", "check the network and server"
+        return Verdict.PASS, f"{status.name}: {status.detail}", ""
+
+    def report(self) -> CheckReport | None:
+        """`kiosk db check`'s report (quick), made once when the database answered."""
+        if self._report is None and self._db_ok:
+            from kiosk.services.audit_seal import seal_for_check
+            from kiosk.store.check import check_database
+            from kiosk.store.seal import SealFiles
+
+            audit = seal_for_check(SealFiles.in_folder(self.subject.data_dir))
+            assert self._engine is not None
+            self._report = check_database(
+                self._engine,
+                seal=audit.seal,
+                files=audit.files,
+                key_problem=audit.key_problem,
+                quick=True,
+            )
+        return self._report
+
+    def _no_database(self) -> Outcome3:
+        return Verdict.SKIP, "not checked: the database cannot be used", ""
+
+    def schema(self) -> Outcome3:
+        report = self.report()
+        if report is None:
+            return self._no_database()
+        if report.damage is not None:
+            return Verdict.SKIP, "not checked: the database file is damaged", ""
+        if report.revision != report.head:
+            return (
+                Verdict.FAIL,
+                f"at {report.revision or 'no revision'}, this program's newest is {report.head}",
+                "run `kiosk db upgrade` (the kiosk does at start); if the database is newer, "
+                "update this program",
+            )
+        if report.schema:
+            return (
+                Verdict.FAIL,
+                f"{report.revision}, but the tables differ: {'; '.join(report.schema[:3])}",
+                "restore the database from a backup; `kiosk db check` lists every difference",
+            )
+        return Verdict.PASS, f"{report.revision} (current), tables match the migrations", ""
+
+    def integrity(self) -> Outcome3:
+        report = self.report()
+        if report is None:
+            return self._no_database()
+        if report.damage is not None:
+            return (
+                Verdict.FAIL,
+                f"damaged: {report.damage}",
+                "restore the database from a backup",
+            )
+        if report.structure:
+            return (
+                Verdict.FAIL,
+                f"{len(report.structure)} problems: {report.structure[0]}",
+                "restore the database from a backup; `kiosk db check` lists them",
+            )
+        if report.privacy:
+            return (
+                Verdict.FAIL,
+                "; ".join(report.privacy),
+                "make the files the kiosk user's alone (chmod 600); the kiosk does at start",
+            )
+        files = f", {', '.join(report.files)} owner only" if report.files else ""
+        return Verdict.PASS, f"quick check ok{files}", ""
+
+    def audit_chain(self) -> Outcome3:
+        report = self.report()
+        if report is None:
+            return self._no_database()
+        fix = "run `kiosk db check` for every problem; restore the database or key from backup"
+        if report.damage is not None or report.revision != report.head:
+            return Verdict.SKIP, "not checked: see the schema and integrity checks", ""
+        if report.audit_error is not None:
+            return Verdict.FAIL, f"not checked: {report.audit_error}", fix
+        if report.audit is not None and report.audit.problems:
+            broken = report.audit.problems
+            return Verdict.FAIL, f"BROKEN, {len(broken)} problems: {broken[0]}", fix
+        if report.audit_unverifiable:
+            return Verdict.FAIL, f"cannot be verified: {report.key_problem}", fix
+        if report.consistency_error is not None:
+            return Verdict.FAIL, f"journal not checked: {report.consistency_error}", fix
+        if report.consistency is not None and report.consistency.problems:
+            problems = report.consistency.problems
+            return Verdict.FAIL, f"journal: {len(problems)} problems: {problems[0]}", fix
+        chains = report.audit.chains if report.audit is not None else []
+        found = f"ok, {sum(c.entries for c in chains):,} entries, chains: {len(chains)}"
+        warnings = report.warnings()
+        if warnings:
+            return Verdict.WARN, f"{found}; {warnings[0]}", "see `kiosk db check`"
+        return Verdict.PASS, found, ""
+
+    def outbox(self) -> Outcome3:
+        report = self.report()
+        if report is None or report.revision != report.head or report.damage is not None:
+            return self._no_database()
+        from kiosk.store.db import read_session
+        from kiosk.store.repositories.outbox import OutboxRepository
+
+        assert self._engine is not None
+        with read_session(self._engine) as session:
+            waiting, oldest = OutboxRepository(session).waiting(self.subject.kiosk_id)
+        if not waiting or oldest is None:
+            return Verdict.PASS, "no message waiting for the central back end", ""
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=dt.UTC)
+        age = self.started_at - oldest
+        found = f"{waiting:,} waiting, the oldest for {_age(age)}"
+        if age > OUTBOX_WARN_AGE:
+            return (
+                Verdict.WARN,
+                found,
+                "the central back end has not taken them: check the connection to it",
+            )
+        return Verdict.PASS, found, ""
+
+    # The keys -----------------------------------------------------------------------------
+
+    def voucher_key(self) -> Outcome3:
+        if not self._db_ok:
+            return self._no_database()
+        from kiosk.services.voucher_key import inspect_voucher_keys
+
+        assert self._engine is not None
+        states = inspect_voucher_keys(
+            self._engine, self.subject.hmac_key_file, self.subject.kiosk_id
+        )
+        for state in states:
+            if state.refusal is not None:
+                return Verdict.FAIL, f"{state.name}: refused", str(state.refusal)
+        found = "; ".join(
+            f"{s.name} {s.path.name}: "
+            + ("none yet, made at the kiosk's next start" if s.made_at_start else s.key_id or "")
+            for s in states
+        )
+        if any(s.made_at_start for s in states):
+            return Verdict.WARN, found, "start the kiosk once; then back the keys up"
+        return Verdict.PASS, found, ""
+
+    def audit_state(self) -> AuditKeyState | None:
+        if not self._db_ok:
+            return None
+        from kiosk.services.audit_seal import inspect_audit_key
+        from kiosk.store.seal import SealFiles
+
+        assert self._engine is not None
+        files = SealFiles.in_folder(self.subject.data_dir)
+        return inspect_audit_key(self._engine, files, self.subject.kiosk_id)
+
+    def audit_key(self) -> Outcome3:
+        state = self.audit_state()
+        if state is None:
+            return self._no_database()
+        if state.refusal is not None:
+            return Verdict.FAIL, "refused", str(state.refusal)
+        if state.seal is None:
+            return (
+                Verdict.WARN,
+                "none yet, made at the kiosk's next start",
+                "start the kiosk once; then back the key up with the data folder",
+            )
+        return Verdict.PASS, f"key id {state.seal.key_id}", ""
+
+
+def record_selftest(
+    subject: SelftestSubject, report: SelftestReport, *, actor: str
+) -> tuple[int | None, str]:
+    """The run in the audit log as `diag.selftest`, the technician `actor` its actor: (the
+    entry's number, "") or (None, why it could not be recorded). Only on a database that
+    answered at the current schema with the kiosk's own audit key: the self-test never makes
+    a key or migrates."""
+    usable = (Verdict.PASS, Verdict.WARN)
+    if _verdict(report, "database") not in usable or _verdict(report, "schema") not in usable:
+        return None, "the database cannot be used"
+    if _verdict(report, "audit_key") is not Verdict.PASS:
+        return None, "no usable audit key"
+    from kiosk.services.audit_seal import inspect_audit_key
+    from kiosk.store.db import create_engine
+    from kiosk.store.seal import SealFiles
+    from kiosk.store.unitofwork import UnitOfWork
+
+    engine = create_engine(subject.database_url)
+    try:
+        state = inspect_audit_key(engine, SealFiles.in_folder(subject.data_dir), subject.kiosk_id)
+        if state.seal is None or state.refusal is not None:
+            return None, "no usable audit key"
+        state.seal.anchor.prepare()
+        with UnitOfWork(engine, state.seal) as uow:
+            entry = uow.audit.append(
+                chain=subject.kiosk_id,
+                actor_kind=ActorKind.TECHNICIAN,
+                actor=actor[:64],
+                action=ACTION,
+                outcome=Outcome.OK if report.passed else Outcome.FAILED,
+                at=subject.clock(),
+                detail={
+                    "result": report.verdict.value,
+                    "failed": report.ids(Verdict.FAIL),
+                    "warnings": report.ids(Verdict.WARN),
+                },
+            )
+            uow.commit()
+    finally:
+        engine.dispose()
+    log.info("%s by=technician result=%s seq=%d", ACTION, report.verdict.value, entry.seq)
+    return entry.seq, ""
+
+
+_PRINTER_FIXES = {
+    "pdf": "make the folder and let the kiosk's user write it (the kiosk makes it at start)",
+    "cups": "check the printer's power, cable and paper, then `lpstat -p`",
+}
+
+
+def _verdict(report: SelftestReport, check_id: str) -> Verdict | None:
+    return next((c.verdict for c in report.checks if c.id == check_id), None)
+
+
+def _existing_parent(path: Path) -> Path:
+    """`path`, or its nearest folder that exists (a data folder not made yet)."""
+    for candidate in (path, *path.parents):
+        if candidate.is_dir():
+            return candidate
+    return Path(os.sep)
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000_000:
+        return f"{n / 1e9:.1f} GB"
+    return f"{n / 1e6:.0f} MB"
+
+
+def _age(age: dt.timedelta) -> str:
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 0)} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} days"
