@@ -1777,6 +1777,10 @@
         <translation>柜台操作被拒</translation>
     </message>
     <message>
+        <source>Voucher code checked</source>
+        <translation>凭证二维码已核验</translation>
+    </message>
+    <message>
         <source>New card&apos;s progress moved</source>
         <translation>更新新卡制卡进度</translation>
     </message>
@@ -1791,6 +1795,10 @@
     <message>
         <source>Kiosk mode left</source>
         <translation>退出自助模式</translation>
+    </message>
+    <message>
+        <source>Self-test run</source>
+        <translation>运行自检</translation>
     </message>
     <message>
         <source>Transactions exported</source>
