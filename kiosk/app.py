@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.readers.base import CardReaderBackend
 from kiosk.config import Settings
+from kiosk.diag_setup import make_printer
 from kiosk.domain.outage import Reason
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
@@ -174,25 +175,6 @@ def open_window(settings: Settings, app: QApplication) -> tuple[KioskWindow, Tra
     apply_theme(app, Theme(large_text=False))
     window = KioskWindow(kiosk_mode=not settings.demo, tap_guard_seconds=settings.tap_guard_seconds)
     return window, translations
-
-
-def make_printer(settings: Settings) -> Printer:
-    """The voucher printer: the CUPS queue of the receipt printer, or (the demo) PDF files in
-    `output_dir`; in demo mode the PDF printer takes faults from the demo tray (R6)."""
-    if settings.printer == "cups":
-        from drivers.printers.cups import CupsPrinter
-
-        return CupsPrinter(settings.printer_queue, server=settings.printer_server or None)
-    from drivers.printers.pdf import PdfPrinter
-    from kiosk.store.files import make_private_dir
-
-    make_private_dir(settings.output_dir)
-    printer = PdfPrinter(settings.output_dir)
-    if settings.demo:
-        from drivers.printers.faultable import FaultablePrinter
-
-        return FaultablePrinter(printer)
-    return printer
 
 
 def open_seal(settings: Settings, engine: Engine) -> AuditSeal:

@@ -1,5 +1,6 @@
 """`kiosk diag readers|read|pcsc-demo`: diagnostics for a technician, on the PC/SC readers
-through pcscd. A card problem is exit status 1, a reader or pcscd unavailable is 3."""
+through pcscd. A card problem is exit status 1, a reader or pcscd unavailable is 3.
+`diag printer` and `diag bundle` are in their own modules (diag_printer.py, diag_bundle.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from drivers.readers.errors import (
 from kiosk.card.errors import CardUnreadable
 from kiosk.commands.arguments import bounded_float, nonblank
 from kiosk.commands.common import EXIT_CARD, EXIT_OK, EXIT_READER, fail
+from kiosk.commands.diag_bundle import add_bundle_command
+from kiosk.commands.diag_printer import add_printer_command
 from kiosk.domain.text import shorten
 
 # `diag read`: how long to wait for a card, and for the card to answer the read (a stalled card
@@ -66,6 +69,9 @@ def add_diag_commands(commands: Any) -> None:
         help="insert each demo card into a virtual reader of a private pcscd and read it",
     )
     pcsc_demo.set_defaults(handler=_pcsc_demo)
+    # The printer and the diagnostics bundle: their own modules (the options, output, codes).
+    add_printer_command(diag_commands)
+    add_bundle_command(diag_commands)
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
