@@ -136,10 +136,11 @@ def log_tail(path: Path, lines: int = LOG_LINES, limit: int = LOG_BYTES) -> LogT
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return LogTail(str(path), "", 0, None, f"cannot open it: {exc.strerror}")
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        return LogTail(str(path), "", 0, None, "it is not a regular file")
     with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return LogTail(str(path), "", 0, None, "it is not a regular file")
         start = max(0, info.st_size - limit)
         file.seek(start)
         data = file.read(limit)
