@@ -48,7 +48,7 @@ CHINESE_RARE = "阿卜杜热合曼·艾合买提江　欧阳娜娜　堃 喆 赟
 ENGLISH_SAMPLE = "The quick brown fox jumps over the lazy dog. 0123456789 ¥ @ # % & ( ) [ ]"
 SIZES = (7.0, 9.0, 12.0, 16.0)  # points: fine print, body, headings, the voucher's title
 FOOTER = (
-    "本页各行清晰可读、二维码和条形码可以扫描，即打印机工作正常。\n"
+    "各行清晰可读、二维码和条形码均可扫描，即打印机正常。\n"
     "If every line reads clearly and both codes scan, the printer works."
 )
 
