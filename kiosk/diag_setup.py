@@ -123,7 +123,10 @@ def reader_document(settings: Settings) -> dict[str, Any]:
             backend.wait_ready(READER_WAIT_S)
             doc["pcscd_running"] = backend.service_available
             if backend.service_available:
-                doc["readers"] = reader_rows(backend.readers())
+                infos = backend.readers()
+                doc["readers"] = reader_rows(infos)
+                for row, info in zip(doc["readers"], infos, strict=True):
+                    row["atr"] = _atr_summary(info.atr)
             else:
                 doc["problem"] = "the smart card service (pcscd) is not running"
         finally:
@@ -131,6 +134,26 @@ def reader_document(settings: Settings) -> dict[str, Any]:
     except Exception as exc:  # pyscard missing, the PC/SC library absent: said, not raised
         doc["problem"] = f"the readers could not be listed ({_reason(exc)})"
     return doc
+
+
+def _atr_summary(atr: bytes | None) -> dict[str, Any] | None:
+    """What a bundle tells of an inserted card's ATR: its length, protocols and whether the
+    card type is recognised; not the bytes, whose historical part is card specific (the back
+    end keeps it as the card's reset information)."""
+    from kiosk.services.diagnostics import atr_report
+
+    if not atr:
+        return None
+    report = atr_report(atr)
+    if "error" in report:
+        return {"bytes": len(atr), "valid": False, "problem": report["error"]}
+    return {
+        "bytes": len(atr),
+        "valid": True,
+        "convention": report["convention"],
+        "protocols": report["protocols"],
+        "card_type": report["card_type"],
+    }
 
 
 def database_document(settings: Settings) -> dict[str, Any]:
@@ -183,7 +206,8 @@ def database_document(settings: Settings) -> dict[str, Any]:
         )
         doc["check_ok"], doc["check"] = report.ok, report.lines()
     except Exception as exc:
-        doc["problem"] = f"the database could not be checked ({_reason(exc)})"
+        what = "checked" if doc["reachable"] else "reached"
+        doc["problem"] = f"the database could not be {what} ({_reason(exc)})"
     finally:
         engine.dispose()
     return doc
