@@ -127,6 +127,12 @@ def test_hostile_ssk2_codes_are_one_line_and_exit_1(env: dict[str, str], tmp_pat
         (["voucher", "new-key", "--by", "x" * 100], "--by"),
         (["voucher", "verify", "SSK2:X", "--public-keys", ""], "--public-keys"),
         (["voucher", "export-key", "--out", ""], "--out"),
+        (["diag", "printer", "--jobs", "1e9"], "--jobs"),
+        (["diag", "printer", "--jobs", "-1"], "--jobs"),
+        (["diag", "printer", "--layout", "letter"], "--layout"),
+        (["diag", "printer", "--by", "x" * 100], "--by"),
+        (["diag", "bundle", "--out", ""], "--out"),
+        (["diag", "bundle", "--out", "/tmp", "--by", "a\nb"], "--by"),
     ],
 )
 def test_out_of_range_options_are_one_line_usage_errors(

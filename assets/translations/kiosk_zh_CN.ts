@@ -1801,6 +1801,14 @@
         <translation>运行自检</translation>
     </message>
     <message>
+        <source>Printer test page</source>
+        <translation>打印机测试页</translation>
+    </message>
+    <message>
+        <source>Diagnostics bundle written</source>
+        <translation>已导出诊断包</translation>
+    </message>
+    <message>
         <source>Transactions exported</source>
         <translation>导出业务明细</translation>
     </message>

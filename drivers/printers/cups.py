@@ -26,8 +26,9 @@ device not answering) and, while its job runs, reacts only to reasons that were 
 before it. A stale "out of paper" therefore neither blocks printing after a refill nor fails a
 job; a real one fails the job at the timeout, as PrinterOutOfPaper.
 
-It stays one module (about 540 lines, a fifth of them this account of CUPS' ways): the
-printer class and the translation of CUPS' job and printer states it alone uses.
+It stays one module (about 550 lines, a fifth of them this account of CUPS' ways): the
+printer class and the translation of CUPS' job and printer states it alone uses. What a
+technician is shown of a queue (its reasons in plain words, its last jobs) is cups_queue.py's.
 """
 
 from __future__ import annotations
@@ -316,9 +317,15 @@ class CupsPrinter(Printer):
     # -- looking
 
     def _printer_attributes(self) -> PrinterFacts | PrinterStatus:
+        attrs = self.ask_printer(self._PRINTER_ATTRS)
+        return attrs if isinstance(attrs, PrinterStatus) else PrinterFacts.read(attrs)
+
+    def ask_printer(self, names: Sequence[str]) -> Mapping[str, object] | PrinterStatus:
+        """The queue's attributes `names` as pycups gives them, or the status that says why
+        CUPS could not be asked (cups_queue.py asks for more than status() needs)."""
         try:
-            attrs = self._connect().getPrinterAttributes(
-                self.queue, requested_attributes=list(self._PRINTER_ATTRS)
+            attrs: Mapping[str, object] = self._connect().getPrinterAttributes(
+                self.queue, requested_attributes=list(names)
             )
         except _CUPS_ERRORS as exc:
             status = _ipp_status(exc)
@@ -340,7 +347,7 @@ class CupsPrinter(Printer):
                 f"the print service (CUPS at {self.server}) does not answer ({_why(exc)}): "
                 "check that cups is running (`systemctl status cups`)",
             )
-        return PrinterFacts.read(attrs)
+        return attrs
 
     def status(self) -> PrinterStatus:
         return self._look(probe=self.probe_device).status

@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from drivers.printers.base import (
@@ -26,6 +27,18 @@ from drivers.printers.base import (
 )
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+# The most files `recent_files` looks at: a folder that was never emptied must not make a
+# technician's look at the printer slow.
+MAX_SCANNED = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedFile:
+    """A job this printer wrote: its file name, size and when it was written (epoch seconds)."""
+
+    name: str
+    size: int
+    modified: float
 
 
 class PdfPrinter(Printer):
@@ -76,3 +89,25 @@ class PdfPrinter(Printer):
             raise PrintJobFailed(f"writing {target.name} failed: {exc.strerror}") from exc
         pages = len(_PAGE.findall(pdf)) or None
         return PrintResult(job_id=job_id, pages=pages, location=str(target))
+
+    def recent_files(self, count: int = 10) -> list[PrintedFile]:
+        """The newest `count` jobs in the folder (finished PDF files, not the hidden temporary
+        ones), newest first; none when the folder cannot be read."""
+        found: list[PrintedFile] = []
+        try:
+            with os.scandir(self.folder) as entries:
+                for n, entry in enumerate(entries):
+                    if n >= MAX_SCANNED:
+                        break
+                    if entry.name.startswith(".") or not entry.name.endswith(".pdf"):
+                        continue
+                    try:
+                        info = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue  # removed meanwhile
+                    if entry.is_file(follow_symlinks=False):
+                        found.append(PrintedFile(entry.name, info.st_size, info.st_mtime))
+        except OSError:
+            return []
+        found.sort(key=lambda f: (f.modified, f.name), reverse=True)
+        return found[: max(count, 0)]

@@ -1,6 +1,7 @@
 """`kiosk diag readers|read|atr|apdu|pcsc-demo|selftest`: diagnostics for a technician, on the
 PC/SC readers through pcscd, and the self-test of the whole kiosk. A card problem is exit status
-1, a reader or pcscd unavailable is 3; `selftest` exits 1 when any of its checks fails."""
+1, a reader or pcscd unavailable is 3; `selftest` exits 1 when any of its checks fails.
+`diag printer` and `diag bundle` are in their own modules (diag_printer.py, diag_bundle.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from kiosk.commands.common import (
     fail,
     settings_log_dir,
 )
+from kiosk.commands.diag_bundle import add_bundle_command
+from kiosk.commands.diag_printer import add_printer_command
 from kiosk.commands.keys import login_name
 from kiosk.domain.text import shorten
 
@@ -72,6 +75,9 @@ def add_diag_commands(commands: Any) -> None:
     pcsc_demo.set_defaults(handler=_pcsc_demo)
     _add_card_commands(diag_commands)
     add_selftest_command(diag_commands)
+    # The printer and the diagnostics bundle: their own modules (the options, output, codes).
+    add_printer_command(diag_commands)
+    add_bundle_command(diag_commands)
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
@@ -158,6 +164,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     import kiosk
     from kiosk.commands.keys import login_name
     from kiosk.config import SettingsError, load_settings
+    from kiosk.diag_setup import selftest_subject
     from kiosk.services.selftest import record_selftest, run_selftest, settings_failed
 
     try:
@@ -165,7 +172,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         report, recorded = settings_failed(str(exc)), (None, "no settings")
     else:
-        subject = _selftest_subject(settings, kiosk.BUILD_DATE)
+        subject = selftest_subject(settings, kiosk.BUILD_DATE)
         report = run_selftest(subject, "loaded" + (" (the demo set-up)" if settings.demo else ""))
         recorded = _record_selftest(record_selftest, subject, report, login_name())
     if args.json:
@@ -175,25 +182,6 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     else:
         print(_selftest_text(report, recorded))
     return EXIT_OK if report.passed else EXIT_CARD
-
-
-def _selftest_subject(settings: Any, build_date: str) -> Any:  # -> SelftestSubject
-    import datetime as dt
-
-    from kiosk.hardware import make_printer
-    from kiosk.services.selftest import SelftestSubject, survey_pcsc
-
-    return SelftestSubject(
-        kiosk_id=settings.kiosk_id,
-        data_dir=settings.data_dir,
-        database_url=settings.resolved_database_url,
-        hmac_key_file=settings.resolved_voucher_key_file,
-        printer=lambda: make_printer(settings, prepare=False),
-        readers=survey_pcsc if settings.reader == "pcsc" else None,
-        reader_name=settings.reader_name,
-        reader_kind=settings.reader,
-        build_date=dt.date.fromisoformat(build_date),
-    )
 
 
 def _record_selftest(record: Any, subject: Any, report: Any, actor: str) -> tuple[int | None, str]:

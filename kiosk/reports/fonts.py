@@ -21,6 +21,7 @@ DEBIAN_PACKAGE = "fonts-wqy-microhei"
 
 _lock = threading.Lock()
 _registered: str | None = None
+_registered_file: Path | None = None
 
 
 class FontMissingError(RuntimeError):
@@ -51,7 +52,7 @@ def find_font_file() -> Path:
 
 def cjk_font(path: Path | None = None) -> str:
     """Register the font on first use and return its ReportLab name."""
-    global _registered
+    global _registered, _registered_file
     if _registered is not None:
         return _registered
     with _lock:
@@ -62,5 +63,13 @@ def cjk_font(path: Path | None = None) -> str:
             except Exception as exc:  # a damaged or unreadable file: say which one
                 raise FontMissingError(f"cannot load the CJK font from {file}: {exc}") from exc
             pdfmetrics.registerFont(font)
+            _registered_file = Path(file)
             _registered = FONT_NAME
     return _registered
+
+
+def cjk_font_file() -> Path:
+    """The file the font was registered from (registering it first): the test page names it."""
+    cjk_font()
+    assert _registered_file is not None
+    return _registered_file

@@ -55,6 +55,8 @@ ACTION_WORDS: dict[str, str] = {
     "calendar.arrangement_set": QT_TRANSLATE_NOOP("StaffScreen", "Holiday calendar set"),
     "kiosk.mode_left": QT_TRANSLATE_NOOP("StaffScreen", "Kiosk mode left"),
     "diag.selftest": QT_TRANSLATE_NOOP("StaffScreen", "Self-test run"),
+    "diag.test_page": QT_TRANSLATE_NOOP("StaffScreen", "Printer test page"),
+    "diag.bundle_exported": QT_TRANSLATE_NOOP("StaffScreen", "Diagnostics bundle written"),
     "day_report.exported": QT_TRANSLATE_NOOP("StaffScreen", "Transactions exported"),
     "day_end.printed": QT_TRANSLATE_NOOP("StaffScreen", "Day-end slip printed"),
     "audit.viewed": QT_TRANSLATE_NOOP("StaffScreen", "Audit log viewed"),

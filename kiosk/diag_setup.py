@@ -1,0 +1,313 @@
+"""The technician's tools put together from the settings, without Qt (part of the composition
+root, beside app.py): the configured printer, the audit log a technician's action goes into,
+and the diagnostics bundle's documents. `kiosk diag printer|bundle` use these now; the
+diagnostics screens will, from the running kiosk's settings.
+
+Nothing here creates a database: a kiosk whose database is missing or unreachable is exactly
+the one a technician makes a bundle of. What cannot be read is said in the documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.config import Settings
+from kiosk.hardware import make_printer
+
+if TYPE_CHECKING:
+    from kiosk.services.bundle import Bundle, BundleFile
+    from kiosk.services.selftest import SelftestSubject
+    from kiosk.services.technician_audit import AuditTarget
+
+log = logging.getLogger(__name__)
+
+BUNDLE_EXPORTED = "diag.bundle_exported"  # the audit action of a bundle written
+READER_WAIT_S = 5.0  # how long the bundle waits for pcscd to list its readers
+
+# Something that adds its own document to a bundle: `lambda bundle: bundle.add_json(...)`.
+Contributor = Callable[["Bundle"], None]
+
+
+def selftest_subject(settings: Settings, build_date: str) -> SelftestSubject:
+    """What the self-test looks at, as the kiosk with these settings would use it; nothing is
+    created (the PDF folder is looked at as it is)."""
+    from kiosk.services.selftest import SelftestSubject, survey_pcsc
+
+    return SelftestSubject(
+        kiosk_id=settings.kiosk_id,
+        data_dir=settings.data_dir,
+        database_url=settings.resolved_database_url,
+        hmac_key_file=settings.resolved_voucher_key_file,
+        printer=lambda: make_printer(settings, prepare=False),
+        readers=survey_pcsc if settings.reader == "pcsc" else None,
+        reader_name=settings.reader_name,
+        reader_kind=settings.reader,
+        build_date=dt.date.fromisoformat(build_date),
+    )
+
+
+def add_selftest(settings: Settings) -> Contributor:
+    """A bundle contributor: the self-test's result as selftest.json."""
+    import kiosk
+    from kiosk.services.selftest import run_selftest
+
+    def contribute(bundle: Bundle) -> None:
+        report = run_selftest(selftest_subject(settings, kiosk.BUILD_DATE))
+        bundle.add_json("selftest.json", report.as_dict())
+
+    return contribute
+
+
+# The audit log ---------------------------------------------------------------------------------
+
+
+def open_audit(settings: Settings, actor: str) -> tuple[AuditTarget | None, str | None]:
+    """Where `actor`'s action is recorded: the kiosk's database and audit seal, or None and
+    why not (no database yet, unreachable, no usable audit key). Never creates the database."""
+    from kiosk.services.audit_seal import open_audit_seal
+    from kiosk.services.technician_audit import AuditTarget
+    from kiosk.store.db import create_engine, is_sqlite, sqlite_path
+    from kiosk.store.seal import SealFiles
+    from kiosk.store.urls import parse_database_url
+
+    try:
+        url = parse_database_url(settings.resolved_database_url)
+        path = sqlite_path(url) if is_sqlite(url) else None
+        if path is not None and not path.is_file():
+            return None, f"the kiosk has no database yet ({path})"
+        engine = create_engine(url)
+    except Exception as exc:
+        return None, f"the database cannot be opened ({_reason(exc)})"
+    try:
+        seal = open_audit_seal(engine, SealFiles.in_folder(settings.data_dir), settings.kiosk_id)
+    except Exception as exc:
+        engine.dispose()
+        return None, f"the audit log cannot be used ({_reason(exc)})"
+    return AuditTarget(engine, seal, settings.kiosk_id, actor), None
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of what went wrong (a driver's message may run over lines)."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:300]
+
+
+# The bundle ------------------------------------------------------------------------------------
+
+
+def settings_values(settings: Settings) -> dict[str, Any]:
+    """The settings as a field -> value mapping, plus what they resolve to (the database URL,
+    the key files and folders the kiosk really uses)."""
+    values = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)}
+    values["resolved_database_url"] = settings.resolved_database_url
+    values["resolved_voucher_key_file"] = settings.resolved_voucher_key_file
+    values["resolved_export_dir"] = settings.resolved_export_dir
+    values["output_dir"] = settings.output_dir
+    return values
+
+
+def reader_document(settings: Settings) -> dict[str, Any]:
+    """The card readers as far as they can be seen without a card: the configured kind and,
+    for PC/SC, whether pcscd answers and the readers it lists (no card is touched)."""
+    doc: dict[str, Any] = {
+        "configured": settings.reader,
+        "reader_name": settings.reader_name or None,
+        "pcscd_running": None,
+        "readers": [],
+        "problem": None,
+    }
+    if settings.reader != "pcsc":
+        doc["problem"] = "the mock reader lives in the running kiosk: nothing to list here"
+        return doc
+    try:
+        from drivers.readers.pcsc import PcscBackend
+        from kiosk.services.diagnostics import reader_rows
+
+        backend = PcscBackend()
+        backend.start()
+        try:
+            backend.wait_ready(READER_WAIT_S)
+            doc["pcscd_running"] = backend.service_available
+            if backend.service_available:
+                infos = backend.readers()
+                doc["readers"] = reader_rows(infos)
+                for row, info in zip(doc["readers"], infos, strict=True):
+                    row["atr"] = _atr_summary(info.atr)
+            else:
+                doc["problem"] = "the smart card service (pcscd) is not running"
+        finally:
+            backend.stop()
+    except Exception as exc:  # pyscard missing, the PC/SC library absent: said, not raised
+        doc["problem"] = f"the readers could not be listed ({_reason(exc)})"
+    return doc
+
+
+def _atr_summary(atr: bytes | None) -> dict[str, Any] | None:
+    """What a bundle tells of an inserted card's ATR: its length, protocols and whether the
+    card type is recognised; not the bytes, whose historical part is card specific (the back
+    end keeps it as the card's reset information)."""
+    from kiosk.services.diagnostics import atr_report
+
+    if not atr:
+        return None
+    report = atr_report(atr)
+    if "error" in report:
+        return {"bytes": len(atr), "valid": False, "problem": report["error"]}
+    return {
+        "bytes": len(atr),
+        "valid": True,
+        "convention": report["convention"],
+        "protocols": report["protocols"],
+        "card_type": report["card_type"],
+    }
+
+
+def database_document(settings: Settings) -> dict[str, Any]:
+    """The database: its URL (password hidden), server version, a round trip's latency and
+    `kiosk db check --quick`'s findings (kiosk.store.check, as the command runs it)."""
+    from sqlalchemy import text
+
+    from kiosk.services.audit_seal import seal_for_check
+    from kiosk.store.check import check_database
+    from kiosk.store.db import create_engine, is_sqlite, redacted, sqlite_path
+    from kiosk.store.seal import SealFiles
+    from kiosk.store.urls import parse_database_url
+
+    doc: dict[str, Any] = {
+        "url": None,
+        "backend": None,
+        "server_version": None,
+        "reachable": False,
+        "round_trip_ms": None,
+        "check_ok": None,
+        "check": [],
+        "problem": None,
+    }
+    try:
+        url = parse_database_url(settings.resolved_database_url)
+    except Exception as exc:
+        doc["problem"] = f"the database URL cannot be used ({_reason(exc)})"
+        return doc
+    doc["url"], doc["backend"] = redacted(url), url.get_backend_name()
+    path = sqlite_path(url) if is_sqlite(url) else None
+    if path is not None and not path.is_file():
+        doc["problem"] = f"no database at {path} (the kiosk creates it when it first starts)"
+        return doc
+    try:
+        engine = create_engine(url)
+    except Exception as exc:
+        doc["problem"] = f"the database cannot be opened ({_reason(exc)})"
+        return doc
+    try:
+        started = time.perf_counter()
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            doc["round_trip_ms"] = round((time.perf_counter() - started) * 1000, 2)
+            doc["reachable"] = True
+            info = engine.dialect.server_version_info
+            doc["server_version"] = ".".join(str(part) for part in info) if info else None
+        audit = seal_for_check(SealFiles.in_folder(settings.data_dir))
+        report = check_database(
+            engine, seal=audit.seal, files=audit.files, key_problem=audit.key_problem, quick=True
+        )
+        doc["check_ok"], doc["check"] = report.ok, report.lines()
+    except Exception as exc:
+        what = "checked" if doc["reachable"] else "reached"
+        doc["problem"] = f"the database could not be {what} ({_reason(exc)})"
+    finally:
+        engine.dispose()
+    return doc
+
+
+def _qt_version() -> str | None:
+    try:
+        from PySide6.QtCore import qVersion
+
+        return str(qVersion())
+    except Exception:  # Qt missing or broken: the bundle says so rather than failing
+        return None
+
+
+def collect_bundle(
+    settings: Settings,
+    *,
+    now: dt.datetime | None = None,
+    contributors: Iterable[Contributor] = (),
+) -> Bundle:
+    """Every document of the bundle for the kiosk of `settings`: versions, settings (secrets
+    removed), the system (disk, clock, memory), devices (readers, printer), the database and
+    its check, the log's tail; then what each of `contributors` adds (the self-test, the last
+    card test). Nothing is written yet: `Bundle.write` does."""
+    from kiosk.logs import LOG_NAME
+    from kiosk.services import system_info
+    from kiosk.services.bundle import Bundle, log_tail, settings_document
+    from kiosk.services.printer_diag import printer_report
+
+    now = now or dt.datetime.now(dt.UTC)
+    bundle = Bundle(settings.kiosk_id, now)
+    printer_doc: dict[str, Any]
+    try:
+        printer_doc = printer_report(make_printer(settings, prepare=False))
+    except Exception as exc:  # the output folder cannot be made: that is the printer's state
+        printer_doc = {"problem": f"the printer could not be set up ({_reason(exc)})"}
+    database = database_document(settings)
+    cups_version = (printer_doc.get("cups") or {}).get("cups_version")
+    bundle.add_json(
+        "versions.json",
+        system_info.versions(
+            {
+                "qt": _qt_version(),
+                "cups": cups_version,
+                "database_server": database["server_version"],
+            }
+        ),
+    )
+    bundle.add_json("settings.json", settings_document(settings_values(settings)))
+    system = system_info.system(now)
+    system["disk"] = system_info.disk(
+        {"data_dir": settings.data_dir, "log_dir": settings.log_dir, "tmp": Path("/tmp")}
+    )
+    bundle.add_json("system.json", system)
+    bundle.add_json(
+        "devices.json", {"card_reader": reader_document(settings), "printer": printer_doc}
+    )
+    bundle.add_json("database.json", database)
+    tail = log_tail(settings.log_dir / LOG_NAME)
+    bundle.add_json("log.json", tail.summary())
+    bundle.add_text("kiosk-log-tail.txt", tail.text)
+    for contribute in contributors:
+        contribute(bundle)
+    return bundle
+
+
+def record_bundle(settings: Settings, written: BundleFile, actor: str) -> str | None:
+    """Record the bundle written in the audit log with `actor` (a technician's login); None
+    when recorded, else why not. A bundle is kept either way: it holds no personal data, and
+    a kiosk whose database is down is the one that needs it most."""
+    from kiosk.domain.journal import Outcome
+    from kiosk.services.technician_audit import record_technician_action
+
+    target, problem = open_audit(settings, actor)
+    if target is None:
+        return problem
+    detail: dict[str, object] = {
+        "file": written.path.name,
+        "bytes": written.size,
+        "documents": len(written.documents),
+    }
+    try:
+        record_technician_action(
+            target, BUNDLE_EXPORTED, Outcome.OK, detail, dt.datetime.now(dt.UTC)
+        )
+    except Exception as exc:
+        log.warning("diag.bundle.audit_failed error=%s", type(exc).__name__)
+        return f"the audit log could not record it ({type(exc).__name__})"
+    finally:
+        target.engine.dispose()
+    return None
