@@ -28,6 +28,7 @@ DOCUMENTS = {
     "database.json",
     "log.json",
     "kiosk-log-tail.txt",
+    "selftest.json",  # the command adds the self-test's result
 }
 
 
