@@ -295,6 +295,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         service_code=kiosk.settings.service_code,
         public_keys=trusted_public_keys(kiosk.settings),
         export_dir=kiosk.settings.resolved_export_dir,
+        reader=kiosk.backend,
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from drivers.readers.base import CardReaderBackend
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.domain.service_entry import EntryAnswer, EntryOutcome, ServiceEntryGate
 from kiosk.domain.staff import StaffSession
 from kiosk.services.audit_browse import AuditBrowser
 from kiosk.services.business import BusinessService
 from kiosk.services.calendar_admin import CalendarAdmin
+from kiosk.services.card_bench import CardBench
 from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
 from kiosk.services.export_places import ExportPlaces
@@ -37,7 +39,8 @@ class StaffServices:
     `public_keys`: other kiosks' voucher public keys the desk checks codes with (key id -> key,
     kiosk.services.voucher_key.load_public_keys).
     `export_dir`: the kiosk's folder for CSV exports (Settings.resolved_export_dir; None: USB
-    drives only)."""
+    drives only). `reader`: the kiosk's card reader, for the technician's card bench (None: no
+    card area)."""
 
     def __init__(
         self,
@@ -46,6 +49,7 @@ class StaffServices:
         service_code: str = "",
         public_keys: Mapping[str, Ed25519PublicKey] | None = None,
         export_dir: Path | None = None,
+        reader: CardReaderBackend | None = None,
     ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
@@ -62,6 +66,7 @@ class StaffServices:
             self.context.kiosk.kiosk_id,
             self._clock,
         )
+        self.card = CardBench(reader, self.context) if reader is not None else None
 
     @functools.cached_property
     def auth(self) -> StaffAuth:
