@@ -24,7 +24,14 @@ from kiosk.flows.staff import StaffFlow
 from kiosk.flows.staff_areas import AREAS
 from kiosk.flows.staff_card import CardArea, CardPage, RunCardTest, SendApdu
 from kiosk.flows.staff_runner import StaffRunner
-from kiosk.services.card_bench import APDU_SENT, CARD_TESTED, BenchProblem, NoCard
+from kiosk.services.card_bench import (
+    APDU_SENT,
+    CARD_TESTED,
+    BenchProblem,
+    ConsentNeeded,
+    NoCard,
+    read_apdu,
+)
 from kiosk.services.staff import StaffServices
 from kiosk.store.seal import AuditSeal
 
@@ -161,8 +168,8 @@ def test_the_console_refuses_verify_until_confirmed_and_audits_names_only(
     assert answer is not None and answer["sw"] is not None and answer["command"] == "SELECT"
     _run(runner, area.send(VERIFY))
     assert area.view.pending and [e for e in desk.entries() if e.action == APDU_SENT][1:] == []
-    with pytest.raises(Exception, match="consent|PIN"):
-        runner.services.card.send("tech1", _apdu(VERIFY), consent=False)  # type: ignore[union-attr]
+    with pytest.raises(ConsentNeeded):
+        runner.services.card.send("tech1", read_apdu(VERIFY).apdu, consent=False)  # type: ignore[union-attr]
     _run(runner, area.confirm())
     sent = [e for e in desk.entries() if e.action == APDU_SENT]
     assert [e.detail["command"] for e in sent] == ["SELECT", "VERIFY"]
@@ -170,9 +177,3 @@ def test_the_console_refuses_verify_until_confirmed_and_audits_names_only(
     assert "12 34 56" not in json.dumps([e.detail for e in sent]) and "123456" not in json.dumps(
         [e.detail for e in sent]
     )
-
-
-def _apdu(text: str) -> Any:
-    from kiosk.services.card_bench import read_apdu
-
-    return read_apdu(text).apdu
