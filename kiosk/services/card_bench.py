@@ -19,7 +19,7 @@ from drivers.readers.base import CardReaderBackend
 from drivers.readers.errors import CardMute, CardRemoved, ReaderError, ReaderTimeout
 from kiosk.card.apdu import CommandApdu
 from kiosk.card.console import refused, send_all
-from kiosk.card.instructions import refusal, shown
+from kiosk.card.instructions import SECRET_MASK, instruction, refusal, shown
 from kiosk.domain.journal import Outcome
 from kiosk.services.apdu_console import console_report
 from kiosk.services.card_reading import run_card_job
@@ -79,6 +79,20 @@ def read_apdu(text: str) -> ConsoleCommand:
     """The typed hex as a command; raises ApduFormatError (a ValueError) when it is not one."""
     apdu = CommandApdu.from_hex(text)
     return ConsoleCommand(apdu, shown(apdu), refusal(apdu) or "")
+
+
+def typed_shown(text: str) -> str:
+    """What the console's pad shows of the hex typed so far: after the header and Lc of a
+    command that carries a PIN, `******` (as `shown`), even before the APDU is complete."""
+    digits = "".join(text.split())
+    try:
+        # The header with one byte of data: a VERIFY without data asks for tries, with a PIN
+        header = CommandApdu.parse(bytes.fromhex(digits[:8] + "0100"))
+    except ValueError:
+        return text
+    if instruction(header).secret and len(digits) > 10:
+        return f"{bytes.fromhex(digits[:10]).hex(' ').upper()} {SECRET_MASK}"
+    return text
 
 
 class CardBench:

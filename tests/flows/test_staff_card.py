@@ -177,3 +177,13 @@ def test_the_console_refuses_verify_until_confirmed_and_audits_names_only(
     assert "12 34 56" not in json.dumps([e.detail for e in sent]) and "123456" not in json.dumps(
         [e.detail for e in sent]
     )
+
+
+def test_the_pad_never_shows_a_pin_even_half_typed() -> None:
+    from kiosk.services.card_bench import typed_shown
+
+    assert typed_shown("00 20 00 00 03 12 34 56") == "00 20 00 00 03 ******"
+    assert typed_shown("0020000003 1") == "00 20 00 00 03 ******"
+    assert typed_shown("80 5E 00 00 06 11 22") == "80 5E 00 00 06 ******"
+    assert typed_shown("00 A4 00 00 02 3F 00") == "00 A4 00 00 02 3F 00"
+    assert typed_shown("00 20 00 00") == "00 20 00 00"  # asks for the tries left

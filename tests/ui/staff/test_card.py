@@ -51,6 +51,7 @@ def test_a_changing_command_asks_first_with_the_pin_masked(qtbot) -> None:
             pending_why="VERIFY carries a PIN",
         )
     )
+    assert screen.typed.text() == "00 20 00 00 03 ******" and screen.text == VERIFY
     assert not screen.send_button.isEnabled() and not screen.keys["0"].isEnabled()
     assert (
         screen.confirm_button.isVisibleTo(screen) and "change the card" in screen.notice.text.text()
@@ -84,6 +85,7 @@ def _staff_idle(kiosk) -> bool:  # type: ignore[no-untyped-def]
 def _at(qtbot, kiosk, page: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: kiosk.staff.flow.page == page and _staff_idle(kiosk), timeout=10_000)
     assert kiosk.window.current is kiosk.window.staff_screens[page]
+    qtbot.wait(20)  # rows added to a shown layout are shown on the next pass of the event loop
 
 
 def _fits(kiosk) -> None:  # type: ignore[no-untyped-def]

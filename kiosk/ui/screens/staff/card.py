@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.flows.staff_card import CardArea, CardPage, CardView
-from kiosk.services.card_bench import BenchProblem
+from kiosk.services.card_bench import BenchProblem, typed_shown
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
 from kiosk.ui.theme import SPACING
@@ -320,7 +320,7 @@ class ApduScreen(StaffScreen):
 
     def set_text(self, text: str) -> None:
         self._text = text[:MAX_TYPED]
-        self.typed.setText(self._text or "_")
+        self.typed.setText(typed_shown(self._text) or "_")  # a PIN typed is never shown
 
     def press(self, ch: str) -> None:
         if len(self._text) < MAX_TYPED and not self._view.pending:

@@ -15,7 +15,7 @@ from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.entry import EntryField, FieldCheck
 from kiosk.ui.widgets.keyboard import Keyboard, SecretField
 from kiosk.ui.widgets.parts import Notice as NoticeBox
-from kiosk.ui.widgets.parts import make_label
+from kiosk.ui.widgets.parts import make_label, scroll_area
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 
@@ -300,15 +300,19 @@ class StaffMenuScreen(StaffScreen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.grid = QGridLayout()
+        # In a scroll area: with every area, an administrator's menu outgrows 800 px in large
+        # text.
+        tiles = QWidget()
+        self.grid = QGridLayout(tiles)
+        self.grid.setContentsMargins(0, 0, SPACING.s, 0)
         self.grid.setSpacing(SPACING.m)
         self.buttons: dict[str, KioskButton] = {}
         self.leave_button = KioskButton("staffMenuLeave", kind="secondary", icon_name="exit")
         self.leave_button.clicked.connect(self.leave_clicked)
         self.empty = make_label("lead", object_name="staffMenuEmpty")
-        self.body.addLayout(self.grid)
+        self.scroll = scroll_area(tiles, "staffMenuScroll")
+        self.body.addWidget(self.scroll, 1)
         self.body.addWidget(self.empty)
-        self.body.addStretch(1)
         self.body.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._areas: tuple[str, ...] = ()
         self.retranslate()
