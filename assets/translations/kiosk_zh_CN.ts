@@ -1681,6 +1681,178 @@
         <translation>确定</translation>
     </message>
     <message>
+        <source>Card and reader</source>
+        <translation>卡片与读卡器</translation>
+    </message>
+    <message>
+        <source>ATR, card test, APDU console</source>
+        <translation>复位应答、卡片测试、APDU 控制台</translation>
+    </message>
+    <message>
+        <source>There is no card in the reader. Insert one and try again.</source>
+        <translation>读卡器中没有卡片。请插入卡片后重试。</translation>
+    </message>
+    <message>
+        <source>The card was taken out before it finished.</source>
+        <translation>卡片在完成前被取出。</translation>
+    </message>
+    <message>
+        <source>The card did not answer. Try it again, or another card.</source>
+        <translation>卡片没有应答。请重试，或换一张卡。</translation>
+    </message>
+    <message>
+        <source>The card reader did not answer. Check its cable.</source>
+        <translation>读卡器没有应答。请检查线缆。</translation>
+    </message>
+    <message>
+        <source>That did not work. Please try again.</source>
+        <translation>操作未成功。请重试。</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>复位应答</translation>
+    </message>
+    <message>
+        <source>Not a valid ATR</source>
+        <translation>不是有效的复位应答</translation>
+    </message>
+    <message>
+        <source>Fi {fi}, Di {di}: {rate} bit/s at 3.57 MHz</source>
+        <translation>Fi {fi}，Di {di}：3.57 MHz 时 {rate} bit/s</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未给出</translation>
+    </message>
+    <message>
+        <source>recognised</source>
+        <translation>已识别</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>未识别</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>约定</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>TA1 bit rate</source>
+        <translation>TA1 传输速率</translation>
+    </message>
+    <message>
+        <source>Historical bytes</source>
+        <translation>历史字节</translation>
+    </message>
+    <message>
+        <source>Card type</source>
+        <translation>卡片类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>{n} APDUs, {card} ms at the card, {all} ms in all.</source>
+        <translation>共 {n} 条 APDU，卡片耗时 {card} 毫秒，总计 {all} 毫秒。</translation>
+    </message>
+    <message>
+        <source>Testing the card. Leave it in the reader.</source>
+        <translation>正在测试卡片。请勿取出卡片。</translation>
+    </message>
+    <message>
+        <source>The card passed the test.</source>
+        <translation>卡片通过测试。</translation>
+    </message>
+    <message>
+        <source>The card failed the test.</source>
+        <translation>卡片未通过测试。</translation>
+    </message>
+    <message>
+        <source>Insert the card to test, then tap Test the card. Nothing on it is changed.</source>
+        <translation>插入要测试的卡片，然后点击“测试卡片”。卡片上的内容不会被更改。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s answer to reset, what it holds (masked) and each command&apos;s time.</source>
+        <translation>卡片的复位应答、卡内信息（已遮蔽）以及每条命令的耗时。</translation>
+    </message>
+    <message>
+        <source>Answer to reset and card</source>
+        <translation>复位应答与卡片</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Test the card</source>
+        <translation>测试卡片</translation>
+    </message>
+    <message>
+        <source>APDU console</source>
+        <translation>APDU 控制台</translation>
+    </message>
+    <message>
+        <source>This command can change the card: {why}. A VERIFY with a PIN spends one of the card&apos;s PIN tries. Send it only if you mean to.</source>
+        <translation>此命令可能更改卡片：{why}。带密码的 VERIFY 会消耗一次密码尝试机会。请确认需要后再发送。</translation>
+    </message>
+    <message>
+        <source>Sending. Leave the card in the reader.</source>
+        <translation>正在发送。请勿取出卡片。</translation>
+    </message>
+    <message>
+        <source>That is not a command APDU: type at least CLA INS P1 P2, in pairs of hex digits.</source>
+        <translation>这不是命令 APDU：请至少输入 CLA INS P1 P2，每个字节两位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Type one command APDU in hex and tap Send. Answers are shown masked.</source>
+        <translation>以十六进制输入一条命令 APDU，然后点击“发送”。应答数据将遮蔽显示。</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Answer (masked)</source>
+        <translation>应答（已遮蔽）</translation>
+    </message>
+    <message>
+        <source>Status word</source>
+        <translation>状态字</translation>
+    </message>
+    <message>
+        <source>One command at a time to the card in the reader.</source>
+        <translation>向读卡器中的卡片逐条发送命令。</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2682,7 +2854,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation>时间</translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>What</source>
