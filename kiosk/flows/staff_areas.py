@@ -5,7 +5,13 @@ permissions (kiosk.domain.staff.ROLE_PERMISSIONS)."""
 from __future__ import annotations
 
 from kiosk.domain.staff import Permission
-from kiosk.flows import staff_audit, staff_calendar, staff_today, staff_vouchers
+from kiosk.flows import (
+    staff_audit,
+    staff_calendar,
+    staff_diagnostics,
+    staff_today,
+    staff_vouchers,
+)
 from kiosk.flows.staff import AreaSpec
 
 AREAS: tuple[AreaSpec, ...] = (
@@ -15,4 +21,10 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("today", Permission.DAY_REPORTS, staff_today.TodayArea, staff_today.plans),
     AreaSpec("audit", Permission.AUDIT_LOG, staff_audit.AuditArea, staff_audit.plans),
     AreaSpec("calendar", Permission.CALENDAR, staff_calendar.CalendarArea, staff_calendar.plans),
+    AreaSpec(
+        "diagnostics",
+        Permission.DIAGNOSTICS,
+        staff_diagnostics.DiagnosticsArea,
+        staff_diagnostics.plans,
+    ),
 )

@@ -9,7 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.ui.screens.staff import audit, calendar, today, voucher_actions, vouchers
+from kiosk.ui.screens.staff import (
+    audit,
+    calendar,
+    diagnostics,
+    today,
+    voucher_actions,
+    vouchers,
+)
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 
 
@@ -26,4 +33,5 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("today", today.make, today.connect),
     AreaScreens("audit", audit.make_screens, audit.connect),
     AreaScreens("calendar", calendar.make_screens, calendar.connect),
+    AreaScreens("diagnostics", diagnostics.make, diagnostics.connect),
 )

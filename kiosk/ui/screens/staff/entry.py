@@ -326,13 +326,15 @@ class StaffMenuScreen(StaffScreen):
             button.deleteLater()
         self.buttons = {}
         shown = [key for key in areas if key in MENU_ITEMS]
+        # Two columns while three rows fit 1280x800 in large text; more areas take three.
+        columns = 2 if len(shown) <= 4 else 3
         for i, key in enumerate(shown):
             icon, _, _ = MENU_ITEMS[key]
             button = KioskButton(f"staffMenu_{key}", kind="secondary", icon_name=icon)
             button.setMinimumHeight(SPACING.touch * 2)
             button.clicked.connect(lambda _=False, k=key: self.area_chosen.emit(k))
             self.buttons[key] = button
-            self.grid.addWidget(button, i // 2, i % 2)
+            self.grid.addWidget(button, i // columns, i % columns)
         self._areas = areas
         self.retranslate()
 
