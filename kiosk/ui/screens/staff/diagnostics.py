@@ -19,7 +19,7 @@ from kiosk.services.selftest import CheckResult, Verdict
 from kiosk.services.staff_diagnostics import SelftestRun
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
-from kiosk.ui.screens.staff.today import slip_text
+from kiosk.ui.screens.staff.today import size_words, slip_text
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import Card, clear_layout, make_label, scroll_area, set_tone
@@ -187,6 +187,7 @@ class SelftestScreen(StaffScreen):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(0)
             name = make_label("body", object_name=f"staffDiagCheck{row}Name")
+            name.setTextFormat(Qt.TextFormat.RichText)  # the name in bold; both escaped
             name.setText(f"<b>{escape(check.name)}</b> · {escape(check.found)}")
             layout.addWidget(name)
             if check.fix:
@@ -245,12 +246,12 @@ def printer_lines(report: dict[str, Any]) -> list[str]:
             )
     if pdf is not None:
         lines.append(
-            QCoreApplication.translate("StaffScreen", "PDF files in {folder}").format(
+            QCoreApplication.translate("StaffScreen", "Newest PDF files in {folder}:").format(
                 folder=pdf["folder"]
             )
         )
         for file in pdf.get("files") or []:
-            lines.append(f"• {file['name']} ({file['bytes']} B, {file['written'] or '?'})")
+            lines.append(f"• {file['name']} ({size_words(file['bytes'])})")
     return lines
 
 
@@ -318,14 +319,9 @@ class DevicesScreen(StaffScreen):
         view, report = self._view, self._view.printer
         self.printer_card.setVisible(report is not None)
         if report is None:
-            for label in (self.printer_heading, self.printer_state, self.printer_lines):
+            for label in (self.printer_state, self.printer_lines):
                 label.clear()
         else:
-            self.printer_heading.setText(
-                QCoreApplication.translate("StaffScreen", "Printer {name}").format(
-                    name=report["printer"]
-                )
-            )
             state = report["detail"] or report["state"]
             set_tone(self.printer_state, "ok" if report["ready"] else "error")
             self.printer_state.setText(
@@ -361,6 +357,7 @@ class DevicesScreen(StaffScreen):
         self.test_page_button.set_text(
             QCoreApplication.translate("StaffScreen", "Print a test page")
         )
+        self.printer_heading.setText(QCoreApplication.translate("StaffScreen", "Voucher printer"))
         self._fill()
 
     def wipe(self) -> None:

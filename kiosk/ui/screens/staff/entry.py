@@ -326,12 +326,14 @@ class StaffMenuScreen(StaffScreen):
             button.deleteLater()
         self.buttons = {}
         shown = [key for key in areas if key in MENU_ITEMS]
-        # Two columns while three rows fit 1280x800 in large text; more areas take three.
-        columns = 2 if len(shown) <= 4 else 3
+        # Two columns (three do not fit 1280 px in large text); past two rows, lower buttons so
+        # that three rows and "Leave kiosk mode" fit 800 px.
+        columns = 2
+        height = SPACING.touch * 2 if len(shown) <= 2 * columns else SPACING.touch * 3 // 2
         for i, key in enumerate(shown):
             icon, _, _ = MENU_ITEMS[key]
             button = KioskButton(f"staffMenu_{key}", kind="secondary", icon_name=icon)
-            button.setMinimumHeight(SPACING.touch * 2)
+            button.setMinimumHeight(height)
             button.clicked.connect(lambda _=False, k=key: self.area_chosen.emit(k))
             self.buttons[key] = button
             self.grid.addWidget(button, i // columns, i % columns)
