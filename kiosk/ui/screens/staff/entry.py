@@ -305,11 +305,11 @@ class StaffMenuScreen(StaffScreen):
         self.buttons: dict[str, KioskButton] = {}
         self.leave_button = KioskButton("staffMenuLeave", kind="secondary", icon_name="exit")
         self.leave_button.clicked.connect(self.leave_clicked)
+        self.grid.addWidget(self.leave_button, 0, 0)  # its place is set by _build
         self.empty = make_label("lead", object_name="staffMenuEmpty")
         self.body.addLayout(self.grid)
         self.body.addWidget(self.empty)
         self.body.addStretch(1)
-        self.body.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._areas: tuple[str, ...] = ()
         self.retranslate()
 
@@ -326,17 +326,19 @@ class StaffMenuScreen(StaffScreen):
             button.deleteLater()
         self.buttons = {}
         shown = [key for key in areas if key in MENU_ITEMS]
-        # Two columns (three do not fit 1280 px in large text); past two rows, lower buttons so
-        # that three rows and "Leave kiosk mode" fit 800 px.
-        columns = 2
-        height = SPACING.touch * 2 if len(shown) <= 2 * columns else SPACING.touch * 3 // 2
         for i, key in enumerate(shown):
             icon, _, _ = MENU_ITEMS[key]
             button = KioskButton(f"staffMenu_{key}", kind="secondary", icon_name=icon)
-            button.setMinimumHeight(height)
+            button.setMinimumHeight(SPACING.touch * 2)
             button.clicked.connect(lambda _=False, k=key: self.area_chosen.emit(k))
             self.buttons[key] = button
-            self.grid.addWidget(button, i // columns, i % columns)
+            self.grid.addWidget(button, i // 2, i % 2)
+        # "Leave kiosk mode" takes the cell after the last area: with five areas, in the third
+        # row's free cell, so that three rows fit 1280x800 in large text (two columns: three
+        # do not fit 1280 px).
+        self.grid.removeWidget(self.leave_button)
+        n = len(shown)
+        self.grid.addWidget(self.leave_button, n // 2, n % 2, Qt.AlignmentFlag.AlignBottom)
         self._areas = areas
         self.retranslate()
 
