@@ -283,6 +283,8 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
     if not kiosk.settings.service_code:
         kiosk.window.attract.service_corner.setEnabled(False)
         return None
+    import kiosk as package
+    from kiosk.diag_setup import diagnostics_tools
     from kiosk.flows.staff import StaffFlow
     from kiosk.flows.staff_areas import AREAS
     from kiosk.flows.staff_runner import StaffRunner
@@ -296,6 +298,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         public_keys=trusted_public_keys(kiosk.settings),
         export_dir=kiosk.settings.resolved_export_dir,
         reader=kiosk.backend,
+        diagnostics=diagnostics_tools(kiosk.settings, package.BUILD_DATE),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)

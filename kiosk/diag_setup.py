@@ -22,7 +22,9 @@ from kiosk.hardware import make_printer
 
 if TYPE_CHECKING:
     from kiosk.services.bundle import Bundle, BundleFile
+    from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
+    from kiosk.services.staff_diagnostics import DiagnosticsTools
     from kiosk.services.technician_audit import AuditTarget
 
 log = logging.getLogger(__name__)
@@ -311,3 +313,49 @@ def record_bundle(settings: Settings, written: BundleFile, actor: str) -> str | 
     finally:
         target.engine.dispose()
     return None
+
+
+# The diagnostics screens ------------------------------------------------------------------------
+
+
+def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
+    """The staff area "diagnostics"'s tools for the running kiosk of `settings`: the same
+    self-test, printer report and test page as `kiosk diag selftest|printer`, each recorded
+    with the staff member's login as actor."""
+    from kiosk.reports.test_page import TestPage
+    from kiosk.services.printer_diag import print_test_page, printer_label, printer_report
+    from kiosk.services.selftest import record_selftest, run_selftest
+    from kiosk.services.staff_diagnostics import DiagnosticsTools, SelftestRun
+
+    def selftest(actor: str) -> SelftestRun:
+        subject = selftest_subject(settings, build_date)
+        report = run_selftest(subject)
+        try:
+            _, problem = record_selftest(subject, report, actor=actor)
+        except Exception as exc:  # the checks stand; the screen says it is not recorded
+            log.warning("diag.selftest.audit_failed error=%s", type(exc).__name__)
+            problem = f"the audit log could not record it ({type(exc).__name__})"
+        return SelftestRun(report, problem or None)
+
+    def report() -> dict[str, Any]:
+        return printer_report(make_printer(settings, prepare=False))
+
+    def test_page(actor: str) -> TestPageResult:
+        printer = make_printer(settings, prepare=False)
+        audit, problem = open_audit(settings, actor)
+        page = TestPage(
+            settings.kiosk_id,
+            settings.location,
+            dt.datetime.now(dt.UTC),
+            printer_label(printer),
+            technician=actor,
+        )
+        try:
+            return print_test_page(
+                printer, page, settings.voucher_layout, audit, audit_problem=problem
+            )
+        finally:
+            if audit is not None:
+                audit.engine.dispose()
+
+    return DiagnosticsTools(selftest=selftest, printer_report=report, test_page=test_page)

@@ -3256,6 +3256,130 @@
         <source>Scan another voucher</source>
         <translation>扫描下一张凭证</translation>
     </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Self-test, devices, test page</source>
+        <translation>自检、设备、测试页</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>SKIP</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>The diagnostics tools are not available on this kiosk.</source>
+        <translation>本机未提供诊断工具。</translation>
+    </message>
+    <message>
+        <source>The self-test could not run to the end. Try again, or run kiosk diag selftest from a terminal.</source>
+        <translation>自检未能运行完毕。请重试，或在终端运行 kiosk diag selftest。</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s state could not be read. Try again in a moment.</source>
+        <translation>无法读取打印机状态，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The test page could not be made. Check the printer, then try again.</source>
+        <translation>无法生成测试页。请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <source>Self-test failed ({n} of {total} checks). The kiosk should not serve.</source>
+        <translation>自检未通过（{total} 项检查中 {n} 项失败）。本机不应对外服务。</translation>
+    </message>
+    <message>
+        <source>Self-test passed, with warnings ({n} of {total} checks): look at them.</source>
+        <translation>自检通过，但有警告（{total} 项检查中 {n} 项）：请查看。</translation>
+    </message>
+    <message>
+        <source>Self-test passed: {n} checks.</source>
+        <translation>自检通过：共 {n} 项检查。</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit log.</source>
+        <translation>已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Not recorded in the audit log.</source>
+        <translation>未记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The self-test is running. It takes a few seconds.</source>
+        <translation>正在自检，需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>Run the self-test again</source>
+        <translation>重新自检</translation>
+    </message>
+    <message>
+        <source>Run self-test</source>
+        <translation>运行自检</translation>
+    </message>
+    <message>
+        <source>Fix: {fix}</source>
+        <translation>处理方法：{fix}</translation>
+    </message>
+    <message>
+        <source>The self-test checks the settings, disk, clock, card reader, printer, database, audit log and keys. Each run is recorded in the audit log.</source>
+        <translation>自检将检查设置、磁盘、时钟、读卡器、打印机、数据库、审计日志和密钥。每次运行都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Printer and test page</source>
+        <translation>打印机与测试页</translation>
+    </message>
+    <message>
+        <source>Queue {queue}: {state}</source>
+        <translation>打印队列 {queue}：{state}</translation>
+    </message>
+    <message>
+        <source>Job {id} {name}: {state}</source>
+        <translation>任务 {id} {name}：{state}</translation>
+    </message>
+    <message>
+        <source>Newest PDF files in {folder}:</source>
+        <translation>{folder} 中最新的 PDF 文件：</translation>
+    </message>
+    <message>
+        <source>The test page was printed. Check it: every line should be sharp.</source>
+        <translation>测试页已打印。请检查：每条线都应清晰。</translation>
+    </message>
+    <message>
+        <source>The test page could not be printed. Check the printer.</source>
+        <translation>测试页未能打印。请检查打印机。</translation>
+    </message>
+    <message>
+        <source>Ready: {state}</source>
+        <translation>就绪：{state}</translation>
+    </message>
+    <message>
+        <source>Not ready: {state}</source>
+        <translation>未就绪：{state}</translation>
+    </message>
+    <message>
+        <source>The voucher printer as the kiosk sees it now. A test page is recorded in the audit log.</source>
+        <translation>本机当前所见的凭条打印机状态。打印测试页会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Voucher printer</source>
+        <translation>凭条打印机</translation>
+    </message>
 </context>
 <context>
     <name>StatusStrip</name>

@@ -15,6 +15,7 @@ from kiosk.demo.tour_audit import audit_tour
 from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_card import card_tour
 from kiosk.demo.tour_desk import vouchers_tour
+from kiosk.demo.tour_diagnostics import diagnostics_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
 from kiosk.demo.tour_today import today_tour
 from kiosk.demo.tour_voucher_actions import voucher_actions_tour
@@ -35,6 +36,7 @@ AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("today", today_tour),
     ("audit", audit_tour),
     ("calendar", calendar_tour),
+    ("diagnostics", diagnostics_tour),
     ("card", card_tour),
 ]
 

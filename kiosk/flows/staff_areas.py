@@ -5,7 +5,14 @@ permissions (kiosk.domain.staff.ROLE_PERMISSIONS)."""
 from __future__ import annotations
 
 from kiosk.domain.staff import Permission
-from kiosk.flows import staff_audit, staff_calendar, staff_card, staff_today, staff_vouchers
+from kiosk.flows import (
+    staff_audit,
+    staff_calendar,
+    staff_card,
+    staff_diagnostics,
+    staff_today,
+    staff_vouchers,
+)
 from kiosk.flows.staff import AreaSpec
 
 AREAS: tuple[AreaSpec, ...] = (
@@ -15,5 +22,11 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("today", Permission.DAY_REPORTS, staff_today.TodayArea, staff_today.plans),
     AreaSpec("audit", Permission.AUDIT_LOG, staff_audit.AuditArea, staff_audit.plans),
     AreaSpec("calendar", Permission.CALENDAR, staff_calendar.CalendarArea, staff_calendar.plans),
+    AreaSpec(
+        "diagnostics",
+        Permission.DIAGNOSTICS,
+        staff_diagnostics.DiagnosticsArea,
+        staff_diagnostics.plans,
+    ),
     AreaSpec("card", Permission.DIAGNOSTICS, staff_card.CardArea, staff_card.plans),
 )

@@ -25,6 +25,7 @@ from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
 from kiosk.services.export_places import ExportPlaces
 from kiosk.services.staff_auth import StaffAuth
+from kiosk.services.staff_diagnostics import DiagnosticsTools
 from kiosk.services.voucher_desk import VoucherDesk
 from kiosk.services.vouchers import Vouchers
 
@@ -40,7 +41,9 @@ class StaffServices:
     kiosk.services.voucher_key.load_public_keys).
     `export_dir`: the kiosk's folder for CSV exports (Settings.resolved_export_dir; None: USB
     drives only). `reader`: the kiosk's card reader, for the technician's card bench (None: no
-    card area)."""
+    card area).
+    `diagnostics`: the technician's tools, made from the settings (kiosk.diag_setup
+    .diagnostics_tools); None: the diagnostics area says they are not available."""
 
     def __init__(
         self,
@@ -50,6 +53,7 @@ class StaffServices:
         public_keys: Mapping[str, Ed25519PublicKey] | None = None,
         export_dir: Path | None = None,
         reader: CardReaderBackend | None = None,
+        diagnostics: DiagnosticsTools | None = None,
     ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
@@ -60,6 +64,7 @@ class StaffServices:
         self.days = DayReports(self.context)
         self.exports = ExportPlaces(export_dir)
         self.audit = AuditBrowser(self.context)
+        self.diagnostics = diagnostics
         self.calendar = CalendarAdmin(
             self.context.engine,
             self.context.audit_seal,

@@ -116,8 +116,8 @@ def test_the_tour_vouchers_verify_with_the_public_key_beside_them(
 ) -> None:
     printed = en_tour.out / "en" / "printed"
     [public_key] = printed.glob("*.pub")  # the key the tour signed with, beside the PDFs
-    # Statements and day-end slips carry no QR code.
-    papers = ("statement-", "day-end-")
+    # Statements and day-end slips carry no QR code; the diagnostics' test page, a test one.
+    papers = ("statement-", "day-end-", "test-page-")
     vouchers = [p for p in sorted(printed.glob("*.pdf")) if not p.name.startswith(papers)]
     for pdf in vouchers:
         page = tmp_path / pdf.stem

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiosk.ui.screens.staff import audit, calendar, card, today, voucher_actions, vouchers
+from kiosk.ui.screens.staff import (
+    audit,
+    calendar,
+    card,
+    diagnostics,
+    today,
+    voucher_actions,
+    vouchers,
+)
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 
 
@@ -26,5 +34,6 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("today", today.make, today.connect),
     AreaScreens("audit", audit.make_screens, audit.connect),
     AreaScreens("calendar", calendar.make_screens, calendar.connect),
+    AreaScreens("diagnostics", diagnostics.make, diagnostics.connect),
     AreaScreens("card", card.make, card.connect),
 )
