@@ -5,6 +5,7 @@ confirmed, each audited with the administrator's login; and every state fits 128
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from ui_helpers import idle, make
@@ -23,6 +24,12 @@ def _texts(widget) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(
         label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)
     )
+
+
+@pytest.fixture(autouse=True)
+def _english(translations) -> None:  # type: ignore[no-untyped-def]
+    """The texts below are the English ones, whatever language an earlier test left."""
+    translations.set_language("en")
 
 
 def test_the_pad_types_hex_and_send_carries_it(qtbot) -> None:
