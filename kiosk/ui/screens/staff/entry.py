@@ -306,6 +306,8 @@ class StaffMenuScreen(StaffScreen):
         self.grid = QGridLayout(tiles)
         self.grid.setContentsMargins(0, 0, SPACING.s, 0)
         self.grid.setSpacing(SPACING.m)
+        # The tiles at the top, one row under the other: the room left over stays below them.
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.buttons: dict[str, KioskButton] = {}
         self.leave_button = KioskButton("staffMenuLeave", kind="secondary", icon_name="exit")
         self.leave_button.clicked.connect(self.leave_clicked)
