@@ -1,4 +1,4 @@
-"""PC/SC readers through pyscard: the only module that imports pyscard.
+"""PC/SC readers through pyscard: the only kiosk module that imports pyscard.
 
 One supervisor thread ("pcsc-monitor") watches pcscd with SCardGetStatusChange, including the
 PnP pseudo-reader so that readers coming and going are noticed at once. When pcscd goes away the
@@ -72,6 +72,23 @@ _DOUBTFUL = frozenset({scard.SCARD_E_NOT_TRANSACTED, scard.SCARD_F_COMM_ERROR})
 PRESENCE_SETTLE_SECONDS = 0.6
 SCARD_ABSENT = 0x0002  # SCardStatus card state (pcsclite.h); pyscard does not export it
 
+# libpcsclite before 2.4.0 (Debian 12 ships 1.9.9) does not guard all of its client-side lists
+# of contexts and card handles: SCardDisconnect walks them with no lock held, and SCardConnect
+# adds to a context's list of handles under that context's lock only. A disconnect on one thread
+# while another opens or closes a context, connects or transmits can therefore crash the whole
+# process (a segfault in SCardDisconnect, seen in CI; fixed upstream by "Protect contextMapList
+# modifications using a mutex"). So every call that creates, finds or drops a context or a card
+# handle goes through this one lock, in this process. SCardGetStatusChange (which blocks for up
+# to the poll interval), SCardCancel (which must reach it) and SCardListReaders stay outside:
+# they only look a context up, under the library's own lock, and contexts come and go only here.
+_CLIENT_LISTS = threading.Lock()
+
+
+def pcsc_call(function: Callable[..., T], *args: Any) -> T:
+    """Call one of pyscard's SCard* functions that touch libpcsclite's lists (see above)."""
+    with _CLIENT_LISTS:
+        return function(*args)
+
 
 def _error(hresult: int, what: str) -> ReaderError:
     kind = _ERRORS.get(hresult & 0xFFFFFFFF, ReaderError)
@@ -103,7 +120,7 @@ class _Channel(CardChannel):
         self._pci = scard.SCARD_PCI_T1 if t1 else scard.SCARD_PCI_T0
 
     def _send(self, apdu: bytes | bytearray) -> bytes:
-        hresult, response = scard.SCardTransmit(self._handle, self._pci, list(apdu))
+        hresult, response = pcsc_call(scard.SCardTransmit, self._handle, self._pci, list(apdu))
         if hresult == scard.SCARD_S_SUCCESS and len(response) >= 2:
             return bytes(response)
         if hresult == scard.SCARD_S_SUCCESS or hresult in _DOUBTFUL:
@@ -119,7 +136,7 @@ class _Channel(CardChannel):
     def _raise_if_removed(self) -> None:
         deadline = time.monotonic() + PRESENCE_SETTLE_SECONDS
         while True:
-            hresult, _reader, state, _protocol, _atr = scard.SCardStatus(self._handle)
+            hresult, _reader, state, _protocol, _atr = pcsc_call(scard.SCardStatus, self._handle)
             if hresult != scard.SCARD_S_SUCCESS:
                 error = _error(hresult, "status")
                 if isinstance(error, CardRemoved):
@@ -183,10 +200,11 @@ class _ReaderWorker:
         if self._handle is not None:
             return
         if self._context is None:
-            hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+            hresult, context = pcsc_call(scard.SCardEstablishContext, scard.SCARD_SCOPE_USER)
             _check(hresult, "establish context")
             self._context = context
-        hresult, handle, protocol = scard.SCardConnect(
+        hresult, handle, protocol = pcsc_call(
+            scard.SCardConnect,
             self._context,
             self.name,
             scard.SCARD_SHARE_SHARED,
@@ -197,21 +215,21 @@ class _ReaderWorker:
             if isinstance(error, ServiceUnavailable):
                 self._release_context()
             raise error
-        hresult, _reader, _state, _protocol, atr = scard.SCardStatus(handle)
+        hresult, _reader, _state, _protocol, atr = pcsc_call(scard.SCardStatus, handle)
         if hresult != scard.SCARD_S_SUCCESS:
-            scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+            pcsc_call(scard.SCardDisconnect, handle, scard.SCARD_LEAVE_CARD)
             raise _error(hresult, "status")
         self._handle, self._protocol, self._atr = handle, protocol, bytes(atr)
 
     def drop(self, disposition: int) -> None:
         """Close the card handle; UNPOWER_CARD also resets the card's security state."""
         if self._handle is not None:
-            scard.SCardDisconnect(self._handle, disposition)
+            pcsc_call(scard.SCardDisconnect, self._handle, disposition)
             self._handle = None
 
     def _release_context(self) -> None:
         if self._context is not None:
-            scard.SCardReleaseContext(self._context)
+            pcsc_call(scard.SCardReleaseContext, self._context)
             self._context = None
 
 
@@ -305,7 +323,7 @@ class PcscBackend(CardReaderBackend):
             self._stopping.wait(self._retry)
 
     def _watch(self) -> None:
-        hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        hresult, context = pcsc_call(scard.SCardEstablishContext, scard.SCARD_SCOPE_USER)
         _check(hresult, "establish context")
         self._context = context
         states: dict[str, int] = {PNP_READER: scard.SCARD_STATE_UNAWARE}
@@ -415,4 +433,4 @@ class PcscBackend(CardReaderBackend):
     def _release_context(self) -> None:
         context, self._context = self._context, None
         if context is not None:
-            scard.SCardReleaseContext(context)
+            pcsc_call(scard.SCardReleaseContext, context)

@@ -83,13 +83,15 @@ def wait_for_readers(process: PcscdProcess, timeout: float = 10.0) -> None:
     """Wait until this process's PC/SC client lists both virtual readers."""
     from smartcard import scard
 
+    from drivers.readers.pcsc import pcsc_call
+
     deadline = time.monotonic() + timeout
     seen: object = None
     while time.monotonic() < deadline:
-        hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        hresult, context = pcsc_call(scard.SCardEstablishContext, scard.SCARD_SCOPE_USER)
         if hresult == scard.SCARD_S_SUCCESS:
             hresult, readers = scard.SCardListReaders(context, [])
-            scard.SCardReleaseContext(context)
+            pcsc_call(scard.SCardReleaseContext, context)
             seen = readers if hresult == scard.SCARD_S_SUCCESS else f"0x{hresult:08X}"
             if hresult == scard.SCARD_S_SUCCESS and set(process.reader_names) <= set(readers):
                 return
@@ -109,7 +111,9 @@ def wait_for_card(present: bool, reader: str = READER, timeout: float = CARD_TIM
     """Wait until pcscd reports a card in `reader` (or none); return the ATR it reports."""
     from smartcard import scard
 
-    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    from drivers.readers.pcsc import pcsc_call
+
+    hresult, context = pcsc_call(scard.SCardEstablishContext, scard.SCARD_SCOPE_USER)
     assert hresult == scard.SCARD_S_SUCCESS, f"SCardEstablishContext: 0x{hresult:08X}"
     try:
         deadline = time.monotonic() + timeout
@@ -126,7 +130,7 @@ def wait_for_card(present: bool, reader: str = READER, timeout: float = CARD_TIM
                 what = "a card" if present else "no card"
                 raise AssertionError(f"{reader}: pcscd did not report {what} in {timeout} s")
     finally:
-        scard.SCardReleaseContext(context)
+        pcsc_call(scard.SCardReleaseContext, context)
 
 
 InsertCard = Callable[..., VirtualCardClient]
