@@ -81,6 +81,9 @@ SCARD_ABSENT = 0x0002  # SCardStatus card state (pcsclite.h); pyscard does not e
 # handle goes through this one lock, in this process. SCardGetStatusChange (which blocks for up
 # to the poll interval), SCardCancel (which must reach it) and SCardListReaders stay outside:
 # they only look a context up, under the library's own lock, and contexts come and go only here.
+# The price: a transmit to a card that does not answer holds the lock until pcscd gives up or
+# the card is pulled, and a second reader's calls wait meanwhile (a kiosk reads one card at a
+# time; removal events still arrive, since SCardGetStatusChange does not wait for the lock).
 _CLIENT_LISTS = threading.Lock()
 
 
