@@ -7,7 +7,9 @@ The words in `error` are for a technician: what is wrong and what to do about it
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -62,12 +64,36 @@ def _has(reasons: Sequence[str], keywords: Sequence[str]) -> bool:
     return any(r.startswith(k) for r in reasons for k in keywords)
 
 
+# The PDF printer's own sentences (drivers/printers/pdf.py), which a screen translates: the
+# drivers do not import the kiosk, so their words are recognised here, values kept.
+_DRIVER_WORDS = (
+    (re.compile(r"writing PDF files to (?P<folder>.+)"),
+     QT_TRANSLATE_NOOP("DiagText", "writing PDF files to {folder}")),
+    (re.compile(r"folder (?P<folder>.+) does not exist"),
+     QT_TRANSLATE_NOOP("DiagText", "folder {folder} does not exist")),
+    (re.compile(r"folder (?P<folder>.+) is not writable: (?P<error>.+)"),
+     QT_TRANSLATE_NOOP("DiagText", "folder {folder} is not writable: {error}")),
+    (re.compile(r"folder (?P<folder>.+) is not writable"),
+     QT_TRANSLATE_NOOP("DiagText", "folder {folder} is not writable")),
+)  # fmt: skip
+
+
+def driver_words(detail: str) -> str:
+    """A printer driver's detail as a translatable Text where it is one of the sentences known
+    here (the same English); any other comes back as it is."""
+    for pattern, template in _DRIVER_WORDS:
+        if (match := pattern.fullmatch(detail)) is not None:
+            return Text(template, **match.groupdict())
+    return detail
+
+
 def printer_device(
     status: printers.PrinterStatus, *, name: str = "", since: dt.datetime | None = None
 ) -> DeviceStatus:
     """A driver's printer status as a DeviceStatus: out of paper is an online printer whose
     paper is out (as XFS has it), a jam or an open cover say so from the IPP reasons."""
     reasons = status.reasons
+    status = dataclasses.replace(status, detail=driver_words(status.detail))
     kind, when = DeviceKind.RECEIPT_PRINTER, since or _now()
     if status.state is printers.PrinterState.READY:
         media = MediaState.PAPER_LOW if _has(reasons, _PAPER_LOW) else MediaState.PAPER_OK
