@@ -526,8 +526,15 @@ class _Run:
                     )
                 ),
             )
-        names = ", ".join(f"{r.name} ({r.state.value})" for r in survey.readers)
-        return Verdict.PASS, f"{len(survey.readers)}: {names}", ""
+        names = joined(
+            ", ",
+            [
+                Text("{name} ({state})", context="", name=r.name, state=_state(r.state.value))
+                for r in survey.readers
+            ],
+        )
+        found = Text("{n}: {names}", context="", n=str(len(survey.readers)), names=names)
+        return Verdict.PASS, found, ""
 
     def reader(self) -> Outcome3:
         if (skip := self._readers_apply()) is not None:
@@ -552,8 +559,11 @@ class _Run:
                 device.error,
             )
         if not device.usable:
-            return Verdict.FAIL, f"{wanted!r}: {device.state.value}", device.error
-        return Verdict.PASS, f"{wanted!r}: {device.state.value}, {device.media.value}", ""
+            found = Text(
+                "{name}: {state}", context="", name=repr(wanted), state=_state(device.state.value)
+            )
+            return Verdict.FAIL, found, device.error
+        return Verdict.PASS, _device_words(repr(wanted), device), ""
 
     # The printer --------------------------------------------------------------------------
 
@@ -568,7 +578,7 @@ class _Run:
             )
         device = read_printer_device(printer, name=printer.name)
         self.devices.append(device)
-        found = f"{printer.name}: {device.state.value}, {device.media.value}"
+        found = _device_words(printer.name, device)
         if device.detail:
             found = joined(" ", [found, Text("({detail})", context="", detail=device.detail)])
         if device.media is MediaState.PAPER_LOW and device.usable:
@@ -838,14 +848,14 @@ class _Run:
         for state in states:
             if state.refusal is not None:
                 found = QT_TRANSLATE_NOOP("DiagText", "{name}: refused")
-                return Verdict.FAIL, Text(found, name=state.name), str(state.refusal)
+                return Verdict.FAIL, Text(found, name=Text(state.name)), str(state.refusal)
         found = joined(
             "; ",
             [
                 Text(
                     "{name} {file}: {state}",
                     context="",
-                    name=s.name,
+                    name=Text(s.name),  # a marked name (kiosk.services.signing_key)
                     file=s.path.name,
                     state=_MADE_AT_START if s.made_at_start else s.key_id or "",
                 )
@@ -947,6 +957,47 @@ _PRINTER_FIXES = {
 }
 _CHECK_IT = Text(QT_TRANSLATE_NOOP("DiagText", "check it"))
 _MADE_AT_START = Text(QT_TRANSLATE_NOOP("DiagText", "none yet, made at the kiosk's next start"))
+
+
+# The device states' codes (kiosk.domain.devices, the readers' states), as the command line
+# prints them; the screens show them in words.
+_STATE_WORDS = {
+    "online": QT_TRANSLATE_NOOP("DiagText", "online"),
+    "offline": QT_TRANSLATE_NOOP("DiagText", "offline"),
+    "power_off": QT_TRANSLATE_NOOP("DiagText", "power_off"),
+    "no_device": QT_TRANSLATE_NOOP("DiagText", "no_device"),
+    "hardware_error": QT_TRANSLATE_NOOP("DiagText", "hardware_error"),
+    "user_error": QT_TRANSLATE_NOOP("DiagText", "user_error"),
+    "busy": QT_TRANSLATE_NOOP("DiagText", "busy"),
+    "card_present": QT_TRANSLATE_NOOP("DiagText", "card_present"),
+    "card_absent": QT_TRANSLATE_NOOP("DiagText", "card_absent"),
+    "card_jammed": QT_TRANSLATE_NOOP("DiagText", "card_jammed"),
+    "paper_ok": QT_TRANSLATE_NOOP("DiagText", "paper_ok"),
+    "paper_low": QT_TRANSLATE_NOOP("DiagText", "paper_low"),
+    "paper_out": QT_TRANSLATE_NOOP("DiagText", "paper_out"),
+    "paper_jammed": QT_TRANSLATE_NOOP("DiagText", "paper_jammed"),
+    "unknown": QT_TRANSLATE_NOOP("DiagText", "unknown"),
+    "none": QT_TRANSLATE_NOOP("DiagText", "none"),
+    "empty": QT_TRANSLATE_NOOP("DiagText", "empty"),
+    "card_mute": QT_TRANSLATE_NOOP("DiagText", "card_mute"),
+    "in_use": QT_TRANSLATE_NOOP("DiagText", "in_use"),
+    "unavailable": QT_TRANSLATE_NOOP("DiagText", "unavailable"),
+}
+
+
+def _state(value: str) -> str:
+    return Text(_STATE_WORDS[value]) if value in _STATE_WORDS else value
+
+
+def _device_words(name: str, device: DeviceStatus) -> str:
+    """ "name: state, media", as the command line prints it."""
+    return Text(
+        "{name}: {state}, {media}",
+        context="",
+        name=name,
+        state=_state(device.state.value),
+        media=_state(device.media.value),
+    )
 
 
 def _verdict(report: SelftestReport, check_id: str) -> Verdict | None:
