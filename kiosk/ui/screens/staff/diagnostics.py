@@ -107,6 +107,9 @@ class SelftestScreen(StaffScreen):
         super().__init__(parent)
         self.verdict = NoticeBox("staffDiagVerdict")
         self.verdict.setVisible(False)
+        # One compact line above the rows: body text, thin margins (the rows need the height).
+        self.verdict.text.setProperty("role", "body")
+        self.verdict.layout().setContentsMargins(SPACING.m, SPACING.s, SPACING.m, SPACING.s)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, SPACING.s, 0)
