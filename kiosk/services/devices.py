@@ -180,6 +180,7 @@ def reader_device(
             kind, DeviceState.OFFLINE, MediaState.UNKNOWN, wanted, when, error=PCSCD_DOWN
         )
     info = _chosen(infos, wanted)
+    error: str
     if info is None:
         if wanted:
             there = ", ".join(repr(i.name) for i in infos) or Text(
