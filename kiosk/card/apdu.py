@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
+
 SW_OK = 0x9000
 MIN_COMMAND = 4  # CLA INS P1 P2
 MAX_COMMAND = 4 + 1 + 255 + 1  # header, Lc, the most data a short APDU carries, Le
@@ -150,80 +152,104 @@ def _bytes(count: int, kind: str = "") -> str:
 # Status words ----------------------------------------------------------------------------------
 
 _STATUS_WORDS = {
-    0x9000: "done",
-    0x6200: "warning: no information given (nothing changed)",
-    0x6281: "warning: part of the data may be corrupted",
-    0x6282: "warning: end of the file or record before Le bytes",
-    0x6283: "warning: the selected file is deactivated",
-    0x6284: "warning: the file control information is not formatted as ISO 7816-4 says",
-    0x6285: "warning: the selected file is in termination state",
-    0x6286: "warning: no input data from a sensor",
-    0x6300: "warning: no information given (memory changed)",
-    0x6381: "warning: the file is full after the last write",
-    0x6400: "error: execution error (nothing changed)",
-    0x6581: "error: memory failure",
-    0x6700: "error: wrong length (Lc or Le)",
-    0x6800: "error: a function in CLA not supported",
-    0x6881: "error: logical channel not supported",
-    0x6882: "error: secure messaging not supported",
-    0x6900: "error: command not allowed",
-    0x6981: "error: command incompatible with the file structure",
-    0x6982: "error: security status not satisfied (a real card may want a PSAM first)",
-    0x6983: "error: authentication method blocked (PIN blocked)",
-    0x6984: "error: reference data not usable",
-    0x6985: "error: conditions of use not satisfied (GET RESPONSE: nothing waiting)",
-    0x6986: "error: command not allowed (no current EF)",
-    0x6987: "error: expected secure messaging data objects missing",
-    0x6988: "error: incorrect secure messaging data objects",
-    0x6A80: "error: incorrect data in the data field",
-    0x6A81: "error: function not supported",
-    0x6A82: "error: file or application not found",
-    0x6A83: "error: record not found",
-    0x6A84: "error: not enough memory space in the file",
-    0x6A85: "error: Lc inconsistent with the TLV structure",
-    0x6A86: "error: incorrect P1 P2",
-    0x6A87: "error: Lc inconsistent with P1 P2",
-    0x6A88: "error: referenced data not found",
-    0x6B00: "error: wrong P1 P2 (offset outside the file)",
-    0x6D00: "error: instruction (INS) not supported",
-    0x6E00: "error: class (CLA) not supported",
-    0x6F00: "error: no precise diagnosis",
+    0x9000: QT_TRANSLATE_NOOP("DiagText", "done"),
+    0x6200: QT_TRANSLATE_NOOP("DiagText", "warning: no information given (nothing changed)"),
+    0x6281: QT_TRANSLATE_NOOP("DiagText", "warning: part of the data may be corrupted"),
+    0x6282: QT_TRANSLATE_NOOP("DiagText", "warning: end of the file or record before Le bytes"),
+    0x6283: QT_TRANSLATE_NOOP("DiagText", "warning: the selected file is deactivated"),
+    0x6284: QT_TRANSLATE_NOOP(
+        "DiagText", "warning: the file control information is not formatted as ISO 7816-4 says"
+    ),
+    0x6285: QT_TRANSLATE_NOOP("DiagText", "warning: the selected file is in termination state"),
+    0x6286: QT_TRANSLATE_NOOP("DiagText", "warning: no input data from a sensor"),
+    0x6300: QT_TRANSLATE_NOOP("DiagText", "warning: no information given (memory changed)"),
+    0x6381: QT_TRANSLATE_NOOP("DiagText", "warning: the file is full after the last write"),
+    0x6400: QT_TRANSLATE_NOOP("DiagText", "error: execution error (nothing changed)"),
+    0x6581: QT_TRANSLATE_NOOP("DiagText", "error: memory failure"),
+    0x6700: QT_TRANSLATE_NOOP("DiagText", "error: wrong length (Lc or Le)"),
+    0x6800: QT_TRANSLATE_NOOP("DiagText", "error: a function in CLA not supported"),
+    0x6881: QT_TRANSLATE_NOOP("DiagText", "error: logical channel not supported"),
+    0x6882: QT_TRANSLATE_NOOP("DiagText", "error: secure messaging not supported"),
+    0x6900: QT_TRANSLATE_NOOP("DiagText", "error: command not allowed"),
+    0x6981: QT_TRANSLATE_NOOP("DiagText", "error: command incompatible with the file structure"),
+    0x6982: QT_TRANSLATE_NOOP(
+        "DiagText", "error: security status not satisfied (a real card may want a PSAM first)"
+    ),
+    0x6983: QT_TRANSLATE_NOOP("DiagText", "error: authentication method blocked (PIN blocked)"),
+    0x6984: QT_TRANSLATE_NOOP("DiagText", "error: reference data not usable"),
+    0x6985: QT_TRANSLATE_NOOP(
+        "DiagText", "error: conditions of use not satisfied (GET RESPONSE: nothing waiting)"
+    ),
+    0x6986: QT_TRANSLATE_NOOP("DiagText", "error: command not allowed (no current EF)"),
+    0x6987: QT_TRANSLATE_NOOP("DiagText", "error: expected secure messaging data objects missing"),
+    0x6988: QT_TRANSLATE_NOOP("DiagText", "error: incorrect secure messaging data objects"),
+    0x6A80: QT_TRANSLATE_NOOP("DiagText", "error: incorrect data in the data field"),
+    0x6A81: QT_TRANSLATE_NOOP("DiagText", "error: function not supported"),
+    0x6A82: QT_TRANSLATE_NOOP("DiagText", "error: file or application not found"),
+    0x6A83: QT_TRANSLATE_NOOP("DiagText", "error: record not found"),
+    0x6A84: QT_TRANSLATE_NOOP("DiagText", "error: not enough memory space in the file"),
+    0x6A85: QT_TRANSLATE_NOOP("DiagText", "error: Lc inconsistent with the TLV structure"),
+    0x6A86: QT_TRANSLATE_NOOP("DiagText", "error: incorrect P1 P2"),
+    0x6A87: QT_TRANSLATE_NOOP("DiagText", "error: Lc inconsistent with P1 P2"),
+    0x6A88: QT_TRANSLATE_NOOP("DiagText", "error: referenced data not found"),
+    0x6B00: QT_TRANSLATE_NOOP("DiagText", "error: wrong P1 P2 (offset outside the file)"),
+    0x6D00: QT_TRANSLATE_NOOP("DiagText", "error: instruction (INS) not supported"),
+    0x6E00: QT_TRANSLATE_NOOP("DiagText", "error: class (CLA) not supported"),
+    0x6F00: QT_TRANSLATE_NOOP("DiagText", "error: no precise diagnosis"),
 }
 
 _SW1_FAMILIES = {
-    0x62: "warning (nothing changed)",
-    0x63: "warning (memory changed)",
-    0x64: "error (nothing changed)",
-    0x65: "error (memory changed)",
-    0x66: "error: security related",
-    0x67: "error: wrong length",
-    0x68: "error: a function in CLA not supported",
-    0x69: "error: command not allowed",
-    0x6A: "error: wrong parameters",
-    0x6B: "error: wrong parameters P1 P2",
-    0x6D: "error: instruction (INS) not supported",
-    0x6E: "error: class (CLA) not supported",
-    0x6F: "error: no precise diagnosis",
+    0x62: QT_TRANSLATE_NOOP("DiagText", "warning (nothing changed)"),
+    0x63: QT_TRANSLATE_NOOP("DiagText", "warning (memory changed)"),
+    0x64: QT_TRANSLATE_NOOP("DiagText", "error (nothing changed)"),
+    0x65: QT_TRANSLATE_NOOP("DiagText", "error (memory changed)"),
+    0x66: QT_TRANSLATE_NOOP("DiagText", "error: security related"),
+    0x67: QT_TRANSLATE_NOOP("DiagText", "error: wrong length"),
+    0x68: QT_TRANSLATE_NOOP("DiagText", "error: a function in CLA not supported"),
+    0x69: QT_TRANSLATE_NOOP("DiagText", "error: command not allowed"),
+    0x6A: QT_TRANSLATE_NOOP("DiagText", "error: wrong parameters"),
+    0x6B: QT_TRANSLATE_NOOP("DiagText", "error: wrong parameters P1 P2"),
+    0x6D: QT_TRANSLATE_NOOP("DiagText", "error: instruction (INS) not supported"),
+    0x6E: QT_TRANSLATE_NOOP("DiagText", "error: class (CLA) not supported"),
+    0x6F: QT_TRANSLATE_NOOP("DiagText", "error: no precise diagnosis"),
 }
 
 
 def sw_meaning(sw: int) -> str:
     """The status word in plain words, for a technician: `6A82` → "error: file or application
-    not found". Every value gets an answer; an unknown one says so."""
+    not found". Every value gets an answer; an unknown one says so. A `Text`: the screens show
+    it in their language."""
     sw1, sw2 = sw >> 8, sw & 0xFF
     if sw in _STATUS_WORDS:
-        return _STATUS_WORDS[sw]
+        return Text(_STATUS_WORDS[sw])
     if sw1 == 0x61:
-        waiting = sw2 or 256
-        return (
-            f"done, {waiting} bytes waiting: fetch them with GET RESPONSE (00 C0 00 00 {sw2:02X})"
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText",
+                "done, {n} bytes waiting: fetch them with GET RESPONSE (00 C0 00 00 {le})",
+            ),
+            n=str(sw2 or 256),
+            le=f"{sw2:02X}",
         )
     if sw1 == 0x6C:
-        return f"error: wrong Le, the card has {sw2 or 256} bytes: send again with Le {sw2:02X}"
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText", "error: wrong Le, the card has {n} bytes: send again with Le {le}"
+            ),
+            n=str(sw2 or 256),
+            le=f"{sw2:02X}",
+        )
     if sw1 == 0x63 and sw2 >> 4 == 0xC:
-        return f"warning: counter {sw2 & 0x0F} (VERIFY: {sw2 & 0x0F} PIN tries left)"
+        return Text(
+            QT_TRANSLATE_NOOP("DiagText", "warning: counter {n} (VERIFY: {n} PIN tries left)"),
+            n=str(sw2 & 0x0F),
+        )
     if sw1 == 0x90 or sw1 == 0x91:
-        return f"done (proprietary {sw:04X})"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "done (proprietary {sw})"), sw=f"{sw:04X}")
     if sw1 in _SW1_FAMILIES:
-        return f"{_SW1_FAMILIES[sw1]}, detail {sw2:02X}"
-    return "not an ISO 7816-4 status word"
+        return Text(
+            QT_TRANSLATE_NOOP("DiagText", "{family}, detail {sw2}"),
+            family=Text(_SW1_FAMILIES[sw1]),
+            sw2=f"{sw2:02X}",
+        )
+    return Text(QT_TRANSLATE_NOOP("DiagText", "not an ISO 7816-4 status word"))

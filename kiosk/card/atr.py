@@ -14,10 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kiosk.card.profile import ATR_PREFIX
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
 
 MAX_ATR = 33  # TS and at most 32 further characters
 DEFAULT_FI, DEFAULT_DI, DEFAULT_F_MAX_HZ = 372, 1, 5_000_000
 TYPICAL_CLOCK_HZ = 3_571_200  # the usual reader clock, at which Fi 372 / Di 1 is 9,600 bit/s
+_UNKNOWN_TYPE = Text(QT_TRANSLATE_NOOP("DiagText", "unknown card type"))
 PROFILE_HISTORICAL_NOTE = (
     "card specific on this card type: the back end keeps them as the card's reset information"
 )
@@ -78,12 +80,14 @@ class Atr:
     @property
     def card_type(self) -> str:
         if self.raw[:4] == ATR_PREFIX and len(self.historical) == 13:
-            return "social security card (CARD_PROFILE.md, T=0)"
-        return "unknown card type"
+            return Text(
+                QT_TRANSLATE_NOOP("DiagText", "social security card (CARD_PROFILE.md, T=0)")
+            )
+        return _UNKNOWN_TYPE
 
     @property
     def recognised(self) -> bool:
-        return self.card_type != "unknown card type"
+        return self.card_type != _UNKNOWN_TYPE
 
     @property
     def fi_di(self) -> tuple[int | None, int | None, int | None]:
@@ -138,10 +142,15 @@ class AtrError(ValueError):
 
 def parse_atr(raw: bytes) -> Atr:
     if len(raw) < 2:
-        raise AtrError("an ATR has at least TS and T0")
-    conventions = {0x3B: "direct", 0x3F: "inverse"}
+        raise AtrError(Text(QT_TRANSLATE_NOOP("DiagText", "an ATR has at least TS and T0")))
+    conventions = {
+        0x3B: Text(QT_TRANSLATE_NOOP("DiagText", "direct")),
+        0x3F: Text(QT_TRANSLATE_NOOP("DiagText", "inverse")),
+    }
     if raw[0] not in conventions:
-        raise AtrError(f"TS {raw[0]:02X} is neither 3B nor 3F")
+        raise AtrError(
+            Text(QT_TRANSLATE_NOOP("DiagText", "TS {ts} is neither 3B nor 3F"), ts=f"{raw[0]:02X}")
+        )
     t0 = raw[1]
     historical_count = t0 & 0x0F
     y = t0 >> 4
@@ -156,7 +165,9 @@ def parse_atr(raw: bytes) -> Atr:
         for bit, letter in ((0x1, "A"), (0x2, "B"), (0x4, "C"), (0x8, "D")):
             if y & bit:
                 if pos >= len(raw):
-                    raise AtrError("ATR ends inside its interface bytes")
+                    raise AtrError(
+                        Text(QT_TRANSLATE_NOOP("DiagText", "ATR ends inside its interface bytes"))
+                    )
                 name = f"T{letter}{level}"
                 interface[name] = raw[pos]
                 if letter == "D":
@@ -177,7 +188,7 @@ def parse_atr(raw: bytes) -> Atr:
         level += 1
     end = pos + historical_count
     if end > len(raw):
-        raise AtrError("ATR shorter than its historical bytes")
+        raise AtrError(Text(QT_TRANSLATE_NOOP("DiagText", "ATR shorter than its historical bytes")))
     historical = raw[pos:end]
     offered = tuple(dict.fromkeys(protocols)) or (0,)
     if protocols and protocols != sorted(protocols):
@@ -188,7 +199,7 @@ def parse_atr(raw: bytes) -> Atr:
     rest = raw[end:]
     if needs_tck:
         if not rest:
-            raise AtrError("ATR lacks its TCK")
+            raise AtrError(Text(QT_TRANSLATE_NOOP("DiagText", "ATR lacks its TCK")))
         tck = rest[0]
         check = 0
         for b in raw[1 : end + 1]:

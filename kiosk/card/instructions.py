@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.card.apdu import CommandApdu
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
 
 SECRET_MASK = "******"  # fixed width: it does not tell the PIN's length beyond what Lc says
 
@@ -32,10 +33,11 @@ class Instruction:
     secret: bool = False  # its data is a PIN: never shown, never logged
 
 
-_WRITES = "writes to the card"
-_PIN = "carries a PIN"
-_LIFE = "changes the file's or card's life cycle"
-_SECURITY = "changes the card's security state or its failure counters"
+_WRITES = QT_TRANSLATE_NOOP("DiagText", "writes to the card")
+_LIFE = QT_TRANSLATE_NOOP("DiagText", "changes the file's or card's life cycle")
+_SECURITY = QT_TRANSLATE_NOOP(
+    "DiagText", "changes the card's security state or its failure counters"
+)
 
 # Interindustry instructions (ISO/IEC 7816-4), by INS; odd INS are the BER-TLV variants.
 _INTERINDUSTRY: dict[int, Instruction] = {
@@ -51,12 +53,39 @@ _INTERINDUSTRY: dict[int, Instruction] = {
     0xCA: Instruction("GET DATA", False),
     0xCB: Instruction("GET DATA", False),
     0x84: Instruction("GET CHALLENGE", False),
-    0x20: Instruction("VERIFY", True, "spends a PIN try when the PIN is wrong", secret=True),
-    0x21: Instruction("VERIFY", True, "spends a PIN try when the PIN is wrong", secret=True),
-    0x24: Instruction("CHANGE REFERENCE DATA", True, "changes the PIN", secret=True),
-    0x2C: Instruction("RESET RETRY COUNTER", True, "resets the PIN and its tries", secret=True),
-    0x26: Instruction("DISABLE VERIFICATION", True, "switches PIN checking off", secret=True),
-    0x28: Instruction("ENABLE VERIFICATION", True, "switches PIN checking on", secret=True),
+    0x20: Instruction(
+        "VERIFY",
+        True,
+        QT_TRANSLATE_NOOP("DiagText", "spends a PIN try when the PIN is wrong"),
+        secret=True,
+    ),
+    0x21: Instruction(
+        "VERIFY",
+        True,
+        QT_TRANSLATE_NOOP("DiagText", "spends a PIN try when the PIN is wrong"),
+        secret=True,
+    ),
+    0x24: Instruction(
+        "CHANGE REFERENCE DATA", True, QT_TRANSLATE_NOOP("DiagText", "changes the PIN"), secret=True
+    ),
+    0x2C: Instruction(
+        "RESET RETRY COUNTER",
+        True,
+        QT_TRANSLATE_NOOP("DiagText", "resets the PIN and its tries"),
+        secret=True,
+    ),
+    0x26: Instruction(
+        "DISABLE VERIFICATION",
+        True,
+        QT_TRANSLATE_NOOP("DiagText", "switches PIN checking off"),
+        secret=True,
+    ),
+    0x28: Instruction(
+        "ENABLE VERIFICATION",
+        True,
+        QT_TRANSLATE_NOOP("DiagText", "switches PIN checking on"),
+        secret=True,
+    ),
     0xD0: Instruction("WRITE BINARY", True, _WRITES),
     0xD1: Instruction("WRITE BINARY", True, _WRITES),
     0xD2: Instruction("WRITE RECORD", True, _WRITES),
@@ -84,14 +113,22 @@ _INTERINDUSTRY: dict[int, Instruction] = {
     0x22: Instruction("MANAGE SECURITY ENVIRONMENT", True, _SECURITY),
     0x2A: Instruction("PERFORM SECURITY OPERATION", True, _SECURITY),
     0x46: Instruction("GENERATE ASYMMETRIC KEY PAIR", True, _WRITES),
-    0x70: Instruction("MANAGE CHANNEL", True, "opens or closes a logical channel"),
-    0xC2: Instruction("ENVELOPE", True, "carries another command, which may write"),
-    0xC3: Instruction("ENVELOPE", True, "carries another command, which may write"),
+    0x70: Instruction(
+        "MANAGE CHANNEL", True, QT_TRANSLATE_NOOP("DiagText", "opens or closes a logical channel")
+    ),
+    0xC2: Instruction(
+        "ENVELOPE", True, QT_TRANSLATE_NOOP("DiagText", "carries another command, which may write")
+    ),
+    0xC3: Instruction(
+        "ENVELOPE", True, QT_TRANSLATE_NOOP("DiagText", "carries another command, which may write")
+    ),
 }
 
 # The profile's proprietary commands (CLA 80, CARD_PROFILE.md "Commands").
 _PROPRIETARY: dict[tuple[int, int], Instruction] = {
-    (0x80, 0x5E): Instruction("CHANGE PIN", True, "changes the PIN", secret=True),
+    (0x80, 0x5E): Instruction(
+        "CHANGE PIN", True, QT_TRANSLATE_NOOP("DiagText", "changes the PIN"), secret=True
+    ),
 }
 
 
@@ -102,19 +139,29 @@ def instruction(apdu: CommandApdu) -> Instruction:
         if known is not None:
             return known
         return Instruction(
-            f"proprietary INS {apdu.ins:02X}",
+            Text(QT_TRANSLATE_NOOP("DiagText", "proprietary INS {ins}"), ins=f"{apdu.ins:02X}"),
             True,
-            f"is in a proprietary class (CLA {apdu.cla:02X}), which the profile does not name",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "DiagText",
+                    "is in a proprietary class (CLA {cla}), which the profile does not name",
+                ),
+                cla=f"{apdu.cla:02X}",
+            ),
         )
     known = _INTERINDUSTRY.get(apdu.ins)
     if known is None:
         return Instruction(
-            f"unknown INS {apdu.ins:02X}", True, "is an instruction not known here, so it may write"
+            Text(QT_TRANSLATE_NOOP("DiagText", "unknown INS {ins}"), ins=f"{apdu.ins:02X}"),
+            True,
+            Text(
+                QT_TRANSLATE_NOOP("DiagText", "is an instruction not known here, so it may write")
+            ),
         )
     if known.name == "VERIFY" and apdu.raw[4:] in (b"", b"\x00"):
         # Case 1 (P3 = 00 is how T=0 sends it): asks for the tries left and spends none. A
         # case 2 form is not let through: under T=0 the card would wait for PIN bytes.
-        return Instruction("VERIFY (tries left)", False)
+        return Instruction(Text(QT_TRANSLATE_NOOP("DiagText", "VERIFY (tries left)")), False)
     return known
 
 
@@ -130,4 +177,10 @@ def refusal(apdu: CommandApdu) -> str | None:
     what = instruction(apdu)
     if not what.changes:
         return None
-    return f"{what.name} ({apdu.raw[:4].hex(' ').upper()}) {what.why}"
+    return Text(
+        "{name} ({header}) {why}",
+        context="",
+        name=what.name,
+        header=apdu.raw[:4].hex(" ").upper(),
+        why=what.why if isinstance(what.why, Text) else Text(what.why),  # a marked template
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+from kiosk.domain.texts import QT_TRANSLATE_NOOP
+
 # "sx1.sh." followed by 社会保障 in GBK.
 SSSE_AID = b"sx1.sh." + "社会保障".encode("gbk")
 SFI_ISSUER = 0x05  # EF05: card issuer data
@@ -35,23 +37,24 @@ class RecordSpec:
         return self.length + 2
 
 
+# The fields' names are marked for the technician's screens, which show them in a trace.
 ISSUER_RECORDS = (
-    RecordSpec(SFI_ISSUER, 1, 0x01, 16, "card identification code"),
-    RecordSpec(SFI_ISSUER, 2, 0x02, 1, "card type"),
-    RecordSpec(SFI_ISSUER, 3, 0x03, 4, "spec version"),
-    RecordSpec(SFI_ISSUER, 4, 0x04, 12, "issuing organisation"),
-    RecordSpec(SFI_ISSUER, 5, 0x05, 4, "issue date"),
-    RecordSpec(SFI_ISSUER, 6, 0x06, 4, "expiry date"),
-    RecordSpec(SFI_ISSUER, 7, 0x07, 9, "card number"),
+    RecordSpec(SFI_ISSUER, 1, 0x01, 16, QT_TRANSLATE_NOOP("DiagText", "card identification code")),
+    RecordSpec(SFI_ISSUER, 2, 0x02, 1, QT_TRANSLATE_NOOP("DiagText", "card type")),
+    RecordSpec(SFI_ISSUER, 3, 0x03, 4, QT_TRANSLATE_NOOP("DiagText", "spec version")),
+    RecordSpec(SFI_ISSUER, 4, 0x04, 12, QT_TRANSLATE_NOOP("DiagText", "issuing organisation")),
+    RecordSpec(SFI_ISSUER, 5, 0x05, 4, QT_TRANSLATE_NOOP("DiagText", "issue date")),
+    RecordSpec(SFI_ISSUER, 6, 0x06, 4, QT_TRANSLATE_NOOP("DiagText", "expiry date")),
+    RecordSpec(SFI_ISSUER, 7, 0x07, 9, QT_TRANSLATE_NOOP("DiagText", "card number")),
 )
 HOLDER_RECORDS = (
-    RecordSpec(SFI_HOLDER, 1, 0x08, 18, "social security number"),
-    RecordSpec(SFI_HOLDER, 2, 0x09, 30, "name"),
-    RecordSpec(SFI_HOLDER, 3, 0x4E, 20, "name extension"),
-    RecordSpec(SFI_HOLDER, 4, 0x0A, 1, "gender"),
-    RecordSpec(SFI_HOLDER, 5, 0x0B, 1, "ethnicity"),
-    RecordSpec(SFI_HOLDER, 6, 0x0C, 3, "birthplace"),
-    RecordSpec(SFI_HOLDER, 7, 0x0D, 4, "birth date"),
+    RecordSpec(SFI_HOLDER, 1, 0x08, 18, QT_TRANSLATE_NOOP("DiagText", "social security number")),
+    RecordSpec(SFI_HOLDER, 2, 0x09, 30, QT_TRANSLATE_NOOP("DiagText", "name")),
+    RecordSpec(SFI_HOLDER, 3, 0x4E, 20, QT_TRANSLATE_NOOP("DiagText", "name extension")),
+    RecordSpec(SFI_HOLDER, 4, 0x0A, 1, QT_TRANSLATE_NOOP("DiagText", "gender")),
+    RecordSpec(SFI_HOLDER, 5, 0x0B, 1, QT_TRANSLATE_NOOP("DiagText", "ethnicity")),
+    RecordSpec(SFI_HOLDER, 6, 0x0C, 3, QT_TRANSLATE_NOOP("DiagText", "birthplace")),
+    RecordSpec(SFI_HOLDER, 7, 0x0D, 4, QT_TRANSLATE_NOOP("DiagText", "birth date")),
 )
 ALL_RECORDS = ISSUER_RECORDS + HOLDER_RECORDS
 

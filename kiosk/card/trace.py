@@ -20,6 +20,7 @@ from drivers.readers.base import CardChannel
 from kiosk.card.apdu import ApduFormatError, CommandApdu, sw_meaning
 from kiosk.card.instructions import instruction
 from kiosk.card.profile import ALL_RECORDS, SSSE_AID
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
 
 _FIELDS = {(spec.sfi, spec.number): spec.field for spec in ALL_RECORDS}
 
@@ -42,7 +43,9 @@ class ApduRecord:
     def meaning(self) -> str:
         if self.sw is not None:
             return sw_meaning(self.sw)
-        return f"no answer ({self.failure})" if self.failure else "no status word"
+        if self.failure:
+            return Text(QT_TRANSLATE_NOOP("DiagText", "no answer ({error})"), error=self.failure)
+        return Text(QT_TRANSLATE_NOOP("DiagText", "no status word"))
 
 
 class RecordingChannel(CardChannel):
@@ -85,7 +88,7 @@ def describe(apdu: bytes | bytearray) -> str:
     try:
         command = CommandApdu.parse(bytes(apdu))
     except ApduFormatError:
-        return "malformed APDU"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "malformed APDU"))
     name = instruction(command).name
     p1, p2, data = command.p1, command.p2, command.data
     if name == "SELECT":
@@ -97,11 +100,28 @@ def describe(apdu: bytes | bytearray) -> str:
     if name == "READ RECORD" and p2 & 0x07 == 0x04:
         sfi = p2 >> 3
         if sfi == 0:
-            return f"READ RECORD {p1} of the current EF"
+            return Text(
+                QT_TRANSLATE_NOOP("DiagText", "READ RECORD {n} of the current EF"), n=str(p1)
+            )
         field = _FIELDS.get((sfi, p1))
-        return f"READ RECORD {p1} of EF{sfi:02X}" + (f" ({field})" if field else "")
+        if field:
+            return Text(
+                QT_TRANSLATE_NOOP("DiagText", "READ RECORD {n} of EF{sfi} ({field})"),
+                n=str(p1),
+                sfi=f"{sfi:02X}",
+                field=Text(field),
+            )
+        return Text(
+            QT_TRANSLATE_NOOP("DiagText", "READ RECORD {n} of EF{sfi}"), n=str(p1), sfi=f"{sfi:02X}"
+        )
     if name == "READ BINARY":
         if p1 & 0x80:
-            return f"READ BINARY EF{p1 & 0x1F:02X} at {p2}"
-        return f"READ BINARY at {(p1 << 8) | p2}"
+            return Text(
+                QT_TRANSLATE_NOOP("DiagText", "READ BINARY EF{sfi} at {offset}"),
+                sfi=f"{p1 & 0x1F:02X}",
+                offset=str(p2),
+            )
+        return Text(
+            QT_TRANSLATE_NOOP("DiagText", "READ BINARY at {offset}"), offset=str((p1 << 8) | p2)
+        )
     return name

@@ -7,7 +7,9 @@ The words in `error` are for a technician: what is wrong and what to do about it
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -26,6 +28,7 @@ from kiosk.domain.devices import (
     ReaderEvent,
     ReaderEventKind,
 )
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -61,17 +64,41 @@ def _has(reasons: Sequence[str], keywords: Sequence[str]) -> bool:
     return any(r.startswith(k) for r in reasons for k in keywords)
 
 
+# The PDF printer's own sentences (drivers/printers/pdf.py), which a screen translates: the
+# drivers do not import the kiosk, so their words are recognised here, values kept.
+_DRIVER_WORDS = (
+    (re.compile(r"writing PDF files to (?P<folder>.+)"),
+     QT_TRANSLATE_NOOP("DiagText", "writing PDF files to {folder}")),
+    (re.compile(r"folder (?P<folder>.+) does not exist"),
+     QT_TRANSLATE_NOOP("DiagText", "folder {folder} does not exist")),
+    (re.compile(r"folder (?P<folder>.+) is not writable: (?P<error>.+)"),
+     QT_TRANSLATE_NOOP("DiagText", "folder {folder} is not writable: {error}")),
+    (re.compile(r"folder (?P<folder>.+) is not writable"),
+     QT_TRANSLATE_NOOP("DiagText", "folder {folder} is not writable")),
+)  # fmt: skip
+
+
+def driver_words(detail: str) -> str:
+    """A printer driver's detail as a translatable Text where it is one of the sentences known
+    here (the same English); any other comes back as it is."""
+    for pattern, template in _DRIVER_WORDS:
+        if (match := pattern.fullmatch(detail)) is not None:
+            return Text(template, **match.groupdict())
+    return detail
+
+
 def printer_device(
     status: printers.PrinterStatus, *, name: str = "", since: dt.datetime | None = None
 ) -> DeviceStatus:
     """A driver's printer status as a DeviceStatus: out of paper is an online printer whose
     paper is out (as XFS has it), a jam or an open cover say so from the IPP reasons."""
     reasons = status.reasons
+    status = dataclasses.replace(status, detail=driver_words(status.detail))
     kind, when = DeviceKind.RECEIPT_PRINTER, since or _now()
     if status.state is printers.PrinterState.READY:
         media = MediaState.PAPER_LOW if _has(reasons, _PAPER_LOW) else MediaState.PAPER_OK
         error = (
-            "the paper is running low: load a new roll soon"
+            Text(QT_TRANSLATE_NOOP("DiagText", "the paper is running low: load a new roll soon"))
             if media is MediaState.PAPER_LOW
             else ""
         )
@@ -79,13 +106,18 @@ def printer_device(
     if status.state is printers.PrinterState.NO_PAPER:
         return DeviceStatus(
             kind, DeviceState.ONLINE, MediaState.PAPER_OUT, name, when, status.detail,
-            status.detail or "out of paper: load paper",
+            status.detail or Text(QT_TRANSLATE_NOOP("DiagText", "out of paper: load paper")),
         )  # fmt: skip
     if status.state is printers.PrinterState.OFFLINE:
         state = DeviceState.POWER_OFF if _has(reasons, ("shutdown",)) else DeviceState.OFFLINE
         return DeviceStatus(
             kind, state, MediaState.UNKNOWN, name, when, status.detail,
-            status.detail or "the printer does not answer: check its power and cable",
+            status.detail
+            or Text(
+                QT_TRANSLATE_NOOP(
+                    "DiagText", "the printer does not answer: check its power and cable"
+                )
+            ),
         )  # fmt: skip
     if _has(reasons, _PAPER_JAM):
         state, media = DeviceState.HARDWARE_ERROR, MediaState.PAPER_JAMMED
@@ -93,7 +125,9 @@ def printer_device(
         state, media = DeviceState.USER_ERROR, MediaState.UNKNOWN
     else:
         state, media = DeviceState.HARDWARE_ERROR, MediaState.UNKNOWN
-    error = status.detail or "the printer reports an error: check the printer"
+    error = status.detail or Text(
+        QT_TRANSLATE_NOOP("DiagText", "the printer reports an error: check the printer")
+    )
     return DeviceStatus(kind, state, media, name, when, status.detail, error)
 
 
@@ -108,17 +142,27 @@ def read_printer_device(printer: printers.Printer, *, name: str = "") -> DeviceS
             MediaState.UNKNOWN,
             name,
             _now(),
-            error=f"the printer's status cannot be read ({type(exc).__name__}): check the printer",
+            error=Text(
+                QT_TRANSLATE_NOOP(
+                    "DiagText", "the printer's status cannot be read ({error}): check the printer"
+                ),
+                error=type(exc).__name__,
+            ),
         )
     return printer_device(status, name=name)
 
 
 # The card reader -------------------------------------------------------------------------------
 
-PCSCD_DOWN = (
-    "the smart card service (pcscd) is not running: start it (`systemctl start pcscd`), "
-    "then check `kiosk diag readers`"
+PCSCD_DOWN_FOUND = Text(
+    QT_TRANSLATE_NOOP("DiagText", "the smart card service (pcscd) is not running")
 )
+PCSCD_DOWN_FIX = Text(
+    QT_TRANSLATE_NOOP(
+        "DiagText", "start it (`systemctl start pcscd`), then check `kiosk diag readers`"
+    )
+)
+PCSCD_DOWN = Text("{found}: {fix}", context="", found=PCSCD_DOWN_FOUND, fix=PCSCD_DOWN_FIX)
 
 
 def reader_device(
@@ -136,20 +180,30 @@ def reader_device(
             kind, DeviceState.OFFLINE, MediaState.UNKNOWN, wanted, when, error=PCSCD_DOWN
         )
     info = _chosen(infos, wanted)
+    error: str
     if info is None:
         if wanted:
-            there = ", ".join(repr(i.name) for i in infos) or "none"
-            error = (
-                f"no reader named {wanted!r} (the readers are: {there}): plug it in, or fix "
-                "reader_name in the kiosk's settings"
+            there = ", ".join(repr(i.name) for i in infos) or Text(
+                QT_TRANSLATE_NOOP("DiagText", "none")
+            )
+            error = Text(
+                QT_TRANSLATE_NOOP(
+                    "DiagText",
+                    "no reader named {wanted} (the readers are: {there}): plug it in, or fix "
+                    "reader_name in the kiosk's settings",
+                ),
+                wanted=repr(wanted),
+                there=there,
             )
         else:
-            error = "no card reader is connected: check its USB cable"
+            error = Text(
+                QT_TRANSLATE_NOOP("DiagText", "no card reader is connected: check its USB cable")
+            )
         return DeviceStatus(
             kind, DeviceState.NO_DEVICE, MediaState.UNKNOWN, wanted, when, error=error
         )
     state, media, error = _READER_STATES[info.state]
-    detail = f"driver {info.driver}"
+    detail = Text(QT_TRANSLATE_NOOP("DiagText", "driver {driver}"), driver=info.driver)
     return DeviceStatus(kind, state, media, info.name, when, detail, error)
 
 
@@ -159,17 +213,30 @@ _READER_STATES: dict[readers.ReaderState, tuple[DeviceState, MediaState, str]] =
     readers.ReaderState.CARD_MUTE: (
         DeviceState.USER_ERROR,
         MediaState.CARD_PRESENT,
-        "the card in the reader does not answer: inserted the wrong way round, or damaged",
+        Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText",
+                "the card in the reader does not answer: inserted the wrong way round, or damaged",
+            )
+        ),
     ),
     readers.ReaderState.IN_USE: (
         DeviceState.BUSY,
         MediaState.CARD_PRESENT,
-        "another program holds the card (a second kiosk running?)",
+        Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText", "another program holds the card (a second kiosk running?)"
+            )
+        ),
     ),
     readers.ReaderState.UNAVAILABLE: (
         DeviceState.NO_DEVICE,
         MediaState.UNKNOWN,
-        "the reader is unplugged or unavailable: check its USB cable",
+        Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText", "the reader is unplugged or unavailable: check its USB cable"
+            )
+        ),
     ),
 }
 
@@ -260,16 +327,33 @@ def probe_backend(engine: Engine, schema: str | None = None) -> BackendProbe:
     try:
         revision = backend_revision(engine)
     except Exception as exc:
-        error = f"the database does not answer: {describe_database_error(exc)}"
+        error = Text(
+            QT_TRANSLATE_NOOP("DiagText", "the database does not answer: {error}"),
+            error=describe_database_error(exc),
+        )
         return BackendProbe(status(DeviceState.OFFLINE, error=error))
     latency = (time.perf_counter() - started) * 1000
-    answered = f"answered in {latency:.1f} ms, schema {revision}"
+    answered = Text(
+        QT_TRANSLATE_NOOP("DiagText", "answered in {ms} ms, schema {revision}"),
+        ms=f"{latency:.1f}",
+        revision=str(revision),
+    )
     if schema is not None and revision != schema:
-        error = f"the database is at schema revision {revision}, this program at {schema}"
+        error = Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText",
+                "the database is at schema revision {revision}, this program at {schema}",
+            ),
+            revision=str(revision),
+            schema=str(schema),
+        )
         return BackendProbe(status(DeviceState.HARDWARE_ERROR, answered, error), latency, revision)
     try:
         probe_writable(engine)
     except Exception as exc:
-        error = f"the database cannot record now: {describe_database_error(exc)}"
+        error = Text(
+            QT_TRANSLATE_NOOP("DiagText", "the database cannot record now: {error}"),
+            error=describe_database_error(exc),
+        )
         return BackendProbe(status(DeviceState.HARDWARE_ERROR, answered, error), latency, revision)
     return BackendProbe(status(DeviceState.ONLINE, answered), latency, revision)

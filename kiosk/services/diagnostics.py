@@ -34,7 +34,8 @@ def atr_report(atr: bytes) -> dict[str, Any]:
     try:
         decoded = parse_atr(atr)
     except AtrError as exc:
-        return {"raw": atr.hex().upper(), "error": str(exc)}
+        said = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        return {"raw": atr.hex().upper(), "error": said}  # a Text: the screens translate it
     fi, di, f_max = decoded.fi_di
     history = decoded.history
     return {

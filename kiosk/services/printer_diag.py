@@ -23,6 +23,7 @@ from kiosk.domain.business import PrintOutcome
 from kiosk.domain.journal import Outcome
 from kiosk.reports.layout import Layout
 from kiosk.reports.test_page import TestPage, render_test_page
+from kiosk.services.devices import driver_words
 from kiosk.services.printing import printer_status, send_job
 from kiosk.services.technician_audit import AuditTarget, record_technician_action
 
@@ -70,7 +71,7 @@ def printer_report(printer: Printer, *, jobs: int = DEFAULT_JOBS) -> dict[str, A
         "printer": printer_label(printer),
         "state": status.state.value,
         "ready": status.ready,
-        "detail": status.detail,
+        "detail": driver_words(status.detail),
         "cups": None,
         "pdf": None,
     }

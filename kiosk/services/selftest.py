@@ -56,8 +56,10 @@ from drivers.printers.base import Printer
 from drivers.readers.base import ReaderInfo
 from kiosk.domain.devices import DeviceState, DeviceStatus, MediaState
 from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text, joined
 from kiosk.services.devices import (
-    PCSCD_DOWN,
+    PCSCD_DOWN_FIX,
+    PCSCD_DOWN_FOUND,
     probe_backend,
     read_printer_device,
     reader_device,
@@ -188,38 +190,50 @@ def settings_failed(problem: str) -> SelftestReport:
     """The report when the settings cannot be read: that check failed, the rest not run."""
     checks = [CheckResult("settings", NAMES["settings"], Verdict.FAIL, problem, _SETTINGS_FIX)]
     checks += [
-        CheckResult(check_id, NAMES[check_id], Verdict.SKIP, "not checked: no settings")
+        CheckResult(
+            check_id,
+            NAMES[check_id],
+            Verdict.SKIP,
+            Text(QT_TRANSLATE_NOOP("DiagText", "not checked: no settings")),
+        )
         for check_id in NAMES
         if check_id != "settings"
     ]
     return SelftestReport(tuple(checks), started_at=dt.datetime.now(dt.UTC))
 
 
-_SETTINGS_FIX = (
-    "correct the setting named in kiosk.toml ($KIOSK_CONFIG) or the KIOSK_* variable; "
-    "assets/deploy/kiosk.toml.example lists them all"
+_SETTINGS_FIX = Text(
+    QT_TRANSLATE_NOOP(
+        "DiagText",
+        "correct the setting named in kiosk.toml ($KIOSK_CONFIG) or the KIOSK_* variable; "
+        "assets/deploy/kiosk.toml.example lists them all",
+    )
 )
 
-NAMES = {
-    "settings": "settings",
-    "data_folder": "data folder",
-    "disk": "disk space",
-    "clock": "clock",
-    "pcscd": "smart card service",
-    "readers": "card readers",
-    "reader": "configured reader",
-    "printer": "voucher printer",
-    "database": "database",
-    "schema": "database schema",
-    "integrity": "database integrity",
-    "audit_chain": "audit chain",
-    "outbox": "outbox",
-    "voucher_key": "voucher keys",
-    "audit_key": "audit key",
+# The checks' names, in the order they run; the screens translate them (kiosk.domain.texts).
+NAMES: dict[str, str] = {
+    "settings": Text(QT_TRANSLATE_NOOP("DiagText", "settings")),
+    "data_folder": Text(QT_TRANSLATE_NOOP("DiagText", "data folder")),
+    "disk": Text(QT_TRANSLATE_NOOP("DiagText", "disk space")),
+    "clock": Text(QT_TRANSLATE_NOOP("DiagText", "clock")),
+    "pcscd": Text(QT_TRANSLATE_NOOP("DiagText", "smart card service")),
+    "readers": Text(QT_TRANSLATE_NOOP("DiagText", "card readers")),
+    "reader": Text(QT_TRANSLATE_NOOP("DiagText", "configured reader")),
+    "printer": Text(QT_TRANSLATE_NOOP("DiagText", "voucher printer")),
+    "database": Text(QT_TRANSLATE_NOOP("DiagText", "database")),
+    "schema": Text(QT_TRANSLATE_NOOP("DiagText", "database schema")),
+    "integrity": Text(QT_TRANSLATE_NOOP("DiagText", "database integrity")),
+    "audit_chain": Text(QT_TRANSLATE_NOOP("DiagText", "audit chain")),
+    "outbox": Text(QT_TRANSLATE_NOOP("DiagText", "outbox")),
+    "voucher_key": Text(QT_TRANSLATE_NOOP("DiagText", "voucher keys")),
+    "audit_key": Text(QT_TRANSLATE_NOOP("DiagText", "audit key")),
 }
 
 
-def run_selftest(subject: SelftestSubject, settings_found: str = "loaded") -> SelftestReport:
+LOADED = Text(QT_TRANSLATE_NOOP("DiagText", "loaded"))
+
+
+def run_selftest(subject: SelftestSubject, settings_found: str = LOADED) -> SelftestReport:
     """Every check in order (the module's list); never raises for what it finds."""
     run = _Run(subject)
     started = time.perf_counter()
@@ -230,8 +244,12 @@ def run_selftest(subject: SelftestSubject, settings_found: str = "loaded") -> Se
                 verdict, found, fix = check()
             except Exception as exc:  # a check's own surprise is its failure, not the run's
                 log.warning("selftest.check_error check=%s error=%s", check_id, type(exc).__name__)
-                verdict, found = Verdict.FAIL, f"the check itself failed: {type(exc).__name__}"
-                fix = "see kiosk.log; report it"
+                verdict = Verdict.FAIL
+                found = Text(
+                    QT_TRANSLATE_NOOP("DiagText", "the check itself failed: {error}"),
+                    error=type(exc).__name__,
+                )
+                fix = Text(QT_TRANSLATE_NOOP("DiagText", "see kiosk.log; report it"))
             checks.append(CheckResult(check_id, NAMES[check_id], verdict, found, fix))
     finally:
         run.close()
@@ -282,44 +300,87 @@ class _Run:
     # The data folder and the disk ---------------------------------------------------------
 
     def data_folder(self) -> Outcome3:
-        folder = self.subject.data_dir
-        if not folder.exists():
+        folder = str(self.subject.data_dir)
+        if not self.subject.data_dir.exists():
             return (
                 Verdict.FAIL,
-                f"{folder} does not exist",
-                "start the kiosk once (it makes the folder), or point data_dir "
-                "($KIOSK_DATA_DIR) at the kiosk's data folder",
+                Text(QT_TRANSLATE_NOOP("DiagText", "{folder} does not exist"), folder=folder),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "start the kiosk once (it makes the folder), or point data_dir "
+                        "($KIOSK_DATA_DIR) at the kiosk's data folder",
+                    )
+                ),
             )
-        if not folder.is_dir():
+        if not self.subject.data_dir.is_dir():
             return (
                 Verdict.FAIL,
-                f"{folder} is not a folder",
-                "move the file away, or point data_dir ($KIOSK_DATA_DIR) at a folder",
+                Text(QT_TRANSLATE_NOOP("DiagText", "{folder} is not a folder"), folder=folder),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "move the file away, or point data_dir ($KIOSK_DATA_DIR) at a folder",
+                    )
+                ),
             )
         try:  # permissions are not the whole story: a read-only mount, a full disk, root
-            with tempfile.NamedTemporaryFile(prefix=".selftest", dir=folder):
+            with tempfile.NamedTemporaryFile(prefix=".selftest", dir=self.subject.data_dir):
                 pass
         except OSError as exc:
             return (
                 Verdict.FAIL,
-                f"{folder} is not writable: {exc.strerror or exc}",
-                "give the folder to the kiosk's user (chown, chmod 700), or remount the disk "
-                "read-write",
+                Text(
+                    QT_TRANSLATE_NOOP("DiagText", "{folder} is not writable: {error}"),
+                    folder=folder,
+                    error=exc.strerror or str(exc),
+                ),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "give the folder to the kiosk's user (chown, chmod 700), or remount the "
+                        "disk read-write",
+                    )
+                ),
             )
-        return Verdict.PASS, f"{folder} is writable", ""
+        return (
+            Verdict.PASS,
+            Text(QT_TRANSLATE_NOOP("DiagText", "{folder} is writable"), folder=folder),
+            "",
+        )
 
     def disk(self) -> Outcome3:
         where = _existing_parent(self.subject.data_dir)
         try:
             free = shutil.disk_usage(where).free
         except OSError as exc:
-            return Verdict.FAIL, f"cannot ask {where}: {exc.strerror or exc}", "check the disk"
-        found = f"{_size(free)} free on the file system of {where}"
-        fix = "free space: archive old logs and printed vouchers, or a larger disk"
-        if free < DISK_FAIL_BYTES:
-            return Verdict.FAIL, f"{found} (under {_size(DISK_FAIL_BYTES)})", fix
-        if free < DISK_WARN_BYTES:
-            return Verdict.WARN, f"{found} (under {_size(DISK_WARN_BYTES)})", fix
+            return (
+                Verdict.FAIL,
+                Text(
+                    QT_TRANSLATE_NOOP("DiagText", "cannot ask {folder}: {error}"),
+                    folder=str(where),
+                    error=exc.strerror or str(exc),
+                ),
+                Text(QT_TRANSLATE_NOOP("DiagText", "check the disk")),
+            )
+        found = Text(
+            QT_TRANSLATE_NOOP("DiagText", "{size} free on the file system of {folder}"),
+            size=_size(free),
+            folder=str(where),
+        )
+        fix = Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText", "free space: archive old logs and printed vouchers, or a larger disk"
+            )
+        )
+        for limit, verdict in ((DISK_FAIL_BYTES, Verdict.FAIL), (DISK_WARN_BYTES, Verdict.WARN)):
+            if free < limit:
+                under = Text(
+                    QT_TRANSLATE_NOOP("DiagText", "{found} (under {size})"),
+                    found=found,
+                    size=_size(limit),
+                )
+                return verdict, under, fix
         return Verdict.PASS, found, ""
 
     # The clock ----------------------------------------------------------------------------
@@ -328,20 +389,54 @@ class _Run:
         now = self.started_at
         local = now.astimezone()
         offset = local.strftime("%z")
-        zone = f"time zone {local.tzname()} (UTC{offset[:3]}:{offset[3:]})"
-        found = f"{now:%Y-%m-%d %H:%M:%S} UTC, {zone}; vouchers are dated in China time (UTC+8)"
-        fix = "set the clock (timedatectl set-time, or enable NTP: timedatectl set-ntp true)"
+        found = Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText",
+                "{now} UTC, time zone {zone} (UTC{offset}); vouchers are dated in China time "
+                "(UTC+8)",
+            ),
+            now=f"{now:%Y-%m-%d %H:%M:%S}",
+            zone=str(local.tzname()),
+            offset=f"{offset[:3]}:{offset[3:]}",
+        )
+        fix = Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText",
+                "set the clock (timedatectl set-time, or enable NTP: timedatectl set-ntp true)",
+            )
+        )
         built = self.subject.build_date
         if now.date() < built:
-            return Verdict.WARN, f"{found}: before this program was built ({built})", fix
+            return (
+                Verdict.WARN,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText", "{found}: before this program was built ({built})"
+                    ),
+                    found=found,
+                    built=str(built),
+                ),
+                fix,
+            )
         if now - dt.datetime.combine(built, dt.time(), dt.UTC) > CLOCK_AHEAD_LIMIT:
-            return Verdict.WARN, f"{found}: implausibly far ahead", fix
+            return (
+                Verdict.WARN,
+                Text(QT_TRANSLATE_NOOP("DiagText", "{found}: implausibly far ahead"), found=found),
+                fix,
+            )
         newest = self._newest_audit_time()
         if newest is not None and newest - now > CLOCK_BEHIND_SLACK:
             return (
                 Verdict.WARN,
-                f"{found}: behind the newest audit entry ({newest:%Y-%m-%d %H:%M} UTC); the "
-                "clock went back",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "{found}: behind the newest audit entry ({newest} UTC); the clock went "
+                        "back",
+                    ),
+                    found=found,
+                    newest=f"{newest:%Y-%m-%d %H:%M}",
+                ),
                 fix,
             )
         return Verdict.PASS, found, ""
@@ -369,8 +464,14 @@ class _Run:
     def _readers_apply(self) -> Outcome3 | None:
         """SKIP when the readers cannot be looked at from here; None when they can."""
         if self.subject.readers is None:
-            kind = self.subject.reader_kind
-            return Verdict.SKIP, f"not checked here: reader = {kind!r}", ""
+            return (
+                Verdict.SKIP,
+                Text(
+                    QT_TRANSLATE_NOOP("DiagText", "not checked here: reader = {kind}"),
+                    kind=repr(self.subject.reader_kind),
+                ),
+                "",
+            )
         return None
 
     def survey(self) -> ReaderSurvey:
@@ -389,45 +490,80 @@ class _Run:
 
     def pcscd(self) -> Outcome3:
         if (skip := self._readers_apply()) is not None:
-            return Verdict.SKIP, f"{skip[1]} (the demo's simulated reader, in the kiosk)", ""
+            found = Text(
+                QT_TRANSLATE_NOOP(
+                    "DiagText", "{found} (the demo's simulated reader, in the kiosk)"
+                ),
+                found=skip[1],
+            )
+            return Verdict.SKIP, found, ""
         if not self.survey().service_available:
-            found, fix = PCSCD_DOWN.split(": ", 1)
-            return Verdict.FAIL, found, fix
-        return Verdict.PASS, "pcscd answers", ""
+            return Verdict.FAIL, PCSCD_DOWN_FOUND, PCSCD_DOWN_FIX
+        return Verdict.PASS, Text(QT_TRANSLATE_NOOP("DiagText", "pcscd answers")), ""
+
+    def _no_pcscd(self) -> Outcome3:
+        return (
+            Verdict.SKIP,
+            Text(QT_TRANSLATE_NOOP("DiagText", "not checked: pcscd does not answer")),
+            "",
+        )
 
     def readers(self) -> Outcome3:
         if (skip := self._readers_apply()) is not None:
             return skip
         survey = self.survey()
         if not survey.service_available:
-            return Verdict.SKIP, "not checked: pcscd does not answer", ""
+            return self._no_pcscd()
         if not survey.readers:
             return (
                 Verdict.FAIL,
-                "no card reader is connected",
-                "check the reader's USB cable; `lsusb` should list it, `kiosk diag readers` "
-                "then shows it",
+                Text(QT_TRANSLATE_NOOP("DiagText", "no card reader is connected")),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "check the reader's USB cable; `lsusb` should list it, `kiosk diag "
+                        "readers` then shows it",
+                    )
+                ),
             )
-        names = ", ".join(f"{r.name} ({r.state.value})" for r in survey.readers)
-        return Verdict.PASS, f"{len(survey.readers)}: {names}", ""
+        names = joined(
+            ", ",
+            [
+                Text("{name} ({state})", context="", name=r.name, state=_state(r.state.value))
+                for r in survey.readers
+            ],
+        )
+        found = Text("{n}: {names}", context="", n=str(len(survey.readers)), names=names)
+        return Verdict.PASS, found, ""
 
     def reader(self) -> Outcome3:
         if (skip := self._readers_apply()) is not None:
             return skip
         survey = self.survey()
         if not survey.service_available:
-            return Verdict.SKIP, "not checked: pcscd does not answer", ""
+            return self._no_pcscd()
         wanted = self.subject.reader_name
         device = self.devices[-1]
         if not wanted:
             if not survey.readers:
-                return Verdict.SKIP, "none configured, and no reader to use", ""
-            return Verdict.PASS, "none configured: the kiosk uses the first with a card", ""
+                found = QT_TRANSLATE_NOOP("DiagText", "none configured, and no reader to use")
+                return Verdict.SKIP, Text(found), ""
+            found = QT_TRANSLATE_NOOP(
+                "DiagText", "none configured: the kiosk uses the first with a card"
+            )
+            return Verdict.PASS, Text(found), ""
         if device.state is DeviceState.NO_DEVICE:
-            return Verdict.FAIL, f"{wanted!r} is not there", device.error
+            return (
+                Verdict.FAIL,
+                Text(QT_TRANSLATE_NOOP("DiagText", "{reader} is not there"), reader=repr(wanted)),
+                device.error,
+            )
         if not device.usable:
-            return Verdict.FAIL, f"{wanted!r}: {device.state.value}", device.error
-        return Verdict.PASS, f"{wanted!r}: {device.state.value}, {device.media.value}", ""
+            found = Text(
+                "{name}: {state}", context="", name=repr(wanted), state=_state(device.state.value)
+            )
+            return Verdict.FAIL, found, device.error
+        return Verdict.PASS, _device_words(repr(wanted), device), ""
 
     # The printer --------------------------------------------------------------------------
 
@@ -435,17 +571,23 @@ class _Run:
         try:
             printer = self.subject.printer()
         except (ValueError, OSError) as exc:
-            return Verdict.FAIL, f"cannot be set up: {exc}", "fix printer_queue in the settings"
+            return (
+                Verdict.FAIL,
+                Text(QT_TRANSLATE_NOOP("DiagText", "cannot be set up: {error}"), error=str(exc)),
+                Text(QT_TRANSLATE_NOOP("DiagText", "fix printer_queue in the settings")),
+            )
         device = read_printer_device(printer, name=printer.name)
         self.devices.append(device)
-        found = f"{printer.name}: {device.state.value}, {device.media.value}"
-        found += f" ({device.detail})" if device.detail else ""
+        found = _device_words(printer.name, device)
+        if device.detail:
+            found = joined(" ", [found, Text("({detail})", context="", detail=device.detail)])
         if device.media is MediaState.PAPER_LOW and device.usable:
             return Verdict.WARN, found, device.error
         if not device.usable:
             # The driver's words may say what is wrong without the fix (the PDF folder's do).
             said = device.error if device.error != device.detail else ""
-            return Verdict.FAIL, found, said or _PRINTER_FIXES.get(printer.name, "check it")
+            fix = _PRINTER_FIXES.get(printer.name, _CHECK_IT)
+            return Verdict.FAIL, found, said or fix
         return Verdict.PASS, found, ""
 
     # The database -------------------------------------------------------------------------
@@ -459,12 +601,16 @@ class _Run:
         url = self.subject.database_url
         path = sqlite_path(url) if is_sqlite(url) else None
         if path is not None and not path.is_file():
-            self._engine_problem = f"{path}: no database there"
+            self._engine_problem = Text(
+                QT_TRANSLATE_NOOP("DiagText", "{path}: no database there"), path=str(path)
+            )
             return None
         try:
             self._engine = create_engine(url)
         except Exception as exc:  # a driver not installed, a file that cannot be opened
-            self._engine_problem = f"cannot open it: {exc}"
+            self._engine_problem = Text(
+                QT_TRANSLATE_NOOP("DiagText", "cannot open it: {error}"), error=str(exc)
+            )
         return self._engine
 
     def database(self) -> Outcome3:
@@ -472,9 +618,14 @@ class _Run:
         if engine is None:
             return (
                 Verdict.FAIL,
-                self._engine_problem or "no database",
-                "start the kiosk once (it makes the database), or point database_url "
-                "($KIOSK_DATABASE_URL) and data_dir at the kiosk's",
+                self._engine_problem or Text(QT_TRANSLATE_NOOP("DiagText", "no database")),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "start the kiosk once (it makes the database), or point database_url "
+                        "($KIOSK_DATABASE_URL) and data_dir at the kiosk's",
+                    )
+                ),
             )
         probe = probe_backend(engine)
         self.devices.append(dataclasses.replace(probe.status, since=self.started_at))
@@ -483,15 +634,23 @@ class _Run:
             return (
                 Verdict.FAIL,
                 status.error,
-                "check the database server, the network, and database_url; for SQLite the "
-                "file and its folder",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "check the database server, the network, and database_url; for SQLite "
+                        "the file and its folder",
+                    )
+                ),
             )
         if not status.usable:
-            return Verdict.FAIL, status.error, "check the disk (read-only? full?) and the server"
+            fix = QT_TRANSLATE_NOOP("DiagText", "check the disk (read-only? full?) and the server")
+            return Verdict.FAIL, status.error, Text(fix)
         self._db_ok = True
+        found = Text("{name}: {detail}", context="", name=status.name, detail=status.detail)
         if probe.latency_ms is not None and probe.latency_ms > LATENCY_WARN_MS:
-            return Verdict.WARN, f"{status.name}: {status.detail}", "check the network and server"
-        return Verdict.PASS, f"{status.name}: {status.detail}", ""
+            fix = QT_TRANSLATE_NOOP("DiagText", "check the network and server")
+            return Verdict.WARN, found, Text(fix)
+        return Verdict.PASS, found, ""
 
     def report(self) -> CheckReport | None:
         """`kiosk db check`'s report (quick), made once when the database answered."""
@@ -512,78 +671,133 @@ class _Run:
         return self._report
 
     def _no_database(self) -> Outcome3:
-        return Verdict.SKIP, "not checked: the database cannot be used", ""
+        found = QT_TRANSLATE_NOOP("DiagText", "not checked: the database cannot be used")
+        return Verdict.SKIP, Text(found), ""
 
     def schema(self) -> Outcome3:
         report = self.report()
         if report is None:
             return self._no_database()
         if report.damage is not None:
-            return Verdict.SKIP, "not checked: the database file is damaged", ""
+            found = QT_TRANSLATE_NOOP("DiagText", "not checked: the database file is damaged")
+            return Verdict.SKIP, Text(found), ""
         if report.revision != report.head:
             return (
                 Verdict.FAIL,
-                f"at {report.revision or 'no revision'}, this program's newest is {report.head}",
-                "run `kiosk db upgrade` (the kiosk does at start); if the database is newer, "
-                "update this program",
+                Text(
+                    QT_TRANSLATE_NOOP("DiagText", "at {revision}, this program's newest is {head}"),
+                    revision=report.revision or Text(QT_TRANSLATE_NOOP("DiagText", "no revision")),
+                    head=report.head,
+                ),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "run `kiosk db upgrade` (the kiosk does at start); if the database is "
+                        "newer, update this program",
+                    )
+                ),
             )
         if report.schema:
             return (
                 Verdict.FAIL,
-                f"{report.revision}, but the tables differ: {'; '.join(report.schema[:3])}",
-                "restore the database from a backup; `kiosk db check` lists every difference",
+                Text(
+                    QT_TRANSLATE_NOOP("DiagText", "{revision}, but the tables differ: {problems}"),
+                    revision=report.revision,
+                    problems="; ".join(report.schema[:3]),
+                ),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "restore the database from a backup; `kiosk db check` lists every "
+                        "difference",
+                    )
+                ),
             )
-        return Verdict.PASS, f"{report.revision} (current), tables match the migrations", ""
+        found = QT_TRANSLATE_NOOP("DiagText", "{revision} (current), tables match the migrations")
+        return Verdict.PASS, Text(found, revision=report.revision), ""
 
     def integrity(self) -> Outcome3:
         report = self.report()
         if report is None:
             return self._no_database()
+        restore = Text(QT_TRANSLATE_NOOP("DiagText", "restore the database from a backup"))
         if report.damage is not None:
-            return (
-                Verdict.FAIL,
-                f"damaged: {report.damage}",
-                "restore the database from a backup",
-            )
+            found = QT_TRANSLATE_NOOP("DiagText", "damaged: {damage}")
+            return Verdict.FAIL, Text(found, damage=str(report.damage)), restore
         if report.structure:
             return (
                 Verdict.FAIL,
-                f"{len(report.structure)} problems: {report.structure[0]}",
-                "restore the database from a backup; `kiosk db check` lists them",
+                Text(
+                    QT_TRANSLATE_NOOP("DiagText", "{n} problems: {first}"),
+                    n=str(len(report.structure)),
+                    first=report.structure[0],
+                ),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "restore the database from a backup; `kiosk db check` lists them",
+                    )
+                ),
             )
         if report.privacy:
             return (
                 Verdict.FAIL,
                 "; ".join(report.privacy),
-                "make the files the kiosk user's alone (chmod 600); the kiosk does at start",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "make the files the kiosk user's alone (chmod 600); the kiosk does at "
+                        "start",
+                    )
+                ),
             )
-        files = f", {', '.join(report.files)} owner only" if report.files else ""
-        return Verdict.PASS, f"quick check ok{files}", ""
+        if report.files:
+            found = QT_TRANSLATE_NOOP("DiagText", "quick check ok, {files} owner only")
+            return Verdict.PASS, Text(found, files=", ".join(report.files)), ""
+        return Verdict.PASS, Text(QT_TRANSLATE_NOOP("DiagText", "quick check ok")), ""
 
     def audit_chain(self) -> Outcome3:
         report = self.report()
         if report is None:
             return self._no_database()
-        fix = "run `kiosk db check` for every problem; restore the database or key from backup"
+        fix = Text(
+            QT_TRANSLATE_NOOP(
+                "DiagText",
+                "run `kiosk db check` for every problem; restore the database or key from backup",
+            )
+        )
         if report.damage is not None or report.revision != report.head:
-            return Verdict.SKIP, "not checked: see the schema and integrity checks", ""
+            found = QT_TRANSLATE_NOOP(
+                "DiagText", "not checked: see the schema and integrity checks"
+            )
+            return Verdict.SKIP, Text(found), ""
         if report.audit_error is not None:
-            return Verdict.FAIL, f"not checked: {report.audit_error}", fix
+            found = QT_TRANSLATE_NOOP("DiagText", "not checked: {error}")
+            return Verdict.FAIL, Text(found, error=str(report.audit_error)), fix
         if report.audit is not None and report.audit.problems:
             broken = report.audit.problems
-            return Verdict.FAIL, f"BROKEN, {len(broken)} problems: {broken[0]}", fix
+            found = QT_TRANSLATE_NOOP("DiagText", "BROKEN, {n} problems: {first}")
+            return Verdict.FAIL, Text(found, n=str(len(broken)), first=str(broken[0])), fix
         if report.audit_unverifiable:
-            return Verdict.FAIL, f"cannot be verified: {report.key_problem}", fix
+            found = QT_TRANSLATE_NOOP("DiagText", "cannot be verified: {problem}")
+            return Verdict.FAIL, Text(found, problem=str(report.key_problem)), fix
         if report.consistency_error is not None:
-            return Verdict.FAIL, f"journal not checked: {report.consistency_error}", fix
+            found = QT_TRANSLATE_NOOP("DiagText", "journal not checked: {error}")
+            return Verdict.FAIL, Text(found, error=str(report.consistency_error)), fix
         if report.consistency is not None and report.consistency.problems:
             problems = report.consistency.problems
-            return Verdict.FAIL, f"journal: {len(problems)} problems: {problems[0]}", fix
+            found = QT_TRANSLATE_NOOP("DiagText", "journal: {n} problems: {first}")
+            return Verdict.FAIL, Text(found, n=str(len(problems)), first=str(problems[0])), fix
         chains = report.audit.chains if report.audit is not None else []
-        found = f"ok, {sum(c.entries for c in chains):,} entries, chains: {len(chains)}"
+        found = Text(
+            QT_TRANSLATE_NOOP("DiagText", "ok, {entries} entries, chains: {chains}"),
+            entries=f"{sum(c.entries for c in chains):,}",
+            chains=str(len(chains)),
+        )
         warnings = report.warnings()
         if warnings:
-            return Verdict.WARN, f"{found}; {warnings[0]}", "see `kiosk db check`"
+            fix = Text(QT_TRANSLATE_NOOP("DiagText", "see `kiosk db check`"))
+            return Verdict.WARN, joined("; ", [found, str(warnings[0])]), fix
         return Verdict.PASS, found, ""
 
     def outbox(self) -> Outcome3:
@@ -597,16 +811,26 @@ class _Run:
         with read_session(self._engine) as session:
             waiting, oldest = OutboxRepository(session).waiting(self.subject.kiosk_id)
         if not waiting or oldest is None:
-            return Verdict.PASS, "no message waiting for the central back end", ""
+            found = QT_TRANSLATE_NOOP("DiagText", "no message waiting for the central back end")
+            return Verdict.PASS, Text(found), ""
         if oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=dt.UTC)
         age = self.started_at - oldest
-        found = f"{waiting:,} waiting, the oldest for {_age(age)}"
+        found = Text(
+            QT_TRANSLATE_NOOP("DiagText", "{n} waiting, the oldest for {age}"),
+            n=f"{waiting:,}",
+            age=_age(age),
+        )
         if age > OUTBOX_WARN_AGE:
             return (
                 Verdict.WARN,
                 found,
-                "the central back end has not taken them: check the connection to it",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "the central back end has not taken them: check the connection to it",
+                    )
+                ),
             )
         return Verdict.PASS, found, ""
 
@@ -623,14 +847,24 @@ class _Run:
         )
         for state in states:
             if state.refusal is not None:
-                return Verdict.FAIL, f"{state.name}: refused", str(state.refusal)
-        found = "; ".join(
-            f"{s.name} {s.path.name}: "
-            + ("none yet, made at the kiosk's next start" if s.made_at_start else s.key_id or "")
-            for s in states
+                found = QT_TRANSLATE_NOOP("DiagText", "{name}: refused")
+                return Verdict.FAIL, Text(found, name=Text(state.name)), str(state.refusal)
+        found = joined(
+            "; ",
+            [
+                Text(
+                    "{name} {file}: {state}",
+                    context="",
+                    name=Text(s.name),  # a marked name (kiosk.services.signing_key)
+                    file=s.path.name,
+                    state=_MADE_AT_START if s.made_at_start else s.key_id or "",
+                )
+                for s in states
+            ],
         )
         if any(s.made_at_start for s in states):
-            return Verdict.WARN, found, "start the kiosk once; then back the keys up"
+            fix = QT_TRANSLATE_NOOP("DiagText", "start the kiosk once; then back the keys up")
+            return Verdict.WARN, found, Text(fix)
         return Verdict.PASS, found, ""
 
     def audit_state(self) -> AuditKeyState | None:
@@ -648,14 +882,20 @@ class _Run:
         if state is None:
             return self._no_database()
         if state.refusal is not None:
-            return Verdict.FAIL, "refused", str(state.refusal)
+            return Verdict.FAIL, Text(QT_TRANSLATE_NOOP("DiagText", "refused")), str(state.refusal)
         if state.seal is None:
             return (
                 Verdict.WARN,
-                "none yet, made at the kiosk's next start",
-                "start the kiosk once; then back the key up with the data folder",
+                _MADE_AT_START,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "DiagText",
+                        "start the kiosk once; then back the key up with the data folder",
+                    )
+                ),
             )
-        return Verdict.PASS, f"key id {state.seal.key_id}", ""
+        found = QT_TRANSLATE_NOOP("DiagText", "key id {key_id}")
+        return Verdict.PASS, Text(found, key_id=state.seal.key_id), ""
 
 
 def record_selftest(
@@ -703,9 +943,61 @@ def record_selftest(
 
 
 _PRINTER_FIXES = {
-    "pdf": "make the folder and let the kiosk's user write it (the kiosk makes it at start)",
-    "cups": "check the printer's power, cable and paper, then `lpstat -p`",
+    "pdf": Text(
+        QT_TRANSLATE_NOOP(
+            "DiagText",
+            "make the folder and let the kiosk's user write it (the kiosk makes it at start)",
+        )
+    ),
+    "cups": Text(
+        QT_TRANSLATE_NOOP(
+            "DiagText", "check the printer's power, cable and paper, then `lpstat -p`"
+        )
+    ),
 }
+_CHECK_IT = Text(QT_TRANSLATE_NOOP("DiagText", "check it"))
+_MADE_AT_START = Text(QT_TRANSLATE_NOOP("DiagText", "none yet, made at the kiosk's next start"))
+
+
+# The device states' codes (kiosk.domain.devices, the readers' states), as the command line
+# prints them; the screens show them in words.
+_STATE_WORDS = {
+    "online": QT_TRANSLATE_NOOP("DiagText", "online"),
+    "offline": QT_TRANSLATE_NOOP("DiagText", "offline"),
+    "power_off": QT_TRANSLATE_NOOP("DiagText", "power_off"),
+    "no_device": QT_TRANSLATE_NOOP("DiagText", "no_device"),
+    "hardware_error": QT_TRANSLATE_NOOP("DiagText", "hardware_error"),
+    "user_error": QT_TRANSLATE_NOOP("DiagText", "user_error"),
+    "busy": QT_TRANSLATE_NOOP("DiagText", "busy"),
+    "card_present": QT_TRANSLATE_NOOP("DiagText", "card_present"),
+    "card_absent": QT_TRANSLATE_NOOP("DiagText", "card_absent"),
+    "card_jammed": QT_TRANSLATE_NOOP("DiagText", "card_jammed"),
+    "paper_ok": QT_TRANSLATE_NOOP("DiagText", "paper_ok"),
+    "paper_low": QT_TRANSLATE_NOOP("DiagText", "paper_low"),
+    "paper_out": QT_TRANSLATE_NOOP("DiagText", "paper_out"),
+    "paper_jammed": QT_TRANSLATE_NOOP("DiagText", "paper_jammed"),
+    "unknown": QT_TRANSLATE_NOOP("DiagText", "unknown"),
+    "none": QT_TRANSLATE_NOOP("DiagText", "none"),
+    "empty": QT_TRANSLATE_NOOP("DiagText", "empty"),
+    "card_mute": QT_TRANSLATE_NOOP("DiagText", "card_mute"),
+    "in_use": QT_TRANSLATE_NOOP("DiagText", "in_use"),
+    "unavailable": QT_TRANSLATE_NOOP("DiagText", "unavailable"),
+}
+
+
+def _state(value: str) -> str:
+    return Text(_STATE_WORDS[value]) if value in _STATE_WORDS else value
+
+
+def _device_words(name: str, device: DeviceStatus) -> str:
+    """ "name: state, media", as the command line prints it."""
+    return Text(
+        "{name}: {state}, {media}",
+        context="",
+        name=name,
+        state=_state(device.state.value),
+        media=_state(device.media.value),
+    )
 
 
 def _verdict(report: SelftestReport, check_id: str) -> Verdict | None:
@@ -729,7 +1021,7 @@ def _size(n: int) -> str:
 def _age(age: dt.timedelta) -> str:
     minutes = int(age.total_seconds() // 60)
     if minutes < 60:
-        return f"{max(minutes, 0)} min"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "{n} min"), n=str(max(minutes, 0)))
     if minutes < 48 * 60:
-        return f"{minutes // 60} h"
-    return f"{minutes // (24 * 60)} days"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "{n} h"), n=str(minutes // 60))
+    return Text(QT_TRANSLATE_NOOP("DiagText", "{n} days"), n=str(minutes // (24 * 60)))

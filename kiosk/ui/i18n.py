@@ -23,6 +23,7 @@ from sscard_assets import assets_dir
 
 from kiosk.domain.calendar import CHINA_TZ
 from kiosk.domain.records import fen_to_yuan
+from kiosk.domain.texts import Text
 from kiosk.domain.vocabulary import Term
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,36 @@ def qt_tool(name: str) -> Path:
     if found:
         return Path(found)
     raise FileNotFoundError(f"Qt tool {name} not found beside {sys.executable} or in PySide6")
+
+
+def lupdate_sources(root: Path | None = None) -> list[Path]:
+    """The modules pyside6-lupdate reads: the UI's, and every other module of the kiosk that
+    marks texts with kiosk.domain.texts (the services' findings a screen translates)."""
+    kiosk_dir = Path(root) if root is not None else Path(__file__).resolve().parents[1]
+    ui = sorted((kiosk_dir / "ui").rglob("*.py"))
+    marked = sorted(
+        path
+        for path in kiosk_dir.rglob("*.py")
+        if "ui" not in path.relative_to(kiosk_dir).parts[:1]
+        and "kiosk.domain.texts import" in path.read_text(encoding="utf-8")
+    )
+    return ui + marked
+
+
+def update_catalogues() -> list[Path]:
+    """Run lupdate over `lupdate_sources` into every .ts (new texts arrive unfinished)."""
+    options = ["-silent", "-locations", "none", "-no-obsolete"]
+    sources = [str(p) for p in lupdate_sources()]
+    for ts in ts_files():
+        result = subprocess.run(
+            [str(qt_tool("lupdate")), *options, *sources, "-ts", str(ts)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"lupdate failed on {ts.name}: {result.stderr.strip()}")
+    return ts_files()
 
 
 def compile_translations(out_dir: Path | None = None) -> list[Path]:
@@ -178,6 +209,23 @@ def in_language(language: str, context: str, source: str) -> str:
     return translator.translate(context, source) or source
 
 
+def translated(text: str) -> str:
+    """A service's text (kiosk.domain.texts.Text) in the language shown: its template from
+    the catalogue, filled with its values (those that are Texts translated too). Any other
+    string is data and comes back as it is."""
+    if not isinstance(text, Text):
+        return text
+    values = {k: translated(v) if isinstance(v, str) else v for k, v in text.values.items()}
+    template = (
+        QCoreApplication.translate(text.context, text.template) if text.context else text.template
+    )
+    try:
+        return template.format(**values) if values else template
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        log.error("i18n.bad_template context=%s", text.context)
+        return text.template.format(**values)
+
+
 def current_language() -> str:
     """The language the screens are showing, as `Translations.set_language` left it."""
     return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
@@ -260,16 +308,23 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m kiosk.ui.i18n --compile [--out DIR]`: the build step for the .qm files."""
+    """`python -m kiosk.ui.i18n --compile [--out DIR]`: the build step for the .qm files;
+    `--update`: the texts of the code into the .ts files (lupdate over `lupdate_sources`)."""
     import argparse
 
     parser = argparse.ArgumentParser(description="Compile the kiosk's Qt translations.")
     parser.add_argument("--compile", action="store_true", help="compile every .ts to .qm")
     parser.add_argument("--out", type=Path, help="folder for the .qm files (default: beside)")
+    parser.add_argument("--update", action="store_true", help="run lupdate into every .ts")
     args = parser.parse_args(argv)
-    if not args.compile:
+    if not args.compile and not args.update:
         parser.print_help()
         return 2
+    if args.update:
+        for ts in update_catalogues():
+            print(f"updated {ts}")
+        if not args.compile:
+            return 0
     for qm in compile_translations(args.out):
         print(f"compiled {qm}")
     return 0

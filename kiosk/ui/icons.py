@@ -59,6 +59,7 @@ ICON_NAMES = (
     "user",
     "wallet",
     "warning",
+    "wrench",
 )
 
 

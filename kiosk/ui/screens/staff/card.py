@@ -1,8 +1,10 @@
 """The staff area "card" (kiosk.flows.staff_card): the card test's results (`staff-card`: the
 ATR decoded, the masked card fields, each APDU with its status word and time) and the APDU
 console (`staff-apdu`: a hex pad, Send, the answer masked, and "Send anyway" for a command that
-may change the card). Texts in the context "StaffScreen"; status word meanings and command
-names are the ISO words a technician looks up, shown as the card layer writes them."""
+may change the card). Texts in the context "StaffScreen"; status word meanings, ATR words,
+the reasons a command may change the card and the trace's command names are the card layer's
+kiosk.domain.texts Texts, shown in the language of the screen (context "DiagText"); ISO
+instruction names (SELECT, READ RECORD) and hex stay as the card layer writes them."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout
 
 from kiosk.flows.staff_card import CardArea, CardPage, CardView
 from kiosk.services.card_bench import BenchProblem, typed_shown
+from kiosk.ui.i18n import translated
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
 from kiosk.ui.theme import SPACING
@@ -65,7 +68,13 @@ def atr_rows(atr: dict[str, Any]) -> list[tuple[str, str]]:
         )
     ]
     if "error" in atr:
-        return [*rows, (QCoreApplication.translate("StaffScreen", "Not a valid ATR"), atr["error"])]
+        return [
+            *rows,
+            (
+                QCoreApplication.translate("StaffScreen", "Not a valid ATR"),
+                translated(atr["error"]),
+            ),
+        ]
     transmission = atr["transmission"]
     rate = transmission["bit_rate_at_3_5712_mhz"]
     ta1 = (
@@ -82,7 +91,7 @@ def atr_rows(atr: dict[str, Any]) -> list[tuple[str, str]]:
     )
     return [
         *rows,
-        (QCoreApplication.translate("StaffScreen", "Convention"), atr["convention"]),
+        (QCoreApplication.translate("StaffScreen", "Convention"), translated(atr["convention"])),
         (QCoreApplication.translate("StaffScreen", "Protocols"), ", ".join(atr["protocols"])),
         (QCoreApplication.translate("StaffScreen", "TA1 bit rate"), ta1),
         (
@@ -91,7 +100,7 @@ def atr_rows(atr: dict[str, Any]) -> list[tuple[str, str]]:
         ),
         (
             QCoreApplication.translate("StaffScreen", "Card type"),
-            f"{atr['card_type']} ({recognised})",
+            f"{translated(atr['card_type'])} ({recognised})",
         ),
     ]
 
@@ -180,7 +189,11 @@ class CardTestScreen(StaffScreen):
             )
             timings = report["timings"]
             apdus = [
-                (row["command"], f"{row['sw'] or '----'}  {row['meaning']}", f"{row['ms']:.1f} ms")
+                (
+                    translated(row["command"]),
+                    f"{row['sw'] or '----'}  {translated(row['meaning'])}",
+                    f"{row['ms']:.1f} ms",
+                )
                 for row in timings["apdus"]
             ]
             _fill_grid(self.apdu_grid, "staffCardApdu", apdus)
@@ -350,7 +363,7 @@ class ApduScreen(StaffScreen):
                     "StaffScreen",
                     "This command can change the card: {why}. A VERIFY with a PIN spends one of "
                     "the card's PIN tries. Send it only if you mean to.",
-                ).format(why=view.pending_why)
+                ).format(why=translated(view.pending_why))
             )
         elif view.busy:
             self.notice.set_tone("info", "card")
@@ -383,7 +396,12 @@ class ApduScreen(StaffScreen):
         if view.sent:
             rows.append((QCoreApplication.translate("StaffScreen", "Sent"), view.sent))
         if answer is not None:
-            rows.append((QCoreApplication.translate("StaffScreen", "Command"), answer["command"]))
+            rows.append(
+                (
+                    QCoreApplication.translate("StaffScreen", "Command"),
+                    translated(answer["command"]),
+                )
+            )
             if answer["bytes"]:
                 rows.append(
                     (QCoreApplication.translate("StaffScreen", "Answer (masked)"), answer["data"])
@@ -391,7 +409,7 @@ class ApduScreen(StaffScreen):
             rows.append(
                 (
                     QCoreApplication.translate("StaffScreen", "Status word"),
-                    f"{answer['sw'] or '----'}  {answer['meaning']}",
+                    f"{answer['sw'] or '----'}  {translated(answer['meaning'])}",
                 )
             )
             rows.append(

@@ -2,7 +2,9 @@
 as a row with a coloured verdict pill, what was found and the fix (`staff-diag`), and the
 printer's state with its last jobs or files and a test page (`staff-diag-devices`). Texts in
 the context "StaffScreen". The checks' findings and the printer's details are the services'
-own words (the same as `kiosk diag selftest|printer` print), shown as they come."""
+own words (the same as `kiosk diag selftest|printer` print), shown in the language of the
+screen: they are kiosk.domain.texts Texts, translated in the context "DiagText"
+(kiosk.ui.i18n.translated); values (paths, names, versions) stay as they are."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from kiosk.flows.staff_diagnostics import DiagnosticsArea, DiagNotice, DiagPage,
 from kiosk.services.printer_diag import TestPageResult
 from kiosk.services.selftest import CheckResult, Verdict
 from kiosk.services.staff_diagnostics import SelftestRun
+from kiosk.ui.i18n import translated
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
 from kiosk.ui.screens.staff.today import size_words, slip_text
@@ -27,7 +30,7 @@ from kiosk.ui.widgets.parts import Notice as NoticeBox
 
 menu_item(
     "diagnostics",
-    "shield",
+    "wrench",
     QT_TRANSLATE_NOOP("StaffScreen", "Diagnostics"),
     QT_TRANSLATE_NOOP("StaffScreen", "Self-test, devices, test page"),
 )
@@ -104,14 +107,18 @@ class SelftestScreen(StaffScreen):
         super().__init__(parent)
         self.verdict = NoticeBox("staffDiagVerdict")
         self.verdict.setVisible(False)
+        # One compact line above the rows: body text, thin margins (the rows need the height).
+        self.verdict.text.setProperty("role", "body")
+        self.verdict.layout().setContentsMargins(SPACING.m, SPACING.s, SPACING.m, SPACING.s)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, SPACING.s, 0)
         column.setSpacing(SPACING.m)
-        self.checks_card = Card("staffDiagChecks", margins=SPACING.l)
+        # Compact rows: a technician should see as many checks at once as the height allows.
+        self.checks_card = Card("staffDiagChecks", margins=SPACING.m)
         self.rows = QGridLayout()
-        self.rows.setHorizontalSpacing(SPACING.l)
-        self.rows.setVerticalSpacing(SPACING.m)
+        self.rows.setHorizontalSpacing(SPACING.m)
+        self.rows.setVerticalSpacing(SPACING.s)
         self.rows.setColumnStretch(1, 1)
         self.checks_card.body.addLayout(self.rows)
         column.addWidget(self.checks_card)
@@ -119,7 +126,7 @@ class SelftestScreen(StaffScreen):
         self.scroll = scroll_area(content, "staffDiagScroll")
         self.notice = NoticeBox("staffDiagNotice")
         self.notice.setVisible(False)
-        self.run_button = KioskButton("staffDiagRun", kind="primary", icon_name="shield")
+        self.run_button = KioskButton("staffDiagRun", kind="primary", icon_name="wrench")
         self.devices_button = KioskButton("staffDiagDevices", kind="secondary", icon_name="printer")
         buttons = QHBoxLayout()
         buttons.setSpacing(SPACING.m)
@@ -147,6 +154,8 @@ class SelftestScreen(StaffScreen):
             self._fill_rows(view.run.report.checks if view.run is not None else ())
             self._shown = view.run
         self.checks_card.setVisible(view.run is not None)
+        # With results shown, the verdict says what the lead said: the rows get its height.
+        self.lead.setVisible(view.run is None and not view.busy)
         if view.busy:
             self.verdict.set_tone("info", "clock")
             self.verdict.set_text(
@@ -188,12 +197,16 @@ class SelftestScreen(StaffScreen):
             layout.setSpacing(0)
             name = make_label("body", object_name=f"staffDiagCheck{row}Name")
             name.setTextFormat(Qt.TextFormat.RichText)  # the name in bold; both escaped
-            name.setText(f"<b>{escape(check.name)}</b> · {escape(check.found)}")
+            name.setText(
+                f"<b>{escape(translated(check.name))}</b> · {escape(translated(check.found))}"
+            )
             layout.addWidget(name)
             if check.fix:
                 fix = make_label("small", object_name=f"staffDiagCheck{row}Fix")
                 fix.setText(
-                    QCoreApplication.translate("StaffScreen", "Fix: {fix}").format(fix=check.fix)
+                    QCoreApplication.translate("StaffScreen", "Fix: {fix}").format(
+                        fix=translated(check.fix)
+                    )
                 )
                 layout.addWidget(fix)
             self.rows.addWidget(pill, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -227,7 +240,7 @@ def printer_lines(report: dict[str, Any]) -> list[str]:
     pdf = report.get("pdf")
     if cups is not None:
         if cups.get("problem"):
-            lines.append(cups["problem"])
+            lines.append(translated(cups["problem"]))
         if cups.get("printer_state"):
             lines.append(
                 QCoreApplication.translate("StaffScreen", "Queue {queue}: {state}").format(
@@ -322,7 +335,7 @@ class DevicesScreen(StaffScreen):
             for label in (self.printer_state, self.printer_lines):
                 label.clear()
         else:
-            state = report["detail"] or report["state"]
+            state = translated(report["detail"]) or report["state"]
             set_tone(self.printer_state, "ok" if report["ready"] else "error")
             self.printer_state.setText(
                 QCoreApplication.translate("StaffScreen", "Ready: {state}").format(state=state)
