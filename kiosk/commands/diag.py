@@ -166,6 +166,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     from kiosk.config import SettingsError, load_settings
     from kiosk.diag_setup import selftest_subject
     from kiosk.services.selftest import record_selftest, run_selftest, settings_failed
+    from kiosk.services.technician_audit import Actor
 
     try:
         settings = load_settings(config_file=args.config, demo=args.demo)
@@ -174,7 +175,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     else:
         subject = selftest_subject(settings, kiosk.BUILD_DATE)
         report = run_selftest(subject, "loaded" + (" (the demo set-up)" if settings.demo else ""))
-        recorded = _record_selftest(record_selftest, subject, report, login_name())
+        recorded = _record_selftest(record_selftest, subject, report, Actor(login_name()))
     if args.json:
         entry, reason = recorded
         audit = {"recorded": entry is not None, "entry": entry, "reason": reason or None}
@@ -184,7 +185,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     return EXIT_OK if report.passed else EXIT_CARD
 
 
-def _record_selftest(record: Any, subject: Any, report: Any, actor: str) -> tuple[int | None, str]:
+def _record_selftest(record: Any, subject: Any, report: Any, actor: Any) -> tuple[int | None, str]:
     """The audit entry of the run; what stops it is said, never raised: the checks stand."""
     from sqlalchemy.exc import SQLAlchemyError
 
