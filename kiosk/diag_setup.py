@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from kiosk.services.bundle import Bundle, BundleFile
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
-    from kiosk.services.staff_diagnostics import DiagnosticsTools
-    from kiosk.services.technician_audit import AuditTarget
+    from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
+    from kiosk.services.technician_audit import Actor, AuditTarget
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def add_selftest(settings: Settings) -> Contributor:
 # The audit log ---------------------------------------------------------------------------------
 
 
-def open_audit(settings: Settings, actor: str) -> tuple[AuditTarget | None, str | None]:
+def open_audit(settings: Settings, actor: Actor) -> tuple[AuditTarget | None, str | None]:
     """Where `actor`'s action is recorded: the kiosk's database and audit seal, or None and
     why not (no database yet, unreachable, no usable audit key). Never creates the database."""
     from kiosk.services.audit_seal import open_audit_seal
@@ -288,8 +288,9 @@ def collect_bundle(
     return bundle
 
 
-def record_bundle(settings: Settings, written: BundleFile, actor: str) -> str | None:
-    """Record the bundle written in the audit log with `actor` (a technician's login); None
+def record_bundle(settings: Settings, written: BundleFile, actor: Actor) -> str | None:
+    """Record the bundle written in the audit log with `actor` (a technician's login, or an
+    administrator's on the service screens); None
     when recorded, else why not. A bundle is kept either way: it holds no personal data, and
     a kiosk whose database is down is the one that needs it most."""
     from kiosk.domain.journal import Outcome
@@ -327,7 +328,7 @@ def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
     from kiosk.services.selftest import record_selftest, run_selftest
     from kiosk.services.staff_diagnostics import DiagnosticsTools, SelftestRun
 
-    def selftest(actor: str) -> SelftestRun:
+    def selftest(actor: Actor) -> SelftestRun:
         subject = selftest_subject(settings, build_date)
         report = run_selftest(subject)
         try:
@@ -340,7 +341,7 @@ def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
     def report() -> dict[str, Any]:
         return printer_report(make_printer(settings, prepare=False))
 
-    def test_page(actor: str) -> TestPageResult:
+    def test_page(actor: Actor) -> TestPageResult:
         printer = make_printer(settings, prepare=False)
         audit, problem = open_audit(settings, actor)
         page = TestPage(
@@ -348,7 +349,7 @@ def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
             settings.location,
             dt.datetime.now(dt.UTC),
             printer_label(printer),
-            technician=actor,
+            technician=actor.name,
         )
         try:
             return print_test_page(
@@ -358,4 +359,36 @@ def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
             if audit is not None:
                 audit.engine.dispose()
 
-    return DiagnosticsTools(selftest=selftest, printer_report=report, test_page=test_page)
+    def bundle(folder: Path, actor: Actor, documents: Mapping[str, Any]) -> BundleRun:
+        return make_bundle(settings, folder, actor, documents)
+
+    return DiagnosticsTools(
+        selftest=selftest, printer_report=report, test_page=test_page, bundle=bundle
+    )
+
+
+def make_bundle(
+    settings: Settings, folder: Path, actor: Actor, documents: Mapping[str, Any] | None = None
+) -> BundleRun:
+    """The bundle as `kiosk diag bundle` makes it (with the self-test), plus `documents` the
+    running kiosk has (the last card test), written into `folder` and recorded with `actor`.
+    Raises BundleRefused when the folder cannot take it (nothing written)."""
+    from kiosk.services.bundle import BundleError, folder_problem
+    from kiosk.services.export_places import write_problem
+    from kiosk.services.staff_diagnostics import BundleRefused, BundleRun
+
+    problem = folder_problem(folder)  # before the seconds of gathering, not after
+    if problem:
+        raise BundleRefused(problem, write_problem(None, folder))
+
+    def add_documents(bundle: Bundle) -> None:
+        for name, document in (documents or {}).items():
+            bundle.add_json(name, document)
+
+    gathered = collect_bundle(settings, contributors=[add_selftest(settings), add_documents])
+    try:
+        written = gathered.write(folder)
+    except BundleError as exc:
+        raise BundleRefused(str(exc), write_problem(exc.cause, folder)) from None
+    log.info("diag.bundle.written bytes=%d documents=%d", written.size, len(written.documents))
+    return BundleRun(written, record_bundle(settings, written, actor))
