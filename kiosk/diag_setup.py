@@ -21,6 +21,8 @@ from kiosk.config import Settings
 from kiosk.hardware import make_printer
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
     from kiosk.services.bundle import Bundle, BundleFile
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
@@ -67,6 +69,35 @@ def add_selftest(settings: Settings) -> Contributor:
 
 
 # The audit log ---------------------------------------------------------------------------------
+
+
+def open_kiosk_database(settings: Settings) -> tuple[Engine | None, str | None]:
+    """The kiosk's database at this program's schema, or None and why not (no database yet,
+    unreachable, an older or newer schema). Never creates or migrates it."""
+    from kiosk.store.db import create_engine, is_sqlite, sqlite_path
+    from kiosk.store.migrate import current_revision, head_revision
+    from kiosk.store.urls import parse_database_url
+
+    try:
+        url = parse_database_url(settings.resolved_database_url)
+        path = sqlite_path(url) if is_sqlite(url) else None
+        if path is not None and not path.is_file():
+            return None, f"the kiosk has no database yet ({path})"
+        engine = create_engine(url)
+    except Exception as exc:
+        return None, f"the database cannot be opened ({_reason(exc)})"
+    try:
+        found, wanted = current_revision(engine), head_revision()
+    except Exception as exc:
+        engine.dispose()
+        return None, f"the database cannot be reached ({_reason(exc)})"
+    if found != wanted:
+        engine.dispose()
+        return None, (
+            f"the database is at schema {found or 'none'}, this program at {wanted} "
+            "(start the kiosk once: it migrates the database)"
+        )
+    return engine, None
 
 
 def open_audit(settings: Settings, actor: Actor) -> tuple[AuditTarget | None, str | None]:
