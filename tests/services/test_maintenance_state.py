@@ -55,9 +55,7 @@ def test_out_and_back_each_recorded_once(engine: Engine, audit_seal: AuditSeal) 
     ]
 
 
-def test_a_change_the_audit_log_cannot_take_changes_nothing(
-    engine: Engine, tmp_path: Path
-) -> None:
+def test_a_change_the_audit_log_cannot_take_changes_nothing(engine: Engine, tmp_path: Path) -> None:
     (tmp_path / "anchor-is-a-folder").mkdir()
     broken = AuditSeal(b"k" * 32, AnchorLog(tmp_path / "anchor-is-a-folder"))
     target = AuditTarget(engine, broken, KIOSK, Actor("tech1"))

@@ -374,7 +374,10 @@ def test_keys_not_made_yet_warn(tmp_path: Path) -> None:
     assert verdicts(report)["voucher_key"] is verdicts(report)["audit_key"] is Verdict.WARN
     assert "next start" in check(report, "audit_key").found
     assert report.passed and report.verdict is Verdict.WARN
-    assert record_selftest(subject(data_dir), report, actor=Actor("tech")) == (None, "no usable audit key")
+    assert record_selftest(subject(data_dir), report, actor=Actor("tech")) == (
+        None,
+        "no usable audit key",
+    )
     assert not (data_dir / "audit-chain.key").exists()  # the self-test made nothing
 
 
