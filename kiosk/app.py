@@ -336,7 +336,10 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         public_keys=trusted_public_keys(kiosk.settings),
         export_dir=kiosk.settings.resolved_export_dir,
         reader=kiosk.backend,
-        diagnostics=diagnostics_tools(kiosk.settings, package.BUILD_DATE),
+        # The diagnostics look at the printer the kiosk prints with (the demo's faults show).
+        diagnostics=diagnostics_tools(
+            kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer
+        ),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)

@@ -23,6 +23,7 @@ from kiosk.hardware import make_printer
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from drivers.printers.base import Printer
     from kiosk.services.bundle import Bundle, BundleFile
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
@@ -350,17 +351,26 @@ def record_bundle(settings: Settings, written: BundleFile, actor: Actor) -> str 
 # The diagnostics screens ------------------------------------------------------------------------
 
 
-def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
-    """The staff area "diagnostics"'s tools for the running kiosk of `settings`: the same
-    self-test, printer report and test page as `kiosk diag selftest|printer`, each recorded
-    with the staff member's login as actor."""
+def diagnostics_tools(
+    settings: Settings, build_date: str, printer: Callable[[], Printer] | None = None
+) -> DiagnosticsTools:
+    """The technician's areas' tools for the running kiosk of `settings`: the same self-test,
+    printer report, test page and bundle as `kiosk diag selftest|printer|bundle`, each
+    recorded with the staff member's login as actor. `printer`: the voucher printer the kiosk
+    prints with now (its own object: the demo's printer faults show), else one made from the
+    settings as the commands make it."""
     from kiosk.reports.test_page import TestPage
     from kiosk.services.printer_diag import print_test_page, printer_label, printer_report
     from kiosk.services.selftest import record_selftest, run_selftest
     from kiosk.services.staff_diagnostics import DiagnosticsTools, SelftestRun
 
+    def current_printer() -> Printer:
+        return printer() if printer is not None else make_printer(settings, prepare=False)
+
     def selftest(actor: Actor) -> SelftestRun:
-        subject = selftest_subject(settings, build_date)
+        subject = dataclasses.replace(
+            selftest_subject(settings, build_date), printer=current_printer
+        )
         report = run_selftest(subject)
         try:
             _, problem = record_selftest(subject, report, actor=actor)
@@ -370,21 +380,21 @@ def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
         return SelftestRun(report, problem or None)
 
     def report() -> dict[str, Any]:
-        return printer_report(make_printer(settings, prepare=False))
+        return printer_report(current_printer())
 
     def test_page(actor: Actor) -> TestPageResult:
-        printer = make_printer(settings, prepare=False)
+        voucher_printer = current_printer()
         audit, problem = open_audit(settings, actor)
         page = TestPage(
             settings.kiosk_id,
             settings.location,
             dt.datetime.now(dt.UTC),
-            printer_label(printer),
+            printer_label(voucher_printer),
             technician=actor.name,
         )
         try:
             return print_test_page(
-                printer, page, settings.voucher_layout, audit, audit_problem=problem
+                voucher_printer, page, settings.voucher_layout, audit, audit_problem=problem
             )
         finally:
             if audit is not None:
