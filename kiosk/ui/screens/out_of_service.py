@@ -107,7 +107,8 @@ class OutOfServiceScreen(Screen):
         self.card = Card("outOfServiceCard", margins=SPACING.l)
         self.advice_zh = make_label("heading", object_name="outOfServiceAdviceZh", align=centre)
         self.advice_en = make_label("lead", object_name="outOfServiceAdviceEn", align=centre)
-        self.maintenance = make_label("body", object_name="outOfServiceMaintenance", align=centre)
+        # In place of the apology: the screen's height is the same either way.
+        self.maintenance = make_label("muted", object_name="outOfServiceMaintenance", align=centre)
         self.maintenance.setVisible(False)
         self.sorry = make_label("muted", object_name="outOfServiceSorry", align=centre)
         self.hotline = make_label("muted", object_name="outOfServiceHotline", align=centre)
@@ -116,8 +117,8 @@ class OutOfServiceScreen(Screen):
 
         self.card.body.addWidget(self.advice_zh)
         self.card.body.addWidget(self.advice_en)
-        self.card.body.addWidget(self.maintenance)
         self.card.body.addWidget(divider())
+        self.card.body.addWidget(self.maintenance)
         self.card.body.addWidget(self.sorry)
         self.card.body.addWidget(self.hotline)
 
@@ -146,6 +147,7 @@ class OutOfServiceScreen(Screen):
         self._outage = outage
         maintenance = outage.reason is Reason.MAINTENANCE
         self.maintenance.setVisible(maintenance)
+        self.sorry.setVisible(not maintenance)
         self.service_corner.setVisible(maintenance)
         if maintenance:
             self.service_corner.raise_()

@@ -165,3 +165,17 @@ def test_a_change_from_the_command_line_shows_at_the_next_check(qtbot, kiosk) ->
     kiosk.check_status()
     qtbot.waitUntil(lambda: not kiosk.window.in_maintenance, timeout=10_000)
     assert kiosk.window.current is kiosk.window.attract
+
+
+def test_the_maintenance_screen_fits_1280x800_in_large_text(qtbot, kiosk) -> None:
+    w = kiosk.window
+    log_in(qtbot, kiosk, w.attract.service_corner, "tech", "tech-demo")
+    w.staff_menu.service_clicked.emit(False)
+    at_menu(qtbot, kiosk)
+    w.staff_menu.logout_clicked.emit()
+    qtbot.waitUntil(lambda: not kiosk.staff.active and idle(kiosk))
+    for language in ("zh_CN", "en"):
+        kiosk.set_language(language)
+        kiosk.set_large_text(True)
+        size = w.minimumSizeHint()
+        assert size.width() <= 1280 and size.height() <= 800, (language, size)
