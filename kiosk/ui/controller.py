@@ -140,11 +140,14 @@ class CitizenController(QObject):
         being read, and while the kiosk serves or is out of service for maintenance. Until
         `resume()`, cards inserted and removed are ignored (no citizen session starts behind
         the staff screens)."""
+        # Out of service for maintenance, the citizen's screen under it does not matter (the
+        # reader the technician came to replace may be unplugged): only no session.
+        maintenance = self.window.in_maintenance
         if (
             self._suspended
             or self.flow.in_session
-            or self.flow.view.step is not Step.ATTRACT
-            or (self.window.outage is not None and not self.window.in_maintenance)
+            or (self.flow.view.step is not Step.ATTRACT and not maintenance)
+            or (self.window.outage is not None and not maintenance)
         ):
             return False
         self._suspended = True
@@ -162,6 +165,8 @@ class CitizenController(QObject):
         log.info("citizen.resumed")
         if not self._bridge.watch.reader_names():
             self._apply(self.flow.reader_lost())
+        elif self.flow.view.step is Step.READER_UNAVAILABLE:  # plugged in during staff mode
+            self._apply(self.flow.reader_back())
         else:
             self._render()
 

@@ -179,3 +179,24 @@ def test_the_maintenance_screen_fits_1280x800_in_large_text(qtbot, kiosk) -> Non
         kiosk.set_large_text(True)
         size = w.minimumSizeHint()
         assert size.width() <= 1280 and size.height() <= 800, (language, size)
+
+
+def test_the_entry_opens_over_maintenance_with_the_reader_unplugged(qtbot, kiosk) -> None:
+    """The technician came to replace the reader: with it unplugged, the citizen side shows
+    "reader unavailable" under the out-of-service screen, and the entry still opens."""
+    w = kiosk.window
+    log_in(qtbot, kiosk, w.attract.service_corner, "tech", "tech-demo")
+    w.staff_menu.service_clicked.emit(False)
+    at_menu(qtbot, kiosk)
+    w.staff_menu.logout_clicked.emit()
+    qtbot.waitUntil(lambda: not kiosk.staff.active and idle(kiosk))
+    kiosk.backend.unplug()
+    qtbot.waitUntil(lambda: kiosk.controller.flow.view.step.value == "reader_unavailable")
+    assert w.current is w.out_of_service
+    log_in(qtbot, kiosk, w.out_of_service.service_corner, "tech", "tech-demo")
+    kiosk.backend.plug("Mock Reader 0")
+    w.staff_menu.service_clicked.emit(True)
+    at_menu(qtbot, kiosk)
+    w.staff_menu.logout_clicked.emit()
+    wait_step(qtbot, kiosk, "attract")
+    assert w.current is w.attract

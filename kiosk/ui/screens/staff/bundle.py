@@ -118,9 +118,7 @@ class BundleScreen(StaffScreen):
         self.lead.setText(
             QCoreApplication.translate(
                 "StaffScreen",
-                "One file for a support ticket: versions, settings without secrets, devices, "
-                "database check, self-test and the log's tail, with no personal data. "
-                "Choose where to write it. It is recorded in the audit log.",
+                "One file for a support ticket, with no personal data. Choose where to write it.",
             )
         )
         self.picker.retranslate()

@@ -310,7 +310,7 @@ def service_words(state: ServiceState, changed: bool) -> tuple[str, str]:
     return QCoreApplication.translate(
         "StaffScreen",
         "Out of service for maintenance since {since} ({by}): citizens see the "
-        "out-of-service screen. Tap Return to service when you are done.",
+        "out-of-service screen.",
     ).format(since=since, by=state.by or "?"), "warn"
 
 
