@@ -6,6 +6,11 @@ once (P5): `open_window` needs only Qt and the screens and shows the attract scr
 start-up time), starts the reader and wires the controller. The tour and the tests call
 `build_kiosk` alone, which opens the window itself without showing it.
 
+A technician or administrator may take the kiosk out of service for maintenance (the service
+menu, `kiosk diag service out`): the state is read from the database at start-up and at each
+back end check, and `Kiosk.apply_service` shows the out-of-service screen (E-MAINTENANCE) with
+the service entry still open, or takes it away.
+
 When the kiosk cannot serve (a damaged or unreachable database, an unsafe key, a bad setting:
 QUALITY.md R10), `run_kiosk` does not exit: kiosk.startup shows the out-of-service screen with
 a reason code, logs why, and tries again until it can. `build_kiosk` marks what it raises with
@@ -14,6 +19,7 @@ the step it was at (kiosk.faults.startup_step) and otherwise lets it through.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 from collections.abc import Callable
@@ -25,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.readers.base import CardReaderBackend
 from kiosk.config import Settings
-from kiosk.domain.outage import Reason
+from kiosk.domain.outage import Reason, ServiceState
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
 from kiosk.hardware import make_printer, make_reader_backend
@@ -81,6 +87,10 @@ class Kiosk:
     staff: StaffController | None = None  # None: no service entry (no service_code set)
     large_text: bool = False
     schema: str | None = None  # the schema revision the database was migrated to at start-up
+    # In service, or out of it for maintenance (read at start-up, then apply_service).
+    service: ServiceState = dataclasses.field(default_factory=ServiceState)
+    # The periodic back end, printer and service state check, now (_watch_status; tests).
+    check_status: Callable[[], None] | None = None
 
     @property
     def language(self) -> Language:
@@ -107,6 +117,30 @@ class Kiosk:
             self.set_language(self.settings.language)
         if self.large_text:
             self.set_large_text(False)
+
+    def apply_service(self, state: ServiceState) -> None:
+        """In service or out of it for maintenance, as staff last set it (the service menu, the
+        command, a restart). Out of service: a citizen's session ends and the out-of-service
+        screen shows, unless a fault's already does (it stays until the fault clears: then
+        `show_service` shows this). In service: the maintenance screen goes."""
+        was, self.service = self.service, state
+        if state != was:
+            log.info("kiosk.service in_service=%d", state.in_service)
+        outage = state.outage()
+        if outage is None:
+            if self.window.in_maintenance:
+                self.window.back_in_service()
+            return
+        if self.window.outage is not None and not self.window.in_maintenance:
+            return  # a fault's out-of-service screen: it says more than maintenance
+        if self.controller.flow.in_session:
+            self.controller.home()
+        self.window.show_out_of_service(outage)
+
+    def show_service(self) -> None:
+        """Serving again after a fault: the attract screen, or maintenance if staff set it."""
+        self.window.back_in_service()
+        self.apply_service(self.service)
 
     def close(self) -> None:
         self.translations.set_language("en")  # leave no translator on a shared application
@@ -218,6 +252,7 @@ def build_kiosk(
     the kiosk serving (STOP_SERVING). The caller calls `Kiosk.close()` at the end."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.services.devices import ReaderWatch
+    from kiosk.services.maintenance import read_service_state
     from kiosk.store.migrate import current_revision
     from kiosk.ui.bridge import ReaderBridge
     from kiosk.ui.controller import CitizenController
@@ -228,6 +263,7 @@ def build_kiosk(
     try:
         with startup_step(Step.DATABASE):
             schema = current_revision(engine)
+            service = read_service_state(engine, settings.kiosk_id)
         with startup_step(Step.PRINTER):
             chosen_printer = printer or make_printer(settings)
         with startup_step(Step.KEY):
@@ -254,6 +290,7 @@ def build_kiosk(
         settings, engine, backend, window, controller, translations, business, schema=schema
     )
     kiosk.staff = make_staff(kiosk)
+    kiosk.apply_service(service)  # out of service for maintenance survives a restart
     window.header.language_clicked.connect(kiosk.toggle_language)
     window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
     controller.session_ended.connect(kiosk.restore_defaults)
@@ -282,6 +319,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
     kiosk's own language and text size, like a citizen session; leaving kiosk mode quits."""
     if not kiosk.settings.service_code:
         kiosk.window.attract.service_corner.setEnabled(False)
+        kiosk.window.out_of_service.service_corner.setEnabled(False)
         return None
     import kiosk as package
     from kiosk.diag_setup import diagnostics_tools
@@ -298,7 +336,10 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         public_keys=trusted_public_keys(kiosk.settings),
         export_dir=kiosk.settings.resolved_export_dir,
         reader=kiosk.backend,
-        diagnostics=diagnostics_tools(kiosk.settings, package.BUILD_DATE),
+        # The diagnostics look at the printer the kiosk prints with (the demo's faults show).
+        diagnostics=diagnostics_tools(
+            kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer
+        ),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)
@@ -313,13 +354,17 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
 
     staff.mode_changed.connect(mode_changed)
     staff.quit_requested.connect(leave)
+    staff.service_changed.connect(kiosk.apply_service)
     return staff
 
 
 def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
     """Keep the attract screen's status strip true: reader from events, back end and printer
     by a ping on the worker (a printer may take its time to answer). A back end fault that
-    stops the kiosk serving goes to `on_fault` as well."""
+    stops the kiosk serving goes to `on_fault` as well; out of service for maintenance set
+    from the command line is taken up here too."""
+    from kiosk.services.maintenance import read_service_state
+
     strip = kiosk.window.attract.status_strip
 
     def reader_status(_event: object = None) -> None:
@@ -339,15 +384,25 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
         if reason in STOP_SERVING and on_fault is not None:
             on_fault(reason, error)
 
+    def service_read(state: ServiceState) -> None:
+        if state != kiosk.service:  # set from the command line (or another screen)
+            kiosk.apply_service(state)
+
     def ping() -> None:
         worker = kiosk.controller.worker
         worker.submit(
             lambda: _backend_error(kiosk.engine, kiosk.schema), backend_checked, lambda _e: None
         )
         worker.submit(
+            lambda: read_service_state(kiosk.engine, kiosk.settings.kiosk_id),
+            service_read,
+            lambda _e: None,  # the back end check above says what is wrong with the database
+        )
+        worker.submit(
             kiosk.business.printer_device, printer_status, lambda _e: strip.set_printer(False)
         )
 
+    kiosk.check_status = ping
     timer = QTimer(kiosk.window)
     timer.setInterval(BACKEND_CHECK_MS)
     timer.timeout.connect(ping)

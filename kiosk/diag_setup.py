@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +21,14 @@ from kiosk.config import Settings
 from kiosk.hardware import make_printer
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from drivers.printers.base import Printer
     from kiosk.services.bundle import Bundle, BundleFile
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
-    from kiosk.services.staff_diagnostics import DiagnosticsTools
-    from kiosk.services.technician_audit import AuditTarget
+    from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
+    from kiosk.services.technician_audit import Actor, AuditTarget
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +72,36 @@ def add_selftest(settings: Settings) -> Contributor:
 # The audit log ---------------------------------------------------------------------------------
 
 
-def open_audit(settings: Settings, actor: str) -> tuple[AuditTarget | None, str | None]:
+def open_kiosk_database(settings: Settings) -> tuple[Engine | None, str | None]:
+    """The kiosk's database at this program's schema, or None and why not (no database yet,
+    unreachable, an older or newer schema). Never creates or migrates it."""
+    from kiosk.store.db import create_engine, is_sqlite, sqlite_path
+    from kiosk.store.migrate import current_revision, head_revision
+    from kiosk.store.urls import parse_database_url
+
+    try:
+        url = parse_database_url(settings.resolved_database_url)
+        path = sqlite_path(url) if is_sqlite(url) else None
+        if path is not None and not path.is_file():
+            return None, f"the kiosk has no database yet ({path})"
+        engine = create_engine(url)
+    except Exception as exc:
+        return None, f"the database cannot be opened ({_reason(exc)})"
+    try:
+        found, wanted = current_revision(engine), head_revision()
+    except Exception as exc:
+        engine.dispose()
+        return None, f"the database cannot be reached ({_reason(exc)})"
+    if found != wanted:
+        engine.dispose()
+        return None, (
+            f"the database is at schema {found or 'none'}, this program at {wanted} "
+            "(start the kiosk once: it migrates the database)"
+        )
+    return engine, None
+
+
+def open_audit(settings: Settings, actor: Actor) -> tuple[AuditTarget | None, str | None]:
     """Where `actor`'s action is recorded: the kiosk's database and audit seal, or None and
     why not (no database yet, unreachable, no usable audit key). Never creates the database."""
     from kiosk.services.audit_seal import open_audit_seal
@@ -288,8 +320,9 @@ def collect_bundle(
     return bundle
 
 
-def record_bundle(settings: Settings, written: BundleFile, actor: str) -> str | None:
-    """Record the bundle written in the audit log with `actor` (a technician's login); None
+def record_bundle(settings: Settings, written: BundleFile, actor: Actor) -> str | None:
+    """Record the bundle written in the audit log with `actor` (a technician's login, or an
+    administrator's on the service screens); None
     when recorded, else why not. A bundle is kept either way: it holds no personal data, and
     a kiosk whose database is down is the one that needs it most."""
     from kiosk.domain.journal import Outcome
@@ -318,17 +351,26 @@ def record_bundle(settings: Settings, written: BundleFile, actor: str) -> str | 
 # The diagnostics screens ------------------------------------------------------------------------
 
 
-def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
-    """The staff area "diagnostics"'s tools for the running kiosk of `settings`: the same
-    self-test, printer report and test page as `kiosk diag selftest|printer`, each recorded
-    with the staff member's login as actor."""
+def diagnostics_tools(
+    settings: Settings, build_date: str, printer: Callable[[], Printer] | None = None
+) -> DiagnosticsTools:
+    """The technician's areas' tools for the running kiosk of `settings`: the same self-test,
+    printer report, test page and bundle as `kiosk diag selftest|printer|bundle`, each
+    recorded with the staff member's login as actor. `printer`: the voucher printer the kiosk
+    prints with now (its own object: the demo's printer faults show), else one made from the
+    settings as the commands make it."""
     from kiosk.reports.test_page import TestPage
     from kiosk.services.printer_diag import print_test_page, printer_label, printer_report
     from kiosk.services.selftest import record_selftest, run_selftest
     from kiosk.services.staff_diagnostics import DiagnosticsTools, SelftestRun
 
-    def selftest(actor: str) -> SelftestRun:
-        subject = selftest_subject(settings, build_date)
+    def current_printer() -> Printer:
+        return printer() if printer is not None else make_printer(settings, prepare=False)
+
+    def selftest(actor: Actor) -> SelftestRun:
+        subject = dataclasses.replace(
+            selftest_subject(settings, build_date), printer=current_printer
+        )
         report = run_selftest(subject)
         try:
             _, problem = record_selftest(subject, report, actor=actor)
@@ -338,24 +380,56 @@ def diagnostics_tools(settings: Settings, build_date: str) -> DiagnosticsTools:
         return SelftestRun(report, problem or None)
 
     def report() -> dict[str, Any]:
-        return printer_report(make_printer(settings, prepare=False))
+        return printer_report(current_printer())
 
-    def test_page(actor: str) -> TestPageResult:
-        printer = make_printer(settings, prepare=False)
+    def test_page(actor: Actor) -> TestPageResult:
+        voucher_printer = current_printer()
         audit, problem = open_audit(settings, actor)
         page = TestPage(
             settings.kiosk_id,
             settings.location,
             dt.datetime.now(dt.UTC),
-            printer_label(printer),
-            technician=actor,
+            printer_label(voucher_printer),
+            technician=actor.name,
         )
         try:
             return print_test_page(
-                printer, page, settings.voucher_layout, audit, audit_problem=problem
+                voucher_printer, page, settings.voucher_layout, audit, audit_problem=problem
             )
         finally:
             if audit is not None:
                 audit.engine.dispose()
 
-    return DiagnosticsTools(selftest=selftest, printer_report=report, test_page=test_page)
+    def bundle(folder: Path, actor: Actor, documents: Mapping[str, Any]) -> BundleRun:
+        return make_bundle(settings, folder, actor, documents)
+
+    return DiagnosticsTools(
+        selftest=selftest, printer_report=report, test_page=test_page, bundle=bundle
+    )
+
+
+def make_bundle(
+    settings: Settings, folder: Path, actor: Actor, documents: Mapping[str, Any] | None = None
+) -> BundleRun:
+    """The bundle as `kiosk diag bundle` makes it (with the self-test), plus `documents` the
+    running kiosk has (the last card test), written into `folder` and recorded with `actor`.
+    Raises BundleRefused when the folder cannot take it (nothing written)."""
+    from kiosk.services.bundle import BundleError, folder_problem
+    from kiosk.services.export_places import write_problem
+    from kiosk.services.staff_diagnostics import BundleRefused, BundleRun
+
+    problem = folder_problem(folder)  # before the seconds of gathering, not after
+    if problem:
+        raise BundleRefused(problem, write_problem(None, folder))
+
+    def add_documents(bundle: Bundle) -> None:
+        for name, document in (documents or {}).items():
+            bundle.add_json(name, document)
+
+    gathered = collect_bundle(settings, contributors=[add_selftest(settings), add_documents])
+    try:
+        written = gathered.write(folder)
+    except BundleError as exc:
+        raise BundleRefused(str(exc), write_problem(exc.cause, folder)) from None
+    log.info("diag.bundle.written bytes=%d documents=%d", written.size, len(written.documents))
+    return BundleRun(written, record_bundle(settings, written, actor))

@@ -216,7 +216,7 @@ class Startup(QObject):
             geometry = self.window.geometry()
             self.tray.move(geometry.right() + 16, geometry.top())
             self.tray.show()
-        self.window.back_in_service()
+        kiosk.show_service()  # the attract screen, or out of service for maintenance
         if was is not None:
             lasted = was.lasted(self._now()).total_seconds()
             log.info("kiosk.recovered code=%s out_of_service_s=%d", was.reason.code, lasted)

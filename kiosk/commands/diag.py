@@ -1,7 +1,8 @@
 """`kiosk diag readers|read|atr|apdu|pcsc-demo|selftest`: diagnostics for a technician, on the
 PC/SC readers through pcscd, and the self-test of the whole kiosk. A card problem is exit status
 1, a reader or pcscd unavailable is 3; `selftest` exits 1 when any of its checks fails.
-`diag printer` and `diag bundle` are in their own modules (diag_printer.py, diag_bundle.py)."""
+`diag printer`, `diag bundle` and `diag service` are in their own modules (diag_printer.py,
+diag_bundle.py, diag_service.py)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from kiosk.commands.common import (
 )
 from kiosk.commands.diag_bundle import add_bundle_command
 from kiosk.commands.diag_printer import add_printer_command
+from kiosk.commands.diag_service import add_service_command
 from kiosk.commands.keys import login_name
 from kiosk.domain.text import shorten
 
@@ -78,6 +80,7 @@ def add_diag_commands(commands: Any) -> None:
     # The printer and the diagnostics bundle: their own modules (the options, output, codes).
     add_printer_command(diag_commands)
     add_bundle_command(diag_commands)
+    add_service_command(diag_commands)
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
@@ -166,6 +169,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     from kiosk.config import SettingsError, load_settings
     from kiosk.diag_setup import selftest_subject
     from kiosk.services.selftest import record_selftest, run_selftest, settings_failed
+    from kiosk.services.technician_audit import Actor
 
     try:
         settings = load_settings(config_file=args.config, demo=args.demo)
@@ -174,7 +178,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     else:
         subject = selftest_subject(settings, kiosk.BUILD_DATE)
         report = run_selftest(subject, "loaded" + (" (the demo set-up)" if settings.demo else ""))
-        recorded = _record_selftest(record_selftest, subject, report, login_name())
+        recorded = _record_selftest(record_selftest, subject, report, Actor(login_name()))
     if args.json:
         entry, reason = recorded
         audit = {"recorded": entry is not None, "entry": entry, "reason": reason or None}
@@ -184,7 +188,7 @@ def _diag_selftest(args: argparse.Namespace) -> int:
     return EXIT_OK if report.passed else EXIT_CARD
 
 
-def _record_selftest(record: Any, subject: Any, report: Any, actor: str) -> tuple[int | None, str]:
+def _record_selftest(record: Any, subject: Any, report: Any, actor: Any) -> tuple[int | None, str]:
     """The audit entry of the run; what stops it is said, never raised: the checks stand."""
     from sqlalchemy.exc import SQLAlchemyError
 

@@ -52,6 +52,7 @@ def _diag_bundle(args: argparse.Namespace) -> int:
     from kiosk.config import SettingsError, load_settings
     from kiosk.diag_setup import add_selftest, collect_bundle, record_bundle
     from kiosk.services.bundle import BundleError, folder_problem
+    from kiosk.services.technician_audit import Actor
 
     try:
         settings = load_settings(config_file=args.config, demo=args.demo)
@@ -66,7 +67,7 @@ def _diag_bundle(args: argparse.Namespace) -> int:
     except BundleError as exc:
         return fail(f"No bundle written: {exc}.", exit_codes.USAGE)
     actor = args.by or login_name()
-    audit_problem = record_bundle(settings, written, actor)
+    audit_problem = record_bundle(settings, written, Actor(actor))
     if args.json:
         out = {
             "path": str(written.path),

@@ -63,6 +63,7 @@ def _diag_printer(args: argparse.Namespace) -> int:
     from kiosk.hardware import make_printer
     from kiosk.reports.test_page import TestPage
     from kiosk.services.printer_diag import print_test_page, printer_label, printer_report
+    from kiosk.services.technician_audit import Actor
     from kiosk.store.files import PrivateFileError
 
     try:
@@ -76,7 +77,7 @@ def _diag_printer(args: argparse.Namespace) -> int:
     test_page = None
     if args.test_page:
         actor = args.by or login_name()
-        audit, problem = open_audit(settings, actor)
+        audit, problem = open_audit(settings, Actor(actor))
         page = TestPage(
             settings.kiosk_id,
             settings.location,

@@ -1,6 +1,7 @@
 """The tour's staff pass: the hidden entry, its code pad, the staff login (a wrong password, an
-account locked), the service menu of each role, every area's screens (AREA_TOURS), and "leave
-kiosk mode?" (photographed, never confirmed). Shots are named `staff-<page>...png`.
+account locked), the service menu of each role, every area's screens (AREA_TOURS), out of
+service for maintenance (the menu, the citizen's screen, the entry opened over it) and back,
+and "leave kiosk mode?" (photographed, never confirmed). Shots are named `staff-<page>...png`.
 
 It runs twice per language: in the main pass, and at 1280x800 in large text (`large`), on the
 same demo database; an area's tour must work both times (e.g. reimburse a different voucher
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.demo.tour_audit import audit_tour
+from kiosk.demo.tour_bundle import bundle_tour
 from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_card import card_tour
 from kiosk.demo.tour_desk import vouchers_tour
@@ -38,6 +40,7 @@ AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("calendar", calendar_tour),
     ("diagnostics", diagnostics_tour),
     ("card", card_tour),
+    ("bundle", bundle_tour),
 ]
 
 
@@ -92,8 +95,13 @@ class StaffTour:
         self.tour.kiosk.window.staff_login.login_entered.emit(login, bytearray(password.encode()))
         self.tour.settle(lambda: not self.staff.flow.view.busy, "the login")
 
-    def log_in_as(self, account: tuple[str, str]) -> None:
-        self.open_entry()
+    def log_in_as(self, account: tuple[str, str], *, maintenance: bool = False) -> None:
+        """Log in from the attract screen, or (`maintenance`) from the out-of-service screen."""
+        if maintenance:
+            self.tour.kiosk.window.out_of_service.service_corner.long_pressed.emit()
+            self.settle(SStep.CODE.value, "the service code pad over maintenance")
+        else:
+            self.open_entry()
         self.enter_code(SERVICE_CODE)
         self.settle(SStep.LOGIN.value)
         self.login(*account)
@@ -120,12 +128,32 @@ class StaffTour:
         self.log_in_as(ADMIN)
         self.shot("menu-admin")
         self.areas(ADMIN, skip_clerks=True)
+        self.maintenance()
         self.tour.kiosk.window.staff_menu.leave_clicked.emit()
         self.settle(SStep.LEAVE.value)
         self.shot("leave")
         self.tour.kiosk.window.staff_leave.cancel_clicked.emit()
         self.settle(SStep.MENU.value)
         self.log_out()
+
+    def maintenance(self) -> None:
+        """Out of service for maintenance from the menu, as citizens then see the kiosk, the
+        entry opened over it, and back in service (the database is the next pass's too)."""
+        w = self.tour.kiosk.window
+        w.staff_menu.service_clicked.emit(False)
+        self.settle(SStep.MENU.value, "out of service")
+        if not w.in_maintenance:
+            raise TourError("the kiosk did not go out of service for maintenance")
+        self.shot("menu-out-of-service")
+        w.staff_menu.logout_clicked.emit()
+        self.tour.settle(lambda: not self.staff.flow.active, "the logout")
+        self.tour.settle(lambda: w.current is w.out_of_service, "the out-of-service screen")
+        self.tour.shot("out_of_service", "E-MAINTENANCE")
+        self.log_in_as(ADMIN, maintenance=True)
+        w.staff_menu.service_clicked.emit(True)
+        self.settle(SStep.MENU.value, "back in service")
+        if w.in_maintenance:
+            raise TourError("the kiosk did not return to service")
 
     def entry_and_login(self) -> None:
         w = self.tour.kiosk.window

@@ -1,7 +1,8 @@
 """Why the kiosk is out of service: a short reason code a technician can read off the screen.
 
 The out-of-service screen shows one of these codes (and nothing else technical); the log holds
-the full reason. What each code means and what fixes it is documented in one place,
+the full reason. A technician's maintenance is shown the same way (MAINTENANCE), with the
+service entry still open. What each code means and what fixes it is documented in one place,
 docs/out-of-service.md (a test keeps it in step with this enum). The codes are few on purpose:
 each names what a technician must look at, not every way it can fail.
 """
@@ -24,6 +25,8 @@ class Reason(enum.Enum):
     DB_SCHEMA = "E-DB-SCHEMA"  # the database's schema is not this program's (e.g. newer)
     KEY = "E-KEY"  # the voucher signing key or the audit chain key: missing, unsafe, damaged...
     INTERNAL = "E-INTERNAL"  # anything else: a fault in the program itself
+    # Not a fault: a technician or administrator took the kiosk out of service (ServiceState).
+    MAINTENANCE = "E-MAINTENANCE"
 
     @property
     def code(self) -> str:
@@ -41,3 +44,19 @@ class Outage:
 
     def lasted(self, now: dt.datetime) -> dt.timedelta:
         return max(now - self.since, dt.timedelta(0))
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceState:
+    """Whether the kiosk serves citizens, as staff last set it: in service, or out of service
+    for maintenance since `since`, set by `by` (a login). Never set: in service, `since` None."""
+
+    in_service: bool = True
+    since: dt.datetime | None = None
+    by: str | None = None
+
+    def outage(self) -> Outage | None:
+        """Out of service for maintenance as the out-of-service screen shows it; None in service."""
+        if self.in_service:
+            return None
+        return Outage(Reason.MAINTENANCE, self.since or dt.datetime.now(dt.UTC))

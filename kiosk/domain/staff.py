@@ -35,6 +35,7 @@ class Permission(enum.Enum):
     AUDIT_LOG = "audit_log"  # browse the audit log, run its integrity check
     DIAGNOSTICS = "diagnostics"
     LEAVE_KIOSK_MODE = "leave_kiosk_mode"  # the only way out of the full-screen kiosk
+    MAINTENANCE = "maintenance"  # take the kiosk out of service for maintenance, and back
     ACCOUNTS = "accounts"
     CALENDAR = "calendar"  # working-day calendar overrides
 
@@ -43,7 +44,9 @@ ROLE_PERMISSIONS: dict[AccountRole, frozenset[Permission]] = {
     AccountRole.CLERK: frozenset(
         {Permission.VOUCHER_DESK, Permission.DAY_REPORTS, Permission.AUDIT_LOG}
     ),
-    AccountRole.TECHNICIAN: frozenset({Permission.DIAGNOSTICS, Permission.LEAVE_KIOSK_MODE}),
+    AccountRole.TECHNICIAN: frozenset(
+        {Permission.DIAGNOSTICS, Permission.LEAVE_KIOSK_MODE, Permission.MAINTENANCE}
+    ),
     AccountRole.ADMINISTRATOR: frozenset(Permission),
 }
 

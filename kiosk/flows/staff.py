@@ -2,7 +2,9 @@
 pad, the staff login, the service menu, and one *area* at a time (the voucher desk, today's
 transactions, the audit log, the calendar...), until the staff member logs out, the session
 idles out (2 minutes, kiosk.domain.staff.IdleWatch), or an administrator or technician leaves
-kiosk mode.
+kiosk mode. From the menu, an administrator or technician also takes the kiosk out of service
+for maintenance and returns it to service (`ServiceChanged` tells the controller, which shows
+or lifts the out-of-service screen; staff mode itself opens over it).
 
 No Qt. Inputs return commands (dataclasses below, and each area's own); kiosk.flows.staff_runner
 turns them into work for the worker and feeds the results back. A citizen session and a staff
@@ -21,9 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Protocol
 
+from kiosk.domain.outage import ServiceState
 from kiosk.domain.service_entry import EntryAnswer, EntryOutcome
 from kiosk.domain.staff import (
     AccountDisabled,
@@ -57,6 +60,7 @@ class Notice(enum.Enum):
     ACCOUNT_DISABLED = "account_disabled"
     BACKEND_TROUBLE = "backend_trouble"  # the login or the record could not reach the database
     LEAVE_NOT_RECORDED = "leave_not_recorded"
+    SERVICE_NOT_RECORDED = "service_not_recorded"  # out of / back in service: nothing changed
 
 
 # Commands ---------------------------------------------------------------------------------------
@@ -82,6 +86,25 @@ class Logout:
 @dataclass(frozen=True, slots=True)
 class LeaveKioskMode:
     session: StaffSession
+
+
+@dataclass(frozen=True, slots=True)
+class LoadService:
+    """Whether the kiosk is in service now (the menu offers the other)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetService:
+    session: StaffSession
+    in_service: bool  # False: out of service for maintenance
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceChanged:
+    """For the controller: the kiosk's service state, as just set (show or lift the
+    out-of-service screen)."""
+
+    state: ServiceState
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +171,9 @@ class StaffView:
     session: StaffSession | None = None
     areas: tuple[str, ...] = ()  # what the menu offers this session
     may_leave: bool = False  # whether the menu offers "leave kiosk mode"
+    may_maintain: bool = False  # whether the menu offers out of service / return to service
+    service: ServiceState | None = None  # the kiosk's, as last read (None: not known yet)
+    service_changed: bool = False  # this session just changed it (the menu says so)
 
     @property
     def page(self) -> str:
@@ -236,7 +262,7 @@ class StaffFlow:
         if self.view.step is not SStep.LOGIN:
             return []
         if isinstance(result, StaffSession):
-            self._menu(result)
+            return self._menu(result)
         elif isinstance(result, AccountLocked):
             self.view = StaffView(SStep.LOGIN, notice=Notice.ACCOUNT_LOCKED, until=result.until)
         elif isinstance(result, AccountDisabled):
@@ -263,14 +289,19 @@ class StaffFlow:
             return []
         self.area = self.areas[key].make(session)
         self.view = StaffView(
-            SStep.AREA, session=session, areas=self.view.areas, may_leave=self.view.may_leave
+            SStep.AREA,
+            session=session,
+            areas=self.view.areas,
+            may_leave=self.view.may_leave,
+            may_maintain=self.view.may_maintain,
+            service=self.view.service,
         )
         return self.area.start()
 
     def menu(self) -> Commands:
         """Home: back to the service menu from anywhere inside staff mode."""
         if self.session is not None and self.view.step in (SStep.AREA, SStep.LEAVE):
-            self._menu(self.session)
+            return self._menu(self.session)
         return []
 
     def back(self) -> Commands:
@@ -285,14 +316,52 @@ class StaffFlow:
             return self._close()
         return []
 
-    def _menu(self, session: StaffSession) -> None:
+    def _menu(self, session: StaffSession) -> Commands:
+        """The menu; its service button's state read afresh (the command line may have
+        changed it meanwhile)."""
         self.area = None
+        may_maintain = session.may(Permission.MAINTENANCE)
         self.view = StaffView(
             SStep.MENU,
             session=session,
             areas=self.areas_for(session),
             may_leave=session.may(Permission.LEAVE_KIOSK_MODE),
+            may_maintain=may_maintain,
+            service=self.view.service,
         )
+        return [LoadService()] if may_maintain else []
+
+    # Out of service for maintenance, and back ---------------------------------------------------
+
+    def service_read(self, state: ServiceState) -> Commands:
+        if self.session is not None:
+            self.view = replace(self.view, service=state)
+        return []
+
+    def service_read_failed(self, error: BaseException) -> Commands:
+        return []  # the button waits; setting the state says it when the database is down
+
+    def set_service(self, in_service: bool) -> Commands:
+        """The menu's Take out of service (False) or Return to service (True)."""
+        session, view = self.session, self.view
+        if view.step is not SStep.MENU or view.busy or session is None or not view.may_maintain:
+            return []
+        if view.service is not None and view.service.in_service == in_service:
+            return []
+        self.view = replace(view, busy=True, notice=None, service_changed=False)
+        return [SetService(session, in_service)]
+
+    def service_set(self, state: ServiceState) -> Commands:
+        """Set (or it already was so): the menu shows it; the controller shows the kiosk so."""
+        if self.session is not None:
+            busy = False if self.view.step is SStep.MENU else self.view.busy
+            self.view = replace(self.view, busy=busy, service=state, service_changed=True)
+        return [ServiceChanged(state)]
+
+    def service_set_failed(self, error: BaseException) -> Commands:
+        if self.view.step is SStep.MENU:
+            self.view = replace(self.view, busy=False, notice=Notice.SERVICE_NOT_RECORDED)
+        return []
 
     # Leaving ------------------------------------------------------------------------------------
 
@@ -311,19 +380,15 @@ class StaffFlow:
         return [Logout(session, idle=True), *self._close()]
 
     def leave_requested(self) -> Commands:
-        if self.view.step is SStep.MENU and self.view.may_leave:
-            self.view = StaffView(
-                SStep.LEAVE, session=self.session, areas=self.view.areas, may_leave=True
-            )
+        if self.view.step is SStep.MENU and self.view.may_leave and not self.view.busy:
+            self.view = replace(self.view, step=SStep.LEAVE, notice=None, service_changed=False)
         return []
 
     def leave_confirmed(self) -> Commands:
         session = self.session
         if self.view.step is not SStep.LEAVE or self.view.busy or session is None:
             return []
-        self.view = StaffView(
-            SStep.LEAVE, busy=True, session=session, areas=self.view.areas, may_leave=True
-        )
+        self.view = replace(self.view, busy=True, notice=None)
         return [LeaveKioskMode(session)]
 
     def leave_done(self) -> Commands:
@@ -335,13 +400,7 @@ class StaffFlow:
 
     def leave_failed(self, error: BaseException) -> Commands:
         if self.view.step is SStep.LEAVE:
-            self.view = StaffView(
-                SStep.LEAVE,
-                notice=Notice.LEAVE_NOT_RECORDED,
-                session=self.session,
-                areas=self.view.areas,
-                may_leave=True,
-            )
+            self.view = replace(self.view, busy=False, notice=Notice.LEAVE_NOT_RECORDED)
         return []
 
     def _close(self) -> Commands:

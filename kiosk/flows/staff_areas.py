@@ -7,6 +7,7 @@ from __future__ import annotations
 from kiosk.domain.staff import Permission
 from kiosk.flows import (
     staff_audit,
+    staff_bundle,
     staff_calendar,
     staff_card,
     staff_diagnostics,
@@ -29,4 +30,5 @@ AREAS: tuple[AreaSpec, ...] = (
         staff_diagnostics.plans,
     ),
     AreaSpec("card", Permission.DIAGNOSTICS, staff_card.CardArea, staff_card.plans),
+    AreaSpec("bundle", Permission.DIAGNOSTICS, staff_bundle.BundleArea, staff_bundle.plans),
 )

@@ -24,6 +24,7 @@ from kiosk.services.card_bench import (
     problem_of,
     read_apdu,
 )
+from kiosk.services.technician_audit import Actor
 
 
 class CardPage(enum.Enum):
@@ -36,12 +37,12 @@ class CardPage(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class RunCardTest:
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True)
 class SendApdu:
-    actor: str
+    actor: Actor
     command: ConsoleCommand = field(repr=False)  # may carry a PIN: never in a log line
     consent: bool = False
 
@@ -67,7 +68,7 @@ class CardArea:
     permission: ClassVar[Permission] = Permission.DIAGNOSTICS
 
     def __init__(self, session: StaffSession) -> None:
-        self.actor = session.login
+        self.actor = Actor.of(session)  # the audit log's actor, with the session's kind
         self.view = CardView()
         self._pending: ConsoleCommand | None = None
 

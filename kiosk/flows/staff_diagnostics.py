@@ -19,6 +19,7 @@ from kiosk.flows.runner import Action, Commands, CommandTable
 from kiosk.flows.staff_runner import AreaPlans
 from kiosk.services.printer_diag import TestPageResult
 from kiosk.services.staff_diagnostics import DiagnosticsTools, SelftestRun
+from kiosk.services.technician_audit import Actor
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class ToolsMissing(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class RunSelftest:
-    actor: str
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class ReadPrinter:
 
 @dataclass(frozen=True, slots=True)
 class PrintTestPage:
-    actor: str
+    actor: Actor
 
 
 # The view ---------------------------------------------------------------------------------------
@@ -77,7 +78,9 @@ class DiagnosticsArea:
     permission: ClassVar[Permission] = Permission.DIAGNOSTICS
 
     def __init__(self, session: StaffSession) -> None:
-        self.actor = session.login  # the audit log's actor for the self-test and test page
+        # The audit log's actor for the self-test and test page: the login, with its kind (an
+        # administrator is STAFF, a technician TECHNICIAN).
+        self.actor = Actor.of(session)
         self.view = DiagView()
 
     @property

@@ -18,8 +18,10 @@ from kiosk.flows.runner import Action, Commands, CommandTable, Job
 from kiosk.flows.staff import (
     CheckCode,
     LeaveKioskMode,
+    LoadService,
     Login,
     Logout,
+    SetService,
     StaffArea,
     StaffFlow,
 )
@@ -86,6 +88,8 @@ class StaffRunner:
         self.table.add(Login, self._login)
         self.table.add(Logout, self._logout)
         self.table.add(LeaveKioskMode, self._leave)
+        self.table.add(LoadService, self._load_service)
+        self.table.add(SetService, self._set_service)
         helper = AreaPlans(services, flow, language)
         for spec in flow.areas.values():
             self.table.include(spec.plans(helper))
@@ -117,6 +121,25 @@ class StaffRunner:
         return Job(
             lambda: services.auth.logout(command.session, idle=command.idle),
             lambda _none: [],
+            failed,
+        )
+
+    def _load_service(self, command: LoadService) -> Action:
+        services, flow = self.services, self.flow
+        return Job(services.service_state, flow.service_read, flow.service_read_failed)
+
+    def _set_service(self, command: SetService) -> Action:
+        """Audited on the worker with the staff login; the state it ends in (set now, or it
+        already was so) goes to the menu and the window."""
+        services, flow = self.services, self.flow
+
+        def failed(error: BaseException) -> Commands:
+            log.warning("staff.service_not_recorded error=%s", type(error).__name__)
+            return flow.service_set_failed(error)
+
+        return Job(
+            lambda: services.set_in_service(command.session, command.in_service),
+            lambda change: flow.service_set(change.state),
             failed,
         )
 

@@ -155,7 +155,12 @@ def log_tail(path: Path, lines: int = LOG_LINES, limit: int = LOG_BYTES) -> LogT
 
 
 class BundleError(Exception):
-    """The bundle cannot be written where it was asked to be: the message says why."""
+    """The bundle cannot be written where it was asked to be: the message says why, `cause`
+    is the OSError writing it ran into (None: the folder was refused before)."""
+
+    def __init__(self, message: str, cause: OSError | None = None) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -243,7 +248,7 @@ class Bundle:
             write_private_atomically(path, data)
         except OSError as exc:
             raise BundleError(
-                f"cannot write into {_shown(folder)}: {exc.strerror or exc}"
+                f"cannot write into {_shown(folder)}: {exc.strerror or exc}", exc
             ) from None
         return BundleFile(path, len(data), ("manifest.json", *self._documents))
 

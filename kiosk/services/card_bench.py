@@ -25,7 +25,7 @@ from kiosk.services.apdu_console import console_report
 from kiosk.services.card_reading import run_card_job
 from kiosk.services.card_test import card_test_report, run_card_test
 from kiosk.services.context import KioskContext
-from kiosk.services.technician_audit import AuditTarget, record_technician_action
+from kiosk.services.technician_audit import Actor, AuditTarget, record_technician_action
 from kiosk.store.seal import AuditSealError
 
 CARD_TESTED = "card.test_run"
@@ -99,6 +99,8 @@ class CardBench:
     def __init__(self, backend: CardReaderBackend, context: KioskContext) -> None:
         self._backend = backend
         self._context = context
+        # The last card test's report (masked), for a diagnostics bundle made afterwards.
+        self.last_test: dict[str, Any] | None = None
 
     def _reader(self) -> str:
         for info in self._backend.readers():
@@ -106,7 +108,7 @@ class CardBench:
                 return info.name
         raise NoCard("no card in the reader")
 
-    def test(self, actor: str) -> dict[str, Any]:
+    def test(self, actor: Actor) -> dict[str, Any]:
         """The card test, masked as the citizen's screens mask (card_test_report), audited."""
         reader = self._reader()
         test = run_card_job(self._backend, reader, run_card_test)
@@ -118,9 +120,10 @@ class CardBench:
             Outcome.OK if test.passed else Outcome.FAILED,
             {"apdus": len(test.records), "passed": test.passed},
         )
+        self.last_test = report
         return report
 
-    def send(self, actor: str, apdu: CommandApdu, *, consent: bool) -> dict[str, Any]:
+    def send(self, actor: Actor, apdu: CommandApdu, *, consent: bool) -> dict[str, Any]:
         """One APDU (`console_report`: response data masked, a PIN masked), audited by its
         command name and status word. Refuses a changing command without `consent`."""
         if refused([apdu]) and not consent:
@@ -138,7 +141,9 @@ class CardBench:
             raise run.failure
         return report
 
-    def _audit(self, actor: str, action: str, outcome: Outcome, detail: dict[str, object]) -> None:
+    def _audit(
+        self, actor: Actor, action: str, outcome: Outcome, detail: dict[str, object]
+    ) -> None:
         ctx = self._context
         target = AuditTarget(ctx.engine, ctx.audit_seal, ctx.kiosk.kiosk_id, actor)
         record_technician_action(target, action, outcome, detail, ctx.clock())

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import enum
-import errno
 import io
 import logging
 import os
@@ -24,6 +22,7 @@ from kiosk.domain.journal import PRINT_ACTIONS, ActorKind, Outcome
 from kiosk.domain.voucher_data import Language
 from kiosk.reports.day_end import render_day_end
 from kiosk.services.context import KioskContext
+from kiosk.services.export_places import ExportProblem, write_problem
 from kiosk.services.printing import send
 from kiosk.store.db import read_session
 from kiosk.store.repositories.day import DayRepository
@@ -63,25 +62,6 @@ CSV_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 _YES_NO = {"zh_CN": ("是", "否"), "en": ("yes", "no")}
-
-
-class ExportProblem(enum.Enum):
-    """Why an export was refused, for the screen to say in plain words."""
-
-    GONE = "gone"  # the folder is not there (the USB stick was pulled)
-    READ_ONLY = "read_only"  # the folder cannot be written (a locked or read-only stick)
-    FULL = "full"  # no room left on it
-    WRITE_FAILED = "write_failed"  # any other error writing the file
-    NOT_RECORDED = "not_recorded"  # the audit log could not record it: nothing was left
-
-
-_PROBLEM_OF_ERRNO = {
-    errno.EROFS: ExportProblem.READ_ONLY,
-    errno.EACCES: ExportProblem.READ_ONLY,
-    errno.EPERM: ExportProblem.READ_ONLY,
-    errno.ENOSPC: ExportProblem.FULL,
-    errno.EDQUOT: ExportProblem.FULL,
-}
 
 
 class ExportRefused(Exception):
@@ -216,9 +196,7 @@ class DayReports:
             write_private_atomically(path, data)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            problem = _PROBLEM_OF_ERRNO.get(exc.errno or 0, ExportProblem.WRITE_FAILED)
-            if not folder.is_dir():  # pulled while it was written
-                problem = ExportProblem.GONE
+            problem = write_problem(exc, folder)
             raise ExportRefused(f"cannot write to {folder}: {reason}", problem) from None
         try:
             self._audit("day_report.exported", actor, Outcome.OK, report.day, rows=report.total)

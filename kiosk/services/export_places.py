@@ -1,11 +1,12 @@
-"""Where staff can export the day's CSV: the removable drives mounted now (a USB stick appears as
-a folder under /media or /run/media, by the desktop's or udisks' habit) and the kiosk's own
-export folder (setting `export_dir`). Read at the moment the export screen asks, so a stick
-plugged in a second ago is there."""
+"""Where staff can export the day's CSV, and a technician the diagnostics bundle: the removable
+drives mounted now (a USB stick appears as a folder under /media or /run/media, by the
+desktop's or udisks' habit) and the kiosk's own export folder (setting `export_dir`). Read at
+the moment the export screen asks, so a stick plugged in a second ago is there."""
 
 from __future__ import annotations
 
 import enum
+import errno
 import glob
 import logging
 import os
@@ -22,6 +23,35 @@ log = logging.getLogger(__name__)
 DRIVE_PATTERNS = ("/media/*/*", "/run/media/*/*", "/media/*")
 MOUNTINFO = Path("/proc/self/mountinfo")
 _OCTAL = re.compile(rb"\\([0-7]{3})")  # mountinfo writes a space in a path as \040
+
+
+class ExportProblem(enum.Enum):
+    """Why a file could not be left at a place, for the screen to say in plain words."""
+
+    GONE = "gone"  # the folder is not there (the USB stick was pulled)
+    READ_ONLY = "read_only"  # the folder cannot be written (a locked or read-only stick)
+    FULL = "full"  # no room left on it
+    WRITE_FAILED = "write_failed"  # any other error writing the file
+    NOT_RECORDED = "not_recorded"  # the audit log could not record it: nothing was left
+
+
+_PROBLEM_OF_ERRNO = {
+    errno.EROFS: ExportProblem.READ_ONLY,
+    errno.EACCES: ExportProblem.READ_ONLY,
+    errno.EPERM: ExportProblem.READ_ONLY,
+    errno.ENOSPC: ExportProblem.FULL,
+    errno.EDQUOT: ExportProblem.FULL,
+}
+
+
+def write_problem(error: OSError | None, folder: Path) -> ExportProblem:
+    """What writing a file into `folder` ran into, in a word: the folder gone (a stick pulled,
+    even while it was written), read only, full, or anything else."""
+    if not folder.is_dir():
+        return ExportProblem.GONE
+    if error is None:
+        return ExportProblem.WRITE_FAILED
+    return _PROBLEM_OF_ERRNO.get(error.errno or 0, ExportProblem.WRITE_FAILED)
 
 
 class PlaceKind(enum.Enum):

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 from drivers.printers.base import Printer
 from drivers.readers.base import ReaderInfo
 from kiosk.domain.devices import DeviceState, DeviceStatus, MediaState
-from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.domain.journal import Outcome
 from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text, joined
 from kiosk.services.devices import (
     PCSCD_DOWN_FIX,
@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from kiosk.services.audit_seal import AuditKeyState
+    from kiosk.services.technician_audit import Actor
     from kiosk.store.check import CheckReport
 
 log = logging.getLogger(__name__)
@@ -899,21 +900,21 @@ class _Run:
 
 
 def record_selftest(
-    subject: SelftestSubject, report: SelftestReport, *, actor: str
+    subject: SelftestSubject, report: SelftestReport, *, actor: Actor
 ) -> tuple[int | None, str]:
-    """The run in the audit log as `diag.selftest`, the technician `actor` its actor: (the
-    entry's number, "") or (None, why it could not be recorded). Only on a database that
-    answered at the current schema with the kiosk's own audit key: the self-test never makes
-    a key or migrates."""
+    """The run in the audit log as `diag.selftest`, `actor` its actor (a technician's or an
+    administrator's login, or whoever runs the command): (the entry's number, "") or (None,
+    why it could not be recorded). Only on a database that answered at the current schema
+    with the kiosk's own audit key: the self-test never makes a key or migrates."""
     usable = (Verdict.PASS, Verdict.WARN)
     if _verdict(report, "database") not in usable or _verdict(report, "schema") not in usable:
         return None, "the database cannot be used"
     if _verdict(report, "audit_key") is not Verdict.PASS:
         return None, "no usable audit key"
     from kiosk.services.audit_seal import inspect_audit_key
+    from kiosk.services.technician_audit import AuditTarget, record_technician_action
     from kiosk.store.db import create_engine
     from kiosk.store.seal import SealFiles
-    from kiosk.store.unitofwork import UnitOfWork
 
     engine = create_engine(subject.database_url)
     try:
@@ -921,24 +922,20 @@ def record_selftest(
         if state.seal is None or state.refusal is not None:
             return None, "no usable audit key"
         state.seal.anchor.prepare()
-        with UnitOfWork(engine, state.seal) as uow:
-            entry = uow.audit.append(
-                chain=subject.kiosk_id,
-                actor_kind=ActorKind.TECHNICIAN,
-                actor=actor[:64],
-                action=ACTION,
-                outcome=Outcome.OK if report.passed else Outcome.FAILED,
-                at=subject.clock(),
-                detail={
-                    "result": report.verdict.value,
-                    "failed": report.ids(Verdict.FAIL),
-                    "warnings": report.ids(Verdict.WARN),
-                },
-            )
-            uow.commit()
+        entry = record_technician_action(
+            AuditTarget(engine, state.seal, subject.kiosk_id, actor),
+            ACTION,
+            Outcome.OK if report.passed else Outcome.FAILED,
+            {
+                "result": report.verdict.value,
+                "failed": report.ids(Verdict.FAIL),
+                "warnings": report.ids(Verdict.WARN),
+            },
+            subject.clock(),
+        )
     finally:
         engine.dispose()
-    log.info("%s by=technician result=%s seq=%d", ACTION, report.verdict.value, entry.seq)
+    log.info("%s by=%s result=%s seq=%d", ACTION, actor.kind.value, report.verdict.value, entry.seq)
     return entry.seq, ""
 
 

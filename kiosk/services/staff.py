@@ -1,6 +1,7 @@
 """The staff side's one door: what a logged-in clerk, technician or administrator can use, over
 the same back end, key and printer as the citizen kiosk (kiosk.services.business), and what
-leaving kiosk mode records. Built once per kiosk; the Argon2 hasher is made at the first login,
+leaving kiosk mode, taking the kiosk out of service and back, and the diagnostics bundle made
+on screen record. Built once per kiosk; the Argon2 hasher is made at the first login,
 not at start-up (P5)."""
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import functools
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from drivers.readers.base import CardReaderBackend
 from kiosk.domain.journal import ActorKind, Outcome
+from kiosk.domain.outage import ServiceState
 from kiosk.domain.service_entry import EntryAnswer, EntryOutcome, ServiceEntryGate
 from kiosk.domain.staff import StaffSession
 from kiosk.services.audit_browse import AuditBrowser
@@ -24,8 +27,10 @@ from kiosk.services.card_bench import CardBench
 from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
 from kiosk.services.export_places import ExportPlaces
+from kiosk.services.maintenance import ServiceChange, read_service_state, set_in_service
 from kiosk.services.staff_auth import StaffAuth
-from kiosk.services.staff_diagnostics import DiagnosticsTools
+from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
+from kiosk.services.technician_audit import Actor, AuditTarget, record_technician_action
 from kiosk.services.voucher_desk import VoucherDesk
 from kiosk.services.vouchers import Vouchers
 
@@ -93,19 +98,41 @@ class StaffServices:
     def leave_kiosk_mode(self, session: StaffSession) -> None:
         """Record that `session`'s administrator or technician leaves kiosk mode; raises when
         it cannot be recorded (then the kiosk does not leave it)."""
-        ctx = self.context
-        with ctx.uow() as uow:
-            uow.audit.append(
-                chain=ctx.kiosk.kiosk_id,
-                actor_kind=session.actor_kind,
-                actor=session.login,
-                action=MODE_LEFT,
-                outcome=Outcome.OK,
-                at=self._clock(),
-                detail={"role": session.role.value},
-            )
-            uow.commit()
+        detail: dict[str, object] = {"role": session.role.value}
+        record_technician_action(
+            self._target(session), MODE_LEFT, Outcome.OK, detail, self._clock()
+        )
         log.info("kiosk.mode_left role=%s", session.role.value)
+
+    # Out of service for maintenance, and back ------------------------------------------------
+
+    def service_state(self) -> ServiceState:
+        """Whether this kiosk serves citizens or is out of service for maintenance."""
+        ctx = self.context
+        return read_service_state(ctx.engine, ctx.kiosk.kiosk_id)
+
+    def set_in_service(self, session: StaffSession, in_service: bool) -> ServiceChange:
+        """Take the kiosk out of service for maintenance (False) or return it (True), recorded
+        with `session`'s login and kind; raises when it cannot be recorded (nothing changed)."""
+        return set_in_service(self._target(session), in_service, self._clock())
+
+    # The diagnostics bundle ------------------------------------------------------------------
+
+    def make_bundle(self, folder: Path, session: StaffSession) -> BundleRun:
+        """The diagnostics bundle written into `folder` (an export place) with this kiosk's
+        last card test (masked) added, recorded with `session`'s login. Raises LookupError
+        when this kiosk has no bundle tool, BundleRefused when the place cannot take it."""
+        tools = self.diagnostics
+        if tools is None or tools.bundle is None:
+            raise LookupError("no diagnostics bundle on this kiosk")
+        documents: dict[str, Any] = {}
+        if self.card is not None and self.card.last_test is not None:
+            documents["card_test.json"] = self.card.last_test
+        return tools.bundle(folder, Actor.of(session), documents)
+
+    def _target(self, session: StaffSession) -> AuditTarget:
+        ctx = self.context
+        return AuditTarget(ctx.engine, ctx.audit_seal, ctx.kiosk.kiosk_id, Actor.of(session))
 
     def _audit_kiosk(self, action: str, outcome: Outcome, detail: dict[str, object]) -> None:
         ctx = self.context

@@ -393,6 +393,20 @@ class AuditHead(Base):
     legacy_seq: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
+class KioskServiceState(Base):
+    """Whether a kiosk serves citizens, as a technician or administrator last set it (on the
+    service screens or `kiosk diag service`): out of service for maintenance survives a
+    restart. One row per kiosk, none until it is first set (in service); every change is in
+    the audit log too, written in the same transaction."""
+
+    __tablename__ = "kiosk_service"
+
+    kiosk_id: Mapped[str] = mapped_column(KIOSK_ID, primary_key=True)
+    in_service: Mapped[bool]
+    changed_at: Mapped[dt.datetime]
+    changed_by: Mapped[str] = mapped_column(sa.String(64))  # the audit entry's actor
+
+
 class IdentificationGuard(Base):
     """One row per ID number tried for identification (by kiosk.domain.proof.person_subject):
     locked while an attempt on that number is decided, so kiosks sharing the back end count

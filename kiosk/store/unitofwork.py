@@ -34,6 +34,7 @@ from kiosk.store.repositories import (
     OutletRepository,
     ProofRepository,
     RecordsRepository,
+    ServiceStateRepository,
     StaffAccountRepository,
     VoucherRepository,
 )
@@ -54,6 +55,7 @@ class UnitOfWork:
     proofs: ProofRepository
     staff: StaffAccountRepository
     desk: DeskRepository
+    service: ServiceStateRepository
 
     def __init__(self, engine: Engine, seal: AuditSeal | None = None) -> None:
         self.engine = engine
@@ -78,6 +80,7 @@ class UnitOfWork:
         self.proofs = ProofRepository(self.session)
         self.staff = StaffAccountRepository(self.session)
         self.desk = DeskRepository(self.session)
+        self.service = ServiceStateRepository(self.session)
         self._open = True
         self._committed = False
         return self

@@ -43,3 +43,11 @@ def insert_or_increment(
         index_elements=list(keys),
         set_={column: getattr(model, column) + 1},
     ).returning(getattr(model, column))
+
+
+def upsert(
+    session: Session, model: type[Any], keys: Mapping[str, Any], values: Mapping[str, Any]
+) -> Any:
+    """INSERT the row, or UPDATE its `values` where one with `keys` (its primary key) exists."""
+    stmt = _insert(session, model).values(**keys, **values)
+    return stmt.on_conflict_do_update(index_elements=list(keys), set_=dict(values))

@@ -137,13 +137,17 @@ class CitizenController(QObject):
 
     def suspend(self) -> bool:
         """Step aside for staff mode: only on the attract screen, with no session and no card
-        being read, and while the kiosk serves. Until `resume()`, cards inserted and removed
-        are ignored (no citizen session starts behind the staff screens)."""
+        being read, and while the kiosk serves or is out of service for maintenance. Until
+        `resume()`, cards inserted and removed are ignored (no citizen session starts behind
+        the staff screens)."""
+        # Out of service for maintenance, the citizen's screen under it does not matter (the
+        # reader the technician came to replace may be unplugged): only no session.
+        maintenance = self.window.in_maintenance
         if (
             self._suspended
             or self.flow.in_session
-            or self.flow.view.step is not Step.ATTRACT
-            or self.window.outage is not None
+            or (self.flow.view.step is not Step.ATTRACT and not maintenance)
+            or (self.window.outage is not None and not maintenance)
         ):
             return False
         self._suspended = True
@@ -161,6 +165,8 @@ class CitizenController(QObject):
         log.info("citizen.resumed")
         if not self._bridge.watch.reader_names():
             self._apply(self.flow.reader_lost())
+        elif self.flow.view.step is Step.READER_UNAVAILABLE:  # plugged in during staff mode
+            self._apply(self.flow.reader_back())
         else:
             self._render()
 
@@ -205,7 +211,10 @@ class CitizenController(QObject):
             log.info("reader.ignored kind=%s mode=staff", event.kind.value)
             self.reader_event.emit(event)
             return
-        if event.kind is ReaderEventKind.CARD_INSERTED:
+        if event.kind is ReaderEventKind.CARD_INSERTED and self.window.in_maintenance:
+            # Out of service for maintenance: no session behind the out-of-service screen.
+            log.info("reader.ignored kind=%s mode=maintenance", event.kind.value)
+        elif event.kind is ReaderEventKind.CARD_INSERTED:
             log.info("card.inserted")
             self._inserted_at = time.perf_counter()
             self._apply(self.flow.card_inserted(event.reader))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.staff import IdleWatch
 from kiosk.flows.runner import Action, Job, Later, Now
-from kiosk.flows.staff import ModeEnded, QuitKiosk, SStep, StaffFlow
+from kiosk.flows.staff import ModeEnded, QuitKiosk, ServiceChanged, SStep, StaffFlow
 from kiosk.flows.staff_runner import StaffRunner
 from kiosk.ui.controller import CitizenController
 from kiosk.ui.screens.staff import AREA_SCREENS
@@ -42,6 +42,7 @@ class StaffController(QObject):
     view_shown = Signal(str)  # a staff screen's name, after it is shown
     mode_changed = Signal(bool)  # staff mode on (True) or over (False)
     quit_requested = Signal()  # leaving kiosk mode was recorded: end the program
+    service_changed = Signal(object)  # a ServiceState: out of service for maintenance, or back
 
     def __init__(
         self,
@@ -69,6 +70,7 @@ class StaffController(QObject):
     def _connect(self) -> None:
         w = self.window
         w.attract.service_corner.long_pressed.connect(self.open)
+        w.out_of_service.service_corner.long_pressed.connect(self.open)  # maintenance
         w.staff_code.code_entered.connect(lambda code: self._apply(self.flow.code_entered(code)))
         w.staff_code.cancel_clicked.connect(lambda: self._apply(self.flow.logout()))
         w.staff_login.login_entered.connect(
@@ -77,6 +79,9 @@ class StaffController(QObject):
         w.staff_login.cancel_clicked.connect(lambda: self._apply(self.flow.logout()))
         w.staff_menu.area_chosen.connect(lambda key: self._apply(self.flow.choose(key)))
         w.staff_menu.leave_clicked.connect(lambda: self._apply(self.flow.leave_requested()))
+        w.staff_menu.service_clicked.connect(
+            lambda in_service: self._apply(self.flow.set_service(in_service))
+        )
         w.staff_leave.confirm_clicked.connect(lambda: self._apply(self.flow.leave_confirmed()))
         w.staff_leave.cancel_clicked.connect(lambda: self._apply(self.flow.menu()))
         for screen in w.staff_screens.values():
@@ -155,6 +160,8 @@ class StaffController(QObject):
             elif isinstance(command, QuitKiosk):
                 log.info("staff.quit")
                 self.quit_requested.emit()
+            elif isinstance(command, ServiceChanged):
+                self.service_changed.emit(command.state)
             else:
                 self._carry(self.runner.plan(command))
         if ended:

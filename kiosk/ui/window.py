@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.domain.outage import Outage
+from kiosk.domain.outage import Outage, Reason
 from kiosk.flows.business import BStep
 from kiosk.ui.screens.agent import AgentScreen
 from kiosk.ui.screens.attract import AttractScreen
@@ -239,10 +239,14 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
 
     def show_screen(self, screen: QWidget, *, back: bool, home: bool) -> None:
-        """Show `screen`; while out of service, only remember it for when service returns."""
+        """Show `screen`; while out of service, only remember it for when service returns (but
+        a staff screen over maintenance: the technician at work is shown their screens)."""
         self._wanted = (screen, back, home)
         if self._outage is not None:
-            return
+            if not self._staff_over_maintenance(screen):
+                self._cover()
+                return
+            self.header.set_bilingual(False)
         if screen is not self.stack.currentWidget():
             self.tap_guard.arm()
         self.stack.setCurrentWidget(screen)
@@ -253,11 +257,26 @@ class KioskWindow(QWidget):
         """Why the kiosk is out of service, or None while it serves."""
         return self._outage
 
+    @property
+    def in_maintenance(self) -> bool:
+        """Out of service because staff took the kiosk out for maintenance (not a fault)."""
+        return self._outage is not None and self._outage.reason is Reason.MAINTENANCE
+
     def show_out_of_service(self, outage: Outage) -> None:
         """The out-of-service screen over everything, until `back_in_service()`: no Back, no
-        Home, no toggles (the screen is in both languages), no idle warning."""
+        Home, no toggles (the screen is in both languages), no idle warning. For maintenance,
+        a staff member at work on the staff screens keeps them: the screen shows when they
+        leave staff mode."""
         self._outage = outage
         self.out_of_service.show_outage(outage)
+        if self._staff_over_maintenance(self.stack.currentWidget()):
+            return
+        self._cover()
+
+    def _staff_over_maintenance(self, screen: QWidget) -> bool:
+        return self.in_maintenance and any(s is screen for s in self.staff_screens.values())
+
+    def _cover(self) -> None:
         if self.stack.currentWidget() is not self.out_of_service:
             self.tap_guard.arm()
         self.idle.hide()

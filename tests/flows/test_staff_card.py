@@ -33,6 +33,7 @@ from kiosk.services.card_bench import (
     read_apdu,
 )
 from kiosk.services.staff import StaffServices
+from kiosk.services.technician_audit import Actor
 from kiosk.store.seal import AuditSeal
 
 TECH = StaffSession(3, "tech1", "Tech One", AccountRole.TECHNICIAN, dt.datetime(2026, 12, 5))
@@ -43,7 +44,7 @@ VERIFY = "00 20 00 00 03 12 34 56"
 def test_the_test_is_asked_for_and_its_report_kept() -> None:
     area = CardArea(TECH)
     assert area.page == CardPage.TEST.value and area.start() == [] and not area.back()
-    assert area.run_test() == [RunCardTest("tech1")] and area.view.busy
+    assert area.run_test() == [RunCardTest(Actor("tech1"))] and area.view.busy
     assert area.run_test() == []  # not twice at once
     area.tested({"atr": {}, "timings": {}})
     assert not area.view.busy and area.view.test is not None
@@ -169,7 +170,7 @@ def test_the_console_refuses_verify_until_confirmed_and_audits_names_only(
     _run(runner, area.send(VERIFY))
     assert area.view.pending and [e for e in desk.entries() if e.action == APDU_SENT][1:] == []
     with pytest.raises(ConsentNeeded):
-        runner.services.card.send("tech1", read_apdu(VERIFY).apdu, consent=False)  # type: ignore[union-attr]
+        runner.services.card.send(Actor("tech1"), read_apdu(VERIFY).apdu, consent=False)  # type: ignore[union-attr]
     _run(runner, area.confirm())
     sent = [e for e in desk.entries() if e.action == APDU_SENT]
     assert [e.detail["command"] for e in sent] == ["SELECT", "VERIFY"]

@@ -28,6 +28,7 @@ from kiosk.flows.staff_runner import StaffRunner
 from kiosk.services.printer_diag import TestPageResult
 from kiosk.services.selftest import CheckResult, SelftestReport, Verdict
 from kiosk.services.staff_diagnostics import DiagnosticsTools, SelftestRun
+from kiosk.services.technician_audit import Actor
 
 TECH = StaffSession(2, "tech1", "Tech One", AccountRole.TECHNICIAN, dt.datetime(2026, 12, 5))
 RUN = SelftestRun(SelftestReport((CheckResult("disk", "Disk", Verdict.WARN, "800 MB free"),)))
@@ -38,7 +39,7 @@ PRINTER = {"printer": "PDF", "state": "ready", "ready": True, "detail": "", "pdf
 def test_nothing_runs_until_asked_and_the_run_names_the_staff_login() -> None:
     area = DiagnosticsArea(TECH)
     assert area.start() == [] and area.page == "staff-diag" and not area.view.busy
-    assert area.run_selftest() == [RunSelftest("tech1")] and area.view.busy
+    assert area.run_selftest() == [RunSelftest(Actor("tech1"))] and area.view.busy
     assert area.run_selftest() == [] and area.devices() == []  # busy: one thing at a time
     area.selftest_done(RUN)
     assert area.view.run is RUN and not area.view.busy
@@ -52,7 +53,7 @@ def test_the_printer_page_prints_a_test_page_then_reads_the_printer_again() -> N
     assert area.devices() == [ReadPrinter()] and area.page == "staff-diag-devices"
     area.printer_read(PRINTER)
     assert area.view.printer == PRINTER and not area.view.busy
-    assert area.print_test_page() == [PrintTestPage("tech1")] and area.view.busy
+    assert area.print_test_page() == [PrintTestPage(Actor("tech1"))] and area.view.busy
     assert area.test_page_done(PAGE) == [ReadPrinter()]
     assert area.view.test_page is PAGE and area.view.busy
     area.printer_read(PRINTER)
@@ -104,13 +105,13 @@ def _opened(diagnostics: DiagnosticsTools | None) -> tuple[StaffRunner, Diagnost
 
 
 def test_the_plans_hand_the_staff_login_to_the_tools() -> None:
-    actors: list[str] = []
+    actors: list[Actor] = []
 
-    def selftest(actor: str) -> SelftestRun:
+    def selftest(actor: Actor) -> SelftestRun:
         actors.append(actor)
         return RUN
 
-    def test_page(actor: str) -> TestPageResult:
+    def test_page(actor: Actor) -> TestPageResult:
         actors.append(actor)
         return PAGE
 
@@ -120,7 +121,7 @@ def test_the_plans_hand_the_staff_login_to_the_tools() -> None:
     _run(runner, area.devices())
     _run(runner, area.print_test_page())
     assert area.view.test_page is PAGE and area.view.printer == PRINTER and not area.view.busy
-    assert actors == ["tech1", "tech1"]
+    assert actors == [Actor("tech1"), Actor("tech1")]
 
 
 def test_a_kiosk_without_the_tools_says_so() -> None:

@@ -21,6 +21,7 @@ from kiosk.flows.staff import (
     AreaSpec,
     CheckCode,
     LeaveKioskMode,
+    LoadService,
     Login,
     Logout,
     ModeEnded,
@@ -186,7 +187,8 @@ def test_leaving_kiosk_mode_is_asked_recorded_then_quits() -> None:
     who = f.session
     f.leave_requested()
     assert f.view.step is SStep.LEAVE
-    assert f.back() == [] and f.view.step is SStep.MENU  # Cancel: back to the menu
+    # Cancel: back to the menu, whose service button reads the kiosk's state afresh
+    assert f.back() == [LoadService()] and f.view.step is SStep.MENU
     f.leave_requested()
     assert f.leave_confirmed() == [LeaveKioskMode(who)]
     assert f.leave_confirmed() == []  # a double tap

@@ -28,7 +28,7 @@ from kiosk.services.printer_diag import (
     printer_label,
     printer_report,
 )
-from kiosk.services.technician_audit import AuditTarget
+from kiosk.services.technician_audit import Actor, AuditTarget
 from kiosk.store import models as m
 from kiosk.store.audit_verify import verify_audit_chains
 from kiosk.store.db import read_session
@@ -101,7 +101,7 @@ def test_cups_that_does_not_answer_is_reported_not_raised(tmp_path: Path) -> Non
 
 @pytest.fixture
 def target(engine: Engine, audit_seal: AuditSeal) -> AuditTarget:
-    return AuditTarget(engine, audit_seal, "BJCY01", "tech1")
+    return AuditTarget(engine, audit_seal, "BJCY01", Actor("tech1"))
 
 
 def test_a_test_page_printed_is_audited_with_the_technician(

@@ -35,6 +35,7 @@ from kiosk.services.selftest import (
     run_selftest,
     settings_failed,
 )
+from kiosk.services.technician_audit import Actor
 from kiosk.store.audit import AuditRepository
 from kiosk.store.db import create_engine, read_session
 
@@ -373,7 +374,10 @@ def test_keys_not_made_yet_warn(tmp_path: Path) -> None:
     assert verdicts(report)["voucher_key"] is verdicts(report)["audit_key"] is Verdict.WARN
     assert "next start" in check(report, "audit_key").found
     assert report.passed and report.verdict is Verdict.WARN
-    assert record_selftest(subject(data_dir), report, actor="tech") == (None, "no usable audit key")
+    assert record_selftest(subject(data_dir), report, actor=Actor("tech")) == (
+        None,
+        "no usable audit key",
+    )
     assert not (data_dir / "audit-chain.key").exists()  # the self-test made nothing
 
 
@@ -400,7 +404,7 @@ def test_another_audit_key_fails(data_dir: Path) -> None:
 def test_the_run_is_audited_with_the_technician_as_actor(data_dir: Path) -> None:
     here = subject(data_dir, readers=lambda: ReaderSurvey(False))
     report = run_selftest(here)
-    seq, reason = record_selftest(here, report, actor="tech01")
+    seq, reason = record_selftest(here, report, actor=Actor("tech01"))
     assert seq is not None and reason == ""
     engine = create_engine(here.database_url)
     try:

@@ -29,6 +29,7 @@ from kiosk.logs import setup_logging
 from kiosk.services.bundle import Bundle
 from kiosk.services.card_reading import run_card_job, wait_for_card
 from kiosk.services.diagnostics import card_report
+from kiosk.services.technician_audit import Actor
 
 SSN17 = "32058219830419157"
 CANARY_SSN = SSN17 + id_check_char(SSN17)
@@ -163,7 +164,7 @@ def test_a_bundle_after_a_canary_session_holds_none_of_it(
     out.mkdir()
     try:
         written = collect_bundle(settings, contributors=[add_card_test]).write(out)
-        assert record_bundle(settings, written, "li.wei") is None
+        assert record_bundle(settings, written, Actor("li.wei")) is None
     finally:
         root = logging.getLogger()
         for handler in [h for h in root.handlers if getattr(h, "baseFilename", None)]:

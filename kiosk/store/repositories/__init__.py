@@ -12,6 +12,7 @@ from kiosk.store.repositories.journal import JournalRepository
 from kiosk.store.repositories.outbox import OutboxRepository
 from kiosk.store.repositories.outlets import CalendarRepository, OutletRepository
 from kiosk.store.repositories.records import RecordsRepository
+from kiosk.store.repositories.service import ServiceStateRepository
 from kiosk.store.repositories.vouchers import VoucherRepository
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "OutletRepository",
     "ProofRepository",
     "RecordsRepository",
+    "ServiceStateRepository",
     "StaffAccountRepository",
     "VoucherRepository",
 ]

@@ -2,7 +2,9 @@
 English at once (a citizen cannot be expected to find a language button on a kiosk that does
 not work), sends the citizen to a counter or another kiosk, and shows a technician the reason
 code (kiosk.domain.outage.Reason, explained in docs/out-of-service.md) and how long it has
-been out of service. No button: there is nothing a citizen can do here.
+been out of service. No button: there is nothing a citizen can do here. When staff took the
+kiosk out of service for maintenance (Reason.MAINTENANCE), a line says so, and the hidden
+service entry opens from this screen as from the attract screen (its top-left corner held).
 
 Texts are English sources marked with QT_TRANSLATE_NOOP and translated through the Chinese
 catalogue (kiosk.ui.i18n.in_language), so both lines stay put whatever language is installed.
@@ -18,10 +20,11 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.calendar import CHINA_TZ
-from kiosk.domain.outage import Outage
+from kiosk.domain.outage import Outage, Reason
 from kiosk.ui.i18n import CHINESE, ENGLISH, in_language
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import SPACING
+from kiosk.ui.widgets.hotcorner import HotCorner
 from kiosk.ui.widgets.parts import Card, IconBadge, centred_column, divider, make_label
 
 CONTEXT = "OutOfServiceScreen"
@@ -29,10 +32,14 @@ TITLE = QT_TRANSLATE_NOOP("OutOfServiceScreen", "This kiosk is out of service")
 ADVICE = QT_TRANSLATE_NOOP(
     "OutOfServiceScreen", "Please go to a service counter, or use another kiosk."
 )
+MAINTENANCE = QT_TRANSLATE_NOOP("OutOfServiceScreen", "A technician is servicing this kiosk.")
 SORRY = QT_TRANSLATE_NOOP("OutOfServiceScreen", "We are sorry for the inconvenience.")
 HOTLINE = QT_TRANSLATE_NOOP("OutOfServiceScreen", "Social security hotline: 12333")
 STATUS = QT_TRANSLATE_NOOP(
     "OutOfServiceScreen", "Reason code {code} · out of service for {duration} (since {time})"
+)
+MAINTENANCE_STATUS = QT_TRANSLATE_NOOP(
+    "OutOfServiceScreen", "Maintenance ({code}) · out of service for {duration} (since {time})"
 )
 LESS_THAN_A_MINUTE = QT_TRANSLATE_NOOP("OutOfServiceScreen", "less than a minute")
 MINUTES = QT_TRANSLATE_NOOP("OutOfServiceScreen", "{minutes} min")
@@ -100,6 +107,9 @@ class OutOfServiceScreen(Screen):
         self.card = Card("outOfServiceCard", margins=SPACING.l)
         self.advice_zh = make_label("heading", object_name="outOfServiceAdviceZh", align=centre)
         self.advice_en = make_label("lead", object_name="outOfServiceAdviceEn", align=centre)
+        # In place of the apology: the screen's height is the same either way.
+        self.maintenance = make_label("muted", object_name="outOfServiceMaintenance", align=centre)
+        self.maintenance.setVisible(False)
         self.sorry = make_label("muted", object_name="outOfServiceSorry", align=centre)
         self.hotline = make_label("muted", object_name="outOfServiceHotline", align=centre)
         self.status_zh = make_label("small", object_name="outOfServiceStatusZh", align=centre)
@@ -108,6 +118,7 @@ class OutOfServiceScreen(Screen):
         self.card.body.addWidget(self.advice_zh)
         self.card.body.addWidget(self.advice_en)
         self.card.body.addWidget(divider())
+        self.card.body.addWidget(self.maintenance)
         self.card.body.addWidget(self.sorry)
         self.card.body.addWidget(self.hotline)
 
@@ -117,6 +128,11 @@ class OutOfServiceScreen(Screen):
         column.addWidget(self.card)
         column.addStretch(3)
         column.addLayout(_tight(self.status_zh, self.status_en))
+
+        # The service entry, open only while out of service for maintenance (a fault's kiosk
+        # has no staff screens to offer: its database or settings are what failed).
+        self.service_corner = HotCorner(self)
+        self.service_corner.setVisible(False)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -129,6 +145,12 @@ class OutOfServiceScreen(Screen):
 
     def show_outage(self, outage: Outage) -> None:
         self._outage = outage
+        maintenance = outage.reason is Reason.MAINTENANCE
+        self.maintenance.setVisible(maintenance)
+        self.sorry.setVisible(not maintenance)
+        self.service_corner.setVisible(maintenance)
+        if maintenance:
+            self.service_corner.raise_()
         self.refresh()
 
     def retranslate(self) -> None:
@@ -140,6 +162,7 @@ class OutOfServiceScreen(Screen):
         zh, en = both(ADVICE)
         self.advice_zh.setText(zh)
         self.advice_en.setText(en)
+        self.maintenance.setText("  ".join(both(MAINTENANCE)))
         self.sorry.setText("  ".join(both(SORRY)))
         self.hotline.setText("  ".join(both(HOTLINE)))
         self.refresh()
@@ -152,8 +175,9 @@ class OutOfServiceScreen(Screen):
                 label.clear()
                 continue
             now = self.now()
+            status = MAINTENANCE_STATUS if outage.reason is Reason.MAINTENANCE else STATUS
             label.setText(
-                in_language(language, CONTEXT, STATUS).format(
+                in_language(language, CONTEXT, status).format(
                     code=outage.reason.code,
                     duration=format_lasted(outage.lasted(now), language),
                     time=format_since(outage.since, now),

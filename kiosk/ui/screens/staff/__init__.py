@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kiosk.ui.screens.staff import (
     audit,
+    bundle,
     calendar,
     card,
     diagnostics,
@@ -36,4 +37,5 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("calendar", calendar.make_screens, calendar.connect),
     AreaScreens("diagnostics", diagnostics.make, diagnostics.connect),
     AreaScreens("card", card.make, card.connect),
+    AreaScreens("bundle", bundle.make, bundle.connect),
 )

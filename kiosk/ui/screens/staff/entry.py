@@ -1,12 +1,14 @@
 """The way into staff mode: the service entry's code pad (after the hidden long press), the staff
-login typed on the on-screen keyboard, the service menu, and "leave kiosk mode?". Texts are
-translated in the context "StaffScreen"."""
+login typed on the on-screen keyboard, the service menu (with Take out of service / Return to
+service for technicians and administrators), and "leave kiosk mode?". Texts are translated in
+the context "StaffScreen"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.domain.outage import ServiceState
 from kiosk.domain.staff import LOGIN_MAX
 from kiosk.flows.staff import Notice, SStep, StaffView
 from kiosk.ui.screens.staff.base import StaffScreen, until_words
@@ -53,6 +55,12 @@ def notice_text(view: StaffView) -> str:
     if notice is Notice.BACKEND_TROUBLE:
         return QCoreApplication.translate(
             "StaffScreen", "The kiosk's database did not answer. Please try again in a moment."
+        )
+    if notice is Notice.SERVICE_NOT_RECORDED:
+        return QCoreApplication.translate(
+            "StaffScreen",
+            "This could not be recorded in the audit log, so nothing changed. Check the "
+            "database (diagnostics), then try again.",
         )
     if notice is Notice.LEAVE_NOT_RECORDED:
         return QCoreApplication.translate(
@@ -289,14 +297,32 @@ def menu_item(key: str, icon: str, title: str, line: str) -> None:
     MENU_ITEMS[key] = (icon, title, line)
 
 
+def service_words(state: ServiceState, changed: bool) -> tuple[str, str]:
+    """The menu's line on the kiosk's service state, and its tone; empty while in service
+    (unless this session just returned it)."""
+    if state.in_service:
+        if not changed:
+            return "", "info"
+        return QCoreApplication.translate(
+            "StaffScreen", "The kiosk is back in service: citizens can use it once you log out."
+        ), "ok"
+    since = until_words(state.since)
+    return QCoreApplication.translate(
+        "StaffScreen",
+        "Out of service for maintenance since {since} ({by}): citizens see the "
+        "out-of-service screen.",
+    ).format(since=since, by=state.by or "?"), "warn"
+
+
 class StaffMenuScreen(StaffScreen):
     """The service menu: one large button per area the session may open, and for those who may,
-    "Leave kiosk mode"."""
+    Take out of service (or Return to service) and "Leave kiosk mode"."""
 
     name = SStep.MENU.value
     home_allowed = False
     area_chosen = Signal(str)
     leave_clicked = Signal()
+    service_clicked = Signal(bool)  # in service: True (Return to service), False (take out)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -311,20 +337,67 @@ class StaffMenuScreen(StaffScreen):
         self.buttons: dict[str, KioskButton] = {}
         self.leave_button = KioskButton("staffMenuLeave", kind="secondary", icon_name="exit")
         self.leave_button.clicked.connect(self.leave_clicked)
+        self.service_button = KioskButton("staffMenuService", kind="secondary", icon_name="counter")
+        self.service_button.clicked.connect(lambda: self.service_clicked.emit(self._out_of_service))
+        self.service_notice = NoticeBox("staffMenuServiceNotice")
+        self.service_notice.setVisible(False)
+        self.notice = NoticeBox("staffMenuNotice")
+        self.notice.setVisible(False)
         self.empty = make_label("lead", object_name="staffMenuEmpty")
         self.scroll = scroll_area(tiles, "staffMenuScroll")
+        bottom = QHBoxLayout()
+        bottom.setSpacing(SPACING.m)
+        bottom.addWidget(self.service_button, 0)
+        bottom.addWidget(self.leave_button, 0)
+        bottom.addStretch(1)
         self.body.addWidget(self.scroll, 1)
         self.body.addWidget(self.empty)
-        self.body.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.service_notice)
+        self.body.addWidget(self.notice)
+        self.body.addLayout(bottom)
         self._areas: tuple[str, ...] = ()
+        self._view = StaffView(SStep.MENU)
         self.retranslate()
 
+    @property
+    def _out_of_service(self) -> bool:
+        service = self._view.service
+        return service is not None and not service.in_service
+
     def show_view(self, view: StaffView) -> None:
+        self._view = view
         if view.areas != self._areas:
             self._build(view.areas)
         self.leave_button.setVisible(view.may_leave)
+        self.leave_button.setEnabled(not view.busy)
+        self.service_button.setVisible(view.may_maintain)
+        self.service_button.setEnabled(not view.busy and view.service is not None)
         self.empty.setVisible(not view.areas)
         self.show_session(view.session)
+        self._fill()
+
+    def _fill(self) -> None:
+        view = self._view
+        if self._out_of_service:
+            self.service_button.set_text(
+                QCoreApplication.translate("StaffScreen", "Return to service")
+            )
+            self.service_button.set_icon_name("check-circle")
+        else:
+            self.service_button.set_text(
+                QCoreApplication.translate("StaffScreen", "Out of service (maintenance)")
+            )
+            self.service_button.set_icon_name("counter")
+        text, tone = "", "info"
+        if view.service is not None and view.may_maintain:
+            text, tone = service_words(view.service, view.service_changed)
+        self.service_notice.set_tone(tone)
+        self.service_notice.set_text(text)
+        self.service_notice.setVisible(bool(text))
+        problem = notice_text(view) if view.notice is not None else ""
+        self.notice.set_tone("error")
+        self.notice.set_text(problem)
+        self.notice.setVisible(bool(problem))
 
     def _build(self, areas: tuple[str, ...]) -> None:
         for button in self.buttons.values():
@@ -355,8 +428,9 @@ class StaffMenuScreen(StaffScreen):
             line_text = QCoreApplication.translate("StaffScreen", line)
             button.set_text(f"{title_text}\n{line_text}", title_text)
         self.leave_button.set_text(
-            QCoreApplication.translate("StaffScreen", "Leave kiosk mode (maintenance)")
+            QCoreApplication.translate("StaffScreen", "Leave kiosk mode (quit)")
         )
+        self._fill()
         self.empty.setText(
             QCoreApplication.translate(
                 "StaffScreen",
@@ -366,6 +440,7 @@ class StaffMenuScreen(StaffScreen):
 
     def wipe(self) -> None:
         super().wipe()
+        self._view = StaffView(SStep.MENU)
         self._build(())
 
 

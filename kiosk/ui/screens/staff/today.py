@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain import vocabulary
 from kiosk.domain.business import PrintOutcome
@@ -30,6 +30,9 @@ from kiosk.services.export_places import ExportPlace, PlaceKind
 from kiosk.ui.i18n import format_date, format_moment, format_yuan, words
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
+from kiosk.ui.screens.staff.places import PlacePicker
+from kiosk.ui.screens.staff.places import place_words as place_words  # for other screens
+from kiosk.ui.screens.staff.places import size_words as size_words
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import Card, clear_layout, make_label, scroll_area
@@ -344,7 +347,7 @@ class TodayScreen(StaffScreen):
 
 class ExportScreen(StaffScreen):
     """Where to write the day's CSV: one large button per USB stick mounted now and the
-    kiosk's export folder; Look again after plugging a stick in."""
+    kiosk's export folder; Look again after plugging a stick in (the PlacePicker)."""
 
     name = TodayPage.EXPORT.value
     place_chosen = Signal(int)
@@ -352,53 +355,36 @@ class ExportScreen(StaffScreen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        content = QWidget()
-        self.places = QVBoxLayout(content)
-        self.places.setContentsMargins(0, 0, SPACING.s, 0)
-        self.places.setSpacing(SPACING.m)
-        self.place_buttons: list[KioskButton] = []
-        self.no_drive = make_label("lead", object_name="staffExportNoDrive")
-        self.scroll = scroll_area(content, "staffExportScroll")
+        self.picker = PlacePicker("staffExport")
         self.notice = NoticeBox("staffExportNotice")
         self.notice.setVisible(False)
-        self.look_again = KioskButton("staffExportLookAgain", kind="secondary", icon_name="search")
-        self.body.addWidget(self.no_drive)
-        self.body.addWidget(self.scroll, 1)
+        self.body.addWidget(self.picker, 1)
         self.body.addWidget(self.notice)
-        self.body.addWidget(self.look_again, 0, Qt.AlignmentFlag.AlignLeft)
-        self.look_again.clicked.connect(self.look_again_clicked)
+        self.body.addWidget(self.picker.look_again, 0, Qt.AlignmentFlag.AlignLeft)
+        self.picker.place_chosen.connect(self.place_chosen)
+        self.picker.look_again_clicked.connect(self.look_again_clicked)
         self._view = TodayView(page=TodayPage.EXPORT)
-        self._shown: tuple[ExportPlace, ...] | None = None
         self.retranslate()
+
+    @property
+    def place_buttons(self) -> list[KioskButton]:
+        return self.picker.buttons
+
+    @property
+    def no_drive(self) -> QLabel:
+        return self.picker.no_drive
+
+    @property
+    def look_again(self) -> KioskButton:
+        return self.picker.look_again
 
     def show_view(self, view: TodayView) -> None:
         self._view = view
-        self.look_again.setEnabled(not view.busy)
-        for button in self.place_buttons:
-            button.setEnabled(not view.busy)
         self._fill()
 
     def _fill(self) -> None:
         view = self._view
-        if view.places != self._shown:
-            clear_layout(self.places)
-            self.place_buttons = []
-            for i, place in enumerate(view.places):
-                button = KioskButton(
-                    f"staffExportPlace{i}",
-                    kind="secondary",
-                    icon_name="usb" if place.kind is PlaceKind.DRIVE else "folder",
-                )
-                button.setMinimumHeight(SPACING.touch * 2)
-                button.setEnabled(not view.busy)
-                button.clicked.connect(lambda _=False, i=i: self.place_chosen.emit(i))
-                self.places.addWidget(button)
-                self.place_buttons.append(button)
-            self.places.addStretch(1)
-            self._shown = view.places
-        for button, place in zip(self.place_buttons, view.places, strict=True):
-            title, line = place_words(place)
-            button.set_text(f"{title}\n{line}", f"{title} {line}")
+        self.picker.show_places(view.places, busy=view.busy)
         report = view.report
         day = format_date(report.day) if report else ""
         self.lead.setText(
@@ -407,8 +393,6 @@ class ExportScreen(StaffScreen):
                 "Transactions of {day}: {n}. Choose where to write them as a CSV file.",
             ).format(day=day, n=report.total if report else 0)
         )
-        drives = any(p.kind is PlaceKind.DRIVE for p in view.places)
-        self.no_drive.setVisible(not view.busy and not drives)
         if view.exported is not None:
             self.notice.set_tone("ok")
             self.notice.set_text(written_words(view.exported, view.chosen))
@@ -419,17 +403,13 @@ class ExportScreen(StaffScreen):
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("StaffScreen", "Export the day as CSV"))
-        self.no_drive.setText(
-            QCoreApplication.translate(
-                "StaffScreen", "No USB stick found. Plug one in, then tap Look again."
-            )
-        )
-        self.look_again.set_text(QCoreApplication.translate("StaffScreen", "Look again"))
+        self.picker.retranslate()
         self._fill()
 
     def wipe(self) -> None:
         super().wipe()
         self._view = TodayView(page=TodayPage.EXPORT)
+        self.picker.wipe()
         self._fill()
 
 
@@ -443,35 +423,6 @@ def written_words(done: CsvExport, place: ExportPlace | None) -> str:
     return QCoreApplication.translate(
         "StaffScreen", "Written: {file} ({n} rows) in the kiosk's export folder {folder}."
     ).format(file=done.path.name, n=done.rows, folder=str(done.path.parent))
-
-
-def place_words(place: ExportPlace) -> tuple[str, str]:
-    """A place's button: what it is, then its room (or that it is read only)."""
-    if place.kind is PlaceKind.DRIVE:
-        title = QCoreApplication.translate("StaffScreen", "USB stick {label}").format(
-            label=place.label
-        )
-    else:
-        title = QCoreApplication.translate("StaffScreen", "The kiosk's export folder")
-    if place.read_only:
-        room = QCoreApplication.translate("StaffScreen", "read only")
-    elif place.free_bytes is None:
-        room = ""
-    else:
-        room = QCoreApplication.translate("StaffScreen", "{size} free").format(
-            size=size_words(place.free_bytes)
-        )
-    where = str(place.path)
-    return title, f"{where} · {room}" if room else where
-
-
-def size_words(size: int) -> str:
-    """1.5 GB, 820 MB, 12 KB: free room, roughly."""
-    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
-        if size >= scale:
-            value = size / scale
-            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
-    return f"{size} B"
 
 
 def make() -> list[StaffScreen]:
