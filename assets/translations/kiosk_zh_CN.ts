@@ -243,6 +243,949 @@
     </message>
 </context>
 <context>
+    <name>DiagText</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>warning: no information given (nothing changed)</source>
+        <translation>警告：无详细信息（未作改动）</translation>
+    </message>
+    <message>
+        <source>warning: part of the data may be corrupted</source>
+        <translation>警告：部分数据可能已损坏</translation>
+    </message>
+    <message>
+        <source>warning: end of the file or record before Le bytes</source>
+        <translation>警告：读到 Le 字节前已到文件或记录末尾</translation>
+    </message>
+    <message>
+        <source>warning: the selected file is deactivated</source>
+        <translation>警告：所选文件已停用</translation>
+    </message>
+    <message>
+        <source>warning: the file control information is not formatted as ISO 7816-4 says</source>
+        <translation>警告：文件控制信息不符合 ISO 7816-4 格式</translation>
+    </message>
+    <message>
+        <source>warning: the selected file is in termination state</source>
+        <translation>警告：所选文件处于终止状态</translation>
+    </message>
+    <message>
+        <source>warning: no input data from a sensor</source>
+        <translation>警告：传感器无输入数据</translation>
+    </message>
+    <message>
+        <source>warning: no information given (memory changed)</source>
+        <translation>警告：无详细信息（存储已改动）</translation>
+    </message>
+    <message>
+        <source>warning: the file is full after the last write</source>
+        <translation>警告：上次写入后文件已满</translation>
+    </message>
+    <message>
+        <source>error: execution error (nothing changed)</source>
+        <translation>错误：执行出错（未作改动）</translation>
+    </message>
+    <message>
+        <source>error: memory failure</source>
+        <translation>错误：存储器故障</translation>
+    </message>
+    <message>
+        <source>error: wrong length (Lc or Le)</source>
+        <translation>错误：长度错误（Lc 或 Le）</translation>
+    </message>
+    <message>
+        <source>error: a function in CLA not supported</source>
+        <translation>错误：不支持 CLA 中的功能</translation>
+    </message>
+    <message>
+        <source>error: logical channel not supported</source>
+        <translation>错误：不支持逻辑通道</translation>
+    </message>
+    <message>
+        <source>error: secure messaging not supported</source>
+        <translation>错误：不支持安全报文</translation>
+    </message>
+    <message>
+        <source>error: command not allowed</source>
+        <translation>错误：不允许的命令</translation>
+    </message>
+    <message>
+        <source>error: command incompatible with the file structure</source>
+        <translation>错误：命令与文件结构不相容</translation>
+    </message>
+    <message>
+        <source>error: security status not satisfied (a real card may want a PSAM first)</source>
+        <translation>错误：安全状态不满足（真实卡片可能需先经 PSAM 认证）</translation>
+    </message>
+    <message>
+        <source>error: authentication method blocked (PIN blocked)</source>
+        <translation>错误：认证方法已锁定（PIN 已锁）</translation>
+    </message>
+    <message>
+        <source>error: reference data not usable</source>
+        <translation>错误：引用数据不可用</translation>
+    </message>
+    <message>
+        <source>error: conditions of use not satisfied (GET RESPONSE: nothing waiting)</source>
+        <translation>错误：使用条件不满足（GET RESPONSE：无待取数据）</translation>
+    </message>
+    <message>
+        <source>error: command not allowed (no current EF)</source>
+        <translation>错误：不允许的命令（无当前 EF）</translation>
+    </message>
+    <message>
+        <source>error: expected secure messaging data objects missing</source>
+        <translation>错误：缺少预期的安全报文数据对象</translation>
+    </message>
+    <message>
+        <source>error: incorrect secure messaging data objects</source>
+        <translation>错误：安全报文数据对象不正确</translation>
+    </message>
+    <message>
+        <source>error: incorrect data in the data field</source>
+        <translation>错误：数据域中的数据不正确</translation>
+    </message>
+    <message>
+        <source>error: function not supported</source>
+        <translation>错误：不支持该功能</translation>
+    </message>
+    <message>
+        <source>error: file or application not found</source>
+        <translation>错误：文件或应用未找到</translation>
+    </message>
+    <message>
+        <source>error: record not found</source>
+        <translation>错误：记录未找到</translation>
+    </message>
+    <message>
+        <source>error: not enough memory space in the file</source>
+        <translation>错误：文件存储空间不足</translation>
+    </message>
+    <message>
+        <source>error: Lc inconsistent with the TLV structure</source>
+        <translation>错误：Lc 与 TLV 结构不一致</translation>
+    </message>
+    <message>
+        <source>error: incorrect P1 P2</source>
+        <translation>错误：P1 P2 不正确</translation>
+    </message>
+    <message>
+        <source>error: Lc inconsistent with P1 P2</source>
+        <translation>错误：Lc 与 P1 P2 不一致</translation>
+    </message>
+    <message>
+        <source>error: referenced data not found</source>
+        <translation>错误：引用数据未找到</translation>
+    </message>
+    <message>
+        <source>error: wrong P1 P2 (offset outside the file)</source>
+        <translation>错误：P1 P2 错误（偏移量超出文件）</translation>
+    </message>
+    <message>
+        <source>error: instruction (INS) not supported</source>
+        <translation>错误：不支持该指令（INS）</translation>
+    </message>
+    <message>
+        <source>error: class (CLA) not supported</source>
+        <translation>错误：不支持该类别（CLA）</translation>
+    </message>
+    <message>
+        <source>error: no precise diagnosis</source>
+        <translation>错误：无精确诊断</translation>
+    </message>
+    <message>
+        <source>warning (nothing changed)</source>
+        <translation>警告（未作改动）</translation>
+    </message>
+    <message>
+        <source>warning (memory changed)</source>
+        <translation>警告（存储已改动）</translation>
+    </message>
+    <message>
+        <source>error (nothing changed)</source>
+        <translation>错误（未作改动）</translation>
+    </message>
+    <message>
+        <source>error (memory changed)</source>
+        <translation>错误（存储已改动）</translation>
+    </message>
+    <message>
+        <source>error: security related</source>
+        <translation>错误：安全相关</translation>
+    </message>
+    <message>
+        <source>error: wrong length</source>
+        <translation>错误：长度错误</translation>
+    </message>
+    <message>
+        <source>error: wrong parameters</source>
+        <translation>错误：参数错误</translation>
+    </message>
+    <message>
+        <source>error: wrong parameters P1 P2</source>
+        <translation>错误：参数 P1 P2 错误</translation>
+    </message>
+    <message>
+        <source>done, {n} bytes waiting: fetch them with GET RESPONSE (00 C0 00 00 {le})</source>
+        <translation>完成，有 {n} 字节待取：用 GET RESPONSE（00 C0 00 00 {le}）取回</translation>
+    </message>
+    <message>
+        <source>error: wrong Le, the card has {n} bytes: send again with Le {le}</source>
+        <translation>错误：Le 错误，卡片有 {n} 字节：请以 Le {le} 重发</translation>
+    </message>
+    <message>
+        <source>warning: counter {n} (VERIFY: {n} PIN tries left)</source>
+        <translation>警告：计数器 {n}（VERIFY：PIN 还可尝试 {n} 次）</translation>
+    </message>
+    <message>
+        <source>done (proprietary {sw})</source>
+        <translation>完成（专有状态字 {sw}）</translation>
+    </message>
+    <message>
+        <source>{family}, detail {sw2}</source>
+        <translation>{family}，细节码 {sw2}</translation>
+    </message>
+    <message>
+        <source>not an ISO 7816-4 status word</source>
+        <translation>不是 ISO 7816-4 状态字</translation>
+    </message>
+    <message>
+        <source>unknown card type</source>
+        <translation>未知卡类型</translation>
+    </message>
+    <message>
+        <source>social security card (CARD_PROFILE.md, T=0)</source>
+        <translation>社会保障卡（CARD_PROFILE.md，T=0）</translation>
+    </message>
+    <message>
+        <source>an ATR has at least TS and T0</source>
+        <translation>ATR 至少应含 TS 和 T0</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>正向</translation>
+    </message>
+    <message>
+        <source>inverse</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>TS {ts} is neither 3B nor 3F</source>
+        <translation>TS {ts} 既不是 3B 也不是 3F</translation>
+    </message>
+    <message>
+        <source>ATR ends inside its interface bytes</source>
+        <translation>ATR 在接口字节中途结束</translation>
+    </message>
+    <message>
+        <source>ATR shorter than its historical bytes</source>
+        <translation>ATR 短于其历史字节</translation>
+    </message>
+    <message>
+        <source>ATR lacks its TCK</source>
+        <translation>ATR 缺少 TCK</translation>
+    </message>
+    <message>
+        <source>writes to the card</source>
+        <translation>会写入卡片</translation>
+    </message>
+    <message>
+        <source>changes the file&apos;s or card&apos;s life cycle</source>
+        <translation>会改变文件或卡片的生命周期</translation>
+    </message>
+    <message>
+        <source>changes the card&apos;s security state or its failure counters</source>
+        <translation>会改变卡片的安全状态或失败计数</translation>
+    </message>
+    <message>
+        <source>spends a PIN try when the PIN is wrong</source>
+        <translation>PIN 错误时会消耗一次 PIN 尝试</translation>
+    </message>
+    <message>
+        <source>changes the PIN</source>
+        <translation>会修改 PIN</translation>
+    </message>
+    <message>
+        <source>resets the PIN and its tries</source>
+        <translation>会重置 PIN 及其尝试次数</translation>
+    </message>
+    <message>
+        <source>switches PIN checking off</source>
+        <translation>会关闭 PIN 校验</translation>
+    </message>
+    <message>
+        <source>switches PIN checking on</source>
+        <translation>会开启 PIN 校验</translation>
+    </message>
+    <message>
+        <source>opens or closes a logical channel</source>
+        <translation>会打开或关闭逻辑通道</translation>
+    </message>
+    <message>
+        <source>carries another command, which may write</source>
+        <translation>携带另一条命令，可能写卡</translation>
+    </message>
+    <message>
+        <source>proprietary INS {ins}</source>
+        <translation>专有 INS {ins}</translation>
+    </message>
+    <message>
+        <source>is in a proprietary class (CLA {cla}), which the profile does not name</source>
+        <translation>属于专有类别（CLA {cla}），卡规范未定义</translation>
+    </message>
+    <message>
+        <source>unknown INS {ins}</source>
+        <translation>未知 INS {ins}</translation>
+    </message>
+    <message>
+        <source>is an instruction not known here, so it may write</source>
+        <translation>是本机不认识的指令，可能写卡</translation>
+    </message>
+    <message>
+        <source>VERIFY (tries left)</source>
+        <translation>VERIFY（查询剩余次数）</translation>
+    </message>
+    <message>
+        <source>card identification code</source>
+        <translation>卡识别码</translation>
+    </message>
+    <message>
+        <source>card type</source>
+        <translation>卡类别</translation>
+    </message>
+    <message>
+        <source>spec version</source>
+        <translation>规范版本</translation>
+    </message>
+    <message>
+        <source>issuing organisation</source>
+        <translation>发卡机构</translation>
+    </message>
+    <message>
+        <source>issue date</source>
+        <translation>发卡日期</translation>
+    </message>
+    <message>
+        <source>expiry date</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>social security number</source>
+        <translation>社会保障号码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>name extension</source>
+        <translation>姓名扩展</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>birthplace</source>
+        <translation>出生地</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>no answer ({error})</source>
+        <translation>无应答（{error}）</translation>
+    </message>
+    <message>
+        <source>no status word</source>
+        <translation>无状态字</translation>
+    </message>
+    <message>
+        <source>malformed APDU</source>
+        <translation>APDU 格式错误</translation>
+    </message>
+    <message>
+        <source>READ RECORD {n} of the current EF</source>
+        <translation>READ RECORD {n}（当前 EF）</translation>
+    </message>
+    <message>
+        <source>READ RECORD {n} of EF{sfi} ({field})</source>
+        <translation>READ RECORD {n}（EF{sfi} 的{field}）</translation>
+    </message>
+    <message>
+        <source>READ RECORD {n} of EF{sfi}</source>
+        <translation>READ RECORD {n}（文件 EF{sfi}）</translation>
+    </message>
+    <message>
+        <source>READ BINARY EF{sfi} at {offset}</source>
+        <translation>READ BINARY EF{sfi}，偏移 {offset}</translation>
+    </message>
+    <message>
+        <source>READ BINARY at {offset}</source>
+        <translation>READ BINARY，偏移 {offset}</translation>
+    </message>
+    <message>
+        <source>writing PDF files to {folder}</source>
+        <translation>PDF 文件写入 {folder}</translation>
+    </message>
+    <message>
+        <source>folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>folder {folder} is not writable: {error}</source>
+        <translation>文件夹 {folder} 不可写：{error}</translation>
+    </message>
+    <message>
+        <source>folder {folder} is not writable</source>
+        <translation>文件夹 {folder} 不可写</translation>
+    </message>
+    <message>
+        <source>the paper is running low: load a new roll soon</source>
+        <translation>纸快用完了：请尽快装新纸卷</translation>
+    </message>
+    <message>
+        <source>out of paper: load paper</source>
+        <translation>缺纸：请装纸</translation>
+    </message>
+    <message>
+        <source>the printer does not answer: check its power and cable</source>
+        <translation>打印机无响应：请检查电源和连接线</translation>
+    </message>
+    <message>
+        <source>the printer reports an error: check the printer</source>
+        <translation>打印机报告故障：请检查打印机</translation>
+    </message>
+    <message>
+        <source>the printer&apos;s status cannot be read ({error}): check the printer</source>
+        <translation>无法读取打印机状态（{error}）：请检查打印机</translation>
+    </message>
+    <message>
+        <source>the smart card service (pcscd) is not running</source>
+        <translation>智能卡服务（pcscd）未运行</translation>
+    </message>
+    <message>
+        <source>start it (`systemctl start pcscd`), then check `kiosk diag readers`</source>
+        <translation>请启动它（`systemctl start pcscd`），再运行 `kiosk diag readers` 检查</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>no reader named {wanted} (the readers are: {there}): plug it in, or fix reader_name in the kiosk&apos;s settings</source>
+        <translation>没有名为 {wanted} 的读卡器（现有读卡器：{there}）：请插上它，或在本机设置中改正 reader_name</translation>
+    </message>
+    <message>
+        <source>no card reader is connected: check its USB cable</source>
+        <translation>未连接读卡器：请检查其 USB 线</translation>
+    </message>
+    <message>
+        <source>driver {driver}</source>
+        <translation>驱动 {driver}</translation>
+    </message>
+    <message>
+        <source>the card in the reader does not answer: inserted the wrong way round, or damaged</source>
+        <translation>读卡器中的卡片无应答：可能插反了，或卡片已损坏</translation>
+    </message>
+    <message>
+        <source>another program holds the card (a second kiosk running?)</source>
+        <translation>另一程序正占用卡片（是否运行了第二个自助机程序？）</translation>
+    </message>
+    <message>
+        <source>the reader is unplugged or unavailable: check its USB cable</source>
+        <translation>读卡器已拔出或不可用：请检查其 USB 线</translation>
+    </message>
+    <message>
+        <source>the database does not answer: {error}</source>
+        <translation>数据库无响应：{error}</translation>
+    </message>
+    <message>
+        <source>answered in {ms} ms, schema {revision}</source>
+        <translation>{ms} 毫秒内应答，结构版本 {revision}</translation>
+    </message>
+    <message>
+        <source>the database is at schema revision {revision}, this program at {schema}</source>
+        <translation>数据库结构版本为 {revision}，本程序为 {schema}</translation>
+    </message>
+    <message>
+        <source>the database cannot record now: {error}</source>
+        <translation>数据库现在无法写入：{error}</translation>
+    </message>
+    <message>
+        <source>not checked: no settings</source>
+        <translation>未检查：无设置</translation>
+    </message>
+    <message>
+        <source>correct the setting named in kiosk.toml ($KIOSK_CONFIG) or the KIOSK_* variable; assets/deploy/kiosk.toml.example lists them all</source>
+        <translation>请改正 kiosk.toml（$KIOSK_CONFIG）中指出的设置或相应的 KIOSK_* 变量；assets/deploy/kiosk.toml.example 列出了全部设置</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>disk space</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
+        <source>clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>smart card service</source>
+        <translation>智能卡服务</translation>
+    </message>
+    <message>
+        <source>card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>configured reader</source>
+        <translation>所配置的读卡器</translation>
+    </message>
+    <message>
+        <source>voucher printer</source>
+        <translation>凭条打印机</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>database schema</source>
+        <translation>数据库结构</translation>
+    </message>
+    <message>
+        <source>database integrity</source>
+        <translation>数据库完整性</translation>
+    </message>
+    <message>
+        <source>audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <source>outbox</source>
+        <translation>待发送队列</translation>
+    </message>
+    <message>
+        <source>voucher keys</source>
+        <translation>凭证密钥</translation>
+    </message>
+    <message>
+        <source>audit key</source>
+        <translation>审计密钥</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>the check itself failed: {error}</source>
+        <translation>检查本身出错：{error}</translation>
+    </message>
+    <message>
+        <source>see kiosk.log; report it</source>
+        <translation>请查看 kiosk.log 并上报</translation>
+    </message>
+    <message>
+        <source>{folder} does not exist</source>
+        <translation>{folder} 不存在</translation>
+    </message>
+    <message>
+        <source>start the kiosk once (it makes the folder), or point data_dir ($KIOSK_DATA_DIR) at the kiosk&apos;s data folder</source>
+        <translation>请先启动一次自助机（会创建该文件夹），或将 data_dir（$KIOSK_DATA_DIR）指向本机的数据文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>move the file away, or point data_dir ($KIOSK_DATA_DIR) at a folder</source>
+        <translation>请移走该文件，或将 data_dir（$KIOSK_DATA_DIR）指向一个文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} is not writable: {error}</source>
+        <translation>{folder} 不可写：{error}</translation>
+    </message>
+    <message>
+        <source>give the folder to the kiosk&apos;s user (chown, chmod 700), or remount the disk read-write</source>
+        <translation>请把该文件夹交给自助机的运行用户（chown，chmod 700），或以读写方式重新挂载磁盘</translation>
+    </message>
+    <message>
+        <source>{folder} is writable</source>
+        <translation>{folder} 可写</translation>
+    </message>
+    <message>
+        <source>cannot ask {folder}: {error}</source>
+        <translation>无法查询 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>check the disk</source>
+        <translation>请检查磁盘</translation>
+    </message>
+    <message>
+        <source>{size} free on the file system of {folder}</source>
+        <translation>{folder} 所在文件系统剩余 {size}</translation>
+    </message>
+    <message>
+        <source>free space: archive old logs and printed vouchers, or a larger disk</source>
+        <translation>请腾出空间：归档旧日志和已打印的凭证，或换更大的磁盘</translation>
+    </message>
+    <message>
+        <source>{found} (under {size})</source>
+        <translation>{found}（低于 {size}）</translation>
+    </message>
+    <message>
+        <source>{now} UTC, time zone {zone} (UTC{offset}); vouchers are dated in China time (UTC+8)</source>
+        <translation>{now} UTC，时区 {zone}（UTC{offset}）；凭证按北京时间（UTC+8）标注日期</translation>
+    </message>
+    <message>
+        <source>set the clock (timedatectl set-time, or enable NTP: timedatectl set-ntp true)</source>
+        <translation>请校准时钟（timedatectl set-time，或开启 NTP：timedatectl set-ntp true）</translation>
+    </message>
+    <message>
+        <source>{found}: before this program was built ({built})</source>
+        <translation>{found}：早于本程序的构建日期（{built}）</translation>
+    </message>
+    <message>
+        <source>{found}: implausibly far ahead</source>
+        <translation>{found}：超前得不合常理</translation>
+    </message>
+    <message>
+        <source>{found}: behind the newest audit entry ({newest} UTC); the clock went back</source>
+        <translation>{found}：晚于最新的审计记录（{newest} UTC）；时钟被回拨过</translation>
+    </message>
+    <message>
+        <source>not checked here: reader = {kind}</source>
+        <translation>此处未检查：reader = {kind}</translation>
+    </message>
+    <message>
+        <source>{found} (the demo&apos;s simulated reader, in the kiosk)</source>
+        <translation>{found}（演示用模拟读卡器，在自助机程序内）</translation>
+    </message>
+    <message>
+        <source>pcscd answers</source>
+        <translation>pcscd 有响应</translation>
+    </message>
+    <message>
+        <source>not checked: pcscd does not answer</source>
+        <translation>未检查：pcscd 无响应</translation>
+    </message>
+    <message>
+        <source>no card reader is connected</source>
+        <translation>未连接读卡器</translation>
+    </message>
+    <message>
+        <source>check the reader&apos;s USB cable; `lsusb` should list it, `kiosk diag readers` then shows it</source>
+        <translation>请检查读卡器的 USB 线；`lsusb` 应能列出它，之后 `kiosk diag readers` 会显示它</translation>
+    </message>
+    <message>
+        <source>none configured, and no reader to use</source>
+        <translation>未配置，也没有可用的读卡器</translation>
+    </message>
+    <message>
+        <source>none configured: the kiosk uses the first with a card</source>
+        <translation>未配置：自助机使用第一个插有卡片的读卡器</translation>
+    </message>
+    <message>
+        <source>{reader} is not there</source>
+        <translation>{reader} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot be set up: {error}</source>
+        <translation>无法设置：{error}</translation>
+    </message>
+    <message>
+        <source>fix printer_queue in the settings</source>
+        <translation>请在设置中改正 printer_queue</translation>
+    </message>
+    <message>
+        <source>{path}: no database there</source>
+        <translation>{path}：该处没有数据库</translation>
+    </message>
+    <message>
+        <source>cannot open it: {error}</source>
+        <translation>无法打开：{error}</translation>
+    </message>
+    <message>
+        <source>no database</source>
+        <translation>没有数据库</translation>
+    </message>
+    <message>
+        <source>start the kiosk once (it makes the database), or point database_url ($KIOSK_DATABASE_URL) and data_dir at the kiosk&apos;s</source>
+        <translation>请先启动一次自助机（会创建数据库），或将 database_url（$KIOSK_DATABASE_URL）和 data_dir 指向本机的数据库和数据文件夹</translation>
+    </message>
+    <message>
+        <source>check the database server, the network, and database_url; for SQLite the file and its folder</source>
+        <translation>请检查数据库服务器、网络和 database_url；SQLite 则检查数据库文件及其文件夹</translation>
+    </message>
+    <message>
+        <source>check the disk (read-only? full?) and the server</source>
+        <translation>请检查磁盘（是否只读？是否已满？）和服务器</translation>
+    </message>
+    <message>
+        <source>check the network and server</source>
+        <translation>请检查网络和服务器</translation>
+    </message>
+    <message>
+        <source>not checked: the database cannot be used</source>
+        <translation>未检查：数据库不可用</translation>
+    </message>
+    <message>
+        <source>not checked: the database file is damaged</source>
+        <translation>未检查：数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>at {revision}, this program&apos;s newest is {head}</source>
+        <translation>版本为 {revision}，本程序最新为 {head}</translation>
+    </message>
+    <message>
+        <source>no revision</source>
+        <translation>无版本</translation>
+    </message>
+    <message>
+        <source>run `kiosk db upgrade` (the kiosk does at start); if the database is newer, update this program</source>
+        <translation>请运行 `kiosk db upgrade`（自助机启动时会自动执行）；若数据库版本更新，请升级本程序</translation>
+    </message>
+    <message>
+        <source>{revision}, but the tables differ: {problems}</source>
+        <translation>{revision}，但数据表不一致：{problems}</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup; `kiosk db check` lists every difference</source>
+        <translation>请从备份恢复数据库；`kiosk db check` 会列出每处差异</translation>
+    </message>
+    <message>
+        <source>{revision} (current), tables match the migrations</source>
+        <translation>{revision}（最新），数据表与迁移一致</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>请从备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>damaged: {damage}</source>
+        <translation>已损坏：{damage}</translation>
+    </message>
+    <message>
+        <source>{n} problems: {first}</source>
+        <translation>{n} 个问题：{first}</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup; `kiosk db check` lists them</source>
+        <translation>请从备份恢复数据库；`kiosk db check` 会列出这些问题</translation>
+    </message>
+    <message>
+        <source>make the files the kiosk user&apos;s alone (chmod 600); the kiosk does at start</source>
+        <translation>请让这些文件仅归自助机用户所有（chmod 600）；自助机启动时会自动设置</translation>
+    </message>
+    <message>
+        <source>quick check ok, {files} owner only</source>
+        <translation>快速检查正常，{files} 仅所有者可访问</translation>
+    </message>
+    <message>
+        <source>quick check ok</source>
+        <translation>快速检查正常</translation>
+    </message>
+    <message>
+        <source>run `kiosk db check` for every problem; restore the database or key from backup</source>
+        <translation>请运行 `kiosk db check` 查看全部问题；从备份恢复数据库或密钥</translation>
+    </message>
+    <message>
+        <source>not checked: see the schema and integrity checks</source>
+        <translation>未检查：请看数据库结构和完整性两项检查</translation>
+    </message>
+    <message>
+        <source>not checked: {error}</source>
+        <translation>未检查：{error}</translation>
+    </message>
+    <message>
+        <source>BROKEN, {n} problems: {first}</source>
+        <translation>已损坏，{n} 个问题：{first}</translation>
+    </message>
+    <message>
+        <source>cannot be verified: {problem}</source>
+        <translation>无法验证：{problem}</translation>
+    </message>
+    <message>
+        <source>journal not checked: {error}</source>
+        <translation>业务日志未检查：{error}</translation>
+    </message>
+    <message>
+        <source>journal: {n} problems: {first}</source>
+        <translation>业务日志：{n} 个问题：{first}</translation>
+    </message>
+    <message>
+        <source>ok, {entries} entries, chains: {chains}</source>
+        <translation>正常，{entries} 条记录，链数：{chains}</translation>
+    </message>
+    <message>
+        <source>see `kiosk db check`</source>
+        <translation>请查看 `kiosk db check`</translation>
+    </message>
+    <message>
+        <source>no message waiting for the central back end</source>
+        <translation>没有待发送至中心系统的消息</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the oldest for {age}</source>
+        <translation>{n} 条待发送，最早的已等待 {age}</translation>
+    </message>
+    <message>
+        <source>the central back end has not taken them: check the connection to it</source>
+        <translation>中心系统未接收这些消息：请检查与中心系统的连接</translation>
+    </message>
+    <message>
+        <source>{name}: refused</source>
+        <translation>{name}：被拒绝</translation>
+    </message>
+    <message>
+        <source>start the kiosk once; then back the keys up</source>
+        <translation>请先启动一次自助机，然后备份密钥</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>start the kiosk once; then back the key up with the data folder</source>
+        <translation>请先启动一次自助机，然后随数据文件夹备份密钥</translation>
+    </message>
+    <message>
+        <source>key id {key_id}</source>
+        <translation>密钥 ID {key_id}</translation>
+    </message>
+    <message>
+        <source>make the folder and let the kiosk&apos;s user write it (the kiosk makes it at start)</source>
+        <translation>请创建该文件夹并允许自助机用户写入（自助机启动时会创建）</translation>
+    </message>
+    <message>
+        <source>check the printer&apos;s power, cable and paper, then `lpstat -p`</source>
+        <translation>请检查打印机的电源、连接线和纸张，然后运行 `lpstat -p`</translation>
+    </message>
+    <message>
+        <source>check it</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>none yet, made at the kiosk&apos;s next start</source>
+        <translation>尚无，将在自助机下次启动时生成</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>power_off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>no_device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <source>hardware_error</source>
+        <translation>硬件故障</translation>
+    </message>
+    <message>
+        <source>user_error</source>
+        <translation>操作故障</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>被占用</translation>
+    </message>
+    <message>
+        <source>card_present</source>
+        <translation>有卡</translation>
+    </message>
+    <message>
+        <source>card_absent</source>
+        <translation>无卡</translation>
+    </message>
+    <message>
+        <source>card_jammed</source>
+        <translation>卡堵塞</translation>
+    </message>
+    <message>
+        <source>paper_ok</source>
+        <translation>纸张正常</translation>
+    </message>
+    <message>
+        <source>paper_low</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <source>paper_out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>paper_jammed</source>
+        <translation>卡纸</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>无卡</translation>
+    </message>
+    <message>
+        <source>card_mute</source>
+        <translation>卡无应答</translation>
+    </message>
+    <message>
+        <source>in_use</source>
+        <translation>被占用</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>voucher signing key</source>
+        <translation>凭证签名密钥</translation>
+    </message>
+    <message>
+        <source>voucher signing key (Ed25519)</source>
+        <translation>凭证签名密钥（Ed25519）</translation>
+    </message>
+</context>
+<context>
     <name>EntryField</name>
     <message>
         <source>Clear</source>
@@ -657,6 +1600,10 @@
         <translation>请到服务窗口办理，或使用其他自助服务机。</translation>
     </message>
     <message>
+        <source>A technician is servicing this kiosk.</source>
+        <translation>技术员正在维护本机。</translation>
+    </message>
+    <message>
         <source>We are sorry for the inconvenience.</source>
         <translation>给您带来不便，敬请谅解。</translation>
     </message>
@@ -667,6 +1614,10 @@
     <message>
         <source>Reason code {code} · out of service for {duration} (since {time})</source>
         <translation>故障代码 {code} · 已暂停服务 {duration}（{time} 起）</translation>
+    </message>
+    <message>
+        <source>Maintenance ({code}) · out of service for {duration} (since {time})</source>
+        <translation>维护中（{code}）· 已暂停服务 {duration}（{time} 起）</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1521,12 +2472,32 @@
         <translation>该账号已停用，请联系管理员。</translation>
     </message>
     <message>
+        <source>This could not be recorded in the audit log, so nothing changed. Check the database (diagnostics), then try again.</source>
+        <translation>未能记入审计日志，因此没有任何更改。请检查数据库（诊断）后重试。</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode (quit)</source>
+        <translation>退出自助模式（关闭程序）</translation>
+    </message>
+    <message>
         <source>Totals, CSV export, day-end slip</source>
         <translation>合计、导出 CSV、日结单</translation>
     </message>
     <message>
         <source>The kiosk&apos;s database did not answer. Please try again in a moment.</source>
         <translation>本机数据库未响应，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Diagnostics bundle</source>
+        <translation>诊断包</translation>
+    </message>
+    <message>
+        <source>One file for a support ticket</source>
+        <translation>一个文件，用于提交故障工单</translation>
+    </message>
+    <message>
+        <source>The diagnostics bundle is not available on this kiosk.</source>
+        <translation>本机不能生成诊断包。</translation>
     </message>
     <message>
         <source>That place is not there any more (was the USB stick pulled out?). Nothing was written. Plug it in again, then tap Look again.</source>
@@ -1539,6 +2510,26 @@
     <message>
         <source>That place is full. Nothing was written. Free some room or use another USB stick.</source>
         <translation>该位置空间已满，未写入任何内容。请腾出空间或换一个 U 盘。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be made there. Try another place, or run kiosk diag bundle from a terminal.</source>
+        <translation>未能在该位置生成诊断包。请换一个位置，或在终端运行 kiosk diag bundle。</translation>
+    </message>
+    <message>
+        <source>Written: {file} ({size}) on the USB stick {label}. You can pull it out now.</source>
+        <translation>已写入 U 盘 {label}：{file}（{size}）。现在可以拔出 U 盘。</translation>
+    </message>
+    <message>
+        <source>Written: {file} ({size}) in the kiosk&apos;s export folder {folder}.</source>
+        <translation>已写入本机导出文件夹 {folder}：{file}（{size}）。</translation>
+    </message>
+    <message>
+        <source>Making the bundle (with a self-test). It takes a few seconds.</source>
+        <translation>正在生成诊断包（含一次自检），需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>One file for a support ticket, with no personal data. Choose where to write it.</source>
+        <translation>提交故障工单用的一个文件，不含任何个人信息。请选择写入位置。</translation>
     </message>
     <message>
         <source>The file could not be written there. Nothing was written. Try another place.</source>
@@ -2289,16 +3280,28 @@
         <translation>登录</translation>
     </message>
     <message>
+        <source>The kiosk is back in service: citizens can use it once you log out.</source>
+        <translation>本机已恢复服务：您退出登录后，市民即可使用。</translation>
+    </message>
+    <message>
+        <source>Out of service for maintenance since {since} ({by}): citizens see the out-of-service screen.</source>
+        <translation>自 {since} 起暂停服务进行维护（{by}）：市民看到的是暂停服务画面。</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <source>Out of service (maintenance)</source>
+        <translation>暂停服务（维护）</translation>
+    </message>
+    <message>
         <source>Service menu</source>
         <translation>服务菜单</translation>
     </message>
     <message>
         <source>Choose what to do. You are logged out after 2 minutes idle.</source>
         <translation>请选择要办理的事项。无操作 2 分钟后将自动退出登录。</translation>
-    </message>
-    <message>
-        <source>Leave kiosk mode (maintenance)</source>
-        <translation>退出自助模式（维护）</translation>
     </message>
     <message>
         <source>Your role has nothing here yet. Diagnostics come with the technician&apos;s screens.</source>

@@ -93,7 +93,8 @@ def test_out_of_service_for_maintenance_and_back_from_the_menu(qtbot, kiosk) -> 
 
     # The service entry opens from the out-of-service screen; an administrator returns it.
     log_in(qtbot, kiosk, oos.service_corner, "admin", "admin-demo")
-    assert menu.service_button.label == "Return to service"
+    kiosk.set_language("en")  # the first session's English ended with it
+    qtbot.waitUntil(lambda: menu.service_button.label == "Return to service")
     menu.service_clicked.emit(True)
     at_menu(qtbot, kiosk)
     assert not w.in_maintenance and w.outage is None and w.current is menu
