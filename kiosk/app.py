@@ -298,6 +298,8 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         public_keys=trusted_public_keys(kiosk.settings),
         export_dir=kiosk.settings.resolved_export_dir,
         reader=kiosk.backend,
+        reader_name=kiosk.settings.reader_name,
+        simulated_reader=kiosk.settings.reader == "mock",
         diagnostics=diagnostics_tools(kiosk.settings, package.BUILD_DATE),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
