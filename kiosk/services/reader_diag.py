@@ -87,11 +87,12 @@ class ReaderRow:
 @dataclass(frozen=True, slots=True)
 class ReadersReport:
     """One look at the readers. `wanted`: the settings' reader_name ("" the kiosk takes a card
-    from any reader); `kiosk_reader`: the reader the kiosk uses, as the self-test judges it."""
+    from any reader); `kiosk_reader`: the reader the kiosk uses, as the self-test judges it
+    (None: the kiosk does not read cards through these readers)."""
 
     service: ReaderService
     rows: tuple[ReaderRow, ...]
-    kiosk_reader: DeviceStatus
+    kiosk_reader: DeviceStatus | None
     wanted: str = ""
     at: dt.datetime | None = None
 
@@ -102,7 +103,7 @@ class ReadersReport:
         return {
             "service": self.service.as_dict(),
             "reader_name": self.wanted or None,
-            "kiosk_reader": self.kiosk_reader.as_dict(),
+            "kiosk_reader": self.kiosk_reader.as_dict() if self.kiosk_reader else None,
             "readers": [r.as_dict() for r in self.rows],
             "at": self.at.isoformat() if self.at is not None else None,
         }
@@ -119,8 +120,11 @@ def readers_report(
     wanted: str = "",
     previous: ReadersReport | None = None,
     now: dt.datetime | None = None,
+    kiosk_reads: bool = True,
 ) -> ReadersReport:
-    """The readers `infos` (a backend's `readers()`) as rows, followed from `previous`."""
+    """The readers `infos` (a backend's `readers()`) as rows, followed from `previous`.
+    `kiosk_reads` False: the kiosk takes its cards elsewhere (the settings name the simulated
+    reader, and these are the machine's PC/SC readers): no reader is marked as the kiosk's."""
     now = now or _now()
     rows: list[ReaderRow] = []
     for info in infos:
@@ -136,7 +140,7 @@ def readers_report(
         )  # fmt: skip
         rows.append(ReaderRow(status, old.driver))
     kiosk = reader_device(infos, service_available=service.running, wanted=wanted)
-    if wanted and wanted not in {r.name for r in rows}:
+    if kiosk_reads and wanted and wanted not in {r.name for r in rows}:
         rows.append(ReaderRow(kiosk))  # the configured reader, not there
     first = previous is None
     followed = [
@@ -145,14 +149,13 @@ def readers_report(
             previous.row(row.name) if previous is not None else None,
             now,
             first=first,
-            kiosk_uses=_uses(row, wanted),
+            kiosk_uses=kiosk_reads and _uses(row, wanted),
         )
         for row in rows
     ]
     kiosk_before = previous.kiosk_reader if previous is not None else None
-    return ReadersReport(
-        service, tuple(followed), _dated(kiosk, kiosk_before, now, first), wanted, now
-    )
+    dated = _dated(kiosk, kiosk_before, now, first) if kiosk_reads else None
+    return ReadersReport(service, tuple(followed), dated, wanted, now)
 
 
 def _uses(row: ReaderRow, wanted: str) -> bool:

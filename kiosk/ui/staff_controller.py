@@ -9,8 +9,8 @@ before then are dropped. An area that follows the card readers live (`live_reade
 Readers page) gets the kiosk's reader events while it is open: the controller subscribes to
 them through the services (StaffServices.readers.watch) when it opens and unsubscribes when it
 closes or staff mode ends; they arrive on the GUI thread (kiosk.ui.bridge.ReaderBridge). The
-citizen controller still ignores cards meanwhile. When leaving kiosk mode has been recorded, `quit_requested` tells the
-composition root to end the program.
+citizen controller still ignores cards meanwhile. When leaving kiosk mode has been recorded,
+`quit_requested` tells the composition root to end the program.
 """
 
 from __future__ import annotations

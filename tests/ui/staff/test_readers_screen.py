@@ -55,7 +55,9 @@ def test_a_row_per_reader_with_its_pill_facts_and_problem(qtbot, all_texts) -> N
         ("Online", "ok"),
         ("User error", "warn"),
     ]
-    assert _label(screen, "staffReader0Name").text() == "<b>ACS ACR39U 00 00</b> · used by the kiosk"
+    assert (
+        _label(screen, "staffReader0Name").text() == "<b>ACS ACR39U 00 00</b> · used by the kiosk"
+    )
     assert "used by the kiosk" not in _label(screen, "staffReader1Name").text()
     assert _label(screen, "staffReader0Facts").text() == (
         "No card · Driver: pcsc · No change since this page opened"

@@ -152,9 +152,7 @@ def row_facts(row: ReaderRow) -> str:
             )
         )
     else:
-        parts.append(
-            QCoreApplication.translate("StaffScreen", "No change since this page opened")
-        )
+        parts.append(QCoreApplication.translate("StaffScreen", "No change since this page opened"))
     return " · ".join(parts)
 
 
