@@ -25,7 +25,7 @@ from typing import Any
 
 from drivers.readers import base as readers
 from kiosk.domain.devices import DeviceKind, DeviceState, DeviceStatus, MediaState
-from kiosk.services.devices import ReaderWatch, reader_device
+from kiosk.services.devices import PCSCD_DOWN, ReaderWatch, reader_device
 from kiosk.services.system_info import VERSION_TIMEOUT_S, pcsc_lite_version
 
 GONE = "the reader was unplugged: it is no longer listed (check its USB cable)"
@@ -134,10 +134,15 @@ def readers_report(
     listed = {r.name for r in rows}
     gone = [r for r in previous.rows if r.name not in listed] if previous is not None else []
     for old in gone:  # still shown: a technician sees which one went
+        if not service.running:  # not unplugged: pcscd is down and lists nothing
+            state, error = DeviceState.OFFLINE, PCSCD_DOWN
+        elif old.status.state is DeviceState.NO_DEVICE:
+            state, error = DeviceState.NO_DEVICE, old.status.error
+        else:
+            state, error = DeviceState.NO_DEVICE, GONE
         status = DeviceStatus(
-            DeviceKind.CARD_READER, DeviceState.NO_DEVICE, MediaState.UNKNOWN, old.name, now,
-            error=old.status.error if old.status.state is DeviceState.NO_DEVICE else GONE,
-        )  # fmt: skip
+            DeviceKind.CARD_READER, state, MediaState.UNKNOWN, old.name, now, error=error
+        )
         rows.append(ReaderRow(status, old.driver))
     kiosk = reader_device(infos, service_available=service.running, wanted=wanted)
     if kiosk_reads and wanted and wanted not in {r.name for r in rows}:

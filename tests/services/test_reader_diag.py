@@ -84,6 +84,10 @@ def test_the_configured_reader_is_marked_or_shown_missing() -> None:
 
 def test_pcscd_down_is_offline_and_said_in_json() -> None:
     down = ReaderService(ServiceKind.PCSCD, running=False)
+    seen = readers_report([ReaderInfo(ACS, ReaderState.EMPTY, "pcsc")], UP, now=T0)
+    [row] = readers_report([], down, previous=seen, now=_at(3)).rows
+    assert (row.name, row.status.state) == (ACS, DeviceState.OFFLINE)  # not unplugged
+    assert "pcscd" in row.status.error
     report = readers_report([], down, now=T0)
     assert report.kiosk_reader is not None and report.kiosk_reader.state is DeviceState.OFFLINE
     doc = report.as_dict()
