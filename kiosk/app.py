@@ -336,6 +336,8 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         public_keys=trusted_public_keys(kiosk.settings),
         export_dir=kiosk.settings.resolved_export_dir,
         reader=kiosk.backend,
+        reader_name=kiosk.settings.reader_name,
+        simulated_reader=kiosk.settings.reader == "mock",
         # The diagnostics look at the printer the kiosk prints with (the demo's faults show).
         diagnostics=diagnostics_tools(
             kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer

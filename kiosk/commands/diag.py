@@ -93,24 +93,82 @@ def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC l
 
 
 def _diag_readers(args: argparse.Namespace) -> int:
-    from kiosk.services.diagnostics import reader_rows
+    """The PC/SC readers in the device vocabulary, pcscd (running, version) and which reader
+    the kiosk's settings use; 3 when pcscd does not answer (after saying what is known)."""
+    from kiosk.services.reader_diag import (
+        ReaderService,
+        ServiceKind,
+        pcscd_version,
+        readers_report,
+    )
 
+    configured = _configured_reader(args)
     backend = _pcsc_backend()
     try:
-        if not backend.service_available:
-            return fail("The smart card service (pcscd) is not running.", EXIT_READER)
-        rows = reader_rows(backend.readers())
+        running = backend.service_available
+        infos = backend.readers() if running else []
     finally:
         backend.stop()
+    service = ReaderService(ServiceKind.PCSCD, running, pcscd_version())
+    pcsc = configured["reader"] == "pcsc"  # else the simulated reader (or settings unread)
+    wanted = (configured["reader_name"] or "") if pcsc else ""
+    report = readers_report(infos, service, wanted=wanted, kiosk_reads=pcsc)
     if args.json:
-        print(json.dumps(rows, indent=2))
-    elif not rows:
-        print("No card readers found.")
+        doc = {**report.as_dict(), "configured": configured}
+        del doc["at"]  # one look: nothing was watched (each `since` is null)
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        for row in rows:
-            atr = f"  ATR {row['atr']}" if row["atr"] else ""
-            print(f"{row['name']}  [{row['driver']}]  {row['state']}{atr}")
+        print(_readers_text(report, configured))
+    if not running:
+        return fail("The smart card service (pcscd) is not running.", EXIT_READER)
     return EXIT_OK
+
+
+def _configured_reader(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings' reader (pcsc or mock) and reader_name; what stops them being read is
+    said, not raised: the readers are listed all the same."""
+    from kiosk.config import SettingsError, load_settings
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError as exc:
+        return {"reader": None, "reader_name": None, "problem": f"the settings: {exc}"}
+    return {"reader": settings.reader, "reader_name": settings.reader_name or None, "problem": None}
+
+
+def _readers_text(report: Any, configured: dict[str, Any]) -> str:
+    service = report.service
+    version = service.version or "unknown"
+    if service.running:
+        lines = [f"pcscd: running, version {version}"]
+    else:
+        lines = [f"pcscd: not running (version {version}): start it with `systemctl start pcscd`"]
+    if configured["problem"]:
+        lines.append(f"The kiosk's reader: not known ({configured['problem']})")
+    elif configured["reader"] == "mock":
+        lines.append(
+            'The kiosk\'s reader: the simulated reader (reader = "mock"), inside the running '
+            "kiosk: no pcscd is involved; staff mode's Card readers page shows it"
+        )
+    elif report.wanted:
+        lines.append(f"The kiosk's reader: {report.wanted!r} (reader_name)")
+    else:
+        lines.append("The kiosk's reader: any reader with a card (no reader_name set)")
+    if not report.rows:
+        lines.append("No card readers found." if service.running else "No readers: pcscd is down.")
+    for row in report.rows:
+        status = row.status
+        media = status.media.value.replace("_", " ")
+        words = status.state.value.replace("_", " ")
+        if status.media.value != "unknown":
+            words += f", {media}"
+        mark = "  (the kiosk's reader)" if row.kiosk_uses else ""
+        atr = f"  ATR {row.atr}" if row.atr else ""
+        driver = f"  [{row.driver}]" if row.driver else ""
+        lines.append(f"{row.name}{driver}  {words}{atr}{mark}")
+        if status.error:
+            lines.append(f"    problem: {status.error}")
+    return "\n".join(lines)
 
 
 def _diag_read(args: argparse.Namespace) -> int:

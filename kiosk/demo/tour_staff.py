@@ -19,6 +19,7 @@ from kiosk.demo.tour_card import card_tour
 from kiosk.demo.tour_desk import vouchers_tour
 from kiosk.demo.tour_diagnostics import diagnostics_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
+from kiosk.demo.tour_readers import readers_tour
 from kiosk.demo.tour_today import today_tour
 from kiosk.demo.tour_voucher_actions import voucher_actions_tour
 from kiosk.flows.staff import SStep
@@ -40,6 +41,7 @@ AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("calendar", calendar_tour),
     ("diagnostics", diagnostics_tour),
     ("card", card_tour),
+    ("readers", readers_tour),
     ("bundle", bundle_tour),
 ]
 

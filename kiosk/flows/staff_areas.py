@@ -11,6 +11,7 @@ from kiosk.flows import (
     staff_calendar,
     staff_card,
     staff_diagnostics,
+    staff_readers,
     staff_today,
     staff_vouchers,
 )
@@ -30,5 +31,6 @@ AREAS: tuple[AreaSpec, ...] = (
         staff_diagnostics.plans,
     ),
     AreaSpec("card", Permission.DIAGNOSTICS, staff_card.CardArea, staff_card.plans),
+    AreaSpec("readers", Permission.DIAGNOSTICS, staff_readers.ReadersArea, staff_readers.plans),
     AreaSpec("bundle", Permission.DIAGNOSTICS, staff_bundle.BundleArea, staff_bundle.plans),
 )

@@ -28,6 +28,7 @@ from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
 from kiosk.services.export_places import ExportPlaces
 from kiosk.services.maintenance import ServiceChange, read_service_state, set_in_service
+from kiosk.services.reader_diag import ReaderDiagnostics
 from kiosk.services.staff_auth import StaffAuth
 from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
 from kiosk.services.technician_audit import Actor, AuditTarget, record_technician_action
@@ -45,8 +46,10 @@ class StaffServices:
     `public_keys`: other kiosks' voucher public keys the desk checks codes with (key id -> key,
     kiosk.services.voucher_key.load_public_keys).
     `export_dir`: the kiosk's folder for CSV exports (Settings.resolved_export_dir; None: USB
-    drives only). `reader`: the kiosk's card reader, for the technician's card bench (None: no
-    card area).
+    drives only). `reader`: the kiosk's card reader, for the technician's card bench and
+    Readers page (None: neither works); `reader_name` the reader the kiosk uses (the settings'
+    reader_name, "" any), `simulated_reader` whether it is the demo's in-process reader (no
+    pcscd).
     `diagnostics`: the technician's tools, made from the settings (kiosk.diag_setup
     .diagnostics_tools); None: the diagnostics area says they are not available."""
 
@@ -58,6 +61,8 @@ class StaffServices:
         public_keys: Mapping[str, Ed25519PublicKey] | None = None,
         export_dir: Path | None = None,
         reader: CardReaderBackend | None = None,
+        reader_name: str = "",
+        simulated_reader: bool = False,
         diagnostics: DiagnosticsTools | None = None,
     ) -> None:
         self.context: KioskContext = business.context
@@ -77,6 +82,11 @@ class StaffServices:
             self._clock,
         )
         self.card = CardBench(reader, self.context) if reader is not None else None
+        self.readers = (
+            ReaderDiagnostics(reader, wanted=reader_name, simulated=simulated_reader)
+            if reader is not None
+            else None
+        )
 
     @functools.cached_property
     def auth(self) -> StaffAuth:

@@ -5,8 +5,12 @@ kiosk.flows.staff_runner plans them, and the staff screens are shown.
 
 When staff mode ends (Log out, Cancel, 2 minutes idle), every staff screen is wiped and the
 window goes back to the citizen controller on the attract screen; results of work asked for
-before then are dropped. When leaving kiosk mode has been recorded, `quit_requested` tells the
-composition root to end the program.
+before then are dropped. An area that follows the card readers live (`live_readers`, the
+Readers page) gets the kiosk's reader events while it is open: the controller subscribes to
+them through the services (StaffServices.readers.watch) when it opens and unsubscribes when it
+closes or staff mode ends; they arrive on the GUI thread (kiosk.ui.bridge.ReaderBridge). The
+citizen controller still ignores cards meanwhile. When leaving kiosk mode has been recorded,
+`quit_requested` tells the composition root to end the program.
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from kiosk.domain.devices import ReaderEvent
 from kiosk.domain.staff import IdleWatch
 from kiosk.flows.runner import Action, Job, Later, Now
 from kiosk.flows.staff import ModeEnded, QuitKiosk, ServiceChanged, SStep, StaffFlow
 from kiosk.flows.staff_runner import StaffRunner
+from kiosk.ui.bridge import ReaderBridge
 from kiosk.ui.controller import CitizenController
 from kiosk.ui.screens.staff import AREA_SCREENS
 from kiosk.ui.screens.staff.base import StaffScreen
@@ -63,6 +69,7 @@ class StaffController(QObject):
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self.check_idle)
+        self._readers: ReaderBridge | None = None  # reader events, while a live area is open
         self._connect()
 
     # Wiring -------------------------------------------------------------------------------------
@@ -127,6 +134,7 @@ class StaffController(QObject):
         self._generation += 1
         self._idle_timer.stop()
         self.idle = None
+        self._follow_readers()
         for screen in self.window.staff_screens.values():
             screen.wipe()
         self.mode_changed.emit(False)
@@ -168,6 +176,7 @@ class StaffController(QObject):
             self._end()
         elif self.active:
             self._render()
+        self._follow_readers()
 
     def _carry(self, action: Action | None) -> None:
         match action:
@@ -195,6 +204,36 @@ class StaffController(QObject):
             case Now():
                 self._apply(action.then())
 
+    # Reader events, for an area that follows them --------------------------------------------
+
+    def _live_area(self) -> Any:
+        area = self.flow.area
+        if self.active and self.flow.view.step is SStep.AREA and area is not None:
+            return area if getattr(area, "live_readers", False) else None
+        return None
+
+    def _follow_readers(self) -> None:
+        """Subscribed to the reader events while a live area is open, and only then."""
+        wanted = self._live_area() is not None
+        if wanted and self._readers is None:
+            readers = getattr(self.runner.services, "readers", None)
+            if readers is None:
+                return
+            self._readers = ReaderBridge(readers.watch, self)
+            self._readers.event.connect(self._reader_event)
+            log.info("staff.readers_followed")
+        elif not wanted and self._readers is not None:
+            bridge, self._readers = self._readers, None
+            bridge.detach()
+            bridge.event.disconnect(self._reader_event)
+            bridge.deleteLater()
+            log.info("staff.readers_left")
+
+    def _reader_event(self, event: ReaderEvent) -> None:
+        area = self._live_area()
+        if area is not None:  # an event queued before the area closed is dropped
+            self._apply(area.reader_event(event))
+
     # Output -------------------------------------------------------------------------------------
 
     def _render(self) -> None:
@@ -211,4 +250,7 @@ class StaffController(QObject):
 
     def shutdown(self) -> None:
         self._idle_timer.stop()
+        if self._readers is not None:
+            self._readers.detach()
+            self._readers = None
         QApplication.instance().removeEventFilter(self)

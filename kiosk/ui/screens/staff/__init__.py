@@ -15,6 +15,7 @@ from kiosk.ui.screens.staff import (
     calendar,
     card,
     diagnostics,
+    readers,
     today,
     voucher_actions,
     vouchers,
@@ -37,5 +38,6 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("calendar", calendar.make_screens, calendar.connect),
     AreaScreens("diagnostics", diagnostics.make, diagnostics.connect),
     AreaScreens("card", card.make, card.connect),
+    AreaScreens("readers", readers.make, readers.connect),
     AreaScreens("bundle", bundle.make, bundle.connect),
 )
