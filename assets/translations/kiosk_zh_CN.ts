@@ -4383,6 +4383,154 @@
         <source>Voucher printer</source>
         <translation>凭条打印机</translation>
     </message>
+    <message>
+        <source>Card readers</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>State, driver, pcscd, live</source>
+        <translation>状态、驱动、pcscd，实时更新</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Power off</source>
+        <translation>已断电</translation>
+    </message>
+    <message>
+        <source>No device</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <source>Hardware error</source>
+        <translation>硬件故障</translation>
+    </message>
+    <message>
+        <source>User error</source>
+        <translation>操作错误</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>被占用</translation>
+    </message>
+    <message>
+        <source>Card in</source>
+        <translation>有卡</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>无卡</translation>
+    </message>
+    <message>
+        <source>Card jammed</source>
+        <translation>卡片卡住</translation>
+    </message>
+    <message>
+        <source>Card: ?</source>
+        <translation>卡片：未知</translation>
+    </message>
+    <message>
+        <source>Not connected: check the reader&apos;s USB cable.</source>
+        <translation>未连接：请检查读卡器的 USB 线。</translation>
+    </message>
+    <message>
+        <source>pcscd does not answer: start it (systemctl start pcscd).</source>
+        <translation>pcscd 无响应：请启动它（systemctl start pcscd）。</translation>
+    </message>
+    <message>
+        <source>The card does not answer: inserted the wrong way round, or damaged.</source>
+        <translation>卡片无响应：可能插反了，或卡片已损坏。</translation>
+    </message>
+    <message>
+        <source>Another program holds the card (a second kiosk running?).</source>
+        <translation>另一个程序正占用卡片（是否有第二个自助终端程序在运行？）。</translation>
+    </message>
+    <message>
+        <source>The card is jammed: take it out.</source>
+        <translation>卡片卡住：请取出。</translation>
+    </message>
+    <message>
+        <source>The reader reports an error.</source>
+        <translation>读卡器报告故障。</translation>
+    </message>
+    <message>
+        <source>This is the demo&apos;s simulated card reader, inside the kiosk program: no pcscd is involved.</source>
+        <translation>这是演示用的模拟读卡器，运行在自助终端程序内部：不涉及 pcscd。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Smart card service (pcscd): running. Version: {version}.</source>
+        <translation>智能卡服务（pcscd）：正在运行。版本：{version}。</translation>
+    </message>
+    <message>
+        <source>Smart card service (pcscd): not running. Start it: systemctl start pcscd. Version: {version}.</source>
+        <translation>智能卡服务（pcscd）：未运行。请启动：systemctl start pcscd。版本：{version}。</translation>
+    </message>
+    <message>
+        <source>The kiosk uses the reader {name} (reader_name in the settings).</source>
+        <translation>本机使用读卡器 {name}（设置中的 reader_name）。</translation>
+    </message>
+    <message>
+        <source>The kiosk takes a card from any reader (no reader_name in the settings).</source>
+        <translation>本机接受任一读卡器中的卡片（设置中未指定 reader_name）。</translation>
+    </message>
+    <message>
+        <source>Driver: {driver}</source>
+        <translation>驱动：{driver}</translation>
+    </message>
+    <message>
+        <source>Changed at {time}</source>
+        <translation>变化于 {time}</translation>
+    </message>
+    <message>
+        <source>No change since this page opened</source>
+        <translation>本页打开后无变化</translation>
+    </message>
+    <message>
+        <source>Problem: {problem}</source>
+        <translation>问题：{problem}</translation>
+    </message>
+    <message>
+        <source>Last problem, until {time}: {problem}</source>
+        <translation>上次问题（持续至 {time}）：{problem}</translation>
+    </message>
+    <message>
+        <source>Last problem: {problem}</source>
+        <translation>上次问题：{problem}</translation>
+    </message>
+    <message>
+        <source>This kiosk has no card reader to look at.</source>
+        <translation>本机没有可查看的读卡器。</translation>
+    </message>
+    <message>
+        <source>The card readers could not be read. Try again in a moment, or run kiosk diag readers from a terminal.</source>
+        <translation>无法读取读卡器状态。请稍后再试，或在终端运行 kiosk diag readers。</translation>
+    </message>
+    <message>
+        <source>Looking at the card readers…</source>
+        <translation>正在查看读卡器…</translation>
+    </message>
+    <message>
+        <source>used by the kiosk</source>
+        <translation>本机使用中</translation>
+    </message>
+    <message>
+        <source>Each card reader as the kiosk sees it. The page follows readers and cards as they come and go.</source>
+        <translation>本机所见的每台读卡器。读卡器或卡片插拔时，本页自动更新。</translation>
+    </message>
+    <message>
+        <source>No card reader is connected. Check the reader&apos;s USB cable.</source>
+        <translation>未连接读卡器。请检查读卡器的 USB 线。</translation>
+    </message>
 </context>
 <context>
     <name>StatusStrip</name>
