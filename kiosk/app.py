@@ -284,7 +284,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         kiosk.window.attract.service_corner.setEnabled(False)
         return None
     import kiosk as package
-    from kiosk.diag_setup import diagnostics_tools
+    from kiosk.diag_setup import diagnostics_tools, report_tools
     from kiosk.flows.staff import StaffFlow
     from kiosk.flows.staff_areas import AREAS
     from kiosk.flows.staff_runner import StaffRunner
@@ -299,6 +299,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         export_dir=kiosk.settings.resolved_export_dir,
         reader=kiosk.backend,
         diagnostics=diagnostics_tools(kiosk.settings, package.BUILD_DATE),
+        reports=report_tools(kiosk.settings, package.BUILD_DATE),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)

@@ -26,6 +26,7 @@ from kiosk.services.day_report import DayReports
 from kiosk.services.export_places import ExportPlaces
 from kiosk.services.staff_auth import StaffAuth
 from kiosk.services.staff_diagnostics import DiagnosticsTools
+from kiosk.services.staff_reports import ReportTools
 from kiosk.services.voucher_desk import VoucherDesk
 from kiosk.services.vouchers import Vouchers
 
@@ -43,7 +44,9 @@ class StaffServices:
     drives only). `reader`: the kiosk's card reader, for the technician's card bench (None: no
     card area).
     `diagnostics`: the technician's tools, made from the settings (kiosk.diag_setup
-    .diagnostics_tools); None: the diagnostics area says they are not available."""
+    .diagnostics_tools); None: the diagnostics area says they are not available.
+    `reports`: the Database and System reports (kiosk.diag_setup.report_tools); None: those
+    areas say they are not available."""
 
     def __init__(
         self,
@@ -54,6 +57,7 @@ class StaffServices:
         export_dir: Path | None = None,
         reader: CardReaderBackend | None = None,
         diagnostics: DiagnosticsTools | None = None,
+        reports: ReportTools | None = None,
     ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
@@ -65,6 +69,7 @@ class StaffServices:
         self.exports = ExportPlaces(export_dir)
         self.audit = AuditBrowser(self.context)
         self.diagnostics = diagnostics
+        self.reports = reports
         self.calendar = CalendarAdmin(
             self.context.engine,
             self.context.audit_seal,
