@@ -9,7 +9,9 @@ from kiosk.flows import (
     staff_audit,
     staff_calendar,
     staff_card,
+    staff_database,
     staff_diagnostics,
+    staff_system,
     staff_today,
     staff_vouchers,
 )
@@ -29,4 +31,6 @@ AREAS: tuple[AreaSpec, ...] = (
         staff_diagnostics.plans,
     ),
     AreaSpec("card", Permission.DIAGNOSTICS, staff_card.CardArea, staff_card.plans),
+    AreaSpec("database", Permission.DIAGNOSTICS, staff_database.DatabaseArea, staff_database.plans),
+    AreaSpec("system", Permission.DIAGNOSTICS, staff_system.SystemArea, staff_system.plans),
 )

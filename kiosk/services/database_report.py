@@ -262,7 +262,7 @@ def _report(
 
 
 def _row_counts(engine: Engine) -> tuple[tuple[str, int], ...]:
-    """Rows per table of the kiosk's models that the database holds."""
+    """Rows per table of the kiosk's models that the database holds, by name."""
     import sqlalchemy as sa
 
     from kiosk.store.models import Base
@@ -270,7 +270,7 @@ def _row_counts(engine: Engine) -> tuple[tuple[str, int], ...]:
     present = set(sa.inspect(engine).get_table_names())
     counts: list[tuple[str, int]] = []
     with engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
+        for table in sorted(Base.metadata.sorted_tables, key=lambda t: t.name):
             if table.name in present:
                 rows = connection.scalar(sa.select(sa.func.count()).select_from(table))
                 counts.append((table.name, int(rows or 0)))

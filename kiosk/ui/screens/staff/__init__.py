@@ -13,7 +13,9 @@ from kiosk.ui.screens.staff import (
     audit,
     calendar,
     card,
+    database,
     diagnostics,
+    system,
     today,
     voucher_actions,
     vouchers,
@@ -36,4 +38,6 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("calendar", calendar.make_screens, calendar.connect),
     AreaScreens("diagnostics", diagnostics.make, diagnostics.connect),
     AreaScreens("card", card.make, card.connect),
+    AreaScreens("database", database.make, database.connect),
+    AreaScreens("system", system.make, system.connect),
 )
