@@ -1,6 +1,6 @@
 """The tour's Database and System areas (kiosk.ui.screens.staff.database, .system), as the
 administrator: the demo's database with its checks and row counts, the same page when the back
-end does not answer, and the machine's System report.
+end does not answer, and the machine's System report, then its log's last lines.
 
 The back end unreachable is a real report made against a PostgreSQL URL whose port nothing
 listens on (127.0.0.1, port 1: the connection is refused at once), the way a kiosk whose
@@ -50,6 +50,10 @@ def database_tour(st: StaffTour) -> None:
 
 def system_tour(st: StaffTour) -> None:
     window = st.tour.kiosk.window
+    screen = window.staff_screens["staff-system"]
     window.staff_menu.area_chosen.emit("system")
     st.settle("staff-system", "the system report")
     st.shot("system")
+    screen.scroll.verticalScrollBar().setValue(screen.log_card.y())  # type: ignore[attr-defined]
+    st.shot("system-log")
+    screen.scroll.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]

@@ -151,6 +151,24 @@ def fill_pairs(grid: QGridLayout, stem: str, rows: list[tuple[str, str]]) -> Non
     grid.setColumnStretch(1, 1)
 
 
+def fill_columns(
+    grid: QGridLayout, stem: str, rows: list[tuple[str, str]], columns: int
+) -> None:
+    """Short label / value pairs in `columns` columns, down the first column, then the next."""
+    clear_layout(grid)
+    per_column = max(1, (len(rows) + columns - 1) // columns)
+    for i, (label_text, value_text) in enumerate(rows):
+        row, pair = i % per_column, i // per_column
+        label = make_label("muted", object_name=f"{stem}{i}Name", wrap=False)
+        label.setText(label_text)
+        value = make_label("body", object_name=f"{stem}{i}Value", wrap=False)
+        value.setText(value_text)
+        grid.addWidget(label, row, pair * 2)
+        grid.addWidget(value, row, pair * 2 + 1)
+    for pair in range(columns):
+        grid.setColumnStretch(pair * 2 + 1, 1)
+
+
 def fill_checks(grid: QGridLayout, stem: str, checks: tuple[CheckResult, ...]) -> None:
     """A row per check: the verdict pill, then its name and what was found, and the fix."""
     clear_layout(grid)
@@ -278,23 +296,12 @@ class DatabaseScreen(StaffScreen):
             return
         fill_pairs(self.facts, "staffDatabaseFact", fact_rows(report))
         fill_checks(self.checks, "staffDatabaseCheck", report.checks)
-        clear_layout(self.tables)
-        rows = (len(report.tables) + TABLE_COLUMNS - 1) // TABLE_COLUMNS
-        for i, (table, count) in enumerate(report.tables):
-            row, pair = i % rows, i // rows  # down the first column, then the next
-            name = make_label("muted", object_name=f"staffDatabaseTable{i}Name", wrap=False)
-            name.setText(table)
-            value = make_label(
-                "body",
-                object_name=f"staffDatabaseTable{i}Rows",
-                wrap=False,
-                align=Qt.AlignmentFlag.AlignRight,
-            )
-            value.setText(f"{count:,}")
-            self.tables.addWidget(name, row, pair * 2)
-            self.tables.addWidget(value, row, pair * 2 + 1)
-        for pair in range(TABLE_COLUMNS):
-            self.tables.setColumnStretch(pair * 2, 1)
+        fill_columns(
+            self.tables,
+            "staffDatabaseTable",
+            [(table, f"{count:,}") for table, count in report.tables],
+            TABLE_COLUMNS,
+        )
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("StaffScreen", "Database"))

@@ -14,7 +14,7 @@ from kiosk.flows.staff_system import SystemArea, SystemView
 from kiosk.services.system_report import LOG_TAIL_LINES, ClockState, SystemReport
 from kiosk.ui.i18n import format_moment
 from kiosk.ui.screens.staff.base import Send, StaffScreen
-from kiosk.ui.screens.staff.database import fill_pairs, report_notice_text
+from kiosk.ui.screens.staff.database import fill_columns, fill_pairs, report_notice_text
 from kiosk.ui.screens.staff.entry import menu_item
 from kiosk.ui.screens.staff.today import size_words
 from kiosk.ui.theme import SPACING
@@ -172,7 +172,7 @@ class SystemScreen(StaffScreen):
         self.log_card.body.addWidget(self.log_heading)
         self.log_card.body.addWidget(self.log_path)
         self.log_card.body.addWidget(self.log)
-        for card in (self.machine_card, self.versions_card, self.log_card):
+        for card in (self.machine_card, self.log_card, self.versions_card):
             column.addWidget(card)
         column.addStretch(1)
         self.scroll = scroll_area(content, "staffSystemScroll")
@@ -218,7 +218,7 @@ class SystemScreen(StaffScreen):
             self.log.clear()
             return
         fill_pairs(self.machine, "staffSystemFact", machine_rows(report))
-        fill_pairs(self.versions, "staffSystemVersion", version_rows(report))
+        fill_columns(self.versions, "staffSystemVersion", version_rows(report), 2)
         self.log_path.setText(report.log_path)
         if report.log_lines:
             self.log.setPlainText("\n".join(report.log_lines))
