@@ -151,9 +151,7 @@ def fill_pairs(grid: QGridLayout, stem: str, rows: list[tuple[str, str]]) -> Non
     grid.setColumnStretch(1, 1)
 
 
-def fill_columns(
-    grid: QGridLayout, stem: str, rows: list[tuple[str, str]], columns: int
-) -> None:
+def fill_columns(grid: QGridLayout, stem: str, rows: list[tuple[str, str]], columns: int) -> None:
     """Short label / value pairs in `columns` columns, down the first column, then the next."""
     clear_layout(grid)
     per_column = max(1, (len(rows) + columns - 1) // columns)
