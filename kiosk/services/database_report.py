@@ -368,7 +368,7 @@ def _audit_check(report: CheckReport) -> CheckResult:
             "audit_chain", Verdict.FAIL, f"journal: {len(problems)} problems: {problems[0]}", fix
         )
     chains = report.audit.chains if report.audit is not None else []
-    found = f"ok, {sum(c.entries for c in chains):,} entries in {len(chains)} chains"
+    found = f"ok, {sum(c.entries for c in chains):,} entries, chains: {len(chains)}"
     if warnings := report.warnings():
         return _check("audit_chain", Verdict.WARN, f"{found}; {warnings[0]}", "see kiosk db check")
     return _check("audit_chain", Verdict.PASS, found)

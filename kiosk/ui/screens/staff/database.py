@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.flows.staff_database import DatabaseArea, DatabaseView, ReportNotice
-from kiosk.services.database_report import DatabaseProblem, DatabaseReport, age_words
+from kiosk.services.database_report import DatabaseProblem, DatabaseReport
 from kiosk.services.selftest import CheckResult
 from kiosk.ui.i18n import format_moment
 from kiosk.ui.screens.staff.base import Send, StaffScreen
@@ -90,6 +90,21 @@ def check_name(check: CheckResult) -> str:
     return names[check.id]() if check.id in names else check.name
 
 
+def duration_text(seconds: float | None) -> str:
+    """A duration in words: 45 s, 12 min, 5 h 3 min, 2 d 4 h."""
+    if seconds is None:
+        return QCoreApplication.translate("StaffScreen", "not known")
+    if seconds < 60:
+        return QCoreApplication.translate("StaffScreen", "{s} s").format(s=max(int(seconds), 0))
+    minutes = int(seconds // 60)
+    days, hours, mins = minutes // 1440, (minutes // 60) % 24, minutes % 60
+    if days:
+        return QCoreApplication.translate("StaffScreen", "{d} d {h} h").format(d=days, h=hours)
+    if hours:
+        return QCoreApplication.translate("StaffScreen", "{h} h {m} min").format(h=hours, m=mins)
+    return QCoreApplication.translate("StaffScreen", "{m} min").format(m=mins)
+
+
 def fact_rows(report: DatabaseReport) -> list[tuple[str, str]]:
     """The connection's facts: (label, value), as far as the report knows them."""
     rows = [(QCoreApplication.translate("StaffScreen", "Address"), report.url)]
@@ -129,7 +144,7 @@ def fact_rows(report: DatabaseReport) -> list[tuple[str, str]]:
         else:
             outbox = QCoreApplication.translate(
                 "StaffScreen", "{n} waiting, the oldest for {age}"
-            ).format(n=f"{report.outbox_waiting:,}", age=age_words(report.outbox_oldest_age_s))
+            ).format(n=f"{report.outbox_waiting:,}", age=duration_text(report.outbox_oldest_age_s))
         rows.append((QCoreApplication.translate("StaffScreen", "Outbox"), outbox))
     rows.append(
         (QCoreApplication.translate("StaffScreen", "Checked"), format_moment(report.checked_at))

@@ -7,14 +7,19 @@ context "StaffScreen"."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QScroller, QVBoxLayout, QWidget
 
 from kiosk.flows.staff_system import SystemArea, SystemView
 from kiosk.services.system_report import LOG_TAIL_LINES, ClockState, SystemReport
 from kiosk.ui.i18n import format_moment
 from kiosk.ui.screens.staff.base import Send, StaffScreen
-from kiosk.ui.screens.staff.database import fill_columns, fill_pairs, report_notice_text
+from kiosk.ui.screens.staff.database import (
+    duration_text,
+    fill_columns,
+    fill_pairs,
+    report_notice_text,
+)
 from kiosk.ui.screens.staff.entry import menu_item
 from kiosk.ui.screens.staff.today import size_words
 from kiosk.ui.theme import SPACING
@@ -66,18 +71,6 @@ def clock_warning(state: ClockState) -> str:
     return texts[state]()
 
 
-def duration(seconds: float | None) -> str:
-    if seconds is None:
-        return QCoreApplication.translate("StaffScreen", "not known")
-    minutes = int(seconds // 60)
-    days, hours, mins = minutes // 1440, (minutes // 60) % 24, minutes % 60
-    if days:
-        return QCoreApplication.translate("StaffScreen", "{d} d {h} h").format(d=days, h=hours)
-    if hours:
-        return QCoreApplication.translate("StaffScreen", "{h} h {m} min").format(h=hours, m=mins)
-    return QCoreApplication.translate("StaffScreen", "{m} min").format(m=mins)
-
-
 def version_rows(report: SystemReport) -> list[tuple[str, str]]:
     return [
         (
@@ -123,7 +116,8 @@ def machine_rows(report: SystemReport) -> list[tuple[str, str]]:
         (
             QCoreApplication.translate("StaffScreen", "Uptime"),
             QCoreApplication.translate("StaffScreen", "system {system}, kiosk {kiosk}").format(
-                system=duration(report.system_uptime_s), kiosk=duration(report.kiosk_uptime_s)
+                system=duration_text(report.system_uptime_s),
+                kiosk=duration_text(report.kiosk_uptime_s),
             ),
         ),
         (QCoreApplication.translate("StaffScreen", "Memory"), memory),
@@ -230,10 +224,23 @@ class SystemScreen(StaffScreen):
         self._size_log()
 
     def _size_log(self) -> None:
-        """Tall enough for a few lines at the current text size; it scrolls for the rest."""
+        """Tall enough for a few lines at the current text size, and never taller than the
+        page's visible part under the card's heading (large text on 1280x800): the box
+        scrolls for the rest."""
         self.log.ensurePolished()
         line = QFontMetrics(self.log.font()).lineSpacing()
-        self.log.setFixedHeight(line * LOG_BOX_LINES + 2 * SPACING.m + 4)
+        padding = 2 * SPACING.m + 4
+        wanted = line * LOG_BOX_LINES + padding
+        visible = self.scroll.viewport().height()
+        if visible > 0:
+            above = self.log_heading.sizeHint().height() + self.log_path.sizeHint().height()
+            room = visible - above - 4 * SPACING.l
+            wanted = max(line * 3 + padding, min(wanted, room))
+        self.log.setFixedHeight(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_log()
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("StaffScreen", "System"))
