@@ -322,7 +322,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         kiosk.window.out_of_service.service_corner.setEnabled(False)
         return None
     import kiosk as package
-    from kiosk.diag_setup import diagnostics_tools
+    from kiosk.diag_setup import diagnostics_tools, report_tools
     from kiosk.flows.staff import StaffFlow
     from kiosk.flows.staff_areas import AREAS
     from kiosk.flows.staff_runner import StaffRunner
@@ -342,6 +342,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         diagnostics=diagnostics_tools(
             kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer
         ),
+        reports=report_tools(kiosk.settings, package.BUILD_DATE),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)

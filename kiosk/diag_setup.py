@@ -25,9 +25,12 @@ if TYPE_CHECKING:
 
     from drivers.printers.base import Printer
     from kiosk.services.bundle import Bundle, BundleFile
+    from kiosk.services.database_report import DatabaseReport
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
     from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
+    from kiosk.services.staff_reports import ReportTools
+    from kiosk.services.system_report import SystemReport
     from kiosk.services.technician_audit import Actor, AuditTarget
 
 log = logging.getLogger(__name__)
@@ -433,3 +436,62 @@ def make_bundle(
         raise BundleRefused(str(exc), write_problem(exc.cause, folder)) from None
     log.info("diag.bundle.written bytes=%d documents=%d", written.size, len(written.documents))
     return BundleRun(written, record_bundle(settings, written, actor))
+
+
+# The Database and System reports ----------------------------------------------------------------
+
+
+def database_report_of(
+    settings: Settings, *, url: str | None = None, quick: bool = True
+) -> DatabaseReport:
+    """The Database report of the kiosk of `settings` (or of the database at `url`, with the
+    kiosk's audit key and anchor): kiosk.services.database_report."""
+    from kiosk.services.database_report import database_report
+
+    return database_report(
+        url if url is not None else settings.resolved_database_url,
+        data_dir=settings.data_dir,
+        kiosk_id=settings.kiosk_id,
+        quick=quick,
+    )
+
+
+def cups_version(settings: Settings) -> str | None:
+    """The CUPS scheduler's version, as the voucher printer's queue tells it (None: the kiosk
+    prints to PDF files, or CUPS does not answer)."""
+    from kiosk.services.printer_diag import printer_report
+
+    try:
+        report = printer_report(make_printer(settings, prepare=False))
+    except Exception:  # a printer that cannot be set up: the Diagnostics area says why
+        return None
+    return (report.get("cups") or {}).get("cups_version")
+
+
+def system_report_of(
+    settings: Settings, build_date: str, *, in_kiosk: bool = False
+) -> SystemReport:
+    """The System report of the kiosk of `settings`: kiosk.services.system_report."""
+    from kiosk.logs import LOG_NAME
+    from kiosk.services.system_report import database_facts, system_report
+
+    return system_report(
+        data_dir=settings.data_dir,
+        log_file=settings.log_dir / LOG_NAME,
+        build_date=dt.date.fromisoformat(build_date),
+        qt_version=_qt_version(),
+        cups_version=cups_version(settings),
+        database=database_facts(settings.resolved_database_url),
+        in_kiosk=in_kiosk,
+    )
+
+
+def report_tools(settings: Settings, build_date: str) -> ReportTools:
+    """The staff areas "database" and "system"'s reports for the running kiosk of `settings`,
+    the same as `kiosk db check` and `kiosk diag system` print."""
+    from kiosk.services.staff_reports import ReportTools
+
+    return ReportTools(
+        database=lambda: database_report_of(settings),
+        system=lambda: system_report_of(settings, build_date, in_kiosk=True),
+    )

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -103,10 +103,12 @@ def add_db_commands(subparsers: Any) -> argparse.ArgumentParser:
     cmd = commands.add_parser(
         "check",
         parents=[common],
-        help="integrity check, schema revision, file mode and the audit hash chain",
+        help="the Database report: integrity, schema revision, file mode, the audit hash chain, "
+        "round trip, row counts and the outbox",
         description="Checks the database's structure (SQLite: PRAGMA integrity_check and "
         "foreign_key_check), its schema revision against the newest migration, the file's mode "
-        "(SQLite: readable by the kiosk user alone) and the audit hash chain. Exit status: 0 no "
+        "(SQLite: readable by the kiosk user alone) and the audit hash chain; reports the "
+        "server, a timed round trip, rows per table and the outbox's queue. Exit status: 0 no "
         "problems, 1 problems found (listed), 2 usage, 3 the database cannot be reached or used.",
     )
     cmd.add_argument(
@@ -114,6 +116,11 @@ def add_db_commands(subparsers: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="SQLite: PRAGMA quick_check instead of the full integrity_check (skips the "
         "index-against-table checks; minutes less on a large file)",
+    )
+    cmd.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as one JSON document (the exit status is the same)",
     )
     cmd.set_defaults(handler=run_check)
     return db
@@ -308,41 +315,44 @@ def _checked_cards(cards: Path | None) -> Path:
 
 @_reported
 def run_check(args: argparse.Namespace) -> int:
+    """The Database report (kiosk.services.database_report): `kiosk db check`'s integrity,
+    schema and audit chain checks, with the server, a timed round trip, row counts and the
+    outbox around them; `--json` prints it as one JSON document."""
     settings = settings_of(args)  # also for --url: the audit key and anchor are in its data folder
     url = database_url_of(args, settings)
-    from sqlalchemy.exc import DBAPIError
+    from kiosk.diag_setup import database_report_of
+    from kiosk.services.database_report import DatabaseProblem
+    from kiosk.store.db import redacted
 
-    from kiosk.services.audit_seal import seal_for_check
-    from kiosk.store.check import check_database
-    from kiosk.store.db import is_sqlite, sqlite_path
-    from kiosk.store.seal import SealFiles
-
-    path = sqlite_path(url) if is_sqlite(url) else None
-    if path is not None and not path.exists():
+    report = database_report_of(settings, url=url.render_as_string(False), quick=args.quick)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    problem = report.problem
+    if problem is DatabaseProblem.NO_DATABASE:
         raise DbCommandError(
-            f"{path}: no such database (the kiosk creates it when it first starts, or "
-            "kiosk db upgrade; --url, --config or --demo name another)",
+            f"{report.reason.removesuffix(': no database there')}: no such database (the kiosk "
+            "creates it when it first starts, or kiosk db upgrade; --url, --config or --demo "
+            "name another)",
             exit_codes.UNAVAILABLE,
         )
-    audit = seal_for_check(SealFiles.in_folder(settings.data_dir))
-    engine = _open(url)
-    started = time.perf_counter()
-    try:
-        report = check_database(
-            engine,
-            seal=audit.seal,
-            files=audit.files,
-            key_problem=audit.key_problem,
-            quick=args.quick,
+    if problem is DatabaseProblem.DRIVER_MISSING:
+        raise DbCommandError(
+            f"the database driver for {redacted(url)} is not installed ({report.reason})",
+            exit_codes.USAGE,
         )
-    except DBAPIError as exc:
-        if is_damage(exc):  # what the check exists to find: a problem found, not "unusable"
-            problem = _unusable(url, exc)
-            raise DbCommandError(f"{problem}; result: FAILED", exit_codes.FAILED) from None
-        raise _unusable(url, exc) from None
-    finally:
-        engine.dispose()
-    for line in report.lines():
-        print(line)
-    print(f"took {time.perf_counter() - started:.1f} s")
+    if problem is not None and problem is not DatabaseProblem.DAMAGED:
+        raise DbCommandError(
+            f"cannot use the database {report.url}: {report.reason} ({report.fix})",
+            exit_codes.UNAVAILABLE,
+        )
+    if not args.json:
+        for line in report.lines():
+            print(line)
+        print(f"took {report.seconds:.1f} s")
+    if problem is DatabaseProblem.DAMAGED:  # what the check exists to find: a problem found
+        print(
+            f"kiosk db check: the database {report.url} is damaged: {report.reason} "
+            f"({report.fix}); result: FAILED",
+            file=sys.stderr,
+        )
     return exit_codes.OK if report.ok else exit_codes.FAILED

@@ -1,8 +1,8 @@
 """`kiosk diag readers|read|atr|apdu|pcsc-demo|selftest`: diagnostics for a technician, on the
 PC/SC readers through pcscd, and the self-test of the whole kiosk. A card problem is exit status
 1, a reader or pcscd unavailable is 3; `selftest` exits 1 when any of its checks fails.
-`diag printer`, `diag bundle` and `diag service` are in their own modules (diag_printer.py,
-diag_bundle.py, diag_service.py)."""
+`diag printer`, `diag bundle`, `diag service` and `diag system` are in their own modules
+(diag_printer.py, diag_bundle.py, diag_service.py, diag_system.py)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from kiosk.commands.common import (
 from kiosk.commands.diag_bundle import add_bundle_command
 from kiosk.commands.diag_printer import add_printer_command
 from kiosk.commands.diag_service import add_service_command
+from kiosk.commands.diag_system import add_system_command
 from kiosk.commands.keys import login_name
 from kiosk.domain.text import shorten
 
@@ -81,6 +82,7 @@ def add_diag_commands(commands: Any) -> None:
     add_printer_command(diag_commands)
     add_bundle_command(diag_commands)
     add_service_command(diag_commands)
+    add_system_command(diag_commands)
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library

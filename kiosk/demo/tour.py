@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from kiosk.demo.tour_driver import MAIN_SIZE, SMALL_SIZE, Shot, TourDriver, Tour
 from kiosk.demo.tour_staff import StaffTour
 from kiosk.domain.session import CardProblem
 from kiosk.flows.business import Choice
+from kiosk.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -370,6 +372,8 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
                 log_dir=Path(scratch) / "log",
                 language=language,
             )
+            # The kiosk's own log, as `kiosk` keeps it: the System screen shows its last lines.
+            stop_log = _log_to(settings.log_dir)
             kiosk = build_kiosk(settings, app, seed=seed_demo)
             tour = Tour(kiosk, out)
             kiosk.window.resize(*MAIN_SIZE)
@@ -378,6 +382,7 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
                 tour.run_language(language)
             finally:
                 kiosk.close()
+                stop_log()
             shots.extend(tour.shots)
             shots.append(_out_of_service_shot(app, settings, out))
             _keep_printouts(settings, out / language / "printed")
@@ -389,6 +394,23 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
     index = out / "tour.json"
     index.write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     return index
+
+
+def _log_to(log_dir: Path) -> Callable[[], None]:
+    """Log to `log_dir/kiosk.log` as the kiosk does; the returned function stops it and puts
+    the root logger's level back."""
+    root = logging.getLogger()
+    level = root.level
+    path = setup_logging(log_dir)
+
+    def stop() -> None:
+        for handler in list(root.handlers):
+            if getattr(handler, "baseFilename", None) == str(path.absolute()):
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+
+    return stop
 
 
 def _out_of_service_shot(app: QApplication, settings: Settings, out: Path) -> Shot:

@@ -16,6 +16,7 @@ from kiosk.demo.tour_audit import audit_tour
 from kiosk.demo.tour_bundle import bundle_tour
 from kiosk.demo.tour_calendar import calendar_tour
 from kiosk.demo.tour_card import card_tour
+from kiosk.demo.tour_database import database_tour, system_tour
 from kiosk.demo.tour_desk import vouchers_tour
 from kiosk.demo.tour_diagnostics import diagnostics_tour
 from kiosk.demo.tour_driver import TourDriver, TourError
@@ -42,6 +43,8 @@ AREA_TOURS: list[tuple[str, Callable[[StaffTour], None]]] = [
     ("diagnostics", diagnostics_tour),
     ("card", card_tour),
     ("readers", readers_tour),
+    ("database", database_tour),
+    ("system", system_tour),
     ("bundle", bundle_tour),
 ]
 

@@ -10,8 +10,10 @@ from kiosk.flows import (
     staff_bundle,
     staff_calendar,
     staff_card,
+    staff_database,
     staff_diagnostics,
     staff_readers,
+    staff_system,
     staff_today,
     staff_vouchers,
 )
@@ -32,5 +34,7 @@ AREAS: tuple[AreaSpec, ...] = (
     ),
     AreaSpec("card", Permission.DIAGNOSTICS, staff_card.CardArea, staff_card.plans),
     AreaSpec("readers", Permission.DIAGNOSTICS, staff_readers.ReadersArea, staff_readers.plans),
+    AreaSpec("database", Permission.DIAGNOSTICS, staff_database.DatabaseArea, staff_database.plans),
+    AreaSpec("system", Permission.DIAGNOSTICS, staff_system.SystemArea, staff_system.plans),
     AreaSpec("bundle", Permission.DIAGNOSTICS, staff_bundle.BundleArea, staff_bundle.plans),
 )

@@ -31,6 +31,7 @@ from kiosk.services.maintenance import ServiceChange, read_service_state, set_in
 from kiosk.services.reader_diag import ReaderDiagnostics
 from kiosk.services.staff_auth import StaffAuth
 from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
+from kiosk.services.staff_reports import ReportTools
 from kiosk.services.technician_audit import Actor, AuditTarget, record_technician_action
 from kiosk.services.voucher_desk import VoucherDesk
 from kiosk.services.vouchers import Vouchers
@@ -51,7 +52,9 @@ class StaffServices:
     reader_name, "" any), `simulated_reader` whether it is the demo's in-process reader (no
     pcscd).
     `diagnostics`: the technician's tools, made from the settings (kiosk.diag_setup
-    .diagnostics_tools); None: the diagnostics area says they are not available."""
+    .diagnostics_tools); None: the diagnostics area says they are not available.
+    `reports`: the Database and System reports (kiosk.diag_setup.report_tools); None: those
+    areas say they are not available."""
 
     def __init__(
         self,
@@ -64,6 +67,7 @@ class StaffServices:
         reader_name: str = "",
         simulated_reader: bool = False,
         diagnostics: DiagnosticsTools | None = None,
+        reports: ReportTools | None = None,
     ) -> None:
         self.context: KioskContext = business.context
         self._clock: Callable[[], dt.datetime] = self.context.clock
@@ -75,6 +79,7 @@ class StaffServices:
         self.exports = ExportPlaces(export_dir)
         self.audit = AuditBrowser(self.context)
         self.diagnostics = diagnostics
+        self.reports = reports
         self.calendar = CalendarAdmin(
             self.context.engine,
             self.context.audit_seal,

@@ -14,8 +14,10 @@ from kiosk.ui.screens.staff import (
     bundle,
     calendar,
     card,
+    database,
     diagnostics,
     readers,
+    system,
     today,
     voucher_actions,
     vouchers,
@@ -39,5 +41,7 @@ AREA_SCREENS: tuple[AreaScreens, ...] = (
     AreaScreens("diagnostics", diagnostics.make, diagnostics.connect),
     AreaScreens("card", card.make, card.connect),
     AreaScreens("readers", readers.make, readers.connect),
+    AreaScreens("database", database.make, database.connect),
+    AreaScreens("system", system.make, system.connect),
     AreaScreens("bundle", bundle.make, bundle.connect),
 )
