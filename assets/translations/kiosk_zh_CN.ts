@@ -3993,7 +3993,7 @@
     </message>
     <message>
         <source>Checked</source>
-        <translation>校验时间</translation>
+        <translation>检查时间</translation>
     </message>
     <message>
         <source>What was checked</source>
@@ -4332,8 +4332,144 @@
         <translation>运行自检</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Connection, schema, checks, row counts</source>
+        <translation>连接、结构版本、检查、行数</translation>
+    </message>
+    <message>
+        <source>This report is not available on this kiosk.</source>
+        <translation>本机无法提供此报告。</translation>
+    </message>
+    <message>
+        <source>The report could not be made. Tap Check again in a moment.</source>
+        <translation>报告未能生成。请稍后点“重新校验”。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check the disk and the file&apos;s permissions, then tap Check again.</source>
+        <translation>无法打开数据库文件。请检查磁盘和文件权限，然后点“重新校验”。</translation>
+    </message>
+    <message>
+        <source>The back end does not answer. Check that the database server is running and the network cable is in, then tap Check again.</source>
+        <translation>后台没有响应。请检查数据库服务器是否运行、网线是否插好，然后点“重新校验”。</translation>
+    </message>
+    <message>
+        <source>There is no database yet. Restart the kiosk: it makes one at start.</source>
+        <translation>尚无数据库。请重启自助机：启动时会自动创建。</translation>
+    </message>
+    <message>
+        <source>The database driver is missing. Install the kiosk software again.</source>
+        <translation>缺少数据库驱动。请重新安装自助机软件。</translation>
+    </message>
+    <message>
+        <source>The database address in the settings cannot be used. Correct database_url in kiosk.toml.</source>
+        <translation>设置中的数据库地址无法使用。请更正 kiosk.toml 中的 database_url。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore it from a backup.</source>
+        <translation>数据库文件已损坏。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>完整性检查</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发消息</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>{revision}, as this kiosk expects</source>
+        <translation>{revision}，与本机要求一致</translation>
+    </message>
+    <message>
+        <source>{revision}; this kiosk expects {expected}</source>
+        <translation>{revision}；本机要求 {expected}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>无待发消息</translation>
+    </message>
+    <message>
+        <source>{n} waiting, the oldest for {age}</source>
+        <translation>{n} 条待发，最早的已等待 {age}</translation>
+    </message>
+    <message>
         <source>Fix: {fix}</source>
         <translation>处理方法：{fix}</translation>
+    </message>
+    <message>
+        <source>Checking the database. It takes a few seconds.</source>
+        <translation>正在检查数据库，需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>The database answers, but a check found a problem: see below.</source>
+        <translation>数据库有响应，但检查发现问题：见下方。</translation>
+    </message>
+    <message>
+        <source>The database answers and every check holds.</source>
+        <translation>数据库有响应，各项检查均正常。</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s database as it answers now: its address (password hidden), schema, checks and rows.</source>
+        <translation>本机数据库的当前状态：地址（已隐藏密码）、结构版本、检查结果和行数。</translation>
+    </message>
+    <message>
+        <source>Rows per table</source>
+        <translation>各表行数</translation>
     </message>
     <message>
         <source>The self-test checks the settings, disk, clock, card reader, printer, database, audit log and keys. Each run is recorded in the audit log.</source>
@@ -4530,6 +4666,94 @@
     <message>
         <source>No card reader is connected. Check the reader&apos;s USB cable.</source>
         <translation>未连接读卡器。请检查读卡器的 USB 线。</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Versions, disk, clock, memory, log</source>
+        <translation>版本、磁盘、时钟、内存、日志</translation>
+    </message>
+    <message>
+        <source>Kiosk software</source>
+        <translation>自助机软件</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>The clock is behind: it is before this software was made. Vouchers printed now would carry a wrong date. Set the clock or turn on network time (NTP).</source>
+        <translation>时钟偏慢：早于本软件的制作日期。此时打印的凭条日期会出错。请校准时钟或开启网络校时（NTP）。</translation>
+    </message>
+    <message>
+        <source>The clock is far ahead. Vouchers printed now would carry a wrong date. Set the clock or turn on network time (NTP).</source>
+        <translation>时钟严重偏快。此时打印的凭条日期会出错。请校准时钟或开启网络校时（NTP）。</translation>
+    </message>
+    <message>
+        <source>The clock went back: it is behind the newest audit entry. Vouchers printed now would carry a wrong date. Set the clock or turn on network time (NTP).</source>
+        <translation>时钟被调回：早于最新的审计记录。此时打印的凭条日期会出错。请校准时钟或开启网络校时（NTP）。</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>{free} free of {total} · {folder}</source>
+        <translation>可用 {free}，共 {total} · {folder}</translation>
+    </message>
+    <message>
+        <source>{free} available of {total}</source>
+        <translation>可用 {free}，共 {total}</translation>
+    </message>
+    <message>
+        <source>Disk (data folder)</source>
+        <translation>磁盘（数据文件夹）</translation>
+    </message>
+    <message>
+        <source>Clock (China time)</source>
+        <translation>时钟（北京时间）</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>system {system}, kiosk {kiosk}</source>
+        <translation>系统 {system}，自助机程序 {kiosk}</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Reading the system. It takes a moment.</source>
+        <translation>正在读取系统信息，请稍候。</translation>
+    </message>
+    <message>
+        <source>The log has no lines yet.</source>
+        <translation>日志中还没有内容。</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s machine: disk, clock, uptime, memory, the software&apos;s versions and the log&apos;s last lines.</source>
+        <translation>本机的磁盘、时钟、运行时间、内存、软件版本和日志的最后几行。</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Log, last {n} lines</source>
+        <translation>日志（最后 {n} 行）</translation>
     </message>
 </context>
 <context>
