@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
 from kiosk.services.selftest import OUTBOX_WARN_AGE, CheckResult, Verdict
 
 if TYPE_CHECKING:
@@ -295,7 +296,11 @@ def _check(check_id: str, verdict: Verdict, found: str, fix: str = "") -> CheckR
 
 
 def _connection_check(round_trip: float, server: str | None, backend: str) -> CheckResult:
-    found = f"{backend} {server or ''}".strip() + f" answered in {_ms(round_trip)}"
+    found = Text(
+        QT_TRANSLATE_NOOP("DiagText", "{server} answered in {ms}"),
+        server=f"{backend} {server or ''}".strip(),
+        ms=_ms(round_trip),
+    )
     return _check("connection", Verdict.PASS, found)
 
 
@@ -317,7 +322,8 @@ def _schema_check(report: CheckReport) -> CheckResult:
             f"{report.revision}, but the tables differ: {'; '.join(report.schema[:3])}",
             "restore the database from a backup; `kiosk db check` lists every difference",
         )
-    return _check("schema", Verdict.PASS, f"{report.revision} (current)")
+    current = Text(QT_TRANSLATE_NOOP("DiagText", "{revision} (current)"), revision=report.revision)
+    return _check("schema", Verdict.PASS, current)
 
 
 def _integrity_check(report: CheckReport, backend: str) -> CheckResult:
@@ -340,9 +346,12 @@ def _integrity_check(report: CheckReport, backend: str) -> CheckResult:
             "make the files the kiosk user's alone (chmod 600); the kiosk does at start",
         )
     if backend != "sqlite":
-        return _check("integrity", Verdict.PASS, "the server checks its own pages and keys")
-    files = f", {', '.join(report.files)} owner only" if report.files else ""
-    return _check("integrity", Verdict.PASS, f"ok{files}")
+        server_checks = QT_TRANSLATE_NOOP("DiagText", "the server checks its own pages and keys")
+        return _check("integrity", Verdict.PASS, Text(server_checks))
+    if not report.files:
+        return _check("integrity", Verdict.PASS, Text(QT_TRANSLATE_NOOP("DiagText", "ok")))
+    owner_only = QT_TRANSLATE_NOOP("DiagText", "ok, {files} owner only")
+    return _check("integrity", Verdict.PASS, Text(owner_only, files=", ".join(report.files)))
 
 
 def _audit_check(report: CheckReport) -> CheckResult:
@@ -368,7 +377,11 @@ def _audit_check(report: CheckReport) -> CheckResult:
             "audit_chain", Verdict.FAIL, f"journal: {len(problems)} problems: {problems[0]}", fix
         )
     chains = report.audit.chains if report.audit is not None else []
-    found = f"ok, {sum(c.entries for c in chains):,} entries, chains: {len(chains)}"
+    found = Text(
+        QT_TRANSLATE_NOOP("DiagText", "ok, {entries} entries, chains: {chains}"),
+        entries=f"{sum(c.entries for c in chains):,}",
+        chains=str(len(chains)),
+    )
     if warnings := report.warnings():
         return _check("audit_chain", Verdict.WARN, f"{found}; {warnings[0]}", "see kiosk db check")
     return _check("audit_chain", Verdict.PASS, found)
@@ -383,27 +396,39 @@ def _outbox_check(waiting: int | None, oldest_age_s: float | None) -> CheckResul
             "outbox",
             Verdict.WARN,
             found,
-            "the central back end has not taken them: check the connection to it",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "DiagText",
+                    "the central back end has not taken them: check the connection to it",
+                )
+            ),
         )
     return _check("outbox", Verdict.PASS, found)
 
 
 def _outbox_words(waiting: int, oldest_age_s: float | None) -> str:
     if not waiting or oldest_age_s is None:
-        return "no message waiting for the central back end"
-    return f"{waiting:,} waiting, the oldest for {age_words(oldest_age_s)}"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "no message waiting for the central back end"))
+    return Text(
+        QT_TRANSLATE_NOOP("DiagText", "{waiting} waiting, the oldest for {age}"),
+        waiting=f"{waiting:,}",
+        age=age_words(oldest_age_s),
+    )
 
 
 def age_words(seconds: float) -> str:
     """A duration in the largest unit that reads well: 45 s, 12 min, 5 h, 3 days."""
     if seconds < 60:
-        return f"{max(int(seconds), 0)} s"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "{n} s"), n=str(max(int(seconds), 0)))
     minutes = int(seconds // 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "{n} min"), n=str(minutes))
+    if minutes < 600:
+        hours_minutes = QT_TRANSLATE_NOOP("DiagText", "{h} h {m} min")
+        return Text(hours_minutes, h=str(minutes // 60), m=str(minutes % 60))
     if minutes < 48 * 60:
-        return f"{minutes // 60} h {minutes % 60} min" if minutes < 600 else f"{minutes // 60} h"
-    return f"{minutes // (24 * 60)} days"
+        return Text(QT_TRANSLATE_NOOP("DiagText", "{n} h"), n=str(minutes // 60))
+    return Text(QT_TRANSLATE_NOOP("DiagText", "{n} days"), n=str(minutes // (24 * 60)))
 
 
 def _ms(value: float | None) -> str:

@@ -64,9 +64,14 @@ def _has(reasons: Sequence[str], keywords: Sequence[str]) -> bool:
     return any(r.startswith(k) for r in reasons for k in keywords)
 
 
-# The PDF printer's own sentences (drivers/printers/pdf.py), which a screen translates: the
-# drivers do not import the kiosk, so their words are recognised here, values kept.
+# The PDF printer's own sentences (drivers/printers/pdf.py) and the demo's printer faults
+# (drivers/printers/fake.py), which a screen translates: the drivers do not import the kiosk, so
+# their words are recognised here, values kept.
 _DRIVER_WORDS = (
+    (re.compile(r"paper roll is empty"), QT_TRANSLATE_NOOP("DiagText", "paper roll is empty")),
+    (re.compile(r"printer does not answer"),
+     QT_TRANSLATE_NOOP("DiagText", "printer does not answer")),
+    (re.compile(r"print head fault"), QT_TRANSLATE_NOOP("DiagText", "print head fault")),
     (re.compile(r"writing PDF files to (?P<folder>.+)"),
      QT_TRANSLATE_NOOP("DiagText", "writing PDF files to {folder}")),
     (re.compile(r"folder (?P<folder>.+) does not exist"),

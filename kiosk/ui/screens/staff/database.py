@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 from kiosk.flows.staff_database import DatabaseArea, DatabaseView, ReportNotice
 from kiosk.services.database_report import DatabaseProblem, DatabaseReport
 from kiosk.services.selftest import CheckResult
-from kiosk.ui.i18n import format_moment
+from kiosk.ui.i18n import format_moment, translated
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.diagnostics import VERDICT_TONES, verdict_word
 from kiosk.ui.screens.staff.entry import menu_item
@@ -200,13 +200,16 @@ def fill_checks(grid: QGridLayout, stem: str, checks: tuple[CheckResult, ...]) -
         layout.setSpacing(0)
         name = make_label("body", object_name=f"{stem}{row}Name")
         name.setTextFormat(Qt.TextFormat.RichText)  # the name in bold; both escaped
-        name.setText(f"<b>{escape(check_name(check))}</b> · {escape(check.found)}")
+        found = translated(check.found)
+        name.setText(f"<b>{escape(check_name(check))}</b> · {escape(found)}")
         layout.addWidget(name)
         if check.fix:
             fix = make_label("small", object_name=f"{stem}{row}Fix")
             fix.setTextFormat(Qt.TextFormat.PlainText)
             fix.setText(
-                QCoreApplication.translate("StaffScreen", "Fix: {fix}").format(fix=check.fix)
+                QCoreApplication.translate("StaffScreen", "Fix: {fix}").format(
+                    fix=translated(check.fix)
+                )
             )
             layout.addWidget(fix)
         grid.addWidget(pill, row, 0, Qt.AlignmentFlag.AlignTop)
