@@ -637,6 +637,18 @@
         <translation>READ BINARY，偏移 {offset}</translation>
     </message>
     <message>
+        <source>paper roll is empty</source>
+        <translation>纸卷已用完</translation>
+    </message>
+    <message>
+        <source>printer does not answer</source>
+        <translation>打印机无响应</translation>
+    </message>
+    <message>
+        <source>print head fault</source>
+        <translation>打印头故障</translation>
+    </message>
+    <message>
         <source>writing PDF files to {folder}</source>
         <translation>PDF 文件写入 {folder}</translation>
     </message>
@@ -1034,7 +1046,7 @@
     </message>
     <message>
         <source>ok, {entries} entries, chains: {chains}</source>
-        <translation>正常，{entries} 条记录，链数：{chains}</translation>
+        <translation>正常，共 {entries} 条记录，链数：{chains}</translation>
     </message>
     <message>
         <source>see `kiosk db check`</source>
@@ -1042,7 +1054,7 @@
     </message>
     <message>
         <source>no message waiting for the central back end</source>
-        <translation>没有待发送至中心系统的消息</translation>
+        <translation>没有等待发往中心系统的消息</translation>
     </message>
     <message>
         <source>{n} waiting, the oldest for {age}</source>
@@ -1050,7 +1062,7 @@
     </message>
     <message>
         <source>the central back end has not taken them: check the connection to it</source>
-        <translation>中心系统未接收这些消息：请检查与中心系统的连接</translation>
+        <translation>中心系统尚未接收这些消息：请检查与中心系统的连接</translation>
     </message>
     <message>
         <source>{name}: refused</source>
@@ -1165,8 +1177,40 @@
         <translation>不可用</translation>
     </message>
     <message>
+        <source>{server} answered in {ms}</source>
+        <translation>{server} 已响应，用时 {ms}</translation>
+    </message>
+    <message>
+        <source>{revision} (current)</source>
+        <translation>{revision}（最新）</translation>
+    </message>
+    <message>
+        <source>the server checks its own pages and keys</source>
+        <translation>由数据库服务器自行校验其数据页和键</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>ok, {files} owner only</source>
+        <translation>正常，{files} 仅属主可访问</translation>
+    </message>
+    <message>
+        <source>{waiting} waiting, the oldest for {age}</source>
+        <translation>{waiting} 条待发，最早的已等待 {age}</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
     </message>
     <message>
         <source>{n} h</source>

@@ -218,10 +218,17 @@ def _report(
     from kiosk.store.seal import SealFiles
 
     begun = time.perf_counter()
-    with engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
-        round_trip = round((time.perf_counter() - begun) * 1000, 2)
-        info = engine.dialect.server_version_info
+    round_trip: float | None = None
+    info = None
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            round_trip = round((time.perf_counter() - begun) * 1000, 2)
+            info = engine.dialect.server_version_info
+    except Exception as exc:
+        if not _is_damage(exc):
+            raise
+        # A file SQLite cannot read: the check below says what it found, as `db check` does.
     server = ".".join(str(part) for part in info) if info else None
     audit = seal_for_check(SealFiles.in_folder(data_dir))
     report = check_database(
@@ -295,7 +302,14 @@ def _check(check_id: str, verdict: Verdict, found: str, fix: str = "") -> CheckR
     return CheckResult(check_id, CHECK_NAMES[check_id], verdict, found, fix)
 
 
-def _connection_check(round_trip: float, server: str | None, backend: str) -> CheckResult:
+def _connection_check(round_trip: float | None, server: str | None, backend: str) -> CheckResult:
+    if round_trip is None:
+        return _check(
+            "connection",
+            Verdict.FAIL,
+            "the file cannot be read as a database",
+            _FIXES[DatabaseProblem.DAMAGED],
+        )
     found = Text(
         QT_TRANSLATE_NOOP("DiagText", "{server} answered in {ms}"),
         server=f"{backend} {server or ''}".strip(),

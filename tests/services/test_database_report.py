@@ -141,7 +141,12 @@ def test_a_damaged_file_is_a_problem_found_not_unreachable(data_dir: Path) -> No
     report = database_report(url_of(data_dir), data_dir=data_dir, kiosk_id="DEMO01")
     assert report.problem is DatabaseProblem.DAMAGED and report.reachable and not report.ok
     assert "backup" in report.fix
-    assert report.lines()[-1] == "result: FAILED"
+    lines = report.lines()
+    assert any(line.startswith("structure: DAMAGED: ") for line in lines), lines
+    assert "  SQLite cannot read this file: restore the database from a backup" in lines
+    assert lines[-1] == "result: FAILED"
+    connection = next(c for c in report.checks if c.id == "connection")
+    assert connection.verdict is Verdict.FAIL
 
 
 def test_no_database_file_is_said_and_none_is_made(tmp_path: Path) -> None:
