@@ -366,17 +366,20 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
     by a ping on the worker (a printer may take its time to answer). A back end fault that
     stops the kiosk serving goes to `on_fault` as well; out of service for maintenance set
     from the command line is taken up here too."""
+    from kiosk.services.devices import ReaderWatch
     from kiosk.services.maintenance import read_service_state
 
     strip = kiosk.window.attract.status_strip
 
+    readers = ReaderWatch(kiosk.backend)
+
     def reader_status(_event: object = None) -> None:
-        strip.set_reader(bool(kiosk.backend.readers()))
+        strip.set_reader(*device_light(readers.device_status(kiosk.settings.reader_name)))
 
     kiosk.controller.reader_event.connect(reader_status)
 
     def printer_status(status: DeviceStatus) -> None:
-        strip.set_printer(*printer_light(status))
+        strip.set_printer(*device_light(status))
 
     def backend_checked(error: BaseException | None) -> None:
         strip.set_backend(error is None)
@@ -417,8 +420,9 @@ def _language_of(translations: Translations) -> Language:
     return "en" if translations.language == "en" else "zh_CN"
 
 
-def printer_light(status: DeviceStatus) -> tuple[bool, str]:
-    """The status strip's printer light: usable, and what is wrong (or low) in one word."""
+def device_light(status: DeviceStatus) -> tuple[bool, str]:
+    """A device's light on the status strip, from the same DeviceStatus the diagnostics show:
+    usable, and what is wrong (or low) in one word."""
     from kiosk.domain.devices import DeviceState, MediaState
 
     if status.media is MediaState.PAPER_OUT:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.app import DemoKit, Kiosk, printer_light
+from kiosk.app import DemoKit, Kiosk, device_light
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -43,7 +43,7 @@ def make_demo_tray(kiosk: Kiosk) -> DemoTray:
     def show_printer() -> None:
         kiosk.controller.worker.submit(
             kiosk.business.printer_device,
-            lambda status: strip.set_printer(*printer_light(status)),
+            lambda status: strip.set_printer(*device_light(status)),
             lambda _e: strip.set_printer(False),
         )
 

@@ -9,7 +9,7 @@ import pytest
 from drivers.printers import base as printers
 from drivers.readers import base as readers
 from drivers.readers.mock import MockReaderBackend
-from kiosk.app import printer_light
+from kiosk.app import device_light
 from kiosk.domain.devices import (
     DeviceKind,
     DeviceState,
@@ -110,7 +110,7 @@ def test_printer_states_and_ipp_reasons_become_device_and_paper_states(
     assert (status.kind, status.state, status.media) == (DeviceKind.RECEIPT_PRINTER, device, media)
     assert status.usable is light[0]
     assert bool(status.error) is (not status.usable or media is MediaState.PAPER_LOW)
-    assert printer_light(status) == light
+    assert device_light(status) == light
 
 
 def test_the_card_reader_as_a_device() -> None:

@@ -548,3 +548,21 @@ def test_the_status_strip_shows_the_printer(qtbot, make_kiosk):
         assert strip.printer.word == "paper_out"
     finally:
         kiosk.close()
+
+
+def test_the_status_strip_shows_the_reader_as_the_diagnostics_see_it(qtbot, make_kiosk):
+    """The reader's light comes from the same DeviceStatus as the Readers page: unplugged is
+    "not connected", a card in or not is ready."""
+    kiosk = make_kiosk()
+    try:
+        strip = kiosk.window.attract.status_strip
+        qtbot.waitUntil(lambda: strip.reader.ok is True)
+        (reader,) = [info.name for info in kiosk.backend.readers()]
+        kiosk.backend.unplug(reader)
+        qtbot.waitUntil(lambda: strip.reader.ok is False)
+        assert strip.reader.word == "not_found"
+        kiosk.backend.plug(reader)
+        qtbot.waitUntil(lambda: strip.reader.ok is True)
+        assert strip.reader.word == ""
+    finally:
+        kiosk.close()
