@@ -169,6 +169,9 @@ class StaffController(QObject):
                 log.info("staff.quit")
                 self.quit_requested.emit()
             elif isinstance(command, ServiceChanged):
+                # The menu's button now means the opposite, in the same place: the second tap
+                # of a double tap must not undo what the first one did.
+                self.window.tap_guard.arm()
                 self.service_changed.emit(command.state)
             else:
                 self._carry(self.runner.plan(command))

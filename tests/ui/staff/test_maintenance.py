@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from ui_helpers import idle, wait_step
 
 from kiosk.domain.journal import ActorKind, AuditEntry
@@ -201,3 +202,27 @@ def test_the_entry_opens_over_maintenance_with_the_reader_unplugged(qtbot, kiosk
     w.staff_menu.logout_clicked.emit()
     wait_step(qtbot, kiosk, "attract")
     assert w.current is w.attract
+
+
+def test_a_double_tap_on_out_of_service_does_not_undo_itself(qtbot, make_kiosk) -> None:
+    """The button means the opposite once the first tap has acted, in the same place: the
+    window's tap guard swallows the second tap of a double tap (seen in a real window)."""
+    kiosk = make_kiosk(language="en", tap_guard=0.5)
+    try:
+        w = kiosk.window
+        log_in(qtbot, kiosk, w.attract.service_corner, "tech", "tech-demo")
+        qtbot.wait(600)  # the guard armed by arriving at the menu has passed
+        button = w.staff_menu.service_button
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        at_menu(qtbot, kiosk)
+        assert w.in_maintenance and button.label == "Return to service"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the double tap's second half
+        qtbot.wait(200)
+        assert staff_idle(kiosk) and w.in_maintenance
+        assert [e.action for e in service_entries(kiosk)] == [TAKEN_OUT]
+        qtbot.wait(500)  # a deliberate tap later returns it
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not w.in_maintenance)
+        assert [e.action for e in service_entries(kiosk)] == [TAKEN_OUT, RETURNED]
+    finally:
+        kiosk.close()
