@@ -134,6 +134,7 @@ def readers_report(
     listed = {r.name for r in rows}
     gone = [r for r in previous.rows if r.name not in listed] if previous is not None else []
     for old in gone:  # still shown: a technician sees which one went
+        error: str
         if not service.running:  # not unplugged: pcscd is down and lists nothing
             state, error = DeviceState.OFFLINE, PCSCD_DOWN
         elif old.status.state is DeviceState.NO_DEVICE:
