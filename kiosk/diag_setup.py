@@ -157,6 +157,7 @@ def reader_document(settings: Settings) -> dict[str, Any]:
         "reader_name": settings.reader_name or None,
         "pcscd_running": None,
         "readers": [],
+        "device": None,  # the kiosk's reader as a DeviceStatus, where it can be seen from here
         "problem": None,
     }
     if settings.reader != "pcsc":
@@ -164,6 +165,7 @@ def reader_document(settings: Settings) -> dict[str, Any]:
         return doc
     try:
         from drivers.readers.pcsc import PcscBackend
+        from kiosk.services.devices import reader_device
         from kiosk.services.diagnostics import reader_rows
 
         backend = PcscBackend()
@@ -171,6 +173,11 @@ def reader_document(settings: Settings) -> dict[str, Any]:
         try:
             backend.wait_ready(READER_WAIT_S)
             doc["pcscd_running"] = backend.service_available
+            doc["device"] = reader_device(
+                backend.readers(),
+                service_available=backend.service_available,
+                wanted=settings.reader_name,
+            ).as_dict()
             if backend.service_available:
                 infos = backend.readers()
                 doc["readers"] = reader_rows(infos)
@@ -288,9 +295,14 @@ def collect_bundle(
 
     now = now or dt.datetime.now(dt.UTC)
     bundle = Bundle(settings.kiosk_id, now)
+    from kiosk.services.devices import read_printer_device
+
     printer_doc: dict[str, Any]
     try:
-        printer_doc = printer_report(make_printer(settings, prepare=False))
+        voucher_printer = make_printer(settings, prepare=False)
+        printer_doc = printer_report(voucher_printer)
+        # The same model as the status strip, the screens and the self-test (DeviceStatus).
+        printer_doc["device"] = read_printer_device(voucher_printer).as_dict()
     except Exception as exc:  # the output folder cannot be made: that is the printer's state
         printer_doc = {"problem": f"the printer could not be set up ({_reason(exc)})"}
     database = database_document(settings)

@@ -118,7 +118,14 @@ def test_the_demo_bundle(env: dict[str, str], tmp_path: Path) -> None:
         names = {Path(name).name for name in tar.getnames()}
         settings = json.load(tar.extractfile(f"{path.name[:-7]}/settings.json"))  # type: ignore[arg-type]
         database = json.load(tar.extractfile(f"{path.name[:-7]}/database.json"))  # type: ignore[arg-type]
+        devices = json.load(tar.extractfile(f"{path.name[:-7]}/devices.json"))  # type: ignore[arg-type]
     assert names == DOCUMENTS
+    # The printer in the one device vocabulary (DeviceStatus), as the strip and screens show it.
+    # Nothing printed yet, so the demo's PDF folder is not there: offline, and why.
+    printer = devices["printer"]["device"]
+    assert (printer["kind"], printer["state"]) == ("receipt_printer", "offline")
+    assert "does not exist" in printer["error"]
+    assert devices["card_reader"]["device"] is None  # the demo's reader lives in the kiosk
     assert settings["service_code"] == "(set)" and "2580" not in json.dumps(settings)
     assert database["reachable"] and database["check_ok"] and database["check"][-1] == "result: OK"
     assert technician_entries(demo_data(tmp_path)) == [

@@ -49,6 +49,13 @@ def test_the_readers_and_the_card_without_its_atr(virtual_card: InsertCard, tmp_
         "card_type": holding["atr"]["card_type"],
     }
     assert "social security card" in holding["atr"]["card_type"]
+    device = readers["device"]  # the kiosk's reader in the one device vocabulary
+    assert (device["kind"], device["name"], device["state"], device["media"]) == (
+        "card_reader",
+        "Virtual PCD 00 00",
+        "online",
+        "card_present",
+    )
     assert NORMAL.atr.hex().upper() not in everything.upper()
     assert card.apdus_received == 0  # listed, never read
 
@@ -58,3 +65,4 @@ def test_pcscd_stopped_is_said(pcscd: PcscdProcess, tmp_path: Path) -> None:
     readers, _ = bundle_devices(tmp_path)
     assert readers["pcscd_running"] is False and readers["readers"] == []
     assert readers["problem"] == "the smart card service (pcscd) is not running"
+    assert readers["device"]["state"] == "offline"
