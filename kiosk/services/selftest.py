@@ -84,6 +84,37 @@ CLOCK_BEHIND_SLACK = dt.timedelta(minutes=5)  # an audit entry this far in the f
 PCSC_WAIT_S = 5.0
 
 
+class ClockState(Enum):
+    """The clock as the self-test's "clock" check judges it (and the System report)."""
+
+    OK = "ok"
+    BEFORE_BUILD = "before_build"  # earlier than the day this program was built
+    FAR_AHEAD = "far_ahead"  # implausibly far past the build date
+    WENT_BACK = "went_back"  # behind the newest audit entry: the clock was set back
+
+    @property
+    def misdates(self) -> bool:
+        """Vouchers printed now would carry a wrong date."""
+        return self is not ClockState.OK
+
+
+def judge_clock(
+    now: dt.datetime, build_date: dt.date, newest_audit_at: dt.datetime | None
+) -> ClockState:
+    """The self-test's clock rule: not before the build date, not absurdly far ahead of it,
+    not behind the newest audit entry by more than a few minutes."""
+    if now.date() < build_date:
+        return ClockState.BEFORE_BUILD
+    if now - dt.datetime.combine(build_date, dt.time(), dt.UTC) > CLOCK_AHEAD_LIMIT:
+        return ClockState.FAR_AHEAD
+    if newest_audit_at is not None:
+        if newest_audit_at.tzinfo is None:
+            newest_audit_at = newest_audit_at.replace(tzinfo=dt.UTC)
+        if newest_audit_at - now > CLOCK_BEHIND_SLACK:
+            return ClockState.WENT_BACK
+    return ClockState.OK
+
+
 class Verdict(Enum):
     PASS = "pass"
     WARN = "warn"
@@ -407,7 +438,9 @@ class _Run:
             )
         )
         built = self.subject.build_date
-        if now.date() < built:
+        newest = self._newest_audit_time()
+        state = judge_clock(now, built, newest)
+        if state is ClockState.BEFORE_BUILD:
             return (
                 Verdict.WARN,
                 Text(
@@ -419,14 +452,13 @@ class _Run:
                 ),
                 fix,
             )
-        if now - dt.datetime.combine(built, dt.time(), dt.UTC) > CLOCK_AHEAD_LIMIT:
+        if state is ClockState.FAR_AHEAD:
             return (
                 Verdict.WARN,
                 Text(QT_TRANSLATE_NOOP("DiagText", "{found}: implausibly far ahead"), found=found),
                 fix,
             )
-        newest = self._newest_audit_time()
-        if newest is not None and newest - now > CLOCK_BEHIND_SLACK:
+        if state is ClockState.WENT_BACK and newest is not None:
             return (
                 Verdict.WARN,
                 Text(

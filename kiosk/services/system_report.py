@@ -11,7 +11,6 @@ printer's queue), the build date. Never raises: what cannot be asked is None.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import importlib.metadata
 import os
 from dataclasses import dataclass
@@ -20,40 +19,9 @@ from typing import Any
 
 from kiosk.services import system_info
 from kiosk.services.bundle import log_tail
-from kiosk.services.selftest import CLOCK_AHEAD_LIMIT, CLOCK_BEHIND_SLACK
+from kiosk.services.selftest import ClockState, judge_clock
 
 LOG_TAIL_LINES = 30  # the screen's log box, and the command's tail
-
-
-class ClockState(enum.Enum):
-    """The clock as the self-test judges it ("clock" check: kiosk.services.selftest)."""
-
-    OK = "ok"
-    BEFORE_BUILD = "before_build"  # earlier than the day this program was built
-    FAR_AHEAD = "far_ahead"  # implausibly far past the build date
-    WENT_BACK = "went_back"  # behind the newest audit entry: the clock was set back
-
-    @property
-    def misdates(self) -> bool:
-        """Vouchers printed now would carry a wrong date."""
-        return self is not ClockState.OK
-
-
-def judge_clock(
-    now: dt.datetime, build_date: dt.date, newest_audit_at: dt.datetime | None
-) -> ClockState:
-    """The self-test's clock rule: not before the build date, not absurdly far ahead of it,
-    not behind the newest audit entry by more than a few minutes."""
-    if now.date() < build_date:
-        return ClockState.BEFORE_BUILD
-    if now - dt.datetime.combine(build_date, dt.time(), dt.UTC) > CLOCK_AHEAD_LIMIT:
-        return ClockState.FAR_AHEAD
-    if newest_audit_at is not None:
-        if newest_audit_at.tzinfo is None:
-            newest_audit_at = newest_audit_at.replace(tzinfo=dt.UTC)
-        if newest_audit_at - now > CLOCK_BEHIND_SLACK:
-            return ClockState.WENT_BACK
-    return ClockState.OK
 
 
 _CLOCK_WORDS = {
