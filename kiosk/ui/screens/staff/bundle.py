@@ -9,11 +9,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.flows.staff_bundle import BundleArea, BundleNotice, BundlePage, BundleView
-from kiosk.services.export_places import ExportPlace, PlaceKind
+from kiosk.services.export_places import ExportPlace, ExportProblem, PlaceKind
 from kiosk.services.staff_diagnostics import BundleRun
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
-from kiosk.ui.screens.staff.places import PlacePicker, size_words
+from kiosk.ui.screens.staff.places import PlacePicker, problem_text, size_words
 from kiosk.ui.widgets.parts import Notice as NoticeBox
 
 menu_item(
@@ -29,20 +29,9 @@ def notice_text(notice: BundleNotice) -> str:
         BundleNotice.UNAVAILABLE: lambda: QCoreApplication.translate(
             "StaffScreen", "The diagnostics bundle is not available on this kiosk."
         ),
-        BundleNotice.GONE: lambda: QCoreApplication.translate(
-            "StaffScreen",
-            "That place is not there any more (was the USB stick pulled out?). Nothing was "
-            "written. Plug it in again, then tap Look again.",
-        ),
-        BundleNotice.READ_ONLY: lambda: QCoreApplication.translate(
-            "StaffScreen",
-            "That place cannot be written to (the USB stick may be locked or read only). "
-            "Nothing was written.",
-        ),
-        BundleNotice.FULL: lambda: QCoreApplication.translate(
-            "StaffScreen",
-            "That place is full. Nothing was written. Free some room or use another USB stick.",
-        ),
+        BundleNotice.GONE: lambda: problem_text(ExportProblem.GONE),
+        BundleNotice.READ_ONLY: lambda: problem_text(ExportProblem.READ_ONLY),
+        BundleNotice.FULL: lambda: problem_text(ExportProblem.FULL),
         BundleNotice.FAILED: lambda: QCoreApplication.translate(
             "StaffScreen",
             "The bundle could not be made there. Try another place, or run "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.services.export_places import ExportPlace, PlaceKind
+from kiosk.services.export_places import ExportPlace, ExportProblem, PlaceKind
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.parts import clear_layout, make_label, scroll_area
@@ -84,6 +84,29 @@ class PlacePicker(QWidget):
     def wipe(self) -> None:
         self._shown = None
         self.show_places((), busy=False)
+
+
+def problem_text(problem: ExportProblem) -> str:
+    """Why nothing could be written to the chosen place, for every screen that writes there
+    (the CSV export, the diagnostics bundle). WRITE_FAILED has no sentence here: what failed
+    differs by screen, and each says it its own way."""
+    texts = {
+        ExportProblem.GONE: lambda: QCoreApplication.translate(
+            "StaffScreen",
+            "That place is not there any more (was the USB stick pulled out?). Nothing was "
+            "written. Plug it in again, then tap Look again.",
+        ),
+        ExportProblem.READ_ONLY: lambda: QCoreApplication.translate(
+            "StaffScreen",
+            "That place cannot be written to (the USB stick may be locked or read only). "
+            "Nothing was written.",
+        ),
+        ExportProblem.FULL: lambda: QCoreApplication.translate(
+            "StaffScreen",
+            "That place is full. Nothing was written. Free some room or use another USB stick.",
+        ),
+    }
+    return texts[problem]()
 
 
 def place_words(place: ExportPlace) -> tuple[str, str]:

@@ -26,11 +26,11 @@ from kiosk.domain.day_report import (
 from kiosk.domain.journal import Outcome
 from kiosk.flows.staff_today import TodayArea, TodayNotice, TodayPage, TodayView
 from kiosk.services.day_report import CsvExport
-from kiosk.services.export_places import ExportPlace, PlaceKind
+from kiosk.services.export_places import ExportPlace, ExportProblem, PlaceKind
 from kiosk.ui.i18n import format_date, format_moment, format_yuan, words
 from kiosk.ui.screens.staff.base import Send, StaffScreen
 from kiosk.ui.screens.staff.entry import menu_item
-from kiosk.ui.screens.staff.places import PlacePicker
+from kiosk.ui.screens.staff.places import PlacePicker, problem_text
 from kiosk.ui.screens.staff.places import place_words as place_words  # for other screens
 from kiosk.ui.screens.staff.places import size_words as size_words
 from kiosk.ui.theme import SPACING
@@ -52,20 +52,9 @@ def notice_text(notice: TodayNotice | None) -> str:
         TodayNotice.DATABASE: lambda: QCoreApplication.translate(
             "StaffScreen", "The kiosk's database did not answer. Please try again in a moment."
         ),
-        TodayNotice.EXPORT_GONE: lambda: QCoreApplication.translate(
-            "StaffScreen",
-            "That place is not there any more (was the USB stick pulled out?). Nothing was "
-            "written. Plug it in again, then tap Look again.",
-        ),
-        TodayNotice.EXPORT_READ_ONLY: lambda: QCoreApplication.translate(
-            "StaffScreen",
-            "That place cannot be written to (the USB stick may be locked or read only). "
-            "Nothing was written.",
-        ),
-        TodayNotice.EXPORT_FULL: lambda: QCoreApplication.translate(
-            "StaffScreen",
-            "That place is full. Nothing was written. Free some room or use another USB stick.",
-        ),
+        TodayNotice.EXPORT_GONE: lambda: problem_text(ExportProblem.GONE),
+        TodayNotice.EXPORT_READ_ONLY: lambda: problem_text(ExportProblem.READ_ONLY),
+        TodayNotice.EXPORT_FULL: lambda: problem_text(ExportProblem.FULL),
         TodayNotice.EXPORT_FAILED: lambda: QCoreApplication.translate(
             "StaffScreen",
             "The file could not be written there. Nothing was written. Try another place.",
