@@ -253,6 +253,9 @@ class RecordedBusiness:
     photo_required: bool = False
     agent: bool = False  # an agent acted
     replayed: bool = False
+    # Fleet deployment (docs/fleet.md): the centre had not confirmed this business's message when
+    # the receipt was made: it is recorded at this kiosk and reaches the centre when it can.
+    centre_pending: bool = False
 
 
 @dataclass(frozen=True)

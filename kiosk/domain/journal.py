@@ -150,6 +150,9 @@ class LossReportReceipt:
     voucher_number: str
     reported_at: dt.datetime
     replayed: bool = False  # True: this key had been recorded before; nothing new was written
+    # Fleet deployment (docs/fleet.md): the centre had not confirmed the report yet (R7): the
+    # card is blocked there when the kiosk's outbox gets through.
+    centre_pending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
