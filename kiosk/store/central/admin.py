@@ -36,7 +36,8 @@ PASSWORD_LENGTH = 32
 _PASSWORD_ALPHABET = string.ascii_letters + string.digits  # nothing a URL must escape
 # Opening the admin connection: a dropped route fails in seconds, not minutes.
 CONNECT_TIMEOUT_S = 5
-SQL_FILES = ("roles.sql", "schema.sql", "functions.sql", "grants.sql")
+# What functions.sql raises for a business the centre cannot apply.
+PROBLEM_SQLSTATE = "SK100"
 
 
 class CentreAdminError(Exception):
@@ -247,7 +248,9 @@ def move_progress(admin_url: str | URL, prefix: str, voucher: str, to: str) -> b
             row = conn.execute(
                 "SELECT fleet.move_progress(%s, %s, now())", (voucher, to)
             ).fetchone()
-        except psycopg.errors.lookup("SK100") as exc:
+        except psycopg.DatabaseError as exc:
+            if exc.sqlstate != PROBLEM_SQLSTATE:
+                raise
             raise CentreAdminError(exc.diag.message_primary or "not applied") from None
     return bool(row and row[0])
 
