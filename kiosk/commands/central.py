@@ -214,6 +214,10 @@ def run_status(args: argparse.Namespace) -> int:
             f"{k.kiosk_id:<12} seq {k.last_seq} at {_when(k.last_applied_at)}, lag {lag}, "
             f"problems {k.problems}, chain head {head}, alerts {k.alerts}"
         )
+    if report.recent_alerts:
+        print(f"newest alerts ({len(report.recent_alerts)} of {report.alerts}):")
+    for alert in report.recent_alerts:
+        print(f"  {_when(alert.at)} {alert.kiosk_id or '-'} {alert.kind}: {alert.detail}")
     return exit_codes.OK
 
 

@@ -38,6 +38,10 @@ def test_add_kiosk_prints_its_url_and_again_a_new_password_keeping_its_messages(
 ):
     assert _central(centre, "add-kiosk", "CLI01") == 0
     first = capsys.readouterr().out.strip()
+    verifier = "SELECT rolpassword FROM pg_authid WHERE rolname = %s"
+    role = f"{centre.prefix}_k_cli01"
+    before = centre.one(verifier, (role,))
+    assert before.startswith("SCRAM-SHA-256$")
     assert first.startswith(f"postgresql+psycopg://{centre.prefix}_k_cli01:")
     client = CentreClient(first)
     client.submit([message(1, "loss_report", loss_report(centre.person()))], None)
@@ -50,6 +54,8 @@ def test_add_kiosk_prints_its_url_and_again_a_new_password_keeping_its_messages(
     assert second.startswith(f"postgresql+psycopg://{centre.prefix}_k_cli01:")
     assert second.endswith("@centre:6543/db")
     assert second.split(":")[2].split("@")[0] != first.split(":")[2].split("@")[0]
+    # The old password stops working: the server holds a new verifier.
+    assert centre.one(verifier, (role,)) not in (before, None)
     client = CentreClient(first.replace(first.split(":")[2].split("@")[0], "whatever"))
     # (This test cluster trusts local connections: the password itself is not checked here.)
     assert client.anchor().last_seq == 1
@@ -72,14 +78,20 @@ def test_status_and_progress(centre: Centre, capsys):
     assert _central(centre, "progress", "NO-SUCH-VOUCHER", "--to", "ready") == 1
     assert "unknown voucher" in capsys.readouterr().err
 
+    client = centre.client(kiosk_id)
+    client.submit([message(2, "weather", {})], None)  # an alert: not applied
+    client.close()
     assert _central(centre, "status") == 0
     out = capsys.readouterr().out
-    assert f"{kiosk_id:<12} seq 1 at " in out
+    assert f"{kiosk_id:<12} seq 2 at " in out
+    assert f"{kiosk_id} message_not_applied: weather:" in out
     assert _central(centre, "status", "--json") == 0
     report = json.loads(capsys.readouterr().out)
     mine = next(k for k in report["kiosks"] if k["kiosk_id"] == kiosk_id)
-    assert mine["last_seq"] == 1 and mine["lag_s"] is not None and mine["head_seq"] is None
+    assert mine["last_seq"] == 2 and mine["lag_s"] is not None and mine["head_seq"] is None
+    assert (mine["problems"], mine["alerts"]) == (1, 1)
     assert report["reissues"] >= 1
+    assert any(a["kiosk_id"] == kiosk_id for a in report["recent_alerts"])
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ CONNECT_TIMEOUT_S = 5
 PROBLEM_SQLSTATE = "SK100"
 
 
-class CentreAdminError(Exception):
+class CentreAdminError(ValueError):
     """Something the administrator must fix (a bad prefix or kiosk ID, an unknown voucher)."""
 
 
@@ -191,12 +191,21 @@ class KioskStatus:
 
 
 @dataclass(frozen=True)
+class Alert:
+    kiosk_id: str | None
+    kind: str  # chain_went_back, chain_rewritten, chain_changed, message_not_applied
+    detail: str  # seqs and message keys, never personal data
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
 class CentreStatus:
     kiosks: tuple[KioskStatus, ...]
     messages: int
     problems: int
     alerts: int
     reissues: int
+    recent_alerts: tuple[Alert, ...] = ()  # the newest first
 
 
 _STATUS_SQL = """
@@ -212,11 +221,21 @@ FROM fleet.kiosks k ORDER BY k.kiosk_id
 """
 
 
-def status(admin_url: str | URL, prefix: str = DEFAULT_PREFIX) -> CentreStatus:
+def status(
+    admin_url: str | URL, prefix: str = DEFAULT_PREFIX, *, recent_alerts: int = 20
+) -> CentreStatus:
     roles(prefix)
     with _connect(admin_url) as conn:
         rows = conn.cursor(row_factory=dict_row).execute(_STATUS_SQL).fetchall()
         reissues = conn.execute("SELECT count(*) FROM fleet.reissues").fetchone()
+        newest = (
+            conn.cursor(row_factory=dict_row)
+            .execute(
+                "SELECT kiosk_id, kind, detail, at FROM fleet.alerts ORDER BY id DESC LIMIT %s",
+                (recent_alerts,),
+            )
+            .fetchall()
+        )
     kiosks = tuple(KioskStatus(**row) for row in rows)
     return CentreStatus(
         kiosks=kiosks,
@@ -224,17 +243,8 @@ def status(admin_url: str | URL, prefix: str = DEFAULT_PREFIX) -> CentreStatus:
         problems=sum(k.problems for k in kiosks),
         alerts=sum(k.alerts for k in kiosks),
         reissues=int(reissues[0]) if reissues else 0,
+        recent_alerts=tuple(Alert(**row) for row in newest),
     )
-
-
-def alerts(admin_url: str | URL, prefix: str = DEFAULT_PREFIX) -> list[dict[str, Any]]:
-    """Every alert, oldest first: kiosk_id, kind, detail, at."""
-    roles(prefix)
-    with _connect(admin_url) as conn:
-        cursor = conn.cursor(row_factory=dict_row)
-        return cursor.execute(
-            "SELECT kiosk_id, kind, detail, at FROM fleet.alerts ORDER BY id"
-        ).fetchall()
 
 
 def move_progress(admin_url: str | URL, prefix: str, voucher: str, to: str) -> bool:
