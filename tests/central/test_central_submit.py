@@ -201,3 +201,33 @@ def test_two_connections_of_one_kiosk_apply_a_batch_once(centre: Centre):
     assert changes == 20
     for client in clients:
         client.close()
+
+
+def test_the_kiosks_models_read_what_the_centre_wrote(centre: Centre):
+    # plpgsql writes the enum values and naive UTC times kiosk/store/types.py stores.
+    import sqlalchemy as sa
+    from sqlalchemy.orm import Session
+
+    from kiosk.domain.records import CardStatus
+    from kiosk.store.central import admin
+    from kiosk.store.models import Card, CardStatusChange
+
+    kiosk = centre.new_kiosk()
+    person = centre.person()
+    client = centre.client(kiosk)
+    client.submit([message(1, "loss_report", loss_report(person, "lost"))], None)
+    client.close()
+
+    engine = admin.registry_engine(centre.admin_url, centre.prefix)
+    try:
+        with Session(engine) as session:
+            card = session.get(Card, person.card_id)
+            change = session.scalars(
+                sa.select(CardStatusChange).where(CardStatusChange.card_id == person.card_id)
+            ).one()
+            assert card is not None and card.status is CardStatus.LOST
+            assert card.status_changed_at is not None and card.status_changed_at.tzinfo
+            assert (change.from_status, change.to_status) == (CardStatus.NORMAL, CardStatus.LOST)
+            assert change.transaction_id is None and kiosk in change.reason
+    finally:
+        engine.dispose()
