@@ -25,6 +25,12 @@ def _central(centre: Centre, *args: str) -> int:
 
 def test_init_again_changes_nothing_and_seeds_nothing_twice(centre: Centre, capsys):
     before = centre.one("SELECT count(*) FROM registry.cardholders")
+    # An outdated function (as after an upgrade of the program) is brought up to date.
+    outdated = """CREATE OR REPLACE FUNCTION fleet.hello() RETURNS jsonb LANGUAGE sql
+        SECURITY DEFINER SET search_path = fleet, pg_temp
+        AS $$ SELECT '{"kiosk_id": "old", "server_time": null}'::jsonb $$"""
+    centre.sql(outdated)
+    assert CentreClient(centre.urls["BJCY01"]).hello().kiosk_id == "old"
     assert _central(centre, "init", "--seed-demo") == 0
     out = capsys.readouterr().out
     assert f"centre {centre.prefix} ready" in out
