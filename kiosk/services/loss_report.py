@@ -65,6 +65,7 @@ class LossReports:
             issued_at=receipt.reported_at,
             loss_kind=receipt.kind,
             replayed=receipt.replayed,
+            centre_pending=ctx.centre_pending(receipt.idempotency_key),
         )
 
 
