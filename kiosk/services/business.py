@@ -40,6 +40,7 @@ from kiosk.services import devices, printing
 from kiosk.services.cancellation import Cancellations
 from kiosk.services.centre import CentreApi
 from kiosk.services.confirm import CentreConfirmation, Nudge
+from kiosk.services.context import KioskContext
 from kiosk.services.identification import Identification
 from kiosk.services.loss_report import LossReports
 from kiosk.services.proof import ProofService
@@ -100,9 +101,7 @@ class BusinessService:
         self.registry: Registry = (
             LocalRegistry(self.proofs)
             if centre is None
-            else FleetRegistry(
-                centre, engine, kiosk.kiosk_id, audit_seal=audit_seal, clock=clock
-            )
+            else FleetRegistry(centre, engine, kiosk.kiosk_id, audit_seal=audit_seal, clock=clock)
         )
         self.confirmation = CentreConfirmation(
             engine, sender, fleet=centre is not None, wait_s=confirm_wait_s
