@@ -17,6 +17,7 @@ from kiosk import exit_codes
 from kiosk.commands.arguments import Parser, path_arg
 from kiosk.commands.audit import add_audit_commands
 from kiosk.commands.calendar import add_calendar_commands
+from kiosk.commands.central import add_central_commands
 from kiosk.commands.common import settings_log_dir
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
@@ -117,4 +118,5 @@ def _parser() -> argparse.ArgumentParser:
     add_calendar_commands(commands)
     add_db_commands(commands)
     add_staff_commands(commands)
+    add_central_commands(commands)
     return parser

@@ -1,0 +1,53 @@
+"""CentreClient's two errors, and a connection that comes back after the centre drops it."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from centre_helpers import Centre
+
+from kiosk.store.central.client import CentreClient, CentreRejected, CentreUnreachable
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_nothing_listening_is_unreachable_and_the_password_is_not_said(caplog):
+    url = f"postgresql+psycopg://k:secretpw@127.0.0.1:{_closed_port()}/db"
+    client = CentreClient(url)
+    with pytest.raises(CentreUnreachable) as raised:
+        client.hello()
+    assert "secretpw" not in str(raised.value) + repr(client) + caplog.text
+
+
+def test_a_connection_killed_at_the_centre_is_unreachable_then_reopened(centre: Centre):
+    client = centre.client("BJCY01")
+    client.hello()
+    centre.sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+        (f"{centre.prefix}_k_bjcy01",),
+    )
+    with pytest.raises(CentreUnreachable):
+        client.hello()
+    assert client.hello().kiosk_id == "BJCY01"
+    client.close()
+
+
+def test_a_malformed_call_is_rejected_and_the_connection_stays(centre: Centre):
+    client = centre.client("BJCY01")
+    with pytest.raises(CentreRejected) as raised:
+        client._call("SELECT fleet.submit('{}', NULL)")
+    assert raised.value.sqlstate == "22023"
+    assert client.hello().kiosk_id == "BJCY01"
+    client.close()
+
+
+def test_a_slow_statement_is_unreachable(centre: Centre):
+    client = CentreClient(centre.urls["BJCY01"], statement_timeout_ms=100)
+    with pytest.raises(CentreUnreachable):
+        client._call("SELECT pg_sleep(1)")
+    client.close()
