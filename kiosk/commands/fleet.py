@@ -80,7 +80,7 @@ def _send(args: argparse.Namespace) -> int:
             "kiosk fleet send: no centre URL: give --url or set central_url in the settings",
             exit_codes.USAGE,
         )
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.resolved_database_url)
     centre = CentreClient(url)
     after_submit = None
     if os.environ.get(CRASH_AFTER_SUBMIT_ENV) == "1":
