@@ -99,14 +99,13 @@ def test_a_sender_killed_between_commit_and_mark(
     config = tmp_path / "kiosk.toml"
     config.write_text(f'kiosk_id = "{KIOSK}"\ndatabase_url = "{sqlite_url}"\n')
     command = [sys.executable, "-m", "kiosk", "--config", str(config), "fleet", "send", "--once"]
+    command += ["--url", centre["kiosk"]]
     env = {**os.environ, CRASH_AFTER_SUBMIT_ENV: "1", "KIOSK_DATA_DIR": str(tmp_path)}
     crashed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert crashed.returncode == -9  # SIGKILLed after the centre committed, before the mark
     assert pending(local) == 5 and len(at_centre(centre["admin"])) == 5
     env.pop(CRASH_AFTER_SUBMIT_ENV)
-    again = subprocess.run(
-        [*command, "--url", centre["kiosk"]], env=env, capture_output=True, text=True, timeout=60
-    )
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == "sent 5" and pending(local) == 0
     exactly_once(centre, keys)
