@@ -180,10 +180,7 @@ def _run(cfg: BenchConfig, bench_url: str, prefix: str, work: Path, say: Say) ->
     migrate.upgrade(t_engine)
     t_engine.dispose()
     workers: list[Worker] = []
-    now = time.time()
     seed_s = time.perf_counter() - started
-    write_from = now + 1.0  # every process has started by then, roughly
-    write_until = write_from + cfg.seconds
     for n, kid in enumerate(ids):
         folder = work / kid
         folder.mkdir()
@@ -204,9 +201,8 @@ def _run(cfg: BenchConfig, bench_url: str, prefix: str, work: Path, say: Say) ->
                     "anchor": str(folder / "audit-anchor.log"),
                     "batch": cfg.batch,
                     "poll_s": cfg.poll_s,
-                    "write_from": write_from,
-                    "write_until": write_until,
-                    "drain_until": write_until + cfg.drain_s,
+                    "ready": str(folder / "ready"),
+                    "go": str(work / "go"),
                 }
             )
         )
@@ -215,6 +211,15 @@ def _run(cfg: BenchConfig, bench_url: str, prefix: str, work: Path, say: Say) ->
     say(f"seeded {per * cfg.kiosks} cardholders in {time.perf_counter() - started:.1f} s")
     for w in workers:
         _start(w)
+    ready_by = time.time() + 120
+    while time.time() < ready_by and not all((w.spec.parent / "ready").exists() for w in workers):
+        time.sleep(0.1)
+    say(f"{cfg.kiosks} kiosks ready after {time.perf_counter() - started:.1f} s")
+    write_from = time.time() + 0.5
+    write_until = write_from + cfg.seconds
+    go = work / "go"
+    (work / "go.tmp").write_text(f"{write_from} {write_until} {write_until + cfg.drain_s}")
+    (work / "go.tmp").rename(go)
     faults = {"backends_terminated": 0, "processes_killed": 0, "connections_cut": 0}
     rng = random.Random()
     tick = 0
