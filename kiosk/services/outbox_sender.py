@@ -34,7 +34,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kiosk.domain.fleet import CentreState, CentreStatus
-from kiosk.store.central.client import CentreRejected, CentreUnreachable
+from kiosk.store.central.client import (
+    CentreMessage,
+    CentreRejected,
+    CentreUnreachable,
+    ChainHead,
+)
 from kiosk.store.repositories.day import DayRepository
 from kiosk.store.repositories.outbox import OutboxRepository, PendingMessage
 from kiosk.store.types import utcnow
@@ -49,9 +54,7 @@ _RECENT_KEYS = 4096  # confirmed idempotency keys kept for wait_sent()
 class Centre(Protocol):
     """What the sender needs of kiosk.store.central.client.CentreClient."""
 
-    def submit(
-        self, messages: Sequence[Mapping[str, Any]], chain_head: Mapping[str, Any] | None
-    ) -> Any: ...
+    def submit(self, messages: Sequence[CentreMessage], chain_head: ChainHead | None) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -91,16 +94,16 @@ def message_key(topic: str, payload: Mapping[str, Any], message_id: int) -> str:
     return f"{topic}:{key}" if key else f"{topic}:outbox-{message_id}"
 
 
-def wire_message(row: PendingMessage) -> dict[str, Any]:
+def wire_message(row: PendingMessage) -> CentreMessage:
     """One outbox row as `fleet.submit` takes it."""
     payload = json.loads(row.payload)
-    return {
-        "seq": row.id,
-        "key": message_key(row.topic, payload, row.id),
-        "topic": row.topic,
-        "payload": payload,
-        "created_at": row.created_at.astimezone(dt.UTC).isoformat(),
-    }
+    return CentreMessage(
+        seq=row.id,
+        key=message_key(row.topic, payload, row.id),
+        topic=row.topic,
+        payload=payload,
+        created_at=row.created_at.astimezone(dt.UTC),
+    )
 
 
 _LONG_DIGITS = re.compile(r"\d{6,}[\dXx]?")
@@ -136,7 +139,7 @@ class OutboxSender:
         backoff: Backoff | None = None,
         rng: random.Random | None = None,
         sleep_slice_s: float = 0.25,
-        after_submit: Callable[[Sequence[dict[str, Any]]], None] | None = None,
+        after_submit: Callable[[Sequence[CentreMessage]], None] | None = None,
     ) -> None:
         if batch < 1:
             raise ValueError("batch must be at least 1")
@@ -188,7 +191,7 @@ class OutboxSender:
                 self.after_submit(messages)
             now = self.clock()
             self._mark_sent([row.id for row in rows], now)
-            self._note_ok(now, [m["payload"].get("idempotency_key") for m in messages])
+            self._note_ok(now, [m.payload.get("idempotency_key") for m in messages])
             applied = _answer(answer, "applied") or 0
             duplicates = _answer(answer, "duplicates") or 0
             log.info(
@@ -207,14 +210,12 @@ class OutboxSender:
                 last_seq=_answer(answer, "last_seq"),
             )
 
-    def _read_batch(self) -> tuple[list[PendingMessage], dict[str, Any] | None]:
+    def _read_batch(self) -> tuple[list[PendingMessage], ChainHead | None]:
         # One read transaction: the batch and the chain head as of the same moment.
         with Session(self.engine) as session:
             rows = OutboxRepository(session).pending_batch(self.batch)
             head = DayRepository(session).chain_head(self.chain) if rows else None
-        wire_head = (
-            None if head is None else {"chain": head.chain, "seq": head.seq, "hash": head.hash}
-        )
+        wire_head = None if head is None else ChainHead(head.chain, head.seq, head.hash)
         return rows, wire_head
 
     def _mark_sent(self, ids: list[int], now: dt.datetime) -> None:

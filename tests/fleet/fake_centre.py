@@ -4,11 +4,12 @@ sender's batching, order and backoff; the real centre is tested on PostgreSQL.""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from kiosk.store.central.client import CentreRejected, CentreUnreachable
+from kiosk.store.central.client import CentreMessage, CentreRejected, CentreUnreachable, ChainHead
 
 
 class FakeCentre:
@@ -18,14 +19,14 @@ class FakeCentre:
         self.keys: set[str] = set()
         self.applied: list[dict[str, Any]] = []
         self.duplicates = 0
-        self.heads: list[Mapping[str, Any] | None] = []
+        self.heads: list[dict[str, Any] | None] = []
         self.calls = 0
         self.down = False  # raise CentreUnreachable
         self.refuse = False  # raise CentreRejected
         self.fail_next = 0  # the next n calls raise CentreUnreachable
 
     def submit(
-        self, messages: Sequence[Mapping[str, Any]], chain_head: Mapping[str, Any] | None
+        self, messages: Sequence[CentreMessage], chain_head: ChainHead | None
     ) -> dict[str, int]:
         with self.lock:
             self.calls += 1
@@ -37,7 +38,8 @@ class FakeCentre:
             if self.refuse:
                 raise CentreRejected("permission denied for function submit")
             applied = duplicates = 0
-            for message in messages:
+            for wire in messages:
+                message = wire.as_json()
                 if message["seq"] <= self.last_seq or message["key"] in self.keys:
                     duplicates += 1
                     continue
@@ -46,5 +48,5 @@ class FakeCentre:
                 self.last_seq = message["seq"]
                 applied += 1
             self.duplicates += duplicates
-            self.heads.append(chain_head)
+            self.heads.append(None if chain_head is None else dataclasses.asdict(chain_head))
             return {"last_seq": self.last_seq, "applied": applied, "duplicates": duplicates}
