@@ -23,7 +23,18 @@ from kiosk.domain.journal import ReissueProgress
 from kiosk.domain.masking import mask_card_number
 from kiosk.services.proof import normalize_mobile
 from kiosk.store import models as m
-from kiosk.store.central.client import CentreRejected, CentreUnreachable
+from kiosk.store.central.client import (
+    Anchor,
+    CentreMessage,
+    CentreRejected,
+    CentreUnreachable,
+    ChainHead,
+    Hello,
+    IdentifyResult,
+    KioskPaused,
+    Reissue,
+    SubmitResult,
+)
 
 _RECORDS = {
     "enrolments": m.Enrolment,
@@ -74,7 +85,9 @@ class FakeCentre:
         self.messages: list[dict[str, Any]] = []
         self.reissue_rows: dict[str, dict[str, Any]] = {}
         self.last_seq = 0
-        self.chain_head: dict[str, Any] | None = None
+        self.chain_head: ChainHead | None = None
+        self.anchored_at: dt.datetime | None = None
+        self.paused_until: dt.datetime | None = None  # set: every proof raises KioskPaused
         self._person_failures: dict[str, list[dt.datetime]] = {}
         self._kiosk_failures: list[dt.datetime] = []
         self._lock = threading.Lock()
@@ -90,6 +103,8 @@ class FakeCentre:
             raise CentreUnreachable(f"{name}: the centre cannot be reached (FakeCentre)")
         if self.rejecting:
             raise CentreRejected(f"{name}: permission denied (FakeCentre)")
+        if name.startswith("holder_by") and self.paused_until is not None:
+            raise KioskPaused(self.paused_until)
 
     # The API --------------------------------------------------------------------------------
 
@@ -103,7 +118,7 @@ class FakeCentre:
                 return None
             return self._holder(session, card.cardholder)
 
-    def holder_by_id(self, ssn: str, mobile: str) -> dict[str, Any]:
+    def holder_by_id(self, ssn: str, mobile: str) -> IdentifyResult:
         self._call("holder_by_id")
         now = self.clock()
         with self._lock:
@@ -127,45 +142,61 @@ class FakeCentre:
                 return _answer("id_locked", until=min(person) + self.person_window)
             return _answer("no_match", attempts_left=self.per_person - len(person))
 
-    def reissues(self, vouchers: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def reissues(self, vouchers: Sequence[str]) -> dict[str, Reissue]:
         self._call("reissues")
         with self._lock:
-            return {v: dict(self.reissue_rows[v]) for v in vouchers if v in self.reissue_rows}
+            rows = {v: dict(self.reissue_rows[v]) for v in vouchers if v in self.reissue_rows}
+        return {
+            v: Reissue(
+                voucher=row["voucher"],
+                kiosk_id=row["kiosk_id"],
+                card_number_masked=row["card_number_masked"],
+                progress=row["progress"],
+                progress_at=_time(row.get("progress_at")),
+                outlet=row.get("outlet"),
+                expected_pickup_date=(
+                    dt.date.fromisoformat(row["expected_pickup_date"])
+                    if row.get("expected_pickup_date")
+                    else None
+                ),
+            )
+            for v, row in rows.items()
+        }
 
     def outlets(self) -> list[dict[str, Any]]:
         self._call("outlets")
         with Session(self.engine) as session:
             return [row_json(o) for o in session.scalars(sa.select(m.Outlet).order_by(m.Outlet.id))]
 
-    def anchor(self) -> dict[str, Any]:
+    def anchor(self) -> Anchor:
         self._call("anchor")
         with self._lock:
-            head = dict(self.chain_head) if self.chain_head else None
-            return {"kiosk_id": self.kiosk_id, "last_seq": self.last_seq, "chain_head": head}
+            return Anchor(self.kiosk_id, self.last_seq, self.chain_head, self.anchored_at)
 
-    def hello(self) -> dict[str, Any]:
+    def hello(self) -> Hello:
         self._call("hello")
-        return {"kiosk_id": self.kiosk_id, "server_time": self.clock().isoformat()}
+        return Hello(kiosk_id=self.kiosk_id, server_time=self.clock())
 
     def submit(
-        self, messages: Sequence[Mapping[str, Any]], chain_head: Mapping[str, Any] | None
-    ) -> dict[str, Any]:
+        self, messages: Sequence[CentreMessage], chain_head: ChainHead | None
+    ) -> SubmitResult:
         self._call("submit")
         applied = duplicates = 0
         with self._lock:
             keys = {message["key"] for message in self.messages}
             for message in messages:
-                if message["seq"] <= self.last_seq or message["key"] in keys:
+                if message.seq <= self.last_seq or message.key in keys:
                     duplicates += 1
                     continue
-                self.messages.append(dict(message))
-                keys.add(message["key"])
-                self.last_seq = message["seq"]
-                self._apply(message["topic"], message["payload"])
+                self.messages.append(message.as_json())
+                keys.add(message.key)
+                self.last_seq = message.seq
+                self._apply(message.topic, message.payload)
                 applied += 1
             if chain_head is not None:
-                self.chain_head = dict(chain_head)
-        return {"last_seq": self.last_seq, "applied": applied, "duplicates": duplicates}
+                self.chain_head = chain_head
+                self.anchored_at = self.clock()
+        return SubmitResult(last_seq=self.last_seq, applied=applied, duplicates=duplicates)
 
     # What the agency does -------------------------------------------------------------------
 
@@ -233,13 +264,12 @@ def _answer(
     holder: dict[str, Any] | None = None,
     attempts_left: int | None = None,
     until: dt.datetime | None = None,
-) -> dict[str, Any]:
-    return {
-        "result": result,
-        "attempts_left": attempts_left,
-        "until": until.isoformat() if until else None,
-        "holder": holder,
-    }
+) -> IdentifyResult:
+    return IdentifyResult(result, attempts_left=attempts_left, until=until, holder=holder)
+
+
+def _time(value: Any) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
 __all__ = ["FakeCentre", "row_json"]

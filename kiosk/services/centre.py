@@ -2,7 +2,7 @@
 (kiosk.store.central.client) offers, as a Protocol, so the services run against the real one,
 and the tests and the tour against kiosk.demo.centre.FakeCentre.
 
-Results are the centre's JSON as documented: a HOLDER is a dict of row lists, a REISSUE a dict.
+Results are the client's: a HOLDER is a dict of row lists, the rest its dataclasses.
 """
 
 from __future__ import annotations
@@ -13,18 +13,29 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.domain.journal import ReissueProgress
-from kiosk.store.central.client import CentreRejected, CentreUnreachable
+from kiosk.store.central.client import (
+    Anchor,
+    CentreRejected,
+    CentreUnreachable,
+    Hello,
+    HolderRows,
+    IdentifyResult,
+    KioskPaused,
+    Reissue,
+)
 
 Json = dict[str, Any]
 
 
 class CentreApi(Protocol):
-    def holder_by_card(self, card_number: str, ssn: str) -> Json | None: ...
-    def holder_by_id(self, ssn: str, mobile: str) -> Json: ...
-    def reissues(self, vouchers: Sequence[str]) -> dict[str, Json]: ...
+    """The calls of kiosk.store.central.client.CentreClient the services make."""
+
+    def holder_by_card(self, card_number: str, ssn: str) -> HolderRows | None: ...
+    def holder_by_id(self, ssn: str, mobile: str) -> IdentifyResult: ...
+    def reissues(self, vouchers: Sequence[str]) -> dict[str, Reissue]: ...
     def outlets(self) -> list[Json]: ...
-    def anchor(self) -> Json: ...
-    def hello(self) -> Json: ...
+    def anchor(self) -> Anchor: ...
+    def hello(self) -> Hello: ...
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,19 @@ class CentreReissue:
     progress_at: dt.datetime | None
     outlet: str | None  # the outlet's code
     expected_pickup_date: dt.date | None
+
+    @classmethod
+    def of(cls, reissue: Reissue) -> CentreReissue:
+        at = reissue.progress_at
+        return cls(
+            voucher=reissue.voucher,
+            kiosk_id=reissue.kiosk_id,
+            card_number_masked=reissue.card_number_masked,
+            progress=ReissueProgress(reissue.progress),
+            progress_at=at.replace(tzinfo=dt.UTC) if at and at.tzinfo is None else at,
+            outlet=reissue.outlet,
+            expected_pickup_date=reissue.expected_pickup_date,
+        )
 
     @classmethod
     def from_json(cls, row: Mapping[str, Any]) -> CentreReissue:
@@ -59,4 +83,11 @@ class CentreReissue:
         )
 
 
-__all__ = ["CentreApi", "CentreReissue", "CentreRejected", "CentreUnreachable", "Json"]
+__all__ = [
+    "CentreApi",
+    "CentreReissue",
+    "CentreRejected",
+    "CentreUnreachable",
+    "Json",
+    "KioskPaused",
+]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,10 +34,17 @@ from kiosk.domain.fleet import Deployment
 from kiosk.domain.journal import ActorKind, Outcome
 from kiosk.domain.masking import mask_id_number
 from kiosk.domain.records import CardStatus
-from kiosk.services.centre import CentreApi, CentreReissue, CentreRejected, CentreUnreachable
+from kiosk.services.centre import (
+    CentreApi,
+    CentreReissue,
+    CentreRejected,
+    CentreUnreachable,
+    KioskPaused,
+)
 from kiosk.services.proof import Holder, ProofService, load_holder
 from kiosk.services.refusals import reading, refused
 from kiosk.store import replica
+from kiosk.store.central.client import IdentifyResult
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardholderRepository, CardRepository, JournalRepository
 from kiosk.store.seal import AuditSeal
@@ -156,15 +163,16 @@ class FleetRegistry:
         masked = mask_id_number(ssn)
         try:
             answer = self.centre.holder_by_id(ssn, mobile)
+        except KioskPaused as paused:
+            raise refused("identify", Refusal.KIOSK_PAUSED, until=_aware(paused.until)) from None
         except (CentreUnreachable, CentreRejected) as exc:
             log.warning("fleet.identify.centre_away error=%s", type(exc).__name__)
             raise refused("identify", Refusal.BACKEND_OFFLINE) from None
-        result = answer.get("result")
-        if result != "ok" or not answer.get("holder"):
-            self._audit("identify.failed", masked, Outcome.REFUSED, purpose, str(result))
+        if answer.result != "ok" or not answer.holder:
+            self._audit("identify.failed", masked, Outcome.REFUSED, purpose, answer.result)
             raise _refusal(answer)
         with reading("identify"):
-            self._write(answer["holder"])
+            self._write(answer.holder)
             self._audit("identify.ok", masked, Outcome.OK, purpose, "ok", ActorKind.CITIZEN)
             found = self._local_holder(ssn)
         log.info("fleet.identify.ok")
@@ -181,6 +189,9 @@ class FleetRegistry:
             return CardProof(by_centre=True, status=self._local_status(card_number))
         try:
             holder = self.centre.holder_by_card(card_number, ssn)
+        except KioskPaused as paused:
+            until = _aware(paused.until)
+            raise refused("identify_card", Refusal.KIOSK_PAUSED, until=until) from None
         except (CentreUnreachable, CentreRejected) as exc:
             log.warning("fleet.card.centre_away error=%s", type(exc).__name__)
             return self._card_locally(ssn, card_number, chip)
@@ -229,7 +240,7 @@ class FleetRegistry:
         except (CentreUnreachable, CentreRejected) as exc:
             log.warning("fleet.reissues.centre_away error=%s", type(exc).__name__)
             return {}
-        return {number: CentreReissue.from_json(row) for number, row in answer.items()}
+        return {number: CentreReissue.of(row) for number, row in answer.items()}
 
     def refresh_outlets(self) -> None:
         """The centre's outlets into the local database (at start and at each health check);
@@ -260,7 +271,7 @@ class FleetRegistry:
 
     # ----------------------------------------------------------------------------------------
 
-    def _write(self, holder: dict[str, object]) -> None:
+    def _write(self, holder: Mapping[str, object]) -> None:
         with UnitOfWork(self.engine, self._seal) as uow:
             holder_id = replica.write_holder(uow.session, holder)
             uow.commit()
@@ -315,21 +326,18 @@ class FleetRegistry:
             log.warning("fleet.audit_failed error=%s", type(exc).__name__)
 
 
-def _refusal(answer: dict[str, object]) -> NotEligible:
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    return moment.replace(tzinfo=dt.UTC) if moment and moment.tzinfo is None else moment
+
+
+def _refusal(answer: IdentifyResult) -> NotEligible:
     """The centre's no in the kiosk's refusals (unknown SSN and wrong mobile alike)."""
-    result = answer.get("result")
-    until_text = answer.get("until")
-    until = dt.datetime.fromisoformat(until_text) if isinstance(until_text, str) else None
-    if until is not None and until.tzinfo is None:
-        until = until.replace(tzinfo=dt.UTC)
-    if result == "id_locked":
+    until = _aware(answer.until)
+    if answer.result == "id_locked":
         return refused("identify", Refusal.ID_LOCKED, until=until)
-    if result == "kiosk_paused":
+    if answer.result == "kiosk_paused":
         return refused("identify", Refusal.KIOSK_PAUSED, until=until)
-    left = answer.get("attempts_left")
-    return refused(
-        "identify", Refusal.NO_MATCH, attempts_left=left if isinstance(left, int) else None
-    )
+    return refused("identify", Refusal.NO_MATCH, attempts_left=answer.attempts_left)
 
 
 def purge(engine: Engine, holder_ids: Sequence[int] | None = None) -> int:

@@ -265,3 +265,12 @@ def test_voucher_lookup_shows_the_centres_progress_and_other_kiosks_reissues(
     assert "BJHD01-20250101-0001" not in lookup.access.numbers
     with local.connect() as c:  # the desk sees it too
         assert c.scalar(sa.select(m.ReissueApplication.progress)) is ReissueProgress.READY
+
+
+def test_a_kiosk_the_centre_paused_is_kiosk_paused_until_then(
+    service: BusinessService, centre: FakeCentre, centre_engine: Engine
+) -> None:
+    ssn, mobile, _ = person(centre_engine)
+    centre.paused_until = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    paused = refusal(lambda: service.identify(ssn, mobile))
+    assert (paused.refusal, paused.until) == (Refusal.KIOSK_PAUSED, centre.paused_until)
