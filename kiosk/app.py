@@ -20,17 +20,20 @@ the step it was at (kiosk.faults.startup_step) and otherwise lets it through.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from drivers.readers.base import CardReaderBackend
 from kiosk.config import Settings
+from kiosk.domain.fleet import CentreStatus
 from kiosk.domain.outage import Reason, ServiceState
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
@@ -48,6 +51,8 @@ if TYPE_CHECKING:
     from kiosk.domain.devices import DeviceStatus
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
+    from kiosk.services.centre import CentreApi
+    from kiosk.services.outbox_sender import OutboxSender
     from kiosk.store.seal import AuditSeal
     from kiosk.ui.controller import CitizenController
     from kiosk.ui.staff_controller import StaffController
@@ -91,6 +96,7 @@ class Kiosk:
     service: ServiceState = dataclasses.field(default_factory=ServiceState)
     # The periodic back end, printer and service state check, now (_watch_status; tests).
     check_status: Callable[[], None] | None = None
+    fleet: FleetParts | None = None  # a kiosk of a fleet: its centre and outbox sender
 
     @property
     def language(self) -> Language:
@@ -143,6 +149,8 @@ class Kiosk:
         self.apply_service(self.service)
 
     def close(self) -> None:
+        if self.fleet is not None:
+            self.fleet.stop()
         self.translations.set_language("en")  # leave no translator on a shared application
         if self.staff is not None:
             self.staff.shutdown()
@@ -155,6 +163,62 @@ class Kiosk:
         self.window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.engine.dispose()
+
+
+@dataclass
+class FleetParts:
+    """A kiosk of a fleet (docs/fleet.md): the centre it asks (a CentreClient on central_url,
+    or one handed in: the tour's FakeCentre) and the outbox sender on its own thread."""
+
+    centre: CentreApi
+    sender: OutboxSender
+    thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self.thread = threading.Thread(target=self.sender.run, name="outbox-sender", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.sender.stop()
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+        close = getattr(self.centre, "close", None)
+        if callable(close):
+            close()
+
+    def status(self) -> CentreStatus:
+        """The centre's state now (hello), with the outbox's depth and age; on the worker."""
+        from kiosk.domain.fleet import CentreState
+        from kiosk.services.centre import CentreRejected, CentreUnreachable
+
+        seen = self.sender.status()
+        try:
+            self.centre.hello()
+            state = CentreState.ONLINE
+        except CentreUnreachable:
+            state = CentreState.UNREACHABLE
+        except CentreRejected:
+            state = CentreState.REJECTED
+        return dataclasses.replace(seen, state=state, checked_at=dt.datetime.now(dt.UTC))
+
+
+def make_fleet(
+    settings: Settings, engine: Engine, centre: CentreApi | None = None
+) -> FleetParts | None:
+    """The centre and the outbox sender of a fleet kiosk (None: standalone, unless a centre is
+    handed in). The records a crash left in the replica are deleted first."""
+    if centre is None and not settings.fleet:
+        return None
+    from kiosk.services.outbox_sender import OutboxSender
+    from kiosk.services.registry import purge
+
+    if centre is None:
+        from kiosk.store.central.client import CentreClient
+
+        centre = CentreClient(settings.central_url)
+    purge(engine)  # any records left over from a session the kiosk did not end
+    sender = OutboxSender(engine, cast("Any", centre), settings.kiosk_id)
+    return FleetParts(centre, sender)
 
 
 def open_database(settings: Settings, seed: Seed | None = None) -> Engine:
@@ -211,7 +275,11 @@ def open_seal(settings: Settings, engine: Engine) -> AuditSeal:
 
 
 def make_business(
-    settings: Settings, engine: Engine, printer: Printer, seal: AuditSeal
+    settings: Settings,
+    engine: Engine,
+    printer: Printer,
+    seal: AuditSeal,
+    fleet: FleetParts | None = None,
 ) -> BusinessService:
     from kiosk.domain.voucher_data import KioskInfo
     from kiosk.services.business import BusinessService
@@ -233,6 +301,8 @@ def make_business(
         proof_limits=settings.proof_limits,
         layout=settings.voucher_layout,
         voucher_codes=codes,
+        centre=fleet.centre if fleet is not None else None,
+        sender=fleet.sender if fleet is not None else None,
     )
 
 
@@ -244,12 +314,14 @@ def build_kiosk(
     printer: Printer | None = None,
     on_fault: FaultHandler | None = None,
     seed: Seed | None = None,
+    centre: CentreApi | None = None,
 ) -> Kiosk:
     """Phase two: the back end, the reader and the controller, wired into the window of
     `open_window` (made here when not given). `printer` replaces the configured voucher
     printer (tests, the tour); `seed` fills the database after migrating it (the demo's
     data: kiosk.demo). `on_fault` hears of a fault found while running that stops
-    the kiosk serving (STOP_SERVING). The caller calls `Kiosk.close()` at the end."""
+    the kiosk serving (STOP_SERVING). `centre` replaces the fleet's CentreClient (the tour's
+    FakeCentre; given, the kiosk runs as a fleet kiosk). The caller calls `Kiosk.close()`."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.services.devices import ReaderWatch
     from kiosk.services.maintenance import read_service_state
@@ -266,9 +338,11 @@ def build_kiosk(
             service = read_service_state(engine, settings.kiosk_id)
         with startup_step(Step.PRINTER):
             chosen_printer = printer or make_printer(settings)
+        with startup_step(Step.DATABASE):
+            fleet = make_fleet(settings, engine, centre)
         with startup_step(Step.KEY):
             seal = open_seal(settings, engine)
-            business = make_business(settings, engine, chosen_printer, seal)
+            business = make_business(settings, engine, chosen_printer, seal, fleet)
         with startup_step(Step.READER):
             backend = make_reader_backend(settings)
     except BaseException:
@@ -278,7 +352,7 @@ def build_kiosk(
 
     controller = CitizenController(
         window,
-        CardSessionService(backend, engine),
+        CardSessionService(backend, engine, registry=business.registry),
         bridge,
         business=business,
         kiosk_id=settings.kiosk_id,
@@ -287,13 +361,27 @@ def build_kiosk(
         idle=IdleWatch(settings.idle_seconds, settings.warning_seconds),
     )
     kiosk = Kiosk(
-        settings, engine, backend, window, controller, translations, business, schema=schema
+        settings,
+        engine,
+        backend,
+        window,
+        controller,
+        translations,
+        business,
+        schema=schema,
+        fleet=fleet,
     )
     kiosk.staff = make_staff(kiosk)
     kiosk.apply_service(service)  # out of service for maintenance survives a restart
     window.header.language_clicked.connect(kiosk.toggle_language)
     window.header.large_text_clicked.connect(lambda: kiosk.set_large_text(not kiosk.large_text))
     controller.session_ended.connect(kiosk.restore_defaults)
+    # Fleet: what the centre sent for the session is deleted (on the worker, after its jobs).
+    controller.session_ended.connect(
+        lambda: controller.worker.submit(business.end_session, lambda _r: None, lambda _e: None)
+    )
+    if fleet is not None:
+        fleet.start()
     _watch_status(kiosk, on_fault)
     backend.start()
     return kiosk
@@ -394,8 +482,20 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
         if state != kiosk.service:  # set from the command line (or another screen)
             kiosk.apply_service(state)
 
+    def centre_checked(status: CentreStatus) -> None:
+        strip.set_centre(status)
+
+    def centre_status() -> CentreStatus:
+        from kiosk.domain.fleet import CentreState
+
+        if kiosk.fleet is None:
+            return CentreStatus(CentreState.NOT_USED)
+        kiosk.business.registry.refresh_outlets()
+        return kiosk.fleet.status()
+
     def ping() -> None:
         worker = kiosk.controller.worker
+        worker.submit(centre_status, centre_checked, lambda _e: None)
         worker.submit(
             lambda: _backend_error(kiosk.engine, kiosk.schema), backend_checked, lambda _e: None
         )

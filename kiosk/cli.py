@@ -21,6 +21,7 @@ from kiosk.commands.central import add_central_commands
 from kiosk.commands.common import settings_log_dir
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
+from kiosk.commands.fleet import add_fleet_commands
 from kiosk.commands.run import run
 from kiosk.commands.staff import add_staff_commands
 from kiosk.commands.tour import add_tour_command
@@ -119,4 +120,5 @@ def _parser() -> argparse.ArgumentParser:
     add_db_commands(commands)
     add_staff_commands(commands)
     add_central_commands(commands)
+    add_fleet_commands(commands)
     return parser

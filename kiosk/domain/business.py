@@ -212,6 +212,9 @@ class BusinessReceipt:
     pickup: PickupQuote | None = None  # set for a reissue
     materials: tuple[Material, ...] = ()
     replayed: bool = False  # the key had been recorded before; nothing new was written
+    # Fleet deployment (docs/fleet.md): recorded at this kiosk, the centre had not confirmed it
+    # yet (R7): the card is blocked there when the kiosk's outbox gets through.
+    centre_pending: bool = False
 
 
 class PrintOutcome(enum.Enum):
@@ -233,6 +236,9 @@ class VoucherStatus:
     outlet: Outlet | None
     expected_pickup_date: dt.date | None
     self_reprint_available: bool
+    # Fleet (docs/fleet.md): a reissue recorded at another kiosk, as the centre knows it: the
+    # kiosk's id. It can be shown here, not reprinted (its voucher is that kiosk's).
+    recorded_at_kiosk: str | None = None
 
 
 @dataclass(frozen=True)

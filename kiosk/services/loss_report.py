@@ -8,6 +8,7 @@ central back end, all committed together or not at all (R4, R5).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from kiosk.domain import card_rules
 from kiosk.domain.business import Business, BusinessReceipt
@@ -22,12 +23,14 @@ from kiosk.domain.journal import (
 )
 from kiosk.domain.masking import mask_card_number
 from kiosk.services import voucher_codes
-from kiosk.services.context import KioskContext
 from kiosk.services.refusals import submitting
 from kiosk.services.transaction import actor, add_voucher, agent_payload, open_on_card
 from kiosk.store.once import record_once, replay_loss_report, request_hash
 from kiosk.store.types import utcnow
 from kiosk.store.unitofwork import UnitOfWork
+
+if TYPE_CHECKING:  # only a type: importing it loads ReportLab, which a bench kiosk never needs
+    from kiosk.services.context import KioskContext
 
 _BUSINESS = {
     LossReportKind.TEMPORARY: Business.TEMPORARY,
@@ -65,6 +68,7 @@ class LossReports:
             issued_at=receipt.reported_at,
             loss_kind=receipt.kind,
             replayed=receipt.replayed,
+            centre_pending=ctx.centre_pending(receipt.idempotency_key),
         )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
 from kiosk.domain import card_rules
 from kiosk.domain.business import (
@@ -96,7 +97,8 @@ class Reissues:
         ctx = self.context
         with submitting("apply_reissue", _business(request.reason)):
             recorded = record_reissue(ctx.uow(), request, pickup=quote, now=ctx.now())
-        return business_receipt(recorded, ctx.codes(), self.pickup_working_days)
+        receipt = business_receipt(recorded, ctx.codes(), self.pickup_working_days)
+        return replace(receipt, centre_pending=ctx.centre_pending(receipt.idempotency_key))
 
 
 def _business(reason: ReissueReason) -> Business:

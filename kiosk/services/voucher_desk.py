@@ -284,6 +284,7 @@ class VoucherDesk:
             before = reissue.progress
             if d.progress_move(before, target):
                 uow.desk.set_progress(reissue, target, self.context.now())
+                _tell_centre(uow, reissue, record.number, target, self.context.now())
                 self._audit(
                     uow,
                     staff,
@@ -306,6 +307,7 @@ class VoucherDesk:
                 record.kind, record.transaction_kind, reissue.progress, id_checked=id_checked
             )
             uow.desk.set_progress(reissue, ReissueProgress.COLLECTED, self.context.now())
+            _tell_centre(uow, reissue, record.number, ReissueProgress.COLLECTED, self.context.now())
             self._audit(
                 uow,
                 staff,
@@ -531,3 +533,26 @@ class VoucherDesk:
             reimbursement=reimbursement,
             history=tuple(history),
         )
+
+
+def _tell_centre(
+    uow: UnitOfWork,
+    reissue: m.ReissueApplication,
+    voucher: str,
+    progress: ReissueProgress,
+    at: dt.datetime,
+) -> None:
+    """The move in the outbox, in the same transaction (docs/fleet.md, `reissue_progress`): in a
+    fleet every kiosk's voucher lookup then shows it; standalone, nothing reads it. Its key is
+    the voucher and the step, so the same step is one message however often it is tried."""
+    uow.outbox.add(
+        "reissue_progress",
+        {
+            "idempotency_key": f"{voucher}:{progress.value}",
+            "voucher": voucher,
+            "progress": progress.value,
+            "at": at.astimezone(dt.UTC).isoformat(),
+        },
+        at=at,
+        transaction_id=reissue.transaction_id,
+    )
