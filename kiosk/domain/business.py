@@ -212,6 +212,9 @@ class BusinessReceipt:
     pickup: PickupQuote | None = None  # set for a reissue
     materials: tuple[Material, ...] = ()
     replayed: bool = False  # the key had been recorded before; nothing new was written
+    # Fleet deployment (docs/fleet.md, R7): recorded at this kiosk, not yet confirmed by the
+    # centre; the receipt screen says the card changes there when the connection returns.
+    centre_pending: bool = False
 
 
 class PrintOutcome(enum.Enum):
@@ -233,6 +236,9 @@ class VoucherStatus:
     outlet: Outlet | None
     expected_pickup_date: dt.date | None
     self_reprint_available: bool
+    # Fleet deployment: the kiosk that recorded it, when that is another kiosk of the fleet
+    # (its progress comes from the centre); only that kiosk or a counter can reprint it.
+    recorded_elsewhere: str | None = None
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ class LossReports:
             issued_at=receipt.reported_at,
             loss_kind=receipt.kind,
             replayed=receipt.replayed,
+            centre_pending=receipt.centre_pending,
         )
 
 
