@@ -34,6 +34,12 @@ naming a FIFO or /dev/zero is refused, not waited on).
     tap_guard_seconds = 0.5    # taps swallowed after each screen change (no double-tap skips)
     service_code = "135790"    # the hidden service entry's code pad (4-12 digits); empty: no entry
     voucher_public_keys = "/etc/sscard-kiosk/voucher-keys"  # other kiosks' *.pub: the desk checks
+    deployment = "standalone"  # or "fleet": cardholders at the centre (docs/fleet.md)
+    central_url = "postgresql+psycopg://sscard_k_bjcy01:PASSWORD@centre/sscard"  # fleet only
+
+In fleet mode `central_url` is required (the URL `kiosk central add-kiosk ID` printed) and
+`database_url` stays the kiosk's own SQLite file (its journal, vouchers, audit log and outbox);
+a `central_url` without `deployment = "fleet"` is refused rather than silently unused.
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ from typing import Any, Literal
 
 import platformdirs
 
+from kiosk.domain.fleet import Deployment
 from kiosk.domain.proof import ProofLimits
 from kiosk.domain.service_entry import code_problem
 from kiosk.domain.vouchers import is_kiosk_id
@@ -66,6 +73,7 @@ PRINTERS = ("pdf", "cups")
 # slow to load, and the settings are read before the first screen).
 VOUCHER_LAYOUTS = ("receipt80", "a4")
 LANGUAGES = ("zh_CN", "en")
+DEPLOYMENTS = tuple(d.value for d in Deployment)
 DEMO_SERVICE_CODE = "2580"  # the demo's service entry code (README, "Staff mode")
 
 
@@ -109,6 +117,12 @@ class Settings:
     service_code: str = ""
     # Where staff can export the day's CSV besides a USB stick; None: exports in data_dir.
     export_dir: Path | None = None
+    # "standalone" (everything in database_url) or "fleet": the kiosk's own SQLite for its
+    # journal and outbox, the central PostgreSQL at central_url for cardholders (docs/fleet.md).
+    deployment: Literal["standalone", "fleet"] = "standalone"
+    # The centre, fleet mode only: this kiosk's own role there, as `kiosk central add-kiosk`
+    # printed it. Never shown with its password (kiosk.store.db.redacted).
+    central_url: str = ""
     data_dir: Path = dataclasses.field(default_factory=lambda: default_data_dir())
     log_dir: Path = dataclasses.field(
         default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME))
@@ -117,6 +131,15 @@ class Settings:
     @property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{self.data_dir / 'kiosk.db'}"
+
+    @property
+    def fleet(self) -> bool:
+        """In a fleet: the centre at central_url holds the cardholders."""
+        return self.deployment == Deployment.FLEET.value
+
+    @property
+    def deployment_kind(self) -> Deployment:
+        return Deployment(self.deployment)
 
     @property
     def resolved_voucher_key_file(self) -> Path:
@@ -273,6 +296,7 @@ CHOICES = {
     "reader": READERS,
     "language": LANGUAGES,
     "printer": PRINTERS,
+    "deployment": DEPLOYMENTS,
 }
 # Free text: the longest allowed (characters); control characters are never allowed.
 TEXT_LIMITS = {
@@ -281,6 +305,7 @@ TEXT_LIMITS = {
     "printer_queue": 127,  # CUPS's limit on a queue name
     "printer_server": 255,
     "database_url": 2000,
+    "central_url": 2000,
 }
 MAX_PATH_CHARS = 4096
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -315,7 +340,7 @@ def _check_field(name: str, value: Any, origin: str) -> None:
 
 
 def _refusal(name: str, value: Any, problem: str, origin: str | None) -> str:
-    shown = _redacted_url(value) if name == "database_url" else _shown(value)
+    shown = _redacted_url(value) if name in _URL_SETTINGS else _shown(value)
     where = f" (from {origin})" if origin else ""
     return f"{name} must be {problem}, not {shown}{where}"
 
@@ -410,6 +435,8 @@ def _check_text(name: str, value: str) -> None:
                 raise _Refused(wanted)
     elif name == "database_url":
         _check_database_url(value)
+    elif name == "central_url":
+        _check_central_url(value)
     else:
         _printable(value, limit, f"printable text of at most {limit} characters")
 
@@ -444,8 +471,59 @@ def _check_database_url(value: str) -> None:
         raise _Refused(f"{wanted} (the kiosk's SQLite database must be a file, not in memory)")
 
 
+def _check_central_url(value: str) -> None:
+    """Empty (no centre: standalone) or a PostgreSQL URL: the centre is PostgreSQL's roles and
+    functions (docs/fleet.md), nothing else can be one."""
+    if not value:
+        return
+    wanted = (
+        "empty (standalone) or the centre's PostgreSQL URL, as `kiosk central add-kiosk` "
+        "printed it (postgresql+psycopg://ROLE:PASSWORD@host:port/db)"
+    )
+    _printable(value, TEXT_LIMITS["central_url"], wanted)
+    from kiosk.store.urls import DatabaseUrlError, parse_database_url
+
+    try:
+        url = parse_database_url(value)
+    except DatabaseUrlError as exc:
+        raise _Refused(f"{wanted}: {exc}") from None
+    if url.get_backend_name() != "postgresql":
+        raise _Refused(f"{wanted} (it is {url.get_backend_name()})")
+
+
+def _check_deployment(settings: Settings, origins: Mapping[str, str]) -> None:
+    """Fleet mode needs the centre's URL and keeps the journal in the kiosk's own SQLite; a
+    centre's URL without fleet mode would be silently unused (a kiosk set up half-way)."""
+
+    def where(name: str) -> str:
+        return f" (from {origins[name]})" if name in origins else ""
+
+    if settings.fleet:
+        if not settings.central_url:
+            raise SettingsError(
+                'central_url must be set with deployment = "fleet": the URL `kiosk central '
+                f"add-kiosk {settings.kiosk_id}` printed{where('deployment')}"
+            )
+        if settings.database_url:
+            from kiosk.store.db import is_sqlite
+
+            if not is_sqlite(settings.database_url):
+                raise SettingsError(
+                    'database_url must be empty or a SQLite file with deployment = "fleet" '
+                    "(the kiosk's own journal; the centre is central_url), not "
+                    f"{_redacted_url(settings.database_url)}{where('database_url')}"
+                )
+    elif settings.central_url:
+        raise SettingsError(
+            f'central_url is used only with deployment = "fleet", not '
+            f'"{settings.deployment}": set deployment = "fleet" or remove central_url '
+            f"{_redacted_url(settings.central_url)}{where('central_url')}"
+        )
+
+
 def _check_together(settings: Settings, origins: Mapping[str, str]) -> Settings:
     """Checks that take two settings."""
+    _check_deployment(settings, origins)
     if settings.warning_seconds > settings.idle_seconds:
         where = origins.get("warning_seconds")
         raise SettingsError(
@@ -472,6 +550,7 @@ def _redacted_url(value: Any) -> str:
         return _shown(re.sub(r"(?<=://)[^@/]*@", "***@", text))
 
 
+_URL_SETTINGS = ("database_url", "central_url")
 _FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
 _PATH_TYPES = ("Path", "Path | None")
 # Optional paths for which empty means unset (no other kiosks' public keys).

@@ -212,8 +212,8 @@ class BusinessReceipt:
     pickup: PickupQuote | None = None  # set for a reissue
     materials: tuple[Material, ...] = ()
     replayed: bool = False  # the key had been recorded before; nothing new was written
-    # Fleet deployment (docs/fleet.md, R7): recorded at this kiosk, not yet confirmed by the
-    # centre; the receipt screen says the card changes there when the connection returns.
+    # Fleet deployment (docs/fleet.md): recorded at this kiosk, the centre had not confirmed it
+    # yet (R7): the card is blocked there when the kiosk's outbox gets through.
     centre_pending: bool = False
 
 

@@ -38,10 +38,12 @@ from kiosk.domain.voucher_data import KioskInfo, Language
 from kiosk.reports.vouchers import Layout
 from kiosk.services import devices, printing
 from kiosk.services.cancellation import Cancellations
-from kiosk.services.context import KioskContext
+from kiosk.services.centre import CentreApi
+from kiosk.services.confirm import CentreConfirmation, Nudge
 from kiosk.services.identification import Identification
 from kiosk.services.loss_report import LossReports
 from kiosk.services.proof import ProofService
+from kiosk.services.registry import FleetRegistry, LocalRegistry, Registry
 from kiosk.services.reissue import PICKUP_WORKING_DAYS, Reissues
 from kiosk.services.statement import Statements
 from kiosk.services.voucher_codes import VoucherCodes
@@ -66,7 +68,13 @@ class BusinessService:
         layout: Layout = "receipt80",
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         voucher_codes: VoucherCodes | None = None,
+        centre: CentreApi | None = None,
+        sender: Nudge | None = None,
+        confirm_wait_s: float = 1.5,
     ) -> None:
+        """`centre` set: a kiosk of a fleet (docs/fleet.md), asking the centre for cardholders;
+        `sender` is its outbox sender (nudged after each business, whose receipt waits up to
+        `confirm_wait_s` for the centre's confirmation). None: standalone."""
         self.context = KioskContext(
             engine=engine,
             kiosk=kiosk,
@@ -88,13 +96,25 @@ class BusinessService:
         )
         self.pickup_working_days = pickup_working_days
         self.fee_fen = fee_fen
-        self._identification = Identification(self.context, self.proofs)
+        # The one place the deployment is chosen: where cardholders come from.
+        self.registry: Registry = (
+            LocalRegistry(self.proofs)
+            if centre is None
+            else FleetRegistry(
+                centre, engine, kiosk.kiosk_id, audit_seal=audit_seal, clock=clock
+            )
+        )
+        self.confirmation = CentreConfirmation(
+            engine, sender, fleet=centre is not None, wait_s=confirm_wait_s
+        )
+        self.context.confirmation = self.confirmation
+        self._identification = Identification(self.context, self.proofs, self.registry)
         self._reissues = Reissues(
             self.context, pickup_working_days=pickup_working_days, fee_fen=fee_fen
         )
         self._loss_reports = LossReports(self.context)
         self._cancellations = Cancellations(self.context, pickup_working_days=pickup_working_days)
-        self._vouchers = Vouchers(self.context, self.proofs)
+        self._vouchers = Vouchers(self.context, self.proofs, self.registry)
         self._statements = Statements(self.context)
 
     @property
@@ -125,6 +145,10 @@ class BusinessService:
 
     def identify_card(self, ssn: str, card_number: str) -> Identified:
         return self._identification.identify_card(ssn, card_number)
+
+    def end_session(self) -> None:
+        """A citizen's session ended: what the centre sent for it is forgotten (fleet)."""
+        self.registry.end_session()
 
     # A reissue's details (kiosk.services.reissue) ---------------------------------------------
 

@@ -7,6 +7,7 @@ cancellation, its receipt voucher (解挂回执), an audit entry and an outbox m
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from kiosk.domain import card_rules
 from kiosk.domain.business import (
@@ -35,7 +36,8 @@ class Cancellations:
         ctx = self.context
         with submitting("cancel_loss_report", Business.CANCEL):
             recorded = record_loss_cancellation(ctx.uow(), request, now=ctx.now())
-        return business_receipt(recorded, ctx.codes(), self.pickup_working_days)
+        receipt = business_receipt(recorded, ctx.codes(), self.pickup_working_days)
+        return replace(receipt, centre_pending=ctx.centre_pending(receipt.idempotency_key))
 
 
 def record_loss_cancellation(

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from drivers.printers.base import Printer
 from kiosk.domain.voucher_data import KioskInfo
 from kiosk.reports.vouchers import Layout
+from kiosk.services.confirm import CentreConfirmation
 from kiosk.services.voucher_codes import VoucherCodes
 from kiosk.store.seal import AuditSeal
 from kiosk.store.unitofwork import UnitOfWork
@@ -37,6 +38,9 @@ class KioskContext:
     # The codes the kiosk signs and reads (kiosk.services.voucher_key.open_voucher_codes); None
     # signs old SSK1 codes with `signing_key` (tests that need no Ed25519 key).
     voucher_codes: VoucherCodes | None = None
+    # Fleet: the outbox sender nudged after a business and the wait for the centre's word
+    # (kiosk.services.confirm); standalone (None, or no sender): nothing waits.
+    confirmation: CentreConfirmation | None = None
 
     def codes(self) -> VoucherCodes:
         return self.voucher_codes or VoucherCodes(hmac_key=self.signing_key)
@@ -47,3 +51,8 @@ class KioskContext:
 
     def now(self) -> dt.datetime:
         return self.clock()
+
+    def centre_pending(self, idempotency_key: str) -> bool:
+        """Fleet: whether the centre has not yet confirmed this business (after nudging the
+        sender and a short wait); standalone: never."""
+        return self.confirmation is not None and self.confirmation.pending(idempotency_key)

@@ -65,7 +65,7 @@ class LossReports:
             issued_at=receipt.reported_at,
             loss_kind=receipt.kind,
             replayed=receipt.replayed,
-            centre_pending=receipt.centre_pending,
+            centre_pending=ctx.centre_pending(receipt.idempotency_key),
         )
 
 

@@ -8,6 +8,7 @@ reissue application, its voucher (领卡凭证), an audit entry and an outbox me
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import logging
 
 from kiosk.domain import card_rules
@@ -96,7 +97,8 @@ class Reissues:
         ctx = self.context
         with submitting("apply_reissue", _business(request.reason)):
             recorded = record_reissue(ctx.uow(), request, pickup=quote, now=ctx.now())
-        return business_receipt(recorded, ctx.codes(), self.pickup_working_days)
+        receipt = business_receipt(recorded, ctx.codes(), self.pickup_working_days)
+        return replace(receipt, centre_pending=ctx.centre_pending(receipt.idempotency_key))
 
 
 def _business(reason: ReissueReason) -> Business:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -71,3 +72,59 @@ class OutboxRepository:
             .where(m.OutboxMessage.id == message_id)
             .values(attempts=m.OutboxMessage.attempts + 1, last_error=error[:200])
         )
+
+    # --- the outbox sender's reads and writes (kiosk.services.outbox_sender) ---
+
+    def pending_batch(self, limit: int) -> list[PendingMessage]:
+        """Up to `limit` messages not yet delivered, oldest (lowest id) first, whole."""
+        o = m.OutboxMessage
+        rows = self.session.execute(
+            sa.select(o.id, o.topic, o.payload, o.created_at)
+            .where(o.sent_at.is_(None))
+            .order_by(o.id)
+            .limit(limit)
+        )
+        return [PendingMessage(id_, topic, payload, at) for id_, topic, payload, at in rows]
+
+    def queue(self) -> tuple[int, dt.datetime | None]:
+        """How many messages (of any transaction, or none) wait, and the oldest one's time."""
+        o = m.OutboxMessage
+        count = self.session.scalar(
+            sa.select(sa.func.count()).select_from(o).where(o.sent_at.is_(None))
+        )
+        oldest = self.session.scalar(
+            sa.select(o.created_at).where(o.sent_at.is_(None)).order_by(o.id).limit(1)
+        )
+        return int(count or 0), oldest
+
+    def mark_sent_many(self, ids: Collection[int], at: dt.datetime) -> int:
+        """Mark the messages `ids` delivered (those not marked already); returns how many."""
+        o = m.OutboxMessage
+        result = self.session.execute(
+            sa.update(o)
+            .where(o.id.in_(list(ids)), o.sent_at.is_(None))
+            .values(sent_at=at, attempts=o.attempts + 1, last_error=None)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def mark_failed_many(self, ids: Collection[int], error: str) -> None:
+        """One more failed attempt for the messages `ids`; `error` names the kind, no data."""
+        o = m.OutboxMessage
+        self.session.execute(
+            sa.update(o)
+            .where(o.id.in_(list(ids)), o.sent_at.is_(None))
+            .values(attempts=o.attempts + 1, last_error=error[:200])
+            .execution_options(synchronize_session=False)
+        )
+
+
+@dataclass(frozen=True)
+class PendingMessage:
+    """One outbox row as the sender reads it: its id (the seq the centre orders by), topic,
+    payload (JSON text, personal data inside: never logged) and when it was written."""
+
+    id: int
+    topic: str
+    payload: str
+    created_at: dt.datetime
