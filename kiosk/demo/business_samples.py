@@ -353,7 +353,7 @@ def elsewhere_voucher(progress: ReissueProgress = ReissueProgress.IN_PRODUCTION)
     """A card receipt voucher recorded at another kiosk of the fleet, its progress from the
     centre: not reprinted here."""
     return replace(
-        progress_voucher(progress), self_reprint_available=False, recorded_elsewhere="BJHD02"
+        progress_voucher(progress), self_reprint_available=False, recorded_at_kiosk="BJHD02"
     )
 
 

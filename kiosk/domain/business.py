@@ -236,9 +236,9 @@ class VoucherStatus:
     outlet: Outlet | None
     expected_pickup_date: dt.date | None
     self_reprint_available: bool
-    # Fleet deployment: the kiosk that recorded it, when that is another kiosk of the fleet
-    # (its progress comes from the centre); only that kiosk or a counter can reprint it.
-    recorded_elsewhere: str | None = None
+    # Fleet (docs/fleet.md): a reissue recorded at another kiosk, as the centre knows it: the
+    # kiosk's id. It can be shown here, not reprinted (its voucher is that kiosk's).
+    recorded_at_kiosk: str | None = None
 
 
 @dataclass(frozen=True)

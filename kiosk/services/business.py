@@ -100,9 +100,7 @@ class BusinessService:
         self.registry: Registry = (
             LocalRegistry(self.proofs)
             if centre is None
-            else FleetRegistry(
-                centre, engine, kiosk.kiosk_id, audit_seal=audit_seal, clock=clock
-            )
+            else FleetRegistry(centre, engine, kiosk.kiosk_id, audit_seal=audit_seal, clock=clock)
         )
         self.confirmation = CentreConfirmation(
             engine, sender, fleet=centre is not None, wait_s=confirm_wait_s

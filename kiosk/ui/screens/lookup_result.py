@@ -240,13 +240,13 @@ class LookupResultScreen(StepScreen):
             self.reprint_buttons[status.voucher_number] = button
             row.addWidget(note, 1)
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        elif status.recorded_elsewhere:
+        elif status.recorded_at_kiosk:
             note = make_label("muted", object_name=f"lookupResultReprintNote{i}")
             note.setText(
                 self.tr(
                     "Recorded at another kiosk ({kiosk}). It can be reprinted at that kiosk or "
                     "at a counter, not here."
-                ).format(kiosk=status.recorded_elsewhere)
+                ).format(kiosk=status.recorded_at_kiosk)
             )
             row.addWidget(note, 1)
         else:
