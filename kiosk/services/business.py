@@ -40,6 +40,7 @@ from kiosk.services import devices, printing
 from kiosk.services.cancellation import Cancellations
 from kiosk.services.centre import CentreApi
 from kiosk.services.confirm import CentreConfirmation, Nudge
+from kiosk.services.context import KioskContext
 from kiosk.services.identification import Identification
 from kiosk.services.loss_report import LossReports
 from kiosk.services.proof import ProofService

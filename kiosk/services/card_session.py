@@ -29,8 +29,10 @@ from kiosk.card import errors as card_errors
 from kiosk.card import pin as card_pin
 from kiosk.card.read import read_card
 from kiosk.domain import card_rules
+from kiosk.domain.business import NotEligible
 from kiosk.domain.calendar import local_date
 from kiosk.domain.chip import ChipData
+from kiosk.domain.fleet import Deployment
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.records import CardStatus, Contribution
 from kiosk.domain.session import (
@@ -45,6 +47,7 @@ from kiosk.domain.session import (
     YearOfContributions,
 )
 from kiosk.services.card_reading import run_card_job
+from kiosk.services.registry import CardNotAtCentre, Registry
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardRepository, JournalRepository, RecordsRepository
 
@@ -61,10 +64,15 @@ class CardSessionService:
         backend: CardReaderBackend,
         engine: Engine,
         today: Callable[[], dt.date] = lambda: local_date(dt.datetime.now(dt.UTC)),
+        registry: Registry | None = None,
     ) -> None:
+        """`registry`: where cardholders come from (kiosk.services.registry); None: this
+        database alone (standalone)."""
         self._backend = backend
         self._engine = engine
         self._today = today
+        self._registry = registry
+        self._records_here = True  # the records of the verified card can be shown
         self._reader: str | None = None
         self._chip: ChipData | None = None
         self._verified = False
@@ -82,6 +90,10 @@ class CardSessionService:
         log.info("card.read apdus=%d ms=%.1f", read.apdus, read.seconds * 1000)
         issuer, holder = read.chip.issuer, read.chip.holder
         status, reissue = self._backend_card(holder.ssn, issuer.card_number)
+        if status is None and self._fleet:
+            # Before the PIN the centre is not asked (docs/fleet.md): the card as last known
+            # here, a card never seen as normal; the centre decides after the PIN.
+            status = CardStatus.NORMAL
         expired = read.chip.is_expired(self._today())
         problem = card_rules.problem_for(status, expired=expired)
         if problem is CardProblem.TEMPORARY_LOSS and self._pin_blocked(reader):
@@ -109,12 +121,36 @@ class CardSessionService:
             pin[:] = bytes(len(pin))
         self._verified = True
         log.info("pin.verified")
+        self._prove()
+
+    def _prove(self) -> None:
+        """Fleet: the centre proves the card whose PIN was just verified and its holder is
+        written here; the centre away, the chip and the PIN prove who this is (R7) and the
+        records cannot be shown. A card the centre does not know, or knows as lost or
+        cancelled, ends here as that card's problem."""
+        chip = self._verified_chip()
+        if self._registry is None or not self._fleet:
+            return
+        ssn, number = chip.holder.ssn, chip.issuer.card_number
+        try:
+            proof = self._registry.prove_card(ssn, number, chip)
+        except CardNotAtCentre:
+            raise SessionProblem(CardProblem.UNKNOWN) from None
+        except NotEligible:
+            raise SessionProblem(CardProblem.BACKEND_OFFLINE) from None
+        self._records_here = proof.by_centre
+        problem = card_rules.problem_for(proof.status, expired=False)
+        if problem is not None and problem is not CardProblem.TEMPORARY_LOSS:
+            raise SessionProblem(problem)
 
     # After the PIN ----------------------------------------------------------------------------
 
     def load_records(self) -> Records:
         chip = self._verified_chip()
         ssn = chip.holder.ssn
+        if not self._records_here:
+            log.warning("records.centre_unreachable")
+            raise SessionProblem(CardProblem.BACKEND_OFFLINE)
         try:
             with read_session(self._engine) as session:
                 repo = RecordsRepository(session)
@@ -139,6 +175,8 @@ class CardSessionService:
 
     def load_year(self, year: int) -> YearOfContributions:
         ssn = self._verified_chip().holder.ssn
+        if not self._records_here:
+            raise SessionProblem(CardProblem.BACKEND_OFFLINE)
         try:
             with read_session(self._engine) as session:
                 return _year(year, RecordsRepository(session).contributions(ssn, year))
@@ -154,10 +192,18 @@ class CardSessionService:
     def end(self) -> None:
         """Forget the session and power the card down so its PIN state is gone too."""
         reader, self._reader = self._reader, None
+        had_session = self._chip is not None
         self._chip = None
         self._verified = False
+        self._records_here = True
         if reader is not None:
             self._backend.power_down(reader)
+        if had_session and self._registry is not None:
+            self._registry.end_session()  # fleet: the records written for it are deleted
+
+    @property
+    def _fleet(self) -> bool:
+        return self._registry is not None and self._registry.deployment is Deployment.FLEET
 
     @property
     def active(self) -> bool:

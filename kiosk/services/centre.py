@@ -13,17 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.domain.journal import ReissueProgress
-
-try:
-    from kiosk.store.central.client import CentreRejected, CentreUnreachable
-except ImportError:  # TODO(fleetkiosk): the centre's client not merged yet: its two errors
-
-    class CentreUnreachable(Exception):  # type: ignore[no-redef]
-        """No connection, a timeout, the server going away: the kiosk retries later."""
-
-    class CentreRejected(Exception):  # type: ignore[no-redef]
-        """The centre answered with an error: a configuration problem."""
-
+from kiosk.store.central.client import CentreRejected, CentreUnreachable
 
 Json = dict[str, Any]
 

@@ -16,6 +16,7 @@ from kiosk.domain.records import Card, Cardholder
 from kiosk.services.context import KioskContext
 from kiosk.services.proof import ProofService, load_holder
 from kiosk.services.refusals import reading, refused
+from kiosk.services.registry import CardNotAtCentre, LocalRegistry, Registry
 from kiosk.store.db import read_session
 from kiosk.store.repositories import CardholderRepository, CardRepository, JournalRepository
 
@@ -23,9 +24,12 @@ log = logging.getLogger(__name__)
 
 
 class Identification:
-    def __init__(self, context: KioskContext, proofs: ProofService) -> None:
+    def __init__(
+        self, context: KioskContext, proofs: ProofService, registry: Registry | None = None
+    ) -> None:
         self.context = context
         self.proofs = proofs
+        self.registry = registry or LocalRegistry(proofs)
 
     def identify(self, ssn: str, mobile: str) -> Identified:
         """A cardholder by ID number and registered mobile number.
@@ -40,7 +44,7 @@ class Identification:
         cardholder without a mobile number on file cannot be identified this way (NO_MATCH:
         the counter can).
         """
-        found = self.proofs.identify(ssn, mobile, purpose="loss_report")
+        found = self.registry.identify(ssn, mobile, purpose="loss_report")
         assert found.holder is not None  # a proof that holds names a cardholder
         current = next((c for c in found.cards if not card_rules.is_superseded(c.status)), None)
         if current is None:
@@ -56,7 +60,15 @@ class Identification:
         number; CARD_LOST, CARD_CANCELLED as for identify(). A card under temporary loss report
         passes (cancelling it is flow 6), and so does one whose replacement is under way:
         `Identified.reissue_under_way` tells the flow that no second reissue is possible.
+
+        In a fleet the centre proves the card first (its rows are written here); with the
+        centre away, what this kiosk knows of the card stands (R7), and BACKEND_OFFLINE when
+        it knows nothing.
         """
+        try:
+            self.registry.prove_card(ssn, card_number, None)
+        except CardNotAtCentre:
+            raise refused("identify_card", Refusal.CARD_UNKNOWN) from None
         with reading("identify_card"), read_session(self.context.engine) as session:
             found = load_holder(
                 ssn,

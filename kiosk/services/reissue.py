@@ -8,8 +8,8 @@ reissue application, its voucher (领卡凭证), an audit entry and an outbox me
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import logging
+from dataclasses import replace
 
 from kiosk.domain import card_rules
 from kiosk.domain.business import (

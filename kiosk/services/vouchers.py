@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -22,6 +23,7 @@ from kiosk.domain.business import (
     VoucherStatus,
     materials_for,
 )
+from kiosk.domain.desk import PROGRESS_ORDER
 from kiosk.domain.errors import ReprintUsed
 from kiosk.domain.journal import (
     PRINT_ACTIONS,
@@ -29,6 +31,7 @@ from kiosk.domain.journal import (
     ActorKind,
     Agent,
     Outcome,
+    ReissueProgress,
     VoucherKind,
 )
 from kiosk.domain.masking import mask_id_number, mask_name
@@ -37,13 +40,15 @@ from kiosk.domain.vouchers import normalize_voucher_number
 from kiosk.reports import wording
 from kiosk.reports.vouchers import render_voucher
 from kiosk.services import voucher_codes
+from kiosk.services.centre import CentreReissue
 from kiosk.services.context import KioskContext
 from kiosk.services.printing import send
 from kiosk.services.proof import VOUCHER_HOLDER, ProofService
 from kiosk.services.refusals import reading, refused
+from kiosk.services.registry import LocalRegistry, Registry
 from kiosk.services.voucher_codes import signed_content
 from kiosk.store.db import read_session
-from kiosk.store.repositories import VoucherRepository
+from kiosk.store.repositories import OutletRepository, VoucherRepository
 from kiosk.store.seal import AuditAnchorError
 from kiosk.store.types import utcnow
 from kiosk.store.unitofwork import UnitOfWork
@@ -52,9 +57,12 @@ log = logging.getLogger(__name__)
 
 
 class Vouchers:
-    def __init__(self, context: KioskContext, proofs: ProofService) -> None:
+    def __init__(
+        self, context: KioskContext, proofs: ProofService, registry: Registry | None = None
+    ) -> None:
         self.context = context
         self.proofs = proofs
+        self.registry = registry or LocalRegistry(proofs)
 
     # Printing (R6: a failed print never undoes the transaction) --------------------------------
 
@@ -228,12 +236,14 @@ class Vouchers:
         """
         number = self.proofs.voucher_code(code)
         record = self._known_voucher(number, "lookup_code")
-        return self._looked_up([record], ActorKind.ANONYMOUS, VOUCHER_HOLDER, "voucher_code")
+        return self._looked_up(
+            self._with_progress([record]), ActorKind.ANONYMOUS, VOUCHER_HOLDER, "voucher_code"
+        )
 
     def lookup_person(self, ssn: str, mobile: str) -> VoucherLookup:
         """The cardholder's vouchers, newest first (none: an empty lookup), after
         identification under the limits of S8; NotEligible as for identify()."""
-        found = self.proofs.identify(ssn, mobile, purpose="voucher_lookup")
+        found = self.registry.identify(ssn, mobile, purpose="voucher_lookup")
         records: list[VoucherRecord] = []
         with reading("lookup_person"), read_session(self.context.engine) as session:
             vouchers = VoucherRepository(session)
@@ -241,10 +251,79 @@ class Vouchers:
                 record = vouchers.voucher_record(number)
                 if record is not None:
                     records.append(record)
-        return self._looked_up(records, ActorKind.CITIZEN, mask_id_number(ssn), "id_and_mobile")
+        records = self._with_progress(records)
+        here = {record.number for record in records}
+        elsewhere = [
+            reissue for reissue in self.registry.holder_reissues(ssn) if reissue.voucher not in here
+        ]
+        name = found.holder.name if found.holder is not None else ""
+        return self._looked_up(
+            records,
+            ActorKind.CITIZEN,
+            mask_id_number(ssn),
+            "id_and_mobile",
+            elsewhere=tuple(self._elsewhere(reissue, name) for reissue in elsewhere),
+        )
+
+    def _with_progress(self, records: list[VoucherRecord]) -> list[VoucherRecord]:
+        """Fleet: each reissue's progress as the centre has it (set there, or by a counter
+        kiosk's staff), written into the local reissue row too so the desk sees it. The
+        centre away: the progress known here."""
+        numbers = [r.number for r in records if r.progress is not None]
+        known = self.registry.reissues(numbers) if numbers else {}
+        if not known:
+            return records
+        moved: list[VoucherRecord] = []
+        for record in records:
+            reissue = known.get(record.number)
+            if (
+                reissue is not None
+                and record.progress is not None
+                and _ahead(reissue.progress, record.progress)
+            ):
+                self._note_progress(record.number, reissue)
+                record = replace(record, progress=reissue.progress)
+            moved.append(record)
+        return moved
+
+    def _note_progress(self, number: str, reissue: CentreReissue) -> None:
+        at = reissue.progress_at or self.context.now()
+        try:
+            with self.context.uow() as uow:
+                row = uow.desk.lock_reissue(number)
+                if row is not None and _ahead(reissue.progress, row.progress):
+                    uow.desk.set_progress(row, reissue.progress, at)
+                    uow.commit()
+        except (SQLAlchemyError, AuditAnchorError) as exc:
+            log.warning("business.lookup.progress_unsaved error=%s", type(exc).__name__)
+
+    def _elsewhere(self, reissue: CentreReissue, holder_name: str) -> VoucherStatus:
+        outlet = None
+        if reissue.outlet:
+            try:
+                with read_session(self.context.engine) as session:
+                    outlet = OutletRepository(session).get(reissue.outlet)
+            except SQLAlchemyError:
+                outlet = None
+        return VoucherStatus(
+            voucher_number=reissue.voucher,
+            kind=VoucherKind.CARD_RECEIPT.value,
+            issued_at=reissue.progress_at or self.context.now(),
+            masked_name=mask_name(holder_name),
+            progress=reissue.progress,
+            outlet=outlet,
+            expected_pickup_date=reissue.expected_pickup_date,
+            self_reprint_available=False,
+            recorded_at_kiosk=reissue.kiosk_id or "?",
+        )
 
     def _looked_up(
-        self, records: list[VoucherRecord], actor_kind: ActorKind, actor: str, proof: str
+        self,
+        records: list[VoucherRecord],
+        actor_kind: ActorKind,
+        actor: str,
+        proof: str,
+        elsewhere: tuple[VoucherStatus, ...] = (),
     ) -> VoucherLookup:
         """Audit the lookup under its true actor and open the vouchers found to reprints."""
         numbers = [record.number for record in records]
@@ -261,7 +340,7 @@ class Vouchers:
             uow.commit()
         log.info("business.lookup.ok proof=%s vouchers=%d", proof, len(records))
         return VoucherLookup(
-            vouchers=tuple(_status(record) for record in records),
+            vouchers=tuple(_status(record) for record in records) + elsewhere,
             access=self.proofs.grant(numbers, actor_kind, actor),
         )
 
@@ -332,6 +411,11 @@ def record_voucher_print(
         )
         uow.commit()
     return reprint_no
+
+
+def _ahead(progress: ReissueProgress, than: ReissueProgress) -> bool:
+    """Progress only moves on (docs/fleet.md), never back."""
+    return PROGRESS_ORDER.index(progress) > PROGRESS_ORDER.index(than)
 
 
 def _not_printed(outcome: PrintOutcome) -> PrintOutcome:

@@ -203,7 +203,8 @@ def purge_records(session: Session, holder_ids: Sequence[int] | None = None) -> 
         stmt = sa.delete(table)
         if holder_ids is not None:
             stmt = stmt.where(table.c.cardholder_id.in_(list(holder_ids)))
-        deleted += session.execute(stmt).rowcount or 0
+        result: Any = session.execute(stmt)
+        deleted += int(result.rowcount or 0)
     return deleted
 
 
