@@ -1,1 +1,3 @@
-"""The centre of a fleet (docs/fleet.md). Placeholder until the `centre` branch is merged."""
+"""The centre of a fleet deployment (docs/fleet.md): its SQL (roles, schemas, API functions,
+shipped as .sql files in this package), `admin` for the agency's side and `client` for the
+kiosk's."""
