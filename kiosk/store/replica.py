@@ -135,7 +135,7 @@ def write_holder(session: Session, holder: Mapping[str, Any]) -> int:
 
     for row in holder.get("employers", ()):
         values = from_json(m.Employer, row)
-        upsert(session, m.Employer, {"id": values.pop("id")}, values)
+        session.execute(upsert(session, m.Employer, {"id": values.pop("id")}, values))
     session.flush()
 
     purge_records(session, [holder_id])
