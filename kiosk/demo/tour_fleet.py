@@ -7,7 +7,14 @@ service is offline with the messages waiting for it. Shots are named `fleet-…`
 size and at 1280x800 in large text.
 
 The kiosk is the demo's, in fleet mode, with kiosk.demo.centre.FakeCentre (switched
-unreachable) injected through the app's wiring in place of the centre's PostgreSQL.
+unreachable: `set_reachable(False)`) injected through the app's wiring in place of the centre's
+PostgreSQL.
+
+NOT YET RUN by kiosk.demo.tour.run_tour: that needs build_kiosk to take an injected centre
+(fleetkiosk's wiring). Then, per language: build a second kiosk with KIOSK_DEPLOYMENT=fleet and
+a FakeCentre, `FleetTour(Tour(kiosk, out)).run()`, add its shots (fleet-…) to
+tests/demo/tour-shots-en.txt, and let test_tour's "the screen its name says" accept the problem
+screen for `fleet-problem-…`.
 """
 
 from __future__ import annotations
