@@ -264,11 +264,16 @@ def confirm_view(business: str, *, printer_ready: bool = True, busy: bool = Fals
 
 
 def receipt_view(
-    business: str, outcome: PrintOutcome | None = PrintOutcome.PRINTED, *, exact: bool = True
+    business: str,
+    outcome: PrintOutcome | None = PrintOutcome.PRINTED,
+    *,
+    exact: bool = True,
+    centre_pending: bool = False,
 ) -> BusinessView:
+    """`centre_pending`: recorded at this kiosk while the fleet's centre was away (R7)."""
     return replace(
         view(business, BStep.RECEIPT, exact=exact),
-        receipt=receipt(business, exact=exact),
+        receipt=replace(receipt(business, exact=exact), centre_pending=centre_pending),
         print_outcome=outcome,
         printer=PrinterStatus(PrinterState.READY),
     )
@@ -342,6 +347,14 @@ def progress_voucher(progress: ReissueProgress) -> VoucherStatus:
     """The card receipt voucher at another stage (no reprint once the card is ready)."""
     waiting = progress in (ReissueProgress.APPLIED, ReissueProgress.IN_PRODUCTION)
     return replace(voucher_statuses()[0], progress=progress, self_reprint_available=waiting)
+
+
+def elsewhere_voucher(progress: ReissueProgress = ReissueProgress.IN_PRODUCTION) -> VoucherStatus:
+    """A card receipt voucher recorded at another kiosk of the fleet, its progress from the
+    centre: not reprinted here."""
+    return replace(
+        progress_voucher(progress), self_reprint_available=False, recorded_at_kiosk="BJHD02"
+    )
 
 
 def ready_voucher() -> VoucherStatus:

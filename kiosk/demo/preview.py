@@ -37,6 +37,7 @@ class Shot:
 def _shots() -> list[Shot]:
     from kiosk.demo import business_samples as bs
     from kiosk.demo import screen_samples as samples
+    from kiosk.domain.fleet import CentreState, CentreStatus
     from kiosk.domain.journal import ReissueProgress
     from kiosk.domain.records import CardStatus
     from kiosk.domain.session import CardProblem, ReissueUnderWay
@@ -49,6 +50,13 @@ def _shots() -> list[Shot]:
             f.attract.status_strip.set_backend(True)
 
         return prepare
+
+    def attract_centre_away(f: PreviewFrame) -> None:
+        f.attract.set_take_card_hint(False)
+        f.attract.status_strip.set_reader(True)
+        f.attract.status_strip.set_printer(True)
+        f.attract.status_strip.set_backend(True)
+        f.attract.status_strip.set_centre(CentreStatus(CentreState.UNREACHABLE, queued=3))
 
     def attract_faults(f: PreviewFrame) -> None:
         f.attract.set_take_card_hint(False)
@@ -108,6 +116,7 @@ def _shots() -> list[Shot]:
         Shot("attract", "attract", attract(False), home=False),
         Shot("attract-take-card", "attract", attract(True), home=False),
         Shot("attract-faults", "attract", attract_faults, home=False),
+        Shot("attract-centre-away", "attract", attract_centre_away, home=False),
         Shot("reading", "reading", lambda f: None, home=False),
         Shot("summary", "summary", summary(CardStatus.NORMAL)),
         Shot("summary-busy", "summary", summary(CardStatus.NORMAL, busy=True)),
@@ -248,6 +257,10 @@ def _business_shots() -> list[Shot]:
         shot("receipt-temporary-failed", bs.receipt_view("temporary", PrintOutcome.FAILED))
     )
     shots.append(shot("receipt-about", bs.receipt_view("damaged", exact=False)))
+    # Fleet, the centre away (R7): recorded at this kiosk, the card changed when it returns.
+    shots += [
+        shot(f"receipt-pending-{b}", bs.receipt_view(b, centre_pending=True)) for b in bs.BUSINESSES
+    ]
     shots += [shot(f"refused-{r.value}", bs.refused_view(r)) for r in Refusal]
     not_found = Refusal.VOUCHER_NOT_FOUND
     shots += [
@@ -270,6 +283,9 @@ def _business_shots() -> list[Shot]:
         shots.append(
             shot(f"lookup_result-{progress.value}", bs.lookup_result_view(results=results))
         )
+    shots.append(
+        shot("lookup_result-elsewhere", bs.lookup_result_view(results=(bs.elsewhere_voucher(),)))
+    )
     for outcome in (None, *PrintOutcome):
         name = f"lookup_result-reprint-{outcome.value if outcome else 'printing'}"
         shots.append(shot(name, bs.lookup_result_view(reprinted=True, outcome=outcome)))

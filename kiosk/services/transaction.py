@@ -129,4 +129,5 @@ def business_receipt(
         pickup=pickup,
         materials=materials,
         replayed=recorded.replayed,
+        centre_pending=recorded.centre_pending,
     )

@@ -1,7 +1,9 @@
 """Voucher lookup results (PRODUCT.md flow 8): each voucher found as a card with its number,
 kind and date; for a card receipt voucher the progress of the new card (applied, in
 production, ready for pickup, collected), where and from when to collect it; and the one
-self-service reprint of the citizen's own voucher, with how that reprint went."""
+self-service reprint of the citizen's own voucher, with how that reprint went. In a fleet, a
+reissue recorded at another kiosk shows its progress (the centre's) and where it can be
+reprinted: at that kiosk or a counter, not here."""
 
 from __future__ import annotations
 
@@ -238,6 +240,15 @@ class LookupResultScreen(StepScreen):
             self.reprint_buttons[status.voucher_number] = button
             row.addWidget(note, 1)
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        elif status.recorded_at_kiosk:
+            note = make_label("muted", object_name=f"lookupResultReprintNote{i}")
+            note.setText(
+                self.tr(
+                    "Recorded at another kiosk ({kiosk}). It can be reprinted at that kiosk or "
+                    "at a counter, not here."
+                ).format(kiosk=status.recorded_at_kiosk)
+            )
+            row.addWidget(note, 1)
         else:
             note = make_label("muted", object_name=f"lookupResultReprintNote{i}")
             note.setText(self.tr("Already reprinted once: ask at a counter for another copy."))

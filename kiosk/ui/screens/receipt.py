@@ -2,7 +2,11 @@
 voucher printed. When printing failed (R6) the number and the code are what the citizen leaves
 with: both are then made bigger and framed, with what to do next. A reissue also says where and
 from when to collect the new card. A replayed receipt (the same request recorded before) looks
-the same: it is the same business."""
+the same: it is the same business.
+
+In a fleet deployment a receipt the centre has not confirmed (`centre_pending`, R7 in
+docs/fleet.md) says so plainly: recorded at this kiosk, and what happens to the card when the
+connection returns. The voucher prints as always."""
 
 from __future__ import annotations
 
@@ -153,6 +157,45 @@ class ReceiptScreen(BusinessScreen):
             return "", ""
         return texts[business]
 
+    def pending_headline(self, business: Business | None) -> tuple[str, str]:
+        """The title and the sentence under it when the centre has not confirmed the business
+        yet: recorded here, and what happens to the card once the connection returns."""
+        texts = {
+            Business.TEMPORARY: (
+                self.tr("Your loss report is recorded"),
+                self.tr(
+                    "Recorded at this kiosk. The card will be blocked when the connection "
+                    "returns, usually within minutes. Keep your voucher."
+                ),
+            ),
+            Business.FINAL: (
+                self.tr("Your loss report is recorded"),
+                self.tr(
+                    "Recorded at this kiosk. The old card will be blocked and the new card "
+                    "applied for when the connection returns, usually within minutes. Keep "
+                    "your voucher."
+                ),
+            ),
+            Business.CANCEL: (
+                self.tr("Your cancellation is recorded"),
+                self.tr(
+                    "Recorded at this kiosk. The card will be unblocked when the connection "
+                    "returns, usually within minutes. Keep your voucher."
+                ),
+            ),
+            Business.DAMAGED: (
+                self.tr("Your application is recorded"),
+                self.tr(
+                    "Recorded at this kiosk. The new card will be applied for when the "
+                    "connection returns, usually within minutes. Your current card keeps "
+                    "working until you collect the new one."
+                ),
+            ),
+        }
+        if business is None:
+            return "", ""
+        return texts[business]
+
     def print_text(self, outcome: PrintOutcome | None) -> tuple[str, str, str]:
         """(text, tone, icon) of the print state."""
         if outcome is None:
@@ -173,9 +216,13 @@ class ReceiptScreen(BusinessScreen):
         view = self._view
         receipt = view.receipt if view else None
         business = business_of(view) if view else None
-        title, sentence = self.headline(business if receipt else None)
+        pending = receipt is not None and receipt.centre_pending
+        headline = self.pending_headline if pending else self.headline
+        title, sentence = headline(business if receipt else None)
         self.title.setText(title)
         self.guidance.setText(sentence)
+        # Done here, not yet at the centre: a clock, not a tick.
+        self.badge.set_icon(*(("clock", "info") if pending else ("check", "ok")))
         self.badge.setVisible(receipt is not None)
 
         failed = self.print_failed

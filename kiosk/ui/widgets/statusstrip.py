@@ -1,17 +1,30 @@
 """The discreet status strip of the attract screen: card reader, printer and back end, each with
-an icon, a short word and a colour (working, a problem, not known yet)."""
+an icon, a short word and a colour (working, a problem, not known yet).
+
+In a fleet deployment (docs/fleet.md) the back end is two things: the kiosk's own database
+(`set_backend`, the periodic check) and the centre (`set_centre`). Its light is on only when
+both are: it never says online while the centre cannot be reached. Messages this kiosk recorded
+that the centre has not confirmed yet are counted beside it ("Offline · 3 waiting")."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from kiosk.domain.fleet import CentreState, CentreStatus
 from kiosk.ui.icons import pixmap
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.parts import make_label, set_tone
 
 _COLOURS = {True: PALETTE.ok, False: PALETTE.error, None: PALETTE.disabled}
 _TONES = {True: "ok", False: "error", None: "neutral"}
+# The centre's state as the back-end light shows it.
+_CENTRE_OK = {
+    CentreState.ONLINE: True,
+    CentreState.UNREACHABLE: False,
+    CentreState.REJECTED: False,
+    CentreState.UNKNOWN: None,
+}
 
 
 class _Item(QWidget):
@@ -58,6 +71,9 @@ class StatusStrip(QFrame):
         for item in (self.reader, self.printer, self.backend):
             layout.addWidget(item)
         layout.addStretch(1)
+        self._backend_ok: bool | None = None  # the local database, as set_backend said
+        self._backend_word = ""
+        self._centre: CentreStatus | None = None
         self.retranslate()
 
     # `ok` None: not known yet. `text`: empty for the state's default word, one of WORDS
@@ -71,7 +87,39 @@ class StatusStrip(QFrame):
         self._set(self.printer, ok, text)
 
     def set_backend(self, ok: bool | None, text: str = "") -> None:
-        self._set(self.backend, ok, text)
+        """The kiosk's own database (the periodic check)."""
+        self._backend_ok, self._backend_word = ok, text
+        self._combine_backend()
+        self.retranslate()
+
+    def set_centre(self, status: CentreStatus) -> None:
+        """The centre of a fleet deployment and this kiosk's messages waiting for it;
+        CentreState.NOT_USED (standalone) leaves the light to the local database alone."""
+        self._centre = None if status.state is CentreState.NOT_USED else status
+        self._combine_backend()
+        self.retranslate()
+
+    @property
+    def centre(self) -> CentreStatus | None:
+        """The centre as last set; None in a standalone deployment."""
+        return self._centre
+
+    def _combine_backend(self) -> None:
+        """The back-end light: the local database's, and in a fleet the centre's too: a
+        problem with either is a problem, and online only when both are."""
+        item, centre = self.backend, self._centre
+        if centre is None:
+            item.ok, item.word = self._backend_ok, self._backend_word
+            return
+        centre_ok = _CENTRE_OK[centre.state]
+        if self._backend_ok is False:  # the kiosk's own database is down: its word says why
+            item.ok, item.word = False, self._backend_word
+        elif centre_ok is False:
+            item.ok, item.word = False, ""
+        elif centre_ok is None or self._backend_ok is None:
+            item.ok, item.word = None, ""
+        else:
+            item.ok, item.word = True, ""
 
     def _set(self, item: _Item, ok: bool | None, text: str) -> None:
         item.ok = ok
@@ -85,7 +133,12 @@ class StatusStrip(QFrame):
             "not_found": self.tr("Not connected"),
             "offline": self.tr("Offline"),
         }
-        return words.get(item.word, item.word) or self._default_word(item)
+        word = words.get(item.word, item.word) or self._default_word(item)
+        if item is self.backend and self._centre is not None and self._centre.queued > 0:
+            # Recorded here, not yet confirmed by the centre: short enough for large text.
+            waiting = self.tr("{n} waiting").format(n=self._centre.queued)
+            word = f"{word} · {waiting}"
+        return word
 
     def _default_word(self, item: _Item) -> str:
         if item is self.backend:
