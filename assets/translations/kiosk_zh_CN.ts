@@ -1472,6 +1472,10 @@
         <translation>补打凭证</translation>
     </message>
     <message>
+        <source>Recorded at another kiosk ({kiosk}). It can be reprinted at that kiosk or at a counter, not here.</source>
+        <translation>此凭证在另一台自助机（{kiosk}）办理，可在该自助机或服务窗口补打，本机不能补打。</translation>
+    </message>
+    <message>
         <source>Already reprinted once: ask at a counter for another copy.</source>
         <translation>已在本机补打过一次，如需再次补打，请到服务窗口办理。</translation>
     </message>
@@ -2102,6 +2106,34 @@
     <message>
         <source>The temporary loss report is cancelled. You can use the card at once.</source>
         <translation>临时挂失已解除，卡片可立即使用。</translation>
+    </message>
+    <message>
+        <source>Your loss report is recorded</source>
+        <translation>您的挂失已登记</translation>
+    </message>
+    <message>
+        <source>Recorded at this kiosk. The card will be blocked when the connection returns, usually within minutes. Keep your voucher.</source>
+        <translation>已在本机登记。网络恢复后（通常几分钟内）将冻结此卡。请保管好凭证。</translation>
+    </message>
+    <message>
+        <source>Recorded at this kiosk. The old card will be blocked and the new card applied for when the connection returns, usually within minutes. Keep your voucher.</source>
+        <translation>已在本机登记。网络恢复后（通常几分钟内）将冻结旧卡并申请补办新卡。请保管好凭证。</translation>
+    </message>
+    <message>
+        <source>Your cancellation is recorded</source>
+        <translation>您的解除挂失已登记</translation>
+    </message>
+    <message>
+        <source>Recorded at this kiosk. The card will be unblocked when the connection returns, usually within minutes. Keep your voucher.</source>
+        <translation>已在本机登记。网络恢复后（通常几分钟内）将解除此卡的冻结。请保管好凭证。</translation>
+    </message>
+    <message>
+        <source>Your application is recorded</source>
+        <translation>您的申请已登记</translation>
+    </message>
+    <message>
+        <source>Recorded at this kiosk. The new card will be applied for when the connection returns, usually within minutes. Your current card keeps working until you collect the new one.</source>
+        <translation>已在本机登记。网络恢复后（通常几分钟内）将申请补办新卡。领取新卡前，您现在的卡仍可使用。</translation>
     </message>
     <message>
         <source>Printing your voucher…</source>
@@ -4821,6 +4853,10 @@
     <message>
         <source>Not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 条待发送</translation>
     </message>
     <message>
         <source>Checking</source>
