@@ -66,10 +66,12 @@ def test_the_waiting_count_follows_the_language(qtbot, translations):
     strip = make(qtbot, StatusStrip)
     strip.set_backend(True)
     strip.set_centre(CentreStatus(CentreState.UNREACHABLE, queued=3))
+    # A language change reaches widgets as a posted event: wait for it.
     translations.set_language("en")
-    assert backend(strip)[0].endswith("· 3 waiting")
+    qtbot.waitUntil(lambda: backend(strip)[0] == "Service · Offline · 3 waiting")
     translations.set_language("zh_CN")
-    assert "3" in backend(strip)[0] and "Service" not in backend(strip)[0]
+    qtbot.waitUntil(lambda: "Service" not in backend(strip)[0])
+    assert backend(strip)[0] == "业务系统 · 离线 · 3 条待发送"
 
 
 # The receipt of a business the centre has not confirmed ------------------------------------------
