@@ -25,6 +25,7 @@ from kiosk.domain.text import shorten
 
 PREFIX = re.compile(r"[a-z][a-z0-9_]{0,15}")
 PROGRESS = ("in_production", "ready", "collected")
+VOUCHER = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
 class CentralCommandError(Exception):
@@ -48,6 +49,16 @@ def _kiosk_id(text: str) -> str:
     if not is_kiosk_id(text):
         raise argparse.ArgumentTypeError(
             f"{shorten(text, 40)!r} is not a kiosk ID: 1-12 characters A-Z, 0-9"
+        )
+    return text
+
+
+def _voucher(text: str) -> str:
+    """A voucher number as typed: up to 64 letters, digits and dashes (nothing a terminal
+    would act on is echoed back, and no megabyte goes to the server)."""
+    if not VOUCHER.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{shorten(text, 40)!r} is not a voucher number: up to 64 letters, digits and -"
         )
     return text
 
@@ -115,7 +126,7 @@ def add_central_commands(subparsers: Any) -> argparse.ArgumentParser:
         parents=[common],
         help="move a reissue on (never back): in_production, ready, collected",
     )
-    cmd.add_argument("voucher", metavar="VOUCHER")
+    cmd.add_argument("voucher", type=_voucher, metavar="VOUCHER")
     cmd.add_argument("--to", required=True, choices=PROGRESS)
     cmd.set_defaults(handler=run_progress)
     return central
@@ -138,8 +149,18 @@ def _reported(handler: Callable[[argparse.Namespace], int]) -> Callable[[argpars
             message, code = str(exc), exc.code
         except CentreAdminError as exc:
             message, code = str(exc), exit_codes.USAGE
-        except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedFunction):
+        except (
+            psycopg.errors.UndefinedTable,
+            psycopg.errors.UndefinedFunction,
+            psycopg.errors.InvalidSchemaName,
+        ):
             message = "the centre is not set up in this database (run kiosk central init)"
+            code = exit_codes.UNAVAILABLE
+        except psycopg.errors.InsufficientPrivilege as exc:
+            message = (
+                f"this URL's role may not do this ({describe_database_error(exc)}): give the "
+                "admin's URL (a role that may create roles), not a kiosk's"
+            )
             code = exit_codes.UNAVAILABLE
         except (psycopg.Error, DBAPIError) as exc:
             message = f"the server cannot be used: {describe_database_error(exc)}"

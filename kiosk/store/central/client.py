@@ -286,6 +286,10 @@ class CentreClient:
             log.warning(
                 "centre.unreachable url=%s error=%s sqlstate=%s", self._shown, kind, sqlstate
             )
+            if self._conn is None:  # connecting: libpq's reason (no password in it) helps
+                said = " ".join(str(exc).split())
+                reason = said.rsplit(" failed: ", 1)[-1][:120] or kind  # libpq's why, no host
+                return CentreUnreachable(f"the centre cannot be reached: {reason}")
             return CentreUnreachable(f"the centre cannot be reached ({kind})")
         message = exc.diag.message_primary or type(exc).__name__
         if sqlstate == _KIOSK_PAUSED:
