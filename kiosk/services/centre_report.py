@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kiosk.domain.fleet import CentreState, CentreStatus
 from kiosk.domain.texts import QT_TRANSLATE_NOOP, Text
 from kiosk.services.centre import CentreApi
+from kiosk.services.selftest import Verdict
 from kiosk.store.central.client import (
     CentreAlert,
     CentreError,
@@ -145,11 +146,9 @@ class CentreReport:
             return FIX_REJECTED
         return ""
 
-    def check(self, waiting: int | None, oldest_age_s: float | None) -> tuple[Any, str, str]:
+    def check(self, waiting: int | None, oldest_age_s: float | None) -> tuple[Verdict, str, str]:
         """The "centre" check's (verdict, found, fix): PASS reachable with its round trip;
         WARN unreachable (saying what waits, and since when); FAIL refused."""
-        from kiosk.services.selftest import Verdict
-
         if self.state is CentreState.ONLINE:
             found = Text(
                 QT_TRANSLATE_NOOP("DiagText", "answers in {ms} as kiosk {kiosk}"),
@@ -176,11 +175,9 @@ class CentreReport:
             found = Text(QT_TRANSLATE_NOOP("DiagText", "not reachable; no message waits here"))
         return Verdict.WARN, found, FIX_UNREACHABLE
 
-    def tail_check(self) -> tuple[Any, str, str]:
+    def tail_check(self) -> tuple[Verdict, str, str]:
         """The "centre_anchor" check's (verdict, found, fix): the local audit log still holds
         the entry the centre anchored."""
-        from kiosk.services.selftest import Verdict
-
         head = self.anchored
         if self.tail is TailState.HELD and head is not None:
             found = Text(
@@ -213,10 +210,10 @@ class CentreReport:
             )
             return Verdict.FAIL, found, FIX_TAIL
         if self.tail is TailState.NO_ANCHOR:
-            found = QT_TRANSLATE_NOOP("DiagText", "the centre has anchored nothing yet")
-            return Verdict.PASS, Text(found), ""
-        found = QT_TRANSLATE_NOOP("DiagText", "not checked: the centre did not answer")
-        return Verdict.SKIP, Text(found), ""
+            nothing = QT_TRANSLATE_NOOP("DiagText", "the centre has anchored nothing yet")
+            return Verdict.PASS, Text(nothing), ""
+        unchecked = QT_TRANSLATE_NOOP("DiagText", "not checked: the centre did not answer")
+        return Verdict.SKIP, Text(unchecked), ""
 
     def as_dict(self) -> dict[str, Any]:
         """The stable JSON shape of the centre part (`kiosk db check --json`, the bundle)."""
@@ -261,7 +258,7 @@ class CentreReport:
             out.append(
                 f"centre: anchored chain {head.chain} seq {head.seq} hash {head.hash[:12]}… at {at}"
             )
-        verdict, found, _fix = self.tail_check()
+        _verdict, found, _fix = self.tail_check()
         if self.tail.broken:
             out.append(f"FAIL cut tail: {found}")
         elif self.tail is not TailState.NOT_CHECKED:
@@ -275,7 +272,6 @@ class CentreReport:
             sent = _iso(self.sender.last_sent_at) or "never"
             error = f", last error {self.sender.last_error}" if self.sender.last_error else ""
             out.append(f"sender: {self.sender.state.value}, last sent {sent}{error}")
-        del verdict
         return out
 
 
