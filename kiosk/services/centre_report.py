@@ -166,7 +166,7 @@ class CentreReport:
 
             found = Text(
                 QT_TRANSLATE_NOOP(
-                    "DiagText", "not reachable; {n} messages wait here, the oldest for {age}"
+                    "DiagText", "not reachable; {n} waiting here, the oldest for {age}"
                 ),
                 n=f"{waiting:,}",
                 age=age_words(oldest_age_s),
