@@ -243,3 +243,31 @@ def test_the_selftests_centre_check(
     centre.chain_head = ChainHead(KIOSK, 99, "f" * 64)
     cut = verdict_of(centre=lambda: link)
     assert cut.verdict is Verdict.FAIL and "lost entries the centre had anchored" in cut.found
+
+
+def test_the_bundle_holds_the_centre_part_with_the_password_hidden(data_dir: Path) -> None:
+    from kiosk.config import load_settings
+    from kiosk.diag_setup import collect_bundle
+
+    refused = "postgresql+psycopg://sscard_k_demo01:s3cret-pw@127.0.0.1:1/sscard"
+    environ = {"KIOSK_DEPLOYMENT": "fleet", "KIOSK_CENTRAL_URL": refused}
+    settings = load_settings(demo=True, environ=environ, data_dir=str(data_dir))
+    bundle = collect_bundle(settings)
+    assert "centre.json" in bundle.names
+    archive = bundle.archive()
+    import io
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("/centre.json"))
+        document = json.loads(tar.extractfile(member).read())  # type: ignore[union-attr]
+        everything = b"".join(
+            tar.extractfile(m).read()
+            for m in tar.getmembers()
+            if m.isfile()  # type: ignore[union-attr]
+        )
+    assert document["state"] == "unreachable" and document["fix"]
+    assert document["url"] == "postgresql+psycopg://sscard_k_demo01:***@127.0.0.1:1/sscard"
+    assert b"s3cret-pw" not in everything
+    standalone = collect_bundle(load_settings(demo=True, environ={}, data_dir=str(data_dir)))
+    assert "centre.json" not in standalone.names
