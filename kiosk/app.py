@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from kiosk.domain.voucher_data import Language
     from kiosk.services.business import BusinessService
     from kiosk.services.centre import CentreApi
+    from kiosk.services.centre_report import CentreLink
     from kiosk.services.outbox_sender import OutboxSender
     from kiosk.store.seal import AuditSeal
     from kiosk.ui.controller import CitizenController
@@ -402,6 +403,17 @@ def trusted_public_keys(settings: Settings) -> dict[str, Ed25519PublicKey]:
         return {}
 
 
+def fleet_link(kiosk: Kiosk) -> CentreLink | None:
+    """The running fleet kiosk's centre and outbox sender, for its diagnostics (None when
+    standalone): the same client the businesses use, so the report sees what they see."""
+    if kiosk.fleet is None:
+        return None
+    from kiosk.services.centre_report import CentreLink
+
+    url = kiosk.settings.central_url or f"(in process: {type(kiosk.fleet.centre).__name__})"
+    return CentreLink(kiosk.fleet.centre, url, kiosk.fleet.sender)
+
+
 def make_staff(kiosk: Kiosk) -> StaffController | None:
     """Staff mode behind the hidden entry, when the kiosk has a service code. It ends with the
     kiosk's own language and text size, like a citizen session; leaving kiosk mode quits."""
@@ -430,7 +442,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         diagnostics=diagnostics_tools(
             kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer
         ),
-        reports=report_tools(kiosk.settings, package.BUILD_DATE),
+        reports=report_tools(kiosk.settings, package.BUILD_DATE, centre=fleet_link(kiosk)),
     )
     runner = StaffRunner(StaffFlow(AREAS), services, language=lambda: kiosk.language)
     staff = StaffController(kiosk.window, kiosk.controller, runner)

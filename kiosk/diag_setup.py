@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from drivers.printers.base import Printer
     from kiosk.services.bundle import Bundle, BundleFile
+    from kiosk.services.centre_report import CentreLink
     from kiosk.services.database_report import DatabaseReport
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
@@ -57,7 +58,14 @@ def selftest_subject(settings: Settings, build_date: str) -> SelftestSubject:
         reader_name=settings.reader_name,
         reader_kind=settings.reader,
         build_date=dt.date.fromisoformat(build_date),
+        centre=(lambda: _link(settings)) if settings.fleet else None,
     )
+
+
+def _link(settings: Settings) -> CentreLink:
+    link = centre_link(settings)
+    assert link is not None  # only asked for in fleet mode
+    return link
 
 
 def add_selftest(settings: Settings) -> Contributor:
@@ -327,6 +335,9 @@ def collect_bundle(
         "devices.json", {"card_reader": reader_document(settings), "printer": printer_doc}
     )
     bundle.add_json("database.json", database)
+    centre = centre_document(settings)
+    if centre is not None:
+        bundle.add_json("centre.json", centre)
     tail = log_tail(settings.log_dir / LOG_NAME)
     bundle.add_json("log.json", tail.summary())
     bundle.add_text("kiosk-log-tail.txt", tail.text)
@@ -453,19 +464,64 @@ def make_bundle(
 # The Database and System reports ----------------------------------------------------------------
 
 
+def centre_link(settings: Settings) -> CentreLink | None:
+    """A fleet kiosk's centre for the diagnostics, as a CentreClient on central_url (the
+    caller closes it: `close_link`); None when standalone."""
+    if not settings.fleet:
+        return None
+    from kiosk.services.centre_report import CentreLink
+    from kiosk.store.central.client import CentreClient
+
+    return CentreLink(CentreClient(settings.central_url), settings.central_url)
+
+
+def close_link(link: CentreLink | None) -> None:
+    close = getattr(link.api, "close", None) if link is not None else None
+    if callable(close):
+        close()
+
+
 def database_report_of(
-    settings: Settings, *, url: str | None = None, quick: bool = True
+    settings: Settings,
+    *,
+    url: str | None = None,
+    quick: bool = True,
+    centre: CentreLink | None = None,
 ) -> DatabaseReport:
     """The Database report of the kiosk of `settings` (or of the database at `url`, with the
-    kiosk's audit key and anchor): kiosk.services.database_report."""
+    kiosk's audit key and anchor): kiosk.services.database_report. A fleet kiosk's has the
+    centre part: from `centre` (the running kiosk's), else a client made and closed here."""
     from kiosk.services.database_report import database_report
 
-    return database_report(
-        url if url is not None else settings.resolved_database_url,
-        data_dir=settings.data_dir,
-        kiosk_id=settings.kiosk_id,
-        quick=quick,
-    )
+    link = centre if centre is not None else centre_link(settings)
+    try:
+        return database_report(
+            url if url is not None else settings.resolved_database_url,
+            data_dir=settings.data_dir,
+            kiosk_id=settings.kiosk_id,
+            quick=quick,
+            centre=link,
+        )
+    finally:
+        if centre is None:
+            close_link(link)
+
+
+def centre_document(settings: Settings) -> dict[str, Any] | None:
+    """The bundle's centre part (URL redacted; the tail checked against the local database
+    where it can be opened); None when standalone."""
+    from kiosk.services.centre_report import centre_report
+
+    link = centre_link(settings)
+    if link is None:
+        return None
+    engine, _problem = open_kiosk_database(settings)
+    try:
+        return centre_report(link, engine=engine).as_dict()
+    finally:
+        close_link(link)
+        if engine is not None:
+            engine.dispose()
 
 
 def cups_version(settings: Settings) -> str | None:
@@ -498,12 +554,15 @@ def system_report_of(
     )
 
 
-def report_tools(settings: Settings, build_date: str) -> ReportTools:
+def report_tools(
+    settings: Settings, build_date: str, centre: CentreLink | None = None
+) -> ReportTools:
     """The staff areas "database" and "system"'s reports for the running kiosk of `settings`,
-    the same as `kiosk db check` and `kiosk diag system` print."""
+    the same as `kiosk db check` and `kiosk diag system` print; `centre`: the running fleet
+    kiosk's centre and sender (its Database report then says the sender's state too)."""
     from kiosk.services.staff_reports import ReportTools
 
     return ReportTools(
-        database=lambda: database_report_of(settings),
+        database=lambda: database_report_of(settings, centre=centre),
         system=lambda: system_report_of(settings, build_date, in_kiosk=True),
     )

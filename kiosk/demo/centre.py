@@ -25,6 +25,7 @@ from kiosk.services.proof import normalize_mobile
 from kiosk.store import models as m
 from kiosk.store.central.client import (
     Anchor,
+    CentreAlert,
     CentreMessage,
     CentreRejected,
     CentreUnreachable,
@@ -88,6 +89,7 @@ class FakeCentre:
         self.chain_head: ChainHead | None = None
         self.anchored_at: dt.datetime | None = None
         self.paused_until: dt.datetime | None = None  # set: every proof raises KioskPaused
+        self.alert_rows: list[CentreAlert] = []  # this kiosk's alerts, oldest first
         self._person_failures: dict[str, list[dt.datetime]] = {}
         self._kiosk_failures: list[dt.datetime] = []
         self._lock = threading.Lock()
@@ -173,6 +175,11 @@ class FakeCentre:
         with self._lock:
             return Anchor(self.kiosk_id, self.last_seq, self.chain_head, self.anchored_at)
 
+    def alerts(self) -> list[CentreAlert]:
+        self._call("alerts")
+        with self._lock:
+            return list(reversed(self.alert_rows))[:20]
+
     def hello(self) -> Hello:
         self._call("hello")
         return Hello(kiosk_id=self.kiosk_id, server_time=self.clock())
@@ -194,6 +201,14 @@ class FakeCentre:
                 self._apply(message.topic, message.payload)
                 applied += 1
             if chain_head is not None:
+                old = self.chain_head
+                if old is not None and old.chain == chain_head.chain:
+                    if chain_head.seq < old.seq:
+                        detail = f"anchored seq {old.seq}, now seq {chain_head.seq}"
+                        self.alert_rows.append(CentreAlert("chain_went_back", detail, self.clock()))
+                    elif chain_head.seq == old.seq and chain_head.hash != old.hash:
+                        detail = f"seq {old.seq} anchored with another hash"
+                        self.alert_rows.append(CentreAlert("chain_rewritten", detail, self.clock()))
                 self.chain_head = chain_head
                 self.anchored_at = self.clock()
         return SubmitResult(last_seq=self.last_seq, applied=applied, duplicates=duplicates)

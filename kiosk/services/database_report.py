@@ -9,6 +9,12 @@ be reached is the report's `problem` (a code the screen words in its language), 
 (the driver's words, one line, password hidden: for the command line and the JSON only) and
 `fix` (plain English, for the command line). Nothing is created: a SQLite file that is not
 there is reported, not made.
+
+A fleet kiosk's report has a centre part (kiosk.services.centre_report): the centre's URL
+(password hidden), reachable or not and why, its round trip, the kiosk id it knows this role
+as, the last seq it applied and the audit chain head it anchored, and the cut tail check (the
+anchored entry must be in the local audit log with that hash: a FAIL like a broken chain). Its
+checks are "centre" and "centre_anchor"; a standalone kiosk has neither.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from kiosk.services.selftest import OUTBOX_WARN_AGE, CheckResult, Verdict
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from kiosk.services.centre_report import CentreLink, CentreReport
     from kiosk.store.check import CheckReport
 
 log = logging.getLogger(__name__)
@@ -51,6 +58,8 @@ CHECK_NAMES = {
     "integrity": "integrity",
     "audit_chain": "audit chain",
     "outbox": "outbox",
+    "centre": "centre",
+    "centre_anchor": "anchor at the centre",
 }
 
 _FIXES = {
@@ -86,6 +95,7 @@ class DatabaseReport:
     check_lines: tuple[str, ...] = ()  # ... and its lines
     seconds: float = 0.0
     warnings: tuple[str, ...] = field(default=())
+    centre: CentreReport | None = None  # a fleet kiosk's centre part (None: standalone)
 
     @property
     def reachable(self) -> bool:
@@ -97,8 +107,10 @@ class DatabaseReport:
 
     @property
     def ok(self) -> bool:
-        """Everything holds (`kiosk db check` exits 0)."""
-        return self.problem is None and bool(self.check_ok)
+        """Everything holds (`kiosk db check` exits 0): a centre that cannot be reached is a
+        warning, a local audit log that lost what the centre anchored is a failure."""
+        tail_cut = self.centre is not None and self.centre.tail.broken
+        return self.problem is None and bool(self.check_ok) and not tail_cut
 
     @property
     def fix(self) -> str:
@@ -129,6 +141,7 @@ class DatabaseReport:
             "outbox": {"waiting": self.outbox_waiting, "oldest_age_s": self.outbox_oldest_age_s},
             "check_ok": self.check_ok,
             "check": list(self.check_lines),
+            "centre": self.centre.as_dict() if self.centre is not None else None,
             "ok": self.ok,
             "seconds": round(self.seconds, 3),
         }
@@ -136,8 +149,9 @@ class DatabaseReport:
     def lines(self) -> list[str]:
         """The report as `kiosk db check` prints it: `kiosk db check`'s own lines, with the
         server, round trip, row counts and outbox around them, then the result."""
+        centre = self.centre.lines() if self.centre is not None else []
         if self.problem is not None and self.problem is not DatabaseProblem.DAMAGED:
-            return [f"database: {self.url}", f"problem: {self.reason} ({self.fix})"]
+            return [f"database: {self.url}", f"problem: {self.reason} ({self.fix})", *centre]
         server = f"{self.backend} {self.server_version or ''}".strip()
         out = [
             f"database: {self.url}",
@@ -149,6 +163,7 @@ class DatabaseReport:
             out.append("rows: " + ", ".join(f"{name} {rows:,}" for name, rows in self.tables))
         if self.outbox_waiting is not None:
             out.append(f"outbox: {_outbox_words(self.outbox_waiting, self.outbox_oldest_age_s)}")
+        out += centre
         out += [f"warning: {w}" for w in self.warnings]
         out.append("result: OK" if self.ok else "result: FAILED")
         return out
@@ -161,9 +176,11 @@ def database_report(
     kiosk_id: str,
     quick: bool = True,
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    centre: CentreLink | None = None,
 ) -> DatabaseReport:
     """The report on the database at `url` for the kiosk `kiosk_id` whose audit key and anchor
-    are in `data_dir`. `quick`: SQLite's quick_check instead of the full integrity_check."""
+    are in `data_dir`. `quick`: SQLite's quick_check instead of the full integrity_check.
+    `centre`: a fleet kiosk's centre (and, in the running kiosk, its sender)."""
     from kiosk.store.db import create_engine, is_sqlite, redacted, sqlite_path
     from kiosk.store.migrate import head_revision
     from kiosk.store.urls import DatabaseUrlError, parse_database_url, shown
@@ -174,13 +191,24 @@ def database_report(
     try:
         parsed = parse_database_url(url)
     except DatabaseUrlError as exc:
-        return DatabaseReport(shown(url), None, now, head, DatabaseProblem.BAD_URL, str(exc))
+        return DatabaseReport(
+            shown(url),
+            None,
+            now,
+            head,
+            DatabaseProblem.BAD_URL,
+            str(exc),
+            centre=_centre(centre, None, now),
+        )
     shown_url, backend = redacted(parsed), parsed.get_backend_name()
 
     def failed(problem: DatabaseProblem, reason: str) -> DatabaseReport:
         log.info("database_report.problem problem=%s backend=%s", problem.value, backend)
+        part = _centre(centre, None, now)
         took = time.perf_counter() - started
-        return DatabaseReport(shown_url, backend, now, head, problem, reason, seconds=took)
+        return DatabaseReport(
+            shown_url, backend, now, head, problem, reason, seconds=took, centre=part
+        )
 
     path = sqlite_path(parsed) if is_sqlite(parsed) else None
     if path is not None and not path.is_file():
@@ -192,12 +220,51 @@ def database_report(
     except OSError as exc:
         return failed(DatabaseProblem.UNREACHABLE, f"cannot open it: {exc.strerror or exc}")
     try:
-        return _report(engine, shown_url, backend, now, head, data_dir, kiosk_id, quick, started)
+        report = _report(engine, shown_url, backend, now, head, data_dir, kiosk_id, quick, started)
     except Exception as exc:  # the database went away between two steps, or broke under one
         problem = DatabaseProblem.DAMAGED if _is_damage(exc) else DatabaseProblem.UNREACHABLE
         return failed(problem, _said(exc))
+    try:
+        return _with_centre(report, _centre(centre, engine, now), started)
     finally:
         engine.dispose()
+
+
+def _centre(
+    link: CentreLink | None, engine: Engine | None, now: dt.datetime
+) -> CentreReport | None:
+    if link is None:
+        return None
+    from kiosk.services.centre_report import centre_report
+
+    return centre_report(link, engine=engine, clock=lambda: now)
+
+
+def _with_centre(
+    report: DatabaseReport, part: CentreReport | None, started: float
+) -> DatabaseReport:
+    """`report` with the centre part and its two checks (after the outbox's)."""
+    if part is None:
+        return report
+    import dataclasses
+
+    verdict, found, fix = part.check(report.outbox_waiting, report.outbox_oldest_age_s)
+    anchor = part.tail_check()
+    checks = (
+        *report.checks,
+        _check("centre", *(verdict, found, fix)),
+        _check("centre_anchor", *anchor),
+    )
+    warnings = report.warnings
+    if verdict is Verdict.WARN:
+        warnings = (*warnings, found)
+    return dataclasses.replace(
+        report,
+        centre=part,
+        checks=checks,
+        warnings=warnings,
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _report(

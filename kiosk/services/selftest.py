@@ -19,6 +19,10 @@ The checks, in the order they run (ids are stable: scripts and the bundle read t
     audit_chain   the audit chain verified with the kiosk's key and anchor, and the journal
                   against it (kiosk.store.check, as `kiosk db check` runs them)
     outbox        messages waiting for the central back end: warn when the oldest is old
+    centre        a fleet kiosk's centre: reachable (with the round trip), unreachable (a
+                  warning, with what waits here and since when), refusing this kiosk's role
+                  (a failure: configuration), or the local audit log cut below what the
+                  centre anchored (a failure); standalone: a pass, "not used"
     voucher_key   both voucher keys, under the rules the kiosk starts by
     audit_key     the audit chain's key, under the rules the kiosk starts by
 
@@ -69,6 +73,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from kiosk.services.audit_seal import AuditKeyState
+    from kiosk.services.centre_report import CentreLink
     from kiosk.services.technician_audit import Actor
     from kiosk.store.check import CheckReport
 
@@ -216,6 +221,8 @@ class SelftestSubject:
     reader_kind: str = "pcsc"
     build_date: dt.date = dt.date(2026, 12, 1)
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
+    # A fleet kiosk's centre, made when the check runs (closed after it); None: standalone.
+    centre: Callable[[], CentreLink] | None = None
 
 
 def settings_failed(problem: str) -> SelftestReport:
@@ -257,6 +264,7 @@ NAMES: dict[str, str] = {
     "integrity": Text(QT_TRANSLATE_NOOP("DiagText", "database integrity")),
     "audit_chain": Text(QT_TRANSLATE_NOOP("DiagText", "audit chain")),
     "outbox": Text(QT_TRANSLATE_NOOP("DiagText", "outbox")),
+    "centre": Text(QT_TRANSLATE_NOOP("DiagText", "centre")),
     "voucher_key": Text(QT_TRANSLATE_NOOP("DiagText", "voucher keys")),
     "audit_key": Text(QT_TRANSLATE_NOOP("DiagText", "audit key")),
 }
@@ -308,6 +316,7 @@ class _Run:
         self._survey: ReaderSurvey | None = None
         self._db_ok = False
         self._report: CheckReport | None = None
+        self._outbox: tuple[int, float | None] | None = None  # waiting, oldest's age (s)
 
     def checks(self) -> Iterator[tuple[str, Callable[[], Outcome3]]]:
         yield "data_folder", self.data_folder
@@ -322,6 +331,7 @@ class _Run:
         yield "integrity", self.integrity
         yield "audit_chain", self.audit_chain
         yield "outbox", self.outbox
+        yield "centre", self.centre
         yield "voucher_key", self.voucher_key
         yield "audit_key", self.audit_key
 
@@ -844,11 +854,13 @@ class _Run:
         with read_session(self._engine) as session:
             waiting, oldest = OutboxRepository(session).waiting(self.subject.kiosk_id)
         if not waiting or oldest is None:
+            self._outbox = (waiting, None)
             found = QT_TRANSLATE_NOOP("DiagText", "no message waiting for the central back end")
             return Verdict.PASS, Text(found), ""
         if oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=dt.UTC)
         age = self.started_at - oldest
+        self._outbox = (waiting, max(age.total_seconds(), 0.0))
         found = Text(
             QT_TRANSLATE_NOOP("DiagText", "{n} waiting, the oldest for {age}"),
             n=f"{waiting:,}",
@@ -866,6 +878,26 @@ class _Run:
                 ),
             )
         return Verdict.PASS, found, ""
+
+    def centre(self) -> Outcome3:
+        if self.subject.centre is None:
+            # Nothing to look at and nothing to fix: a pass, so a standalone kiosk passes whole.
+            found = QT_TRANSLATE_NOOP("DiagText", "not used: this kiosk is standalone")
+            return Verdict.PASS, Text(found), ""
+        from kiosk.services.centre_report import centre_report
+
+        link = self.subject.centre()
+        try:
+            engine = self._engine if self._db_ok else None
+            report = centre_report(link, engine=engine, clock=lambda: self.started_at)
+        finally:
+            close = getattr(link.api, "close", None)
+            if callable(close):
+                close()
+        if report.tail.broken:
+            return report.tail_check()
+        waiting, age_s = self._outbox or (None, None)
+        return report.check(waiting, age_s)
 
     # The keys -----------------------------------------------------------------------------
 

@@ -207,6 +207,7 @@ def test_the_report_is_frozen_and_its_json_shape_stable(data_dir: Path) -> None:
         "outbox",
         "check_ok",
         "check",
+        "centre",  # None: standalone (a fleet kiosk's: tests/services/test_centre_report.py)
         "ok",
         "seconds",
     }

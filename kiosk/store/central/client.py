@@ -91,6 +91,16 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class CentreAlert:
+    """An alert the centre recorded about this kiosk (a cut chain tail, a message it could
+    not apply): `kind` and `detail` in the centre's words."""
+
+    kind: str
+    detail: str
+    at: dt.datetime | None
+
+
+@dataclass(frozen=True)
 class CentreMessage:
     """One outbox message as the centre takes it: `seq` the local outbox row id, `key`
     `<topic>:<idempotency key>`, `payload` the JSON object the service wrote."""
@@ -207,6 +217,11 @@ class CentreClient:
             head=head,
             at=_time(data.get("at")),
         )
+
+    def alerts(self) -> list[CentreAlert]:
+        """This kiosk's newest alerts at the centre (at most 20), newest first."""
+        rows = self._call("SELECT fleet.kiosk_alerts()") or []
+        return [CentreAlert(r["kind"], r["detail"], _time(r.get("at"))) for r in rows]
 
     def outlets(self) -> list[dict[str, Any]]:
         return list(self._call("SELECT fleet.outlets()") or [])

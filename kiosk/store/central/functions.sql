@@ -256,6 +256,21 @@ BEGIN
 END
 $fn$;
 
+-- This kiosk's own alerts, newest first (at most 20): what its diagnostics show. Found from
+-- session_user like every call; no kiosk can name another, so none reads another's alerts.
+CREATE OR REPLACE FUNCTION fleet.kiosk_alerts() RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = fleet, registry, pg_temp SET TimeZone = 'UTC' AS $fn$
+DECLARE
+    k fleet.kiosks := fleet._caller();
+BEGIN
+    RETURN (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', a.kind, 'detail', a.detail,
+            'at', a.at) ORDER BY a.at DESC, a.id DESC), '[]')
+        FROM (SELECT * FROM fleet.alerts WHERE kiosk_id = k.kiosk_id
+              ORDER BY at DESC, id DESC LIMIT 20) a);
+END
+$fn$;
+
 CREATE OR REPLACE FUNCTION fleet.outlets() RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = fleet, registry, pg_temp SET TimeZone = 'UTC' AS $fn$

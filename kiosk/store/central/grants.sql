@@ -13,6 +13,7 @@ GRANT USAGE ON SCHEMA fleet TO @kiosk@;
 GRANT EXECUTE ON FUNCTION
     fleet.hello(),
     fleet.anchor(),
+    fleet.kiosk_alerts(),
     fleet.outlets(),
     fleet.reissues(text[]),
     fleet.holder_by_card(text, text),

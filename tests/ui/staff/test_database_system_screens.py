@@ -162,3 +162,45 @@ def test_the_administrator_reads_the_database_and_the_system(qtbot, make_kiosk) 
         assert system is not None and system.kiosk_uptime_s is not None
     finally:
         kiosk.close()
+
+
+def test_a_fleet_kiosks_centre_on_the_database_page(qtbot, translations, all_texts) -> None:
+    import dataclasses
+
+    from kiosk.domain.fleet import CentreState
+    from kiosk.services.centre_report import CentreReport, SenderState, TailState
+    from kiosk.store.central.client import CentreAlert, ChainHead
+
+    centre = CentreReport(
+        url="postgresql+psycopg://sscard_k_bjcy01:***@centre.local/sscard",
+        state=CentreState.ONLINE,
+        checked_at=NOW,
+        round_trip_ms=4.25,
+        kiosk_id="BJCY01",
+        last_seq=1207,
+        anchored=ChainHead("BJCY01", 388, "ab" * 32),
+        anchored_at=NOW,
+        tail=TailState.CUT,
+        local_seq=380,
+        alerts=(CentreAlert("chain_went_back", "anchored seq 388, now seq 380", NOW),),
+        sender=SenderState(CentreState.ONLINE, NOW, None),
+    )
+    verdict, found, fix = centre.tail_check()
+    report = dataclasses.replace(
+        GOOD,
+        centre=centre,
+        checks=(*GOOD.checks, CheckResult("centre_anchor", "anchor", verdict, found, fix)),
+    )
+    translations.set_language("en")
+    screen = make(qtbot, DatabaseScreen)
+    shown(qtbot, screen)
+    screen.show_view(DatabaseView(report=report))
+    assert screen.centre_card.isVisibleTo(screen)
+    text = all_texts(screen)
+    assert "sscard_k_bjcy01:***@centre.local" in text and "4.2 ms" in text
+    assert "Knows this kiosk as" in text and "BJCY01" in text and "1,207" in text
+    assert "Entry 388 of chain BJCY01" in text and "chain_went_back" in text
+    assert "Anchor at the centre" in text and "lost entries the centre had anchored" in text
+    assert "a check found a problem" in screen.notice.text.text()
+    screen.show_view(DatabaseView(report=GOOD))  # standalone: no centre card
+    assert not screen.centre_card.isVisibleTo(screen)

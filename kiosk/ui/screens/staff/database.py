@@ -1,7 +1,9 @@
 """The staff area "database" (kiosk.flows.staff_database): `staff-database`, the Database report
 (kiosk.services.database_report): the connection's facts (URL with the password hidden, the
 server, the round trip, the schema revision, the outbox), the checks as rows with a verdict
-pill, and rows per table; "Check again". A database that cannot be reached is one plain
+pill, a fleet kiosk's centre (kiosk.services.centre_report: its address, whether it answers,
+as which kiosk, the last message it applied, the audit entry it anchored, the outbox sender),
+and rows per table; "Check again". A database that cannot be reached is one plain
 sentence with its fix, over what is still known (the URL). Texts in the context "StaffScreen";
 the checks' findings are the services' own words (as `kiosk db check` prints them)."""
 
@@ -12,7 +14,9 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+from kiosk.domain.fleet import CentreState
 from kiosk.flows.staff_database import DatabaseArea, DatabaseView, ReportNotice
+from kiosk.services.centre_report import CentreReport
 from kiosk.services.database_report import DatabaseProblem, DatabaseReport
 from kiosk.services.selftest import CheckResult
 from kiosk.ui.i18n import format_moment, translated
@@ -86,6 +90,8 @@ def check_name(check: CheckResult) -> str:
         "integrity": lambda: QCoreApplication.translate("StaffScreen", "Integrity check"),
         "audit_chain": lambda: QCoreApplication.translate("StaffScreen", "Audit chain"),
         "outbox": lambda: QCoreApplication.translate("StaffScreen", "Outbox"),
+        "centre": lambda: QCoreApplication.translate("StaffScreen", "Centre"),
+        "centre_anchor": lambda: QCoreApplication.translate("StaffScreen", "Anchor at the centre"),
     }
     return names[check.id]() if check.id in names else check.name
 
@@ -149,6 +155,55 @@ def fact_rows(report: DatabaseReport) -> list[tuple[str, str]]:
     rows.append(
         (QCoreApplication.translate("StaffScreen", "Checked"), format_moment(report.checked_at))
     )
+    return rows
+
+
+def centre_state_text(state: CentreState) -> str:
+    texts = {
+        CentreState.ONLINE: lambda: QCoreApplication.translate("StaffScreen", "Answers"),
+        CentreState.UNREACHABLE: lambda: QCoreApplication.translate(
+            "StaffScreen", "Not reachable: businesses are kept here and sent when it answers"
+        ),
+        CentreState.REJECTED: lambda: QCoreApplication.translate(
+            "StaffScreen", "Refuses this kiosk: check central_url in kiosk.toml"
+        ),
+        CentreState.UNKNOWN: lambda: QCoreApplication.translate("StaffScreen", "Not known yet"),
+        CentreState.NOT_USED: lambda: QCoreApplication.translate("StaffScreen", "Not used"),
+    }
+    return texts[state]()
+
+
+def centre_rows(centre: CentreReport) -> list[tuple[str, str]]:
+    """A fleet kiosk's centre: (label, value), as far as the report knows it."""
+    tr = QCoreApplication.translate
+    rows = [
+        (tr("StaffScreen", "Address"), centre.url),
+        (tr("StaffScreen", "State"), centre_state_text(centre.state)),
+    ]
+    if centre.round_trip_ms is not None:
+        ms = tr("StaffScreen", "{ms} ms").format(ms=f"{centre.round_trip_ms:.1f}")
+        rows.append((tr("StaffScreen", "Round trip"), ms))
+    if centre.kiosk_id is not None:
+        rows.append((tr("StaffScreen", "Knows this kiosk as"), centre.kiosk_id))
+    if centre.last_seq is not None:
+        rows.append((tr("StaffScreen", "Last message applied"), f"{centre.last_seq:,}"))
+    if centre.anchored is not None:
+        anchored = tr("StaffScreen", "Entry {seq} of chain {chain}").format(
+            seq=centre.anchored.seq, chain=centre.anchored.chain
+        )
+        if centre.anchored_at is not None:
+            anchored = f"{anchored} · {format_moment(centre.anchored_at)}"
+        rows.append((tr("StaffScreen", "Anchored"), anchored))
+    if centre.alerts:
+        alerts = "\n".join(f"{a.kind}: {a.detail}" for a in centre.alerts[:5])
+        rows.append((tr("StaffScreen", "Alerts"), alerts))
+    if centre.sender is not None:
+        sender = centre_state_text(centre.sender.state)
+        if centre.sender.last_sent_at is not None:
+            sender = tr("StaffScreen", "{state}; last sent {at}").format(
+                state=sender, at=format_moment(centre.sender.last_sent_at)
+            )
+        rows.append((tr("StaffScreen", "Sender"), sender))
     return rows
 
 
@@ -245,12 +300,17 @@ class DatabaseScreen(StaffScreen):
         self.checks = _grid()
         self.checks.setVerticalSpacing(SPACING.m)
         self.checks_card.body.addLayout(self.checks)
+        self.centre_card = Card("staffDatabaseCentre", margins=SPACING.l)
+        self.centre_heading = make_label("heading", object_name="staffDatabaseCentreHeading")
+        self.centre = _grid()
+        self.centre_card.body.addWidget(self.centre_heading)
+        self.centre_card.body.addLayout(self.centre)
         self.tables_card = Card("staffDatabaseTables", margins=SPACING.l)
         self.tables_heading = make_label("heading", object_name="staffDatabaseTablesHeading")
         self.tables = _grid()
         self.tables_card.body.addWidget(self.tables_heading)
         self.tables_card.body.addLayout(self.tables)
-        for card in (self.facts_card, self.checks_card, self.tables_card):
+        for card in (self.facts_card, self.checks_card, self.centre_card, self.tables_card):
             column.addWidget(card)
         column.addStretch(1)
         self.scroll = scroll_area(content, "staffDatabaseScroll")
@@ -306,10 +366,15 @@ class DatabaseScreen(StaffScreen):
         self.facts_card.setVisible(report is not None)
         self.checks_card.setVisible(report is not None and bool(report.checks))
         self.tables_card.setVisible(report is not None and bool(report.tables))
+        self.centre_card.setVisible(report is not None and report.centre is not None)
         if report is None:
-            for grid in (self.facts, self.checks, self.tables):
+            for grid in (self.facts, self.checks, self.centre, self.tables):
                 clear_layout(grid)
             return
+        if report.centre is not None:
+            fill_pairs(self.centre, "staffDatabaseCentre", centre_rows(report.centre))
+        else:
+            clear_layout(self.centre)
         fill_pairs(self.facts, "staffDatabaseFact", fact_rows(report))
         fill_checks(self.checks, "staffDatabaseCheck", report.checks)
         fill_columns(
@@ -329,6 +394,7 @@ class DatabaseScreen(StaffScreen):
             )
         )
         self.tables_heading.setText(QCoreApplication.translate("StaffScreen", "Rows per table"))
+        self.centre_heading.setText(QCoreApplication.translate("StaffScreen", "Centre"))
         self.again_button.set_text(QCoreApplication.translate("StaffScreen", "Check again"))
         self._shown = None  # the facts' labels and the pills' words
         self._fill()
