@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>State</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>{ms} ms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Round trip</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Knows this kiosk as</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Last message applied</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Entry {seq} of chain {chain}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Anchored</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Alerts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>{state}; last sent {at}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StaffScreen</source>
+        <comment>Sender</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentScreen</name>
     <message>
         <source>This is the cardholder&apos;s ID number. Please enter your own ID number.</source>
@@ -797,6 +855,10 @@
         <translation>待发送队列</translation>
     </message>
     <message>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
         <source>voucher keys</source>
         <translation>凭证密钥</translation>
     </message>
@@ -1045,6 +1107,10 @@
         <translation>业务日志：{n} 个问题：{first}</translation>
     </message>
     <message>
+        <source>not used: this kiosk is standalone</source>
+        <translation>未使用：本机为单机部署</translation>
+    </message>
+    <message>
         <source>ok, {entries} entries, chains: {chains}</source>
         <translation>正常，共 {entries} 条记录，链数：{chains}</translation>
     </message>
@@ -1227,6 +1293,54 @@
     <message>
         <source>voucher signing key (Ed25519)</source>
         <translation>凭证签名密钥（Ed25519）</translation>
+    </message>
+    <message>
+        <source>check the network to the centre and that its PostgreSQL runs; businesses are kept here and sent when it answers</source>
+        <translation>检查到中心的网络及其 PostgreSQL 是否在运行；业务已保存在本机，中心应答后即发送</translation>
+    </message>
+    <message>
+        <source>the centre refuses this kiosk&apos;s role: put the URL `kiosk central add-kiosk` printed for this kiosk into central_url (kiosk.toml), or add the kiosk again at the centre</source>
+        <translation>中心拒绝本机的角色：把 `kiosk central add-kiosk` 为本机打印的 URL 填入 central_url（kiosk.toml），或在中心重新添加本机</translation>
+    </message>
+    <message>
+        <source>the local audit log lost entries the centre had anchored: keep the kiosk out of service, keep its database for investigation and report it</source>
+        <translation>本地审计日志丢失了中心已锚定的条目：让本机暂停服务，保留其数据库以备调查，并上报</translation>
+    </message>
+    <message>
+        <source>answers in {ms} as kiosk {kiosk}</source>
+        <translation>{ms} 内应答，识别本机为 {kiosk}</translation>
+    </message>
+    <message>
+        <source>refuses this kiosk: {reason}</source>
+        <translation>拒绝本机：{reason}</translation>
+    </message>
+    <message>
+        <source>not reachable; {n} waiting here, the oldest for {age}</source>
+        <translation>无法连接；本机有 {n} 条等待发送，最早的已等 {age}</translation>
+    </message>
+    <message>
+        <source>not reachable; no message waits here</source>
+        <translation>无法连接；本机没有等待发送的消息</translation>
+    </message>
+    <message>
+        <source>seq {seq} of chain {chain} is here, as anchored</source>
+        <translation>链 {chain} 的第 {seq} 条在本机，与锚定一致</translation>
+    </message>
+    <message>
+        <source>the local audit log lost entries the centre had anchored: it anchored seq {seq} of chain {chain}, the newest here is {local}</source>
+        <translation>本地审计日志丢失了中心已锚定的条目：中心锚定了链 {chain} 的第 {seq} 条，本机最新为第 {local} 条</translation>
+    </message>
+    <message>
+        <source>seq {seq} of chain {chain} here is not the entry the centre anchored (another hash): the local audit log was rewritten</source>
+        <translation>本机链 {chain} 的第 {seq} 条不是中心锚定的那条（哈希不同）：本地审计日志被改写</translation>
+    </message>
+    <message>
+        <source>the centre has anchored nothing yet</source>
+        <translation>中心尚未锚定任何条目</translation>
+    </message>
+    <message>
+        <source>not checked: the centre did not answer</source>
+        <translation>未检查：中心没有应答</translation>
     </message>
 </context>
 <context>
@@ -4468,6 +4582,14 @@
         <translation>待发消息</translation>
     </message>
     <message>
+        <source>Centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Anchor at the centre</source>
+        <translation>中心锚定</translation>
+    </message>
+    <message>
         <source>not known</source>
         <translation>未知</translation>
     </message>
@@ -4522,6 +4644,26 @@
     <message>
         <source>{n} waiting, the oldest for {age}</source>
         <translation>{n} 条待发，最早的已等待 {age}</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>应答正常</translation>
+    </message>
+    <message>
+        <source>Not reachable: businesses are kept here and sent when it answers</source>
+        <translation>无法连接：业务保存在本机，中心应答后发送</translation>
+    </message>
+    <message>
+        <source>Refuses this kiosk: check central_url in kiosk.toml</source>
+        <translation>拒绝本机：请检查 kiosk.toml 中的 central_url</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <source>Not used</source>
+        <translation>未使用</translation>
     </message>
     <message>
         <source>Fix: {fix}</source>
