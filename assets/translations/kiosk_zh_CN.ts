@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Address</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>State</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>{ms} ms</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Round trip</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Knows this kiosk as</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Last message applied</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Entry {seq} of chain {chain}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Anchored</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Alerts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>{state}; last sent {at}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StaffScreen</source>
-        <comment>Sender</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AgentScreen</name>
     <message>
         <source>This is the cardholder&apos;s ID number. Please enter your own ID number.</source>
@@ -4664,6 +4606,38 @@
     <message>
         <source>Not used</source>
         <translation>未使用</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Knows this kiosk as</source>
+        <translation>中心识别本机为</translation>
+    </message>
+    <message>
+        <source>Last message applied</source>
+        <translation>最后应用的消息</translation>
+    </message>
+    <message>
+        <source>Entry {seq} of chain {chain}</source>
+        <translation>链 {chain} 第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>Anchored</source>
+        <translation>已锚定</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>{state}; last sent {at}</source>
+        <translation>{state}；最后发送于 {at}</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送程序</translation>
     </message>
     <message>
         <source>Fix: {fix}</source>

@@ -175,35 +175,43 @@ def centre_state_text(state: CentreState) -> str:
 
 def centre_rows(centre: CentreReport) -> list[tuple[str, str]]:
     """A fleet kiosk's centre: (label, value), as far as the report knows it."""
-    tr = QCoreApplication.translate
     rows = [
-        (tr("StaffScreen", "Address"), centre.url),
-        (tr("StaffScreen", "State"), centre_state_text(centre.state)),
+        (QCoreApplication.translate("StaffScreen", "Address"), centre.url),
+        (QCoreApplication.translate("StaffScreen", "State"), centre_state_text(centre.state)),
     ]
     if centre.round_trip_ms is not None:
-        ms = tr("StaffScreen", "{ms} ms").format(ms=f"{centre.round_trip_ms:.1f}")
-        rows.append((tr("StaffScreen", "Round trip"), ms))
+        ms = QCoreApplication.translate("StaffScreen", "{ms} ms").format(
+            ms=f"{centre.round_trip_ms:.1f}"
+        )
+        rows.append((QCoreApplication.translate("StaffScreen", "Round trip"), ms))
     if centre.kiosk_id is not None:
-        rows.append((tr("StaffScreen", "Knows this kiosk as"), centre.kiosk_id))
+        rows.append(
+            (QCoreApplication.translate("StaffScreen", "Knows this kiosk as"), centre.kiosk_id)
+        )
     if centre.last_seq is not None:
-        rows.append((tr("StaffScreen", "Last message applied"), f"{centre.last_seq:,}"))
+        rows.append(
+            (
+                QCoreApplication.translate("StaffScreen", "Last message applied"),
+                f"{centre.last_seq:,}",
+            )
+        )
     if centre.anchored is not None:
-        anchored = tr("StaffScreen", "Entry {seq} of chain {chain}").format(
+        anchored = QCoreApplication.translate("StaffScreen", "Entry {seq} of chain {chain}").format(
             seq=centre.anchored.seq, chain=centre.anchored.chain
         )
         if centre.anchored_at is not None:
             anchored = f"{anchored} · {format_moment(centre.anchored_at)}"
-        rows.append((tr("StaffScreen", "Anchored"), anchored))
+        rows.append((QCoreApplication.translate("StaffScreen", "Anchored"), anchored))
     if centre.alerts:
         alerts = "\n".join(f"{a.kind}: {a.detail}" for a in centre.alerts[:5])
-        rows.append((tr("StaffScreen", "Alerts"), alerts))
+        rows.append((QCoreApplication.translate("StaffScreen", "Alerts"), alerts))
     if centre.sender is not None:
         sender = centre_state_text(centre.sender.state)
         if centre.sender.last_sent_at is not None:
-            sender = tr("StaffScreen", "{state}; last sent {at}").format(
+            sender = QCoreApplication.translate("StaffScreen", "{state}; last sent {at}").format(
                 state=sender, at=format_moment(centre.sender.last_sent_at)
             )
-        rows.append((tr("StaffScreen", "Sender"), sender))
+        rows.append((QCoreApplication.translate("StaffScreen", "Sender"), sender))
     return rows
 
 
