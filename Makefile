@@ -22,8 +22,10 @@ demo: sysdeps venv translations
 		QT_QPA_PLATFORM=offscreen $(BIN)/kiosk tour --out out/tour --lang all; \
 	fi
 
+# One pytest worker per core; the PC/SC tests (one private pcscd: the vpcd ports are fixed) and
+# the CUPS tests (one private cupsd) each keep to one worker (--dist loadgroup).
 test: sysdeps venv translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 bench: sysdeps venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

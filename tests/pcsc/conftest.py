@@ -35,6 +35,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if HERE in item.path.resolve().parents:
             item.add_marker(pytest.mark.pcsc)
+            # One pcscd at a time: the vpcd driver's readers listen on fixed ports, so under
+            # pytest-xdist every PC/SC test runs on the same worker (--dist loadgroup).
+            item.add_marker(pytest.mark.xdist_group("pcsc"))
 
 
 def _unavailable(reason: str) -> None:

@@ -16,6 +16,16 @@ from pathlib import Path
 import pytest
 from cupsd_helper import DeviceListener, PrivateCupsd, missing_requirements
 
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # One private cupsd per test run: under pytest-xdist (--dist loadgroup) the printer tests
+    # share one worker, which starts it once.
+    for item in items:
+        if HERE in item.path.resolve().parents:
+            item.add_marker(pytest.mark.xdist_group("cups"))
+
 
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
