@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.readers.base import CardReaderBackend
 from kiosk.config import Settings
-from kiosk.domain.fleet import CentreStatus
+from kiosk.domain.fleet import CentreState, CentreStatus
 from kiosk.domain.outage import Reason, ServiceState
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
@@ -189,7 +189,6 @@ class FleetParts:
 
     def status(self) -> CentreStatus:
         """The centre's state now (hello), with the outbox's depth and age; on the worker."""
-        from kiosk.domain.fleet import CentreState
         from kiosk.services.centre import CentreRejected, CentreUnreachable
 
         seen = self.sender.status()
@@ -496,9 +495,9 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
 
     def centre_checked(status: CentreStatus) -> None:
         strip.set_centre(status)
+        kiosk.controller.centre_away = status.state is CentreState.UNREACHABLE
 
     def centre_status() -> CentreStatus:
-        from kiosk.domain.fleet import CentreState
 
         if kiosk.fleet is None:
             return CentreStatus(CentreState.NOT_USED)

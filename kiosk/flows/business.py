@@ -124,9 +124,12 @@ class BusinessFlow:
 
     # Starting ---------------------------------------------------------------------------------
 
-    def start_loss_report(self) -> list[BCommand]:
+    def start_loss_report(self, *, centre_away: bool = False) -> list[BCommand]:
+        """Flow 5. `centre_away`: the fleet's centre did not answer the last check, and
+        identifying a cardholder without the card needs it (R7): say so before the citizen
+        types eighteen digits and a mobile number; Retry opens the form."""
         self._start(Purpose.LOSS_REPORT, BStep.IDENTIFY)
-        return []
+        return self._refuse(Refusal.BACKEND_OFFLINE) if centre_away else []
 
     def start_voucher_lookup(self) -> list[BCommand]:
         self._start(Purpose.VOUCHER_LOOKUP, BStep.LOOKUP)

@@ -87,6 +87,9 @@ class CitizenController(QObject):
         self._generation = 0  # bumped at each session start and end; older results are dropped
         self._in_session = False  # as last rendered: a session ends when this turns False
         self._suspended = False  # staff mode has the window (kiosk.ui.staff_controller)
+        # A fleet kiosk's centre did not answer its last check (kiosk.app sets it): a loss report
+        # without the card, which needs the centre, is refused before the form (R7).
+        self.centre_away = False
         self._bridge = bridge
         self.last_insert_to_summary: float | None = None  # seconds, for P4 and the tour
         self._wizard = BusinessController(
@@ -122,7 +125,9 @@ class CitizenController(QObject):
         w.idle.more_time.connect(self._more_time)
         w.idle.end_session.connect(lambda: self._apply(self.flow.idle_timeout()))
         w.attract.report_loss_clicked.connect(
-            lambda: self.start_cardless(BusinessFlow.start_loss_report)
+            lambda: self.start_cardless(
+                lambda business: business.start_loss_report(centre_away=self.centre_away)
+            )
         )
         w.attract.voucher_lookup_clicked.connect(
             lambda: self.start_cardless(BusinessFlow.start_voucher_lookup)

@@ -754,3 +754,13 @@ def test_the_card_paths_start_at_the_pin_and_keep_their_phases(flow):
         PinPurpose.CANCEL_LOSS: Purpose.CANCEL_LOSS,
         PinPurpose.REPLACE: Purpose.REPLACE_DAMAGED,
     }
+
+
+def test_a_loss_report_with_the_centre_away_is_refused_before_the_form(flow):
+    # A fleet kiosk whose centre did not answer: identifying without the card needs it (R7).
+    assert flow.start_loss_report(centre_away=True) == []
+    assert flow.view.step is S.REFUSED and flow.view.refusal is Refusal.BACKEND_OFFLINE
+    assert flow.view.purpose is Purpose.LOSS_REPORT
+    assert flow.retry() == []  # Retry opens the form: the centre may answer by now
+    assert flow.view.step is S.IDENTIFY and flow.view.refusal is None
+    assert flow.identify(SSN, MOBILE, False) == [Identify(SSN, MOBILE)]
