@@ -79,6 +79,10 @@ class DeskRefusal(enum.Enum):
     AMOUNT_INVALID = "amount_invalid"
     REVIEWER_REQUIRED = "reviewer_required"
     REVIEW_DATE_INVALID = "review_date_invalid"  # in the future, or before the voucher
+    # Fleet: another kiosk's voucher, known here from the centre only (docs/fleet.md).
+    CENTRE_UNREACHABLE = "centre_unreachable"  # its progress cannot be known now
+    REPRINT_ELSEWHERE = "reprint_elsewhere"  # reprinted where its records are: its issuing kiosk
+    REIMBURSE_ELSEWHERE = "reimburse_elsewhere"  # once across the fleet: at the issuing kiosk
 
 
 class DeskRefused(Exception):
@@ -170,6 +174,22 @@ def _moves(current: ReissueProgress, target: ReissueProgress) -> bool:
         return progress_move(current, target)
     except DeskRefused:
         return False
+
+
+def furthest(first: ReissueProgress, second: ReissueProgress | None) -> ReissueProgress:
+    """The later of two steps: what the centre says and what this desk moved it to itself."""
+    if second is None or PROGRESS_ORDER.index(second) <= PROGRESS_ORDER.index(first):
+        return first
+    return second
+
+
+def check_held_here(held_here: bool, elsewhere: DeskRefusal) -> None:
+    """A reprint or a reimbursement needs the voucher's records, which only its issuing kiosk
+    holds: refused with `elsewhere` for another kiosk's voucher (known from the centre only).
+    A reprint prints the records' content; a reimbursement must happen once across the fleet,
+    which this version keeps at the issuing kiosk's counter (docs/fleet.md)."""
+    if not held_here:
+        raise DeskRefused(elsewhere)
 
 
 def check_has_new_card(voucher_kind: VoucherKind, transaction_kind: TransactionKind) -> None:
@@ -286,14 +306,20 @@ class Reimbursement:
 @dataclass(frozen=True, slots=True)
 class DeskVoucher:
     """A voucher as the desk shows it: masked personal data (kiosk.domain.masking), its state
-    and its history, oldest first."""
+    and its history, oldest first.
+
+    `held_here` False: another kiosk's voucher in a fleet, known from the centre only: its
+    issuing kiosk, masked card number, progress, pickup date and outlet are the centre's (and
+    the masked holder its scanned code's, if scanned); its issue time is not known here (None).
+    `progress_unconfirmed`: the progress shown was moved at this desk and the centre does not
+    show it yet (its message is waiting to be sent, or on its way)."""
 
     number: str
     kind: VoucherKind
     transaction_kind: TransactionKind
     loss_kind: LossReportKind | None
     kiosk_id: str
-    issued_at: dt.datetime
+    issued_at: dt.datetime | None
     masked_name: str
     masked_id_number: str
     masked_card_number: str
@@ -303,6 +329,8 @@ class DeskVoucher:
     prints: int  # the original and its reprints
     reimbursement: Reimbursement | None
     history: tuple[HistoryEvent, ...]
+    held_here: bool = True
+    progress_unconfirmed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,11 @@ def _progress_refusal(voucher: DeskVoucher) -> DeskRefusal | None:
 
 
 def _reimburse_refusal(voucher: DeskVoucher) -> DeskRefusal | None:
+    refusal = _refusal(
+        lambda: d.check_held_here(voucher.held_here, DeskRefusal.REIMBURSE_ELSEWHERE)
+    )
+    if refusal is not None:
+        return refusal
     if not d.reimbursable(voucher.kind, voucher.transaction_kind, voucher.loss_kind):
         return DeskRefusal.NOT_REIMBURSABLE
     if voucher.reimbursement is not None:
@@ -86,7 +91,10 @@ def _reimburse_refusal(voucher: DeskVoucher) -> DeskRefusal | None:
 def action_refusals(voucher: DeskVoucher) -> dict[ActionKind, DeskRefusal | None]:
     """For each action: None when it can be done on `voucher` now, else why not."""
     return {
-        ActionKind.REPRINT: None,  # a clerk may reprint any voucher, with a reason
+        # A clerk may reprint any voucher held here, with a reason.
+        ActionKind.REPRINT: _refusal(
+            lambda: d.check_held_here(voucher.held_here, DeskRefusal.REPRINT_ELSEWHERE)
+        ),
         ActionKind.PROGRESS: _progress_refusal(voucher),
         ActionKind.HAND_OVER: _refusal(
             lambda: d.check_hand_over(
@@ -110,6 +118,7 @@ class ActionNotice(enum.Enum):
     OUT_OF_PAPER = "out_of_paper"
     PRINT_FAILED = "print_failed"
     DATABASE = "database"  # the kiosk's database did not answer: nothing was done
+    CENTRE = "centre"  # another kiosk's voucher, and the centre did not answer: nothing was done
     FAILED = "failed"  # something unexpected: look at the voucher again
 
 
@@ -157,8 +166,10 @@ class ActionView:
 
     @property
     def earliest_review(self) -> dt.date:
-        """A review is dated from the voucher's day on (kiosk.domain.desk.check_reimbursement)."""
-        return local_date(self.voucher.issued_at)
+        """A review is dated from the voucher's day on (kiosk.domain.desk.check_reimbursement);
+        another kiosk's voucher (issue time unknown here) is never reimbursed here."""
+        issued = self.voucher.issued_at
+        return local_date(issued) if issued is not None else dt.date.max
 
 
 # Commands ---------------------------------------------------------------------------------------
@@ -362,7 +373,9 @@ class VoucherAction:
     def failed(self, error: BaseException) -> Commands:
         """A desk rule said no (shown plainly, the inputs kept), or the database did not
         answer: nothing was done either way."""
-        if isinstance(error, DeskRefused):
+        if isinstance(error, DeskRefused) and error.refusal is DeskRefusal.CENTRE_UNREACHABLE:
+            self._set(busy=False, notice=ActionNotice.CENTRE)  # try again when it answers
+        elif isinstance(error, DeskRefused):
             notice = _input_notice(error.refusal)
             refusal = None if notice is not None else error.refusal
             self._set(busy=False, notice=notice, refusal=refusal)

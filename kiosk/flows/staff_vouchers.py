@@ -58,6 +58,7 @@ class DeskNotice(enum.Enum):
     NOT_FOUND = "not_found"  # no voucher with this number in this back end
     NOT_ALLOWED = "not_allowed"  # the account may no longer work the desk
     OFFLINE = "offline"  # the kiosk's database did not answer
+    CENTRE_UNREACHABLE = "centre_unreachable"  # not here, and the centre could not be asked
     FAILED = "failed"  # anything else: nothing was shown, try again
 
 
@@ -67,6 +68,7 @@ _NOTICE_OF: dict[DeskRefusal, DeskNotice] = {
     DeskRefusal.DATES_INVALID: DeskNotice.DATES_INVALID,
     DeskRefusal.VOUCHER_NOT_FOUND: DeskNotice.NOT_FOUND,
     DeskRefusal.STAFF_NOT_ALLOWED: DeskNotice.NOT_ALLOWED,
+    DeskRefusal.CENTRE_UNREACHABLE: DeskNotice.CENTRE_UNREACHABLE,
 }
 
 

@@ -97,6 +97,7 @@ class BusinessService:
         )
         self.pickup_working_days = pickup_working_days
         self.fee_fen = fee_fen
+        self.centre = centre  # the staff desk finds other kiosks' vouchers there (fleet)
         # The one place the deployment is chosen: where cardholders come from.
         self.registry: Registry = (
             LocalRegistry(self.proofs)

@@ -73,7 +73,10 @@ class StaffServices:
         self._clock: Callable[[], dt.datetime] = self.context.clock
         self.entry = ServiceEntryGate(service_code, self._clock) if service_code else None
         self.desk = VoucherDesk(
-            self.context, Vouchers(self.context, business.proofs), public_keys=public_keys
+            self.context,
+            Vouchers(self.context, business.proofs),
+            public_keys=public_keys,
+            centre=business.centre,  # a fleet kiosk: other kiosks' vouchers are found there
         )
         self.days = DayReports(self.context)
         self.exports = ExportPlaces(export_dir)

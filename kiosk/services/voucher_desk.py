@@ -6,6 +6,15 @@ Every use case runs in one UnitOfWork and writes its audit entry with the staff 
 (ActorKind.STAFF, the login); a refusal is a DeskRefused, audited as "desk.refused". The rules
 (which voucher allows what, the order of progress) are kiosk.domain.desk's. A database that
 cannot be reached is DeskOffline.
+
+In a fleet (`centre` given, docs/fleet.md) a voucher this kiosk does not hold (issued at
+another kiosk: the citizen collects the new card at the outlet they chose) is found at the
+centre: shown with the centre's progress and masked card number, marked held_here False. Its
+progress moves and hand-over are the desk's rules on the centre's progress, audited here and
+sent as `reissue_progress` outbox messages (no local transaction: the outbox rows are this
+desk's note, so the next lookup shows the step before the centre confirms it); its reprint and
+reimbursement are refused (they need the records its issuing kiosk holds). The centre
+unreachable: CENTRE_UNREACHABLE.
 """
 
 from __future__ import annotations
@@ -31,16 +40,20 @@ from kiosk.domain.journal import (
     ActorKind,
     Outcome,
     ReissueProgress,
+    TransactionKind,
+    VoucherKind,
 )
 from kiosk.domain.masking import mask_card_number, mask_id_number, mask_name
 from kiosk.domain.voucher_data import Language
 from kiosk.domain.vouchers import normalize_voucher_number
 from kiosk.services import voucher_codes
+from kiosk.services.centre import CentreApi, CentreReissue, CentreRejected, CentreUnreachable
 from kiosk.services.context import KioskContext
 from kiosk.services.voucher_codes import CodeProblem, VoucherCodes, VoucherContent
 from kiosk.services.vouchers import Vouchers
 from kiosk.store import models as m
 from kiosk.store.repositories.desk import DeskStaff
+from kiosk.store.repositories.outbox import ProgressNote
 from kiosk.store.seal import AuditAnchorError
 from kiosk.store.unitofwork import UnitOfWork
 
@@ -54,6 +67,7 @@ REIMBURSED = REIMBURSEMENT_ACTION
 REFUSED = "desk.refused"
 CODE_CHECKED = "desk.code_checked"  # outcome ok: genuine; refused: not
 FIND_LIMIT = 50
+CENTRE_BY = "centre"  # a history event's `by` for the centre's word on a voucher
 
 
 class DeskOffline(Exception):
@@ -82,6 +96,7 @@ class DeskCheck:
     key_id: str | None = None  # SSK2: the issuing kiosk's key
     content: VoucherContent | None = None  # SSK2: number, kind, masked holder, pickup, outlet
     voucher: d.DeskVoucher | None = None
+    centre_unreachable: bool = False  # fleet: not held here, and the centre could not be asked
 
     @property
     def genuine(self) -> bool:
@@ -91,7 +106,8 @@ class DeskCheck:
 class VoucherDesk:
     """The clerk's use cases on vouchers; `printing` renders and prints them. `public_keys`
     (key id -> key, from the setting voucher_public_keys) are other kiosks' public keys: their
-    vouchers are checked here too, besides this kiosk's own."""
+    vouchers are checked here too, besides this kiosk's own. `centre`: a kiosk of a fleet,
+    where other kiosks' vouchers are found (None: standalone)."""
 
     def __init__(
         self,
@@ -99,10 +115,12 @@ class VoucherDesk:
         printing: Vouchers,
         *,
         public_keys: Mapping[str, Ed25519PublicKey] | None = None,
+        centre: CentreApi | None = None,
     ) -> None:
         self.context = context
         self.printing = printing
         self.public_keys = dict(public_keys or {})
+        self.centre = centre
 
     def codes(self) -> VoucherCodes:
         """The kiosk's codes, trusting the other kiosks' public keys as well as its own."""
@@ -116,10 +134,10 @@ class VoucherDesk:
     def find_by_code(self, staff: StaffActor, code: str) -> d.DeskVoucher:
         """The voucher whose QR code was scanned, checked as the kiosk's lookup checks it."""
         try:
-            number = self.codes().verify(code).number  # SSK2, and old SSK1
+            verified = self.codes().verify(code)  # SSK2, and old SSK1
         except voucher_codes.InvalidVoucherCode:
             raise self._refused(staff, "find", DeskRefusal.CODE_INVALID) from None
-        return self._find_one(staff, number, "code")
+        return self._find_one(staff, verified.number, "code", verified.content)
 
     def find_by_number(self, staff: StaffActor, text: str) -> d.DeskVoucher:
         """The voucher with this number, as typed (dashes and spaces optional)."""
@@ -160,13 +178,26 @@ class VoucherDesk:
             query = f"{first.isoformat()}..{last.isoformat()}"
             return self._found(uow, staff, numbers, limit, "dates", query)
 
-    def _find_one(self, staff: StaffActor, number: str, by: str) -> d.DeskVoucher:
+    def _find_one(
+        self, staff: StaffActor, number: str, by: str, content: VoucherContent | None = None
+    ) -> d.DeskVoucher:
         with self._refusing(staff, "find", number), self._unit("find") as uow:
             self._staff(uow, staff)
-            if uow.vouchers.voucher_record(number) is None:
+            if uow.vouchers.voucher_record(number) is not None:
+                found = self._found(uow, staff, [number], 1, by, number)
+                return found.vouchers[0]
+        if self.centre is None:
+            raise self._refused(staff, "find", DeskRefusal.VOUCHER_NOT_FOUND, number)
+        with self._refusing(staff, "find", number):
+            reissue = self._at_centre(number)
+            if reissue is None:
                 raise DeskRefused(DeskRefusal.VOUCHER_NOT_FOUND)
-            found = self._found(uow, staff, [number], 1, by, number)
-        return found.vouchers[0]
+            with self._unit("find") as uow:
+                self._staff(uow, staff)
+                view = self._remote_view(uow, reissue, content)
+                self._found_remote(uow, staff, view, by)
+                uow.commit()
+        return view
 
     def _found(
         self,
@@ -189,6 +220,24 @@ class VoucherDesk:
         log.info("desk.find.ok by=%s vouchers=%d", by, len(vouchers))
         return d.DeskFind(tuple(vouchers), truncated=len(numbers) > limit)
 
+    def _found_remote(
+        self, uow: UnitOfWork, staff: StaffActor, view: d.DeskVoucher, by: str
+    ) -> None:
+        """The search's audit entry for another kiosk's voucher found at the centre."""
+        self._audit(
+            uow,
+            staff,
+            FOUND,
+            detail={
+                "by": by,
+                "query": view.number,
+                "vouchers": [view.number],
+                "centre": True,
+                "issued_at_kiosk": view.kiosk_id,
+            },
+        )
+        log.info("desk.find.ok by=%s vouchers=1 at=centre", by)
+
     # Checking a code ----------------------------------------------------------------------------
 
     def check_code(self, staff: StaffActor, code: str) -> DeskCheck:
@@ -201,6 +250,13 @@ class VoucherDesk:
             verified = self.codes().verify(code)
         except voucher_codes.InvalidVoucherCode as exc:
             problem = exc.problem
+        remote: CentreReissue | None = None
+        unreachable = False
+        if verified is not None and self.centre is not None and not self._held(verified.number):
+            try:
+                remote = self._at_centre(verified.number)
+            except DeskRefused:  # CENTRE_UNREACHABLE: the check itself stands
+                unreachable = True
         with self._refusing(staff, "check"), self._unit("check") as uow:
             self._staff(uow, staff)
             if verified is None:
@@ -208,6 +264,8 @@ class VoucherDesk:
                 detail: dict[str, object] = {"problem": problem.value if problem else None}
             else:
                 voucher = self._view(uow, verified.number)
+                if voucher is None and remote is not None:
+                    voucher = self._remote_view(uow, remote, verified.content)
                 check = DeskCheck(
                     None,
                     verified.number,
@@ -215,6 +273,7 @@ class VoucherDesk:
                     verified.key_id,
                     verified.content,
                     voucher,
+                    centre_unreachable=unreachable,
                 )
                 detail = {
                     "voucher": verified.number,
@@ -222,6 +281,11 @@ class VoucherDesk:
                     "key_id": verified.key_id,
                     "known": voucher is not None,
                 }
+                if self.centre is not None and voucher is not None and not voucher.held_here:
+                    detail["centre"] = True
+                    detail["issued_at_kiosk"] = voucher.kiosk_id
+                elif unreachable:
+                    detail["centre"] = "unreachable"
             outcome = Outcome.OK if check.genuine else Outcome.REFUSED
             self._audit(uow, staff, CODE_CHECKED, outcome=outcome, detail=detail)
             uow.commit()
@@ -254,7 +318,7 @@ class VoucherDesk:
             raise self._refused(staff, "reprint", exc.refusal, number) from None
         with self._refusing(staff, "reprint", number), self._unit("reprint") as uow:
             account = self._staff(uow, staff)
-            record = self._record(uow, number)
+            record = self._record_or_elsewhere(uow, number, DeskRefusal.REPRINT_ELSEWHERE)
             d.check_not_printed_since(seen_prints, record.next_print_no)
         outcome = self.printing.print_for_staff(
             record, language, login=staff.login, staff_account_id=account.id, reason=cleaned
@@ -277,7 +341,10 @@ class VoucherDesk:
     ) -> d.DeskVoucher:
         """Move a reissue's progress forward (applied → in production → ready), which the
         citizen's voucher lookup then shows. The same step again changes nothing and writes
-        nothing (a double tap); a step back is refused."""
+        nothing (a double tap); a step back is refused. Fleet: another kiosk's voucher moves
+        on from the centre's progress (_move_remote)."""
+        if self._remote(number):
+            return self._move_remote(staff, number, target, "progress")
         with self._refusing(staff, "progress", number), self._unit("progress") as uow:
             self._staff(uow, staff)
             reissue, record = self._reissue(uow, number)
@@ -299,7 +366,12 @@ class VoucherDesk:
 
     def hand_over(self, staff: StaffActor, number: str, *, id_checked: bool) -> d.DeskVoucher:
         """The citizen collects the new card: refused unless the card is ready and the clerk
-        confirms the original ID card was checked; a second hand-over is refused."""
+        confirms the original ID card was checked; a second hand-over is refused. Fleet:
+        another kiosk's voucher is handed over from the centre's progress (_move_remote)."""
+        if self._remote(number):
+            return self._move_remote(
+                staff, number, ReissueProgress.COLLECTED, "hand_over", id_checked=id_checked
+            )
         with self._refusing(staff, "hand_over", number), self._unit("hand_over") as uow:
             self._staff(uow, staff)
             reissue, record = self._reissue(uow, number)
@@ -342,7 +414,7 @@ class VoucherDesk:
                 DeskRefusal.REVIEWER_REQUIRED,
             )
             account = self._staff(uow, staff)
-            record = self._record(uow, number)
+            record = self._record_or_elsewhere(uow, number, DeskRefusal.REIMBURSE_ELSEWHERE)
             if not d.reimbursable(record.kind, record.transaction_kind, record.loss_kind):
                 raise DeskRefused(DeskRefusal.NOT_REIMBURSABLE)
             now = self.context.now()
@@ -383,6 +455,161 @@ class VoucherDesk:
             uow.commit()
         assert view is not None
         return view
+
+    # Another kiosk's voucher (fleet) ------------------------------------------------------------
+
+    def _move_remote(
+        self,
+        staff: StaffActor,
+        number: str,
+        target: ReissueProgress,
+        use_case: str,
+        *,
+        id_checked: bool = False,
+    ) -> d.DeskVoucher:
+        """Move another kiosk's voucher on (or hand its card over: target COLLECTED, the ID
+        confirmed by the caller) by the desk's rules applied to the centre's progress, or to
+        this desk's own later step not yet confirmed (`id_checked`: the hand-over's
+        confirmation that the original ID card was checked). Audited here; sent to the centre as a
+        `reissue_progress` message keyed by voucher and step (a double tap is one message)."""
+        with self._refusing(staff, use_case, number):
+            with self._unit(use_case) as uow:  # the account first: nothing is asked for nobody
+                self._staff(uow, staff)
+            reissue = self._at_centre(number)
+            if reissue is None:
+                raise DeskRefused(DeskRefusal.VOUCHER_NOT_FOUND)
+            with self._unit(use_case) as uow:
+                self._staff(uow, staff)
+                before = self._remote_progress(uow, reissue)
+                now = self.context.now()
+                if target is ReissueProgress.COLLECTED:
+                    d.check_hand_over(
+                        VoucherKind.CARD_RECEIPT,
+                        TransactionKind.REISSUE,
+                        before,
+                        id_checked=id_checked,
+                    )
+                    moves, action = True, COLLECTED
+                    detail: dict[str, object] = {"voucher": reissue.voucher, "id_checked": True}
+                else:
+                    moves, action = d.progress_move(before, target), PROGRESS_MOVED
+                    detail = {"voucher": reissue.voucher, "from": before.value, "to": target.value}
+                if moves:
+                    _tell_centre(uow, None, reissue.voucher, target, now)
+                    detail["issued_at_kiosk"] = reissue.kiosk_id
+                    self._audit(uow, staff, action, detail=detail)
+                view = self._remote_view(uow, reissue)
+                uow.commit()
+        if moves:
+            self._nudge()
+            log.info("desk.%s.sent_to_centre", use_case)
+        return view
+
+    def _remote(self, number: str) -> bool:
+        """Fleet, and no voucher with this number here: another kiosk's, if the centre has it."""
+        if self.centre is None:
+            return False
+        normal = normalize_voucher_number(number[:80])
+        return normal is not None and not self._held(normal)
+
+    def _held(self, number: str) -> bool:
+        with self._unit("find") as uow:
+            return uow.vouchers.voucher_record(number) is not None
+
+    def _at_centre(self, number: str) -> CentreReissue | None:
+        """The centre's word on the voucher (None: it does not know it); CENTRE_UNREACHABLE
+        when it cannot be asked (or refuses: a configuration problem, logged)."""
+        assert self.centre is not None
+        normal = normalize_voucher_number(number[:80])
+        if normal is None:
+            return None
+        try:
+            found = self.centre.reissues([normal])
+        except (CentreUnreachable, CentreRejected) as exc:
+            log.warning("desk.centre_away error=%s", type(exc).__name__)
+            raise DeskRefused(DeskRefusal.CENTRE_UNREACHABLE) from None
+        row = found.get(normal)
+        return None if row is None else CentreReissue.of(row)
+
+    def _record_or_elsewhere(
+        self, uow: UnitOfWork, number: str, elsewhere: DeskRefusal
+    ) -> VoucherRecord:
+        """The voucher's record here; for another kiosk's voucher (fleet), refused with
+        `elsewhere`: what needs its records is done where they are."""
+        try:
+            return self._record(uow, number)
+        except DeskRefused:
+            normal = normalize_voucher_number(number[:80])
+            if self.centre is None or normal is None:
+                raise
+        try:
+            known = self._at_centre(normal) is not None
+        except DeskRefused:  # the centre away: not held here all the same
+            known = False
+        d.check_held_here(not known, elsewhere)
+        raise DeskRefused(DeskRefusal.VOUCHER_NOT_FOUND)
+
+    @staticmethod
+    def _remote_progress(uow: UnitOfWork, reissue: CentreReissue) -> ReissueProgress:
+        progress = reissue.progress
+        for note in uow.outbox.progress_notes(reissue.voucher):
+            try:
+                progress = d.furthest(progress, ReissueProgress(note.progress))
+            except ValueError:
+                continue
+        return progress
+
+    def _remote_view(
+        self, uow: UnitOfWork, reissue: CentreReissue, content: VoucherContent | None = None
+    ) -> d.DeskVoucher:
+        """Another kiosk's voucher as the desk shows it: the centre's facts, what its scanned
+        code signs, and the steps this desk sent the centre (its history here)."""
+        notes = uow.outbox.progress_notes(reissue.voucher)
+        progress = self._remote_progress(uow, reissue)
+        history: list[d.HistoryEvent] = []
+        if reissue.progress_at is not None:
+            history.append(
+                d.HistoryEvent(
+                    reissue.progress_at,
+                    d.HistoryKind.PROGRESS,
+                    CENTRE_BY,
+                    progress=reissue.progress,
+                )
+            )
+        history += [_note_event(note, self.context.kiosk.kiosk_id) for note in notes]
+        order = list(d.HistoryKind)
+        history.sort(key=lambda e: (e.at, order.index(e.kind)))
+        return d.DeskVoucher(
+            number=reissue.voucher,
+            kind=VoucherKind.CARD_RECEIPT,
+            transaction_kind=TransactionKind.REISSUE,
+            loss_kind=None,
+            kiosk_id=reissue.kiosk_id,
+            issued_at=None,
+            masked_name=(content.holder or "") if content is not None else "",
+            masked_id_number="",
+            masked_card_number=reissue.card_number_masked,
+            progress=progress,
+            pickup_date=reissue.expected_pickup_date
+            or (content.pickup_date if content is not None else None),
+            outlet_code=reissue.outlet or (content.outlet if content is not None else None),
+            prints=0,
+            reimbursement=None,
+            history=tuple(history),
+            held_here=False,
+            progress_unconfirmed=progress is not reissue.progress,
+        )
+
+    def _nudge(self) -> None:
+        """Ask the outbox sender to send now (fleet); its trouble never fails the desk."""
+        confirmation = self.context.confirmation
+        sender = confirmation.sender if confirmation is not None else None
+        if sender is None:
+            return
+        try:
+            sender.nudge()
+        except Exception as exc:
+            log.warning("desk.nudge_failed error=%s", type(exc).__name__)
 
     # Helpers ------------------------------------------------------------------------------------
 
@@ -535,16 +762,27 @@ class VoucherDesk:
         )
 
 
+def _note_event(note: ProgressNote, kiosk_id: str) -> d.HistoryEvent:
+    """A step this desk sent the centre for another kiosk's voucher, as a history line."""
+    try:
+        step: ReissueProgress | None = ReissueProgress(note.progress)
+    except ValueError:
+        step = None
+    kind = d.HistoryKind.COLLECTED if step is ReissueProgress.COLLECTED else d.HistoryKind.PROGRESS
+    return d.HistoryEvent(note.created_at, kind, kiosk_id, progress=step)
+
+
 def _tell_centre(
     uow: UnitOfWork,
-    reissue: m.ReissueApplication,
+    reissue: m.ReissueApplication | None,
     voucher: str,
     progress: ReissueProgress,
     at: dt.datetime,
 ) -> None:
     """The move in the outbox, in the same transaction (docs/fleet.md, `reissue_progress`): in a
     fleet every kiosk's voucher lookup then shows it; standalone, nothing reads it. Its key is
-    the voucher and the step, so the same step is one message however often it is tried."""
+    the voucher and the step, so the same step is one message however often it is tried.
+    `reissue` None: another kiosk's voucher, outside any local transaction."""
     uow.outbox.add(
         "reissue_progress",
         {
@@ -554,5 +792,5 @@ def _tell_centre(
             "at": at.astimezone(dt.UTC).isoformat(),
         },
         at=at,
-        transaction_id=reissue.transaction_id,
+        transaction_id=reissue.transaction_id if reissue is not None else None,
     )

@@ -34,7 +34,7 @@ from kiosk.app import FleetParts, make_business, make_fleet, open_seal
 from kiosk.config import load_settings
 from kiosk.demo.seed import seed_demo
 from kiosk.domain.business import NotEligible, Refusal, ReissueRequest
-from kiosk.domain.desk import StaffActor
+from kiosk.domain.desk import DeskRefusal, DeskRefused, StaffActor
 from kiosk.domain.journal import (
     AccountRole,
     LossReportKind,
@@ -42,6 +42,7 @@ from kiosk.domain.journal import (
     ReissueProgress,
     ReissueReason,
 )
+from kiosk.domain.masking import mask_card_number
 from kiosk.domain.records import CardStatus
 from kiosk.domain.session import CardProblem, SessionProblem
 from kiosk.services.business import BusinessService
@@ -131,7 +132,10 @@ class Kiosk:
                 )
                 uow.commit()
         context = self.business.context
-        return VoucherDesk(context, Vouchers(context, self.business.proofs))
+        # As StaffServices makes it: other kiosks' vouchers are found at the centre.
+        return VoucherDesk(
+            context, Vouchers(context, self.business.proofs), centre=self.fleet.centre
+        )
 
 
 @pytest.fixture
@@ -404,3 +408,63 @@ def test_the_replica_never_overwrites_a_status_whose_message_waits(
         "UPDATE registry.cards SET status = 'normal' WHERE card_number = %s", (person.card_number,)
     )
     assert a.business.identify(person.ssn, person.mobile).card_status is CardStatus.NORMAL
+
+
+def test_a_counter_kiosk_hands_over_the_card_of_another_kiosks_voucher(
+    centre: Centre, make_kiosk: Any
+) -> None:
+    """Kiosk A issues the voucher; the citizen collects the card at the outlet whose counter
+    kiosk is B, which holds no record of it: B's desk finds it at the centre, moves it to
+    ready and hands the card over; the centre has it collected once; A's lookup shows it."""
+    a, b = make_kiosk(), make_kiosk()
+    person = new_person(centre)
+    a.business.identify(person.ssn, person.mobile)
+    outlet = a.business.outlets()[0].code
+    receipt = a.business.apply_reissue(
+        ReissueRequest(
+            uuid.uuid4().hex, a.kiosk_id, person.ssn, person.card_number, ReissueReason.LOST, outlet
+        )
+    )
+    assert not receipt.centre_pending
+    voucher = receipt.voucher_number
+    a.business.end_session()
+
+    desk = b.desk()
+    found = desk.find_by_number(CLERK, voucher)
+    assert not found.held_here and found.kiosk_id == a.kiosk_id
+    assert found.progress is ReissueProgress.APPLIED and found.outlet_code == outlet
+    assert found.masked_card_number == mask_card_number(person.card_number)
+    # Its scanned code, checked with A's public key, shows what it signs with it.
+    desk.public_keys = dict(a.business.context.codes().public_keys)
+    check = desk.check_code(CLERK, receipt.qr_payload)
+    assert check.genuine and check.voucher is not None and not check.voucher.held_here
+    assert check.content is not None and check.content.outlet == outlet
+    assert check.voucher.masked_name == (check.content.holder or "")
+
+    desk.move_progress(CLERK, voucher, ReissueProgress.IN_PRODUCTION)
+    desk.move_progress(CLERK, voucher, ReissueProgress.READY)
+    b.send()
+    progress = "SELECT progress FROM fleet.reissues WHERE voucher = %s"
+    assert centre.one(progress, (voucher,)) == "ready"
+    handed = desk.hand_over(CLERK, voucher, id_checked=True)
+    assert handed.progress is ReissueProgress.COLLECTED
+    with pytest.raises(DeskRefused) as again:  # a second hand-over, before the centre has it
+        desk.hand_over(CLERK, voucher, id_checked=True)
+    assert again.value.refusal is DeskRefusal.ALREADY_COLLECTED
+    b.send()
+    assert centre.one(progress, (voucher,)) == "collected"
+    assert (
+        centre.one(
+            "SELECT count(*) FROM fleet.messages WHERE topic = 'reissue_progress'"
+            " AND payload->>'voucher' = %s AND payload->>'progress' = 'collected'",
+            (voucher,),
+        )
+        == 1
+    )
+    assert not desk.find_by_number(CLERK, voucher).progress_unconfirmed
+    with pytest.raises(DeskRefused) as after:
+        desk.hand_over(CLERK, voucher, id_checked=True)
+    assert after.value.refusal is DeskRefusal.ALREADY_COLLECTED
+    # The issuing kiosk's voucher lookup (its scanned code) shows the card collected.
+    lookup = a.business.lookup_code(receipt.qr_payload)
+    assert [v.progress for v in lookup.vouchers] == [ReissueProgress.COLLECTED]

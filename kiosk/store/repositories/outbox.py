@@ -36,6 +36,30 @@ class OutboxRepository:
             )
         )
 
+    def progress_notes(self, voucher: str) -> list[ProgressNote]:
+        """The `reissue_progress` messages this kiosk wrote for `voucher` outside any local
+        transaction (a desk moving another kiosk's voucher, docs/fleet.md), oldest first: what
+        it told the centre, whether sent or still waiting."""
+        o = m.OutboxMessage
+        # The payload is json.dumps as add() writes it: the pair narrows the rows read, the
+        # parsed payload decides.
+        pair = json.dumps({"voucher": voucher}, ensure_ascii=False)[1:-1]
+        rows = self.session.execute(
+            sa.select(o.payload, o.created_at, o.sent_at)
+            .where(
+                o.topic == "reissue_progress",
+                o.transaction_id.is_(None),
+                o.payload.contains(pair, autoescape=True),
+            )
+            .order_by(o.id)
+        )
+        notes: list[ProgressNote] = []
+        for payload, created_at, sent_at in rows:
+            data = json.loads(payload)
+            if isinstance(data, dict) and data.get("voucher") == voucher:
+                notes.append(ProgressNote(str(data.get("progress")), created_at, sent_at))
+        return notes
+
     def pending(self, limit: int = 100) -> list[tuple[int, str, dict[str, object]]]:
         """(id, topic, payload) of messages not yet delivered, oldest first."""
         rows = self.session.execute(
@@ -128,3 +152,13 @@ class PendingMessage:
     topic: str
     payload: str
     created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ProgressNote:
+    """A `reissue_progress` message as written here: the step, when, and when it was sent
+    (None: still waiting)."""
+
+    progress: str
+    created_at: dt.datetime
+    sent_at: dt.datetime | None

@@ -21,6 +21,7 @@ from kiosk.flows.staff_voucher_actions import (
 )
 from kiosk.flows.staff_vouchers import DeskNotice
 from kiosk.services.voucher_codes import CodeProblem
+from kiosk.services.voucher_desk import CENTRE_BY
 from kiosk.ui.i18n import format_date, format_yuan, words
 
 
@@ -28,6 +29,7 @@ def refusal_text(refusal: DeskRefusal, voucher: DeskVoucher | None = None) -> st
     """Why the desk says no, in one plain sentence; for a voucher already reimbursed, when,
     by whom and how much."""
     paid = voucher.reimbursement if voucher is not None else None
+    elsewhere = voucher.kiosk_id if voucher is not None else "?"
     if refusal is DeskRefusal.ALREADY_REIMBURSED and paid is not None:
         return QCoreApplication.translate(
             "StaffScreen",
@@ -102,8 +104,26 @@ def refusal_text(refusal: DeskRefusal, voucher: DeskVoucher | None = None) -> st
         DeskRefusal.REVIEW_DATE_INVALID: QCoreApplication.translate(
             "StaffScreen", "The review date must be between the voucher's date and today."
         ),
+        DeskRefusal.CENTRE_UNREACHABLE: centre_unreachable_text(),
+        DeskRefusal.REPRINT_ELSEWHERE: QCoreApplication.translate(
+            "StaffScreen",
+            "Issued by kiosk {kiosk}: it is reprinted there, or at the counter that holds its "
+            "records.",
+        ).format(kiosk=elsewhere),
+        DeskRefusal.REIMBURSE_ELSEWHERE: QCoreApplication.translate(
+            "StaffScreen",
+            "Issued by kiosk {kiosk}: medical expenses are reimbursed once across all kiosks, "
+            "so only at that kiosk's counter.",
+        ).format(kiosk=elsewhere),
     }
     return texts[refusal]
+
+
+def centre_unreachable_text() -> str:
+    return QCoreApplication.translate(
+        "StaffScreen",
+        "The central service cannot be reached; vouchers of other kiosks cannot be looked up now.",
+    )
 
 
 def notice_text(notice: DeskNotice) -> str:
@@ -117,6 +137,7 @@ def notice_text(notice: DeskNotice) -> str:
         DeskNotice.OFFLINE: QCoreApplication.translate(
             "StaffScreen", "The kiosk's database did not answer. Please try again."
         ),
+        DeskNotice.CENTRE_UNREACHABLE: centre_unreachable_text(),
         DeskNotice.FAILED: QCoreApplication.translate(
             "StaffScreen", "The search could not be done. Please try again."
         ),
@@ -203,6 +224,7 @@ def history_by(event: HistoryEvent) -> str:
         "agent": QCoreApplication.translate("StaffScreen", "agent"),
         "system": QCoreApplication.translate("StaffScreen", "kiosk"),
         "anonymous": QCoreApplication.translate("StaffScreen", "at the kiosk"),
+        CENTRE_BY: QCoreApplication.translate("StaffScreen", "central service"),
     }
     return by.get(event.by, event.by)
 
@@ -213,6 +235,23 @@ def dates_words(first: dt.date, last: dt.date) -> str:
     return QCoreApplication.translate("StaffScreen", "{first} to {last}").format(
         first=format_date(first), last=format_date(last)
     )
+
+
+def elsewhere_words(voucher: DeskVoucher) -> str:
+    """What the desk says of another kiosk's voucher (fleet): where it was issued, whose word
+    its facts are, and a step moved here that the centre does not show yet."""
+    text = QCoreApplication.translate(
+        "StaffScreen",
+        "Issued at kiosk {kiosk}. This kiosk holds no record of it: its progress and card are "
+        "as the central service has them.",
+    ).format(kiosk=voucher.kiosk_id)
+    if voucher.progress_unconfirmed and voucher.progress is not None:
+        text += "\n" + QCoreApplication.translate(
+            "StaffScreen",
+            "Moved at this desk to: {progress}. Sent to the central service, which has not "
+            "confirmed it yet.",
+        ).format(progress=progress_words(voucher.progress))
+    return text
 
 
 def voucher_line(voucher: DeskVoucher) -> str:

@@ -90,6 +90,11 @@ def notice_words(notice: ActionNotice) -> str:
             "StaffScreen",
             "The kiosk's database did not answer. Nothing was done; please try again.",
         ),
+        ActionNotice.CENTRE: translate(
+            "StaffScreen",
+            "The central service cannot be reached, so this voucher's progress cannot be "
+            "checked. Nothing was done; please try again later.",
+        ),
         ActionNotice.FAILED: translate(
             "StaffScreen",
             "That did not work. Go back to the voucher and look at it before trying again.",
@@ -99,7 +104,7 @@ def notice_words(notice: ActionNotice) -> str:
 
 
 def _error_notice(notice: ActionNotice) -> bool:
-    return notice in (ActionNotice.DATABASE, ActionNotice.FAILED)
+    return notice in (ActionNotice.DATABASE, ActionNotice.CENTRE, ActionNotice.FAILED)
 
 
 # The pages ---------------------------------------------------------------------------------------

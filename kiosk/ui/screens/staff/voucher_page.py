@@ -17,6 +17,8 @@ from kiosk.ui.screens.business_parts import group_voucher_number
 from kiosk.ui.screens.staff.base import StaffScreen
 from kiosk.ui.screens.staff.desk_words import (
     business_words,
+    centre_unreachable_text,
+    elsewhere_words,
     history_by,
     history_words,
     kind_words,
@@ -101,6 +103,7 @@ class VoucherScreen(StaffScreen):
         self.check = Notice("staffVoucherCheck")
         self.note = Notice("staffVoucherNote")
         self.note.set_tone("ok")
+        self.elsewhere = Notice("staffVoucherElsewhere")  # another kiosk's voucher (fleet)
         self.content = QWidget()
         self.details = QVBoxLayout(self.content)
         self.details.setContentsMargins(0, 0, SPACING.s, 0)
@@ -141,6 +144,7 @@ class VoucherScreen(StaffScreen):
         row.addWidget(scroll_area(actions_body, "staffVoucherActions"), 2)
         self.body.addLayout(heading)
         self.body.addWidget(self.check)
+        self.body.addWidget(self.elsewhere)
         self.body.addWidget(self.note)
         self.body.addLayout(row, 1)
         self.retranslate()
@@ -178,8 +182,13 @@ class VoucherScreen(StaffScreen):
             button.setEnabled(allowed and not view.busy)
             button.set_text(action_words(kind))
             reason = self.action_reasons[kind]
-            reason.setText(refusal_text(refusal) if refusal is not None else "")
+            reason.setText(refusal_text(refusal, voucher) if refusal is not None else "")
             reason.setVisible(refusal is not None)
+        remote = voucher is not None and not voucher.held_here
+        self.elsewhere.setVisible(remote)
+        if voucher is not None and remote:
+            self.elsewhere.set_tone("info", "info")
+            self.elsewhere.set_text(elsewhere_words(voucher))
         if voucher is None:
             self.title.setText(QCoreApplication.translate("StaffScreen", "Voucher"))
             return
@@ -196,14 +205,18 @@ class VoucherScreen(StaffScreen):
     def _facts(self, voucher: DeskVoucher) -> Card:
         card = Card("staffVoucherFacts", margins=SPACING.l)
         heading = make_label("heading", object_name="staffVoucherKind")
-        heading.setText(f"{kind_words(voucher.kind.value)} · {business_words(voucher)}")
+        heading.setText(
+            f"{kind_words(voucher.kind.value)} · {business_words(voucher)}"
+            if voucher.held_here  # another kiosk's: the centre does not say which business
+            else kind_words(voucher.kind.value)
+        )
         card.body.addWidget(heading)
         grid = fact_grid()
         add_fact(
             grid,
             "staffVoucherIssued",
             QCoreApplication.translate("StaffScreen", "Issued"),
-            format_moment(voucher.issued_at),
+            format_moment(voucher.issued_at) if voucher.issued_at is not None else "",
         )
         add_fact(
             grid,
@@ -378,10 +391,14 @@ class VoucherCheckScreen(StaffScreen):
         self.reason.setText(
             signature_text(check)
             + "\n"
-            + QCoreApplication.translate(
-                "StaffScreen",
-                "Issued by another kiosk: this kiosk has no record of it, so its progress "
-                "and history are not known here.",
+            + (
+                centre_unreachable_text()
+                if check.centre_unreachable
+                else QCoreApplication.translate(
+                    "StaffScreen",
+                    "Issued by another kiosk: this kiosk has no record of it, so its progress "
+                    "and history are not known here.",
+                )
             )
         )
         content = check.content

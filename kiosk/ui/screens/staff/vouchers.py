@@ -449,7 +449,9 @@ class VoucherFoundScreen(StaffScreen):
         button = KioskButton(f"staffFoundRow{i}", kind="secondary", icon_name="receipt")
         button.setProperty("role", "staffRow")
         first = f"{group_voucher_number(voucher.number)}  ·  {kind_words(voucher.kind.value)}"
-        second = [voucher.masked_name, format_moment(voucher.issued_at)]
+        second = [voucher.masked_name]
+        if voucher.issued_at is not None:
+            second.append(format_moment(voucher.issued_at))
         if voucher.progress is not None:
             second.append(progress_words(voucher.progress))
         button.set_text(
