@@ -3544,6 +3544,18 @@
         <translation>审核日期须在凭证日期与今天之间。</translation>
     </message>
     <message>
+        <source>Issued by kiosk {kiosk}: it is reprinted there, or at the counter that holds its records.</source>
+        <translation>由自助机 {kiosk} 开具：请在该自助机或保存其记录的柜台补打。</translation>
+    </message>
+    <message>
+        <source>Issued by kiosk {kiosk}: medical expenses are reimbursed once across all kiosks, so only at that kiosk&apos;s counter.</source>
+        <translation>由自助机 {kiosk} 开具：医疗费用在所有自助机中只报销一次，因此只能在该自助机所在柜台办理。</translation>
+    </message>
+    <message>
+        <source>The central service cannot be reached; vouchers of other kiosks cannot be looked up now.</source>
+        <translation>无法连接中心服务，暂时无法查询其他自助机开具的凭证。</translation>
+    </message>
+    <message>
         <source>The kiosk&apos;s database did not answer. Please try again.</source>
         <translation>本机数据库没有响应，请稍后重试。</translation>
     </message>
@@ -3612,8 +3624,20 @@
         <translation>自助终端</translation>
     </message>
     <message>
+        <source>central service</source>
+        <translation>中心服务</translation>
+    </message>
+    <message>
         <source>{first} to {last}</source>
         <translation>{first}至{last}</translation>
+    </message>
+    <message>
+        <source>Issued at kiosk {kiosk}. This kiosk holds no record of it: its progress and card are as the central service has them.</source>
+        <translation>由自助机 {kiosk} 开具。本机没有该凭证的记录：其进度和卡片信息以中心服务为准。</translation>
+    </message>
+    <message>
+        <source>Moved at this desk to: {progress}. Sent to the central service, which has not confirmed it yet.</source>
+        <translation>本柜台已将进度更新为：{progress}。已发送至中心服务，中心尚未确认。</translation>
     </message>
     <message>
         <source>Printed as 补打 / REPRINT {n}.</source>
@@ -4194,6 +4218,10 @@
     <message>
         <source>The kiosk&apos;s database did not answer. Nothing was done; please try again.</source>
         <translation>本机数据库无响应。未作任何办理；请重试。</translation>
+    </message>
+    <message>
+        <source>The central service cannot be reached, so this voucher&apos;s progress cannot be checked. Nothing was done; please try again later.</source>
+        <translation>无法连接中心服务，无法核对此凭证的进度。未做任何操作，请稍后再试。</translation>
     </message>
     <message>
         <source>That did not work. Go back to the voucher and look at it before trying again.</source>
