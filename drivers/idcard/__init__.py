@@ -1,0 +1,1 @@
+"""The resident ID card reader: the interface (base.py) and its backends."""
