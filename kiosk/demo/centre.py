@@ -159,6 +159,7 @@ class FakeCentre:
                     if row.get("expected_pickup_date")
                     else None
                 ),
+                applied_at=_time(row.get("applied_at")),
             )
             for v, row in rows.items()
         }
@@ -225,6 +226,7 @@ class FakeCentre:
                 "progress_at": payload.get("applied_at"),
                 "outlet": payload.get("outlet"),
                 "expected_pickup_date": payload.get("expected_pickup_date"),
+                "applied_at": payload.get("applied_at"),
                 "ssn": payload.get("ssn"),
             }
         elif topic == "reissue_progress":
