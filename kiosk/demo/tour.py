@@ -29,10 +29,12 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.readers.mock import DEFAULT_READER, Faults
-from kiosk.app import build_kiosk
+from kiosk.app import build_kiosk, open_database
 from kiosk.config import Settings, load_settings
+from kiosk.demo.centre import FakeCentre
 from kiosk.demo.seed import seed_demo
 from kiosk.demo.tour_driver import MAIN_SIZE, SMALL_SIZE, Shot, TourDriver, TourError
+from kiosk.demo.tour_fleet import FleetTour
 from kiosk.demo.tour_staff import StaffTour
 from kiosk.domain.session import CardProblem
 from kiosk.flows.business import Choice
@@ -384,6 +386,7 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
                 kiosk.close()
                 stop_log()
             shots.extend(tour.shots)
+            shots.extend(_fleet_shots(app, settings, out))
             shots.append(_out_of_service_shot(app, settings, out))
             _keep_printouts(settings, out / language / "printed")
     summary = {
@@ -411,6 +414,40 @@ def _log_to(log_dir: Path) -> Callable[[], None]:
         root.setLevel(level)
 
     return stop
+
+
+def _fleet_shots(app: QApplication, settings: Settings, out: Path) -> list[Shot]:
+    """The fleet pass (kiosk.demo.tour_fleet): the demo kiosk again, in a data folder of its
+    own, as a kiosk of a fleet (deployment = fleet) whose centre is kiosk.demo.centre.FakeCentre
+    over a demo database of its own, handed in through build_kiosk in place of the centre's
+    PostgreSQL (the central_url is never used)."""
+    centre_settings = dataclasses.replace(settings, data_dir=settings.data_dir / "centre")
+    centre_engine = open_database(centre_settings, seed_demo)
+    fleet_dir = settings.data_dir / "fleet"
+    fleet = dataclasses.replace(
+        settings,
+        data_dir=fleet_dir,
+        log_dir=fleet_dir / "log",
+        deployment="fleet",
+        central_url="postgresql+psycopg://demo@centre.invalid/sscard",  # FakeCentre instead
+    )
+    centre = FakeCentre(centre_engine, fleet.kiosk_id)
+    centre.set_reachable(False)  # the centre away from the start: this kiosk never saw it
+    stop_log = _log_to(fleet.log_dir)
+    try:
+        kiosk = build_kiosk(fleet, app, seed=seed_demo, centre=centre)
+        tour = Tour(kiosk, out)
+        tour.language = settings.language
+        kiosk.window.resize(*MAIN_SIZE)
+        kiosk.window.show()
+        try:
+            FleetTour(tour, centre).run()
+        finally:
+            kiosk.close()
+    finally:
+        stop_log()
+        centre_engine.dispose()
+    return tour.shots
 
 
 def _out_of_service_shot(app: QApplication, settings: Settings, out: Path) -> Shot:

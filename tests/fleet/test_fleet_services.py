@@ -252,6 +252,7 @@ def test_voucher_lookup_shows_the_centres_progress_and_other_kiosks_reissues(
             "progress_at": "2025-01-02T03:04:05+00:00",
             "outlet": outlet,
             "expected_pickup_date": "2025-01-20",
+            "applied_at": "2025-01-01T02:03:04+00:00",
             "ssn": ssn,
         }
     )
@@ -262,6 +263,8 @@ def test_voucher_lookup_shows_the_centres_progress_and_other_kiosks_reissues(
     other = [v for v in lookup.vouchers if v.recorded_at_kiosk == "BJHD01"]
     assert other and other[0].progress is ReissueProgress.IN_PRODUCTION
     assert not other[0].self_reprint_available
+    # Issued when that kiosk recorded it, not when the centre last moved it on.
+    assert other[0].issued_at == dt.datetime(2025, 1, 1, 2, 3, 4, tzinfo=dt.UTC)
     assert "BJHD01-20250101-0001" not in lookup.access.numbers
     with local.connect() as c:  # the desk sees it too
         assert c.scalar(sa.select(m.ReissueApplication.progress)) is ReissueProgress.READY
