@@ -130,6 +130,8 @@ def test_identify_writes_the_replica_and_the_session_end_purges_its_records(
     identified = service.identify(ssn, mobile)
     assert identified.card_number == card and not identified.by_card
     assert count(local, m.Cardholder, ssn) == 1
+    with local.connect() as c:  # the mobile number stays at the centre, which checks it
+        assert c.scalar(sa.select(m.Cardholder.mobile).where(m.Cardholder.ssn == ssn)) is None
     assert count(local, m.Card, ssn) == count(centre_engine, m.Card, ssn)
     assert count(local, m.Contribution, ssn) == count(centre_engine, m.Contribution, ssn) > 0
     service.end_session()

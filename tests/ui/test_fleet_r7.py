@@ -206,8 +206,13 @@ def test_the_centre_away_and_back(qtbot, qapp, tmp_path, centre, proxy) -> None:
         )
         assert strip.backend.ok is False
 
-        # Without the card: refused plainly, nothing recorded.
+        # Without the card: refused plainly, before the form (the last check found the centre
+        # away); Retry opens the form, and the centre, still away, refuses it plainly too.
         w.attract.report_loss_clicked.emit()
+        qtbot.waitUntil(lambda: at("refused"), timeout=5000)
+        assert c.business is not None and c.business.view.refusal is Refusal.BACKEND_OFFLINE
+        assert c.business.view.identified is None
+        w.refused.retry_clicked.emit()
         qtbot.waitUntil(lambda: at("identify"), timeout=5000)
         w.identify.id_field.set_text(HOLDER_NO_CARD[0])
         w.identify.mobile_field.set_text(HOLDER_NO_CARD[1])
