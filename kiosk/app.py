@@ -98,6 +98,8 @@ class Kiosk:
     # The periodic back end, printer and service state check, now (_watch_status; tests).
     check_status: Callable[[], None] | None = None
     fleet: FleetParts | None = None  # a kiosk of a fleet: its centre and outbox sender
+    # The resident ID card reader (issue 15); None: the setting idcard_reader is "none".
+    id_reader: IdCardReader | None = None
 
     @property
     def language(self) -> Language:
@@ -157,6 +159,8 @@ class Kiosk:
             self.staff.shutdown()
         self.controller.shutdown()
         self.backend.stop()
+        if self.id_reader is not None:
+            self.id_reader.stop()
         self.window.allow_close = True
         self.window.close()
         # Delete the widgets now, while the QApplication lives: left to the interpreter's last
@@ -315,18 +319,21 @@ def build_kiosk(
     on_fault: FaultHandler | None = None,
     seed: Seed | None = None,
     centre: CentreApi | None = None,
+    id_reader: IdCardReader | None = None,
 ) -> Kiosk:
     """Phase two: the back end, the reader and the controller, wired into the window of
     `open_window` (made here when not given). `printer` replaces the configured voucher
     printer (tests, the tour); `seed` fills the database after migrating it (the demo's
     data: kiosk.demo). `on_fault` hears of a fault found while running that stops
     the kiosk serving (STOP_SERVING). `centre` replaces the fleet's CentreClient (the tour's
-    FakeCentre; given, the kiosk runs as a fleet kiosk). The caller calls `Kiosk.close()`."""
+    FakeCentre; given, the kiosk runs as a fleet kiosk). `id_reader` replaces the configured
+    resident ID card reader (tests). The caller calls `Kiosk.close()`."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.services.devices import ReaderWatch
     from kiosk.services.maintenance import read_service_state
     from kiosk.store.migrate import current_revision
-    from kiosk.ui.bridge import ReaderBridge
+    from kiosk.services.idcard import IdCardWatch
+    from kiosk.ui.bridge import IdCardBridge, ReaderBridge
     from kiosk.ui.controller import CitizenController
 
     window, translations = opened or open_window(settings, app)
@@ -345,10 +352,15 @@ def build_kiosk(
             business = make_business(settings, engine, chosen_printer, seal, fleet)
         with startup_step(Step.READER):
             backend = make_reader_backend(settings)
+            chosen_id_reader = id_reader or make_id_reader(settings)
     except BaseException:
         engine.dispose()
         raise
     bridge = ReaderBridge(ReaderWatch(backend), window)
+    id_bridge = None
+    if chosen_id_reader is not None:
+        watch = IdCardWatch(chosen_id_reader, name=id_reader_name(settings))
+        id_bridge = IdCardBridge(watch, window)
 
     controller = CitizenController(
         window,
@@ -359,6 +371,7 @@ def build_kiosk(
         language=lambda: _language_of(translations),
         reader_name=settings.reader_name,
         idle=IdleWatch(settings.idle_seconds, settings.warning_seconds),
+        id_bridge=id_bridge,
     )
     kiosk = Kiosk(
         settings,
@@ -370,6 +383,7 @@ def build_kiosk(
         business,
         schema=schema,
         fleet=fleet,
+        id_reader=chosen_id_reader,
     )
     kiosk.staff = make_staff(kiosk)
     kiosk.apply_service(service)  # out of service for maintenance survives a restart
@@ -384,7 +398,26 @@ def build_kiosk(
         fleet.start()
     _watch_status(kiosk, on_fault)
     backend.start()
+    if chosen_id_reader is not None:
+        chosen_id_reader.start()
     return kiosk
+
+
+def make_id_reader(settings: Settings) -> IdCardReader | None:
+    """The resident ID card reader of the settings (idcard_reader, idcard_port), or None
+    for "none". Until kiosk.hardware makes one (the iddriver branch), there is none."""
+    try:
+        from kiosk.hardware import make_idcard_reader  # type: ignore[attr-defined]
+    except ImportError:  # the driver's settings are not merged yet: typing only
+        return None
+    reader: IdCardReader | None = make_idcard_reader(settings)
+    return reader
+
+
+def id_reader_name(settings: Settings) -> str:
+    """What the diagnostics call the ID card reader: its port, when the settings say one."""
+    port = getattr(settings, "idcard_port", "")
+    return str(port or "")
 
 
 def trusted_public_keys(settings: Settings) -> dict[str, Ed25519PublicKey]:
