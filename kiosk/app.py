@@ -37,7 +37,7 @@ from kiosk.domain.fleet import CentreState, CentreStatus
 from kiosk.domain.outage import Reason, ServiceState
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
-from kiosk.hardware import make_printer, make_reader_backend
+from kiosk.hardware import make_idcard_reader, make_printer, make_reader_backend
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.window import KioskWindow
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.engine import Engine
 
+    from drivers.idcard.base import IdCardReader
     from drivers.printers.base import Printer
     from kiosk.domain.devices import DeviceStatus
     from kiosk.domain.voucher_data import Language
@@ -330,9 +331,9 @@ def build_kiosk(
     resident ID card reader (tests). The caller calls `Kiosk.close()`."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.services.devices import ReaderWatch
+    from kiosk.services.idcard import IdCardWatch
     from kiosk.services.maintenance import read_service_state
     from kiosk.store.migrate import current_revision
-    from kiosk.services.idcard import IdCardWatch
     from kiosk.ui.bridge import IdCardBridge, ReaderBridge
     from kiosk.ui.controller import CitizenController
 
@@ -352,7 +353,7 @@ def build_kiosk(
             business = make_business(settings, engine, chosen_printer, seal, fleet)
         with startup_step(Step.READER):
             backend = make_reader_backend(settings)
-            chosen_id_reader = id_reader or make_id_reader(settings)
+            chosen_id_reader = id_reader or make_idcard_reader(settings)
     except BaseException:
         engine.dispose()
         raise
@@ -403,21 +404,9 @@ def build_kiosk(
     return kiosk
 
 
-def make_id_reader(settings: Settings) -> IdCardReader | None:
-    """The resident ID card reader of the settings (idcard_reader, idcard_port), or None
-    for "none". Until kiosk.hardware makes one (the iddriver branch), there is none."""
-    try:
-        from kiosk.hardware import make_idcard_reader  # type: ignore[attr-defined]
-    except ImportError:  # the driver's settings are not merged yet: typing only
-        return None
-    reader: IdCardReader | None = make_idcard_reader(settings)
-    return reader
-
-
 def id_reader_name(settings: Settings) -> str:
     """What the diagnostics call the ID card reader: its port, when the settings say one."""
-    port = getattr(settings, "idcard_port", "")
-    return str(port or "")
+    return settings.idcard_port
 
 
 def trusted_public_keys(settings: Settings) -> dict[str, Ed25519PublicKey]:
@@ -510,6 +499,17 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
 
     kiosk.controller.reader_event.connect(reader_status)
 
+    def id_reader_status(_notice: object = None) -> None:
+        """The ID card reader's light, on its notices and at each check (its state is the
+        driver's, read without waiting on the device)."""
+        from kiosk.services.idcard import id_reader_device
+
+        if kiosk.id_reader is not None:
+            status = id_reader_device(kiosk.id_reader, name=id_reader_name(kiosk.settings))
+            strip.set_id_reader(*device_light(status))
+
+    kiosk.controller.id_card_notice.connect(id_reader_status)
+
     def printer_status(status: DeviceStatus) -> None:
         strip.set_printer(*device_light(status))
 
@@ -538,6 +538,7 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
         return kiosk.fleet.status()
 
     def ping() -> None:
+        id_reader_status()
         worker = kiosk.controller.worker
         worker.submit(centre_status, centre_checked, lambda _e: None)
         worker.submit(
