@@ -154,6 +154,8 @@ class AgentScreen(StepScreen):
             widget.setVisible(not card_first)
         self.name_hint.setVisible(not card_first and bool(self.name_hint.text()))
         self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
+        # Nothing to type while the ID card gives the number and the name.
+        self.pad.setEnabled(not card_first and not self._busy)
         if view is not None:
             self.id_panel.show_card(view.id_card, view.id_problem)
 

@@ -115,6 +115,8 @@ class IdCardPanel(QFrame):
             self.button.set_icon_name("keypad")
         self.problem.setText(problem_text(problem) if problem is not None else "")
         self.problem.setVisible(problem is not None)
+        # What went wrong says what to do: the guidance makes room for it (large text).
+        self.detail.setVisible(problem is None or read is not None)
         self.setAccessibleName(f"{self.headline.text()} {self.detail.text()}")
 
     def wipe(self) -> None:
