@@ -106,6 +106,7 @@ class IdentifyScreen(StepScreen):
         ):
             widget.setEnabled(not view.busy)
         self._render_id_card()
+        self._render_toggle()  # the lead says what to do: lay the ID card on, or type
         self._render_error()
         self._render_button()
 
