@@ -138,6 +138,8 @@ class Tour(TourDriver):
         card (temporary, final with an agent, with the printer down), refusals, voucher lookup."""
         w, c = self.kiosk.window, self.kiosk.controller
 
+        self.id_card_chapter()
+
         # Flow 6: the card under temporary loss report turns up.
         self.cancel_loss_report("temporary-loss", flow="found")
 
@@ -177,6 +179,7 @@ class Tour(TourDriver):
         self.start(w.attract.report_loss_clicked, "identify")
         self.identify(*HOLDER_FINAL, as_agent=True)
         self.settle(self.at("agent"), "agent")
+        self.type_instead(w.agent)
         w.agent.id_field.set_text(AGENT[0])
         w.agent.name_edit.setText(AGENT[1])
         w.agent.select_relationship(AGENT[2])
@@ -260,6 +263,7 @@ class Tour(TourDriver):
         self.settle(self.at("attract"))
         self.start(w.attract.voucher_lookup_clicked, "lookup")
         w.lookup.set_mode("person")
+        self.type_instead(w.lookup)
         w.lookup.id_field.set_text(HOLDER_FINAL[0])
         w.lookup.mobile_field.set_text(HOLDER_FINAL[1])
         self.shot("lookup", "lookup-person")
@@ -269,10 +273,44 @@ class Tour(TourDriver):
         c.home()
         self.settle(self.at("attract"))
 
+    def id_card_chapter(self) -> None:
+        """The resident ID card (issue 15): the identify screen asking for it and with the
+        cardholder's laid on, the agent's screen refusing the cardholder's ID card and with
+        the agent's own laid on. Left at the agent step: nothing is reported."""
+        from drivers.idcard.identities import demo_identities
+
+        w, c = self.kiosk.window, self.kiosk.controller
+        id_reader = self.kiosk.id_reader
+        assert id_reader is not None and hasattr(id_reader, "lay"), "the demo's mock ID reader"
+        people = demo_identities()
+        holder, agent = people["wangxiaoming"], people["lixiuying"]
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.shot("idcard", "identify-lay")
+        id_reader.lay(holder)
+        self.settle(what="ID card read")
+        w.identify.mobile_field.set_text(HOLDER_NORMAL[1])
+        w.identify.agent_toggle.setChecked(True)
+        self.shot("idcard", "identify-read")
+        id_reader.take()
+        w.identify.submit()
+        self.settle(self.at("agent"), "agent, ID card")
+        id_reader.lay(holder)  # the agent lays the cardholder's ID card again: refused
+        self.settle(what="the cardholder's ID card refused")
+        self.shot("idcard", "agent-holder-card")
+        id_reader.lay(agent)
+        self.settle(what="the agent's ID card read")
+        w.agent.select_relationship("spouse")
+        self.shot("idcard", "agent-read")
+        id_reader.take()
+        c.home()
+        self.settle(self.at("attract"))
+
     def large_business(self) -> None:
         """The wizard at 1280x800 in large text: a final loss report, then its voucher looked up."""
         w, c = self.kiosk.window, self.kiosk.controller
+        self.id_card_chapter()
         self.start(w.attract.report_loss_clicked, "identify")
+        self.type_instead(w.identify)
         w.identify.id_field.set_text(HOLDER_LARGE[0])
         w.identify.mobile_field.set_text(WRONG_MOBILE)
         w.identify.submit()
@@ -302,6 +340,7 @@ class Tour(TourDriver):
         self.locked_id_number()
         self.start(w.attract.voucher_lookup_clicked, "lookup")
         w.lookup.set_mode("person")
+        self.type_instead(w.lookup)
         w.lookup.id_field.set_text(HOLDER_LARGE[0])
         w.lookup.mobile_field.set_text(WRONG_MOBILE)
         w.lookup.search()

@@ -71,6 +71,7 @@ def fleet_kiosk(qapp, tmp_path, central_url: str) -> Kiosk:
         data_dir=tmp_path / "kiosk",
         log_dir=tmp_path / "kiosk" / "log",
         tap_guard_seconds=0.0,
+        idcard_reader="none",
     )
     kiosk = build_kiosk(settings, qapp)
     assert kiosk.fleet is not None

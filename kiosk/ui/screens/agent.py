@@ -1,6 +1,10 @@
 """The agent (代办) step of a loss report (PRODUCT.md flow 5): someone reporting for the
 cardholder gives their own ID number (checked as typed, and not the cardholder's), their name
-(typed with the system's input method or a keyboard) and how they are related."""
+(typed with the system's input method or a keyboard) and how they are related.
+
+With a resident ID card reader (issue 15) the agent lays their own ID card on it instead: the
+name and ID number come from it, shown masked and not editable; typing is the fallback. The
+cardholder's ID card laid on here is refused (kiosk.flows.business)."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from kiosk.ui.screens.business_parts import StepScreen, primary_button, relation
 from kiosk.ui.theme import SPACING, set_style_property
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
+from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.parts import make_label
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
@@ -33,11 +38,20 @@ class AgentScreen(StepScreen):
     name = BStep.AGENT.value
 
     submitted = Signal(str, str, str)  # agent's ID number, name, relationship key
+    type_instead = Signal()
+    use_id_card = Signal()
+    clear_id_card = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("agent", parent)
         self._relationship: str | None = None
 
+        self.id_panel = IdCardPanel("agentIdCard", whose="agent")
+        self.id_panel.hide()
+        self.use_card_button = KioskButton(
+            "agentUseIdCard", kind="secondary", icon_name="id-card-reader"
+        )
+        self.use_card_button.hide()
         self.id_field = IdNumberField("agentIdNumber")
         self.name_caption = make_label("fieldLabel", object_name="agentNameCaption")
         self.name_edit = QLineEdit()
@@ -65,7 +79,9 @@ class AgentScreen(StepScreen):
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.xs + 2)
+        form_layout.addWidget(self.id_panel)
         form_layout.addWidget(self.id_field)
+        form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
         form_layout.addWidget(self.name_caption)
         form_layout.addWidget(self.name_edit)
         form_layout.addWidget(self.name_hint)
@@ -84,6 +100,9 @@ class AgentScreen(StepScreen):
         self.name_edit.textChanged.connect(self._render_name)
         self.name_edit.returnPressed.connect(self.submit)
         self.next_button.clicked.connect(self.submit)
+        self.id_panel.type_instead.connect(self.type_instead)
+        self.id_panel.clear_card.connect(self.clear_id_card)
+        self.use_card_button.clicked.connect(self.use_id_card)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
@@ -113,11 +132,32 @@ class AgentScreen(StepScreen):
             self.pad,
             self.id_field,
             self.name_edit,
+            self.id_panel,
+            self.use_card_button,
             *self.relationship_buttons.values(),
         ):
             widget.setEnabled(not view.busy)
+        self._render_id_card()
         self._render_lead()
         self._render_button()
+
+    @property
+    def _card_first(self) -> bool:
+        return self._view is not None and self._view.id_card_first
+
+    def _render_id_card(self) -> None:
+        """The ID card panel in place of the typed ID number and name while the ID card
+        comes first; the way back to it while typing with a reader there."""
+        view, card_first = self._view, self._card_first
+        self.id_panel.setVisible(card_first)
+        for widget in (self.id_field, self.name_caption, self.name_edit):
+            widget.setVisible(not card_first)
+        self.name_hint.setVisible(not card_first and bool(self.name_hint.text()))
+        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
+        # Nothing to type while the ID card gives the number and the name.
+        self.pad.setEnabled(not card_first and not self._busy)
+        if view is not None:
+            self.id_panel.show_card(view.id_card, view.id_problem)
 
     def _not_the_holder(self, holder: str | None):  # type: ignore[no-untyped-def]
         def rule(text: str) -> str | None:
@@ -143,7 +183,12 @@ class AgentScreen(StepScreen):
 
     @property
     def complete(self) -> bool:
-        return self.id_field.is_valid and self.name_ok and self._relationship is not None
+        """The agent's ID number and name (read, or typed and right) and the relationship."""
+        if self._relationship is None:
+            return False
+        if self._card_first:
+            return self._view is not None and self._view.id_card is not None
+        return self.id_field.is_valid and self.name_ok
 
     def submit(self) -> None:
         if self._busy or not self.complete or self._relationship is None:
@@ -163,7 +208,7 @@ class AgentScreen(StepScreen):
     def _render_name(self) -> None:
         wrong = bool(_NOT_IN_A_NAME.search(self.agent_name))
         self.name_hint.setText(self.tr("A name has no digits or symbols.") if wrong else "")
-        self.name_hint.setVisible(wrong)
+        self.name_hint.setVisible(wrong and not self._card_first)
         set_style_property(self.name_hint, "tone", "error" if wrong else "")
         set_style_property(self.name_edit, "tone", "error" if wrong else "")
         self.name_hint.setAccessibleName(self.name_hint.text())
@@ -187,6 +232,8 @@ class AgentScreen(StepScreen):
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.name_edit.setPlaceholderText(self.tr("Tap here to type your name"))
         self.relationship_caption.setText(self.tr("How are you related to the cardholder?"))
+        self.use_card_button.set_text(self.tr("Use the ID card reader instead"))
+        self.id_panel.retranslate()
         for key, button in self.relationship_buttons.items():
             button.set_text(relationship_words(key))
         self._render_name()
@@ -204,8 +251,19 @@ class AgentScreen(StepScreen):
             button.setChecked(False)
             button.setEnabled(True)
         self._group.setExclusive(True)
-        for widget in (self.pad, self.id_field, self.name_edit):
+        for widget in (
+            self.pad,
+            self.id_field,
+            self.name_edit,
+            self.id_panel,
+            self.use_card_button,
+        ):
             widget.setEnabled(True)
+        self.id_panel.wipe()
+        self.id_panel.hide()
+        self.use_card_button.hide()
+        for widget in (self.id_field, self.name_caption, self.name_edit):
+            widget.show()
         self._render_lead()
         self._render_name()
 
