@@ -2,56 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>BusinessScreen</source>
-        <comment>This ID card and the mobile number do not match.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>BusinessScreen</source>
-        <comment>Lay the cardholder&apos;s ID card, not your own, and type their registered mobile number.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>BusinessScreen</source>
-        <comment>If this ID card is not the cardholder&apos;s, tap &apos;I am reporting for someone else&apos;.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>IdCardPanel</source>
-        <comment>This kind of ID card cannot be read here. Please type the number instead.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>IdCardPanel</source>
-        <comment>This ID card is the cardholder&apos;s. Please lay your own ID card on the reader.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>IdCardPanel</source>
-        <comment>This ID card is yours, not the cardholder&apos;s. Please lay the cardholder&apos;s ID card on the reader.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>IdCardPanel</source>
-        <comment>The ID card could not be read. Take it away and lay it flat on the reader again.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>AgentScreen</name>
     <message>
         <source>This is the cardholder&apos;s ID number. Please enter your own ID number.</source>
@@ -157,6 +107,18 @@
     <message>
         <source>Check both and try again.</source>
         <translation>请核对后重试。</translation>
+    </message>
+    <message>
+        <source>This ID card and the mobile number do not match.</source>
+        <translation>身份证与手机号码不匹配。</translation>
+    </message>
+    <message>
+        <source>Lay the cardholder&apos;s ID card, not your own, and type their registered mobile number.</source>
+        <translation>请放持卡人的身份证（不是您本人的），并输入其登记的手机号码。</translation>
+    </message>
+    <message>
+        <source>If this ID card is not the cardholder&apos;s, tap &apos;I am reporting for someone else&apos;.</source>
+        <translation>如果这不是持卡人的身份证，请点击“我为他人代办”。</translation>
     </message>
     <message>
         <source>Opening hours: {hours}</source>
@@ -1395,6 +1357,22 @@
 </context>
 <context>
     <name>IdCardPanel</name>
+    <message>
+        <source>This kind of ID card cannot be read here. Please type the number instead.</source>
+        <translation>本机不能读取这种证件，请改为输入号码。</translation>
+    </message>
+    <message>
+        <source>This ID card is the cardholder&apos;s. Please lay your own ID card on the reader.</source>
+        <translation>这是持卡人本人的身份证。请将您自己的身份证放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>This ID card is yours, not the cardholder&apos;s. Please lay the cardholder&apos;s ID card on the reader.</source>
+        <translation>这是您本人的身份证，不是持卡人的。请将持卡人的身份证放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>The ID card could not be read. Take it away and lay it flat on the reader again.</source>
+        <translation>未能读取身份证。请拿开后重新平放在阅读器上。</translation>
+    </message>
     <message>
         <source>ID card read</source>
         <translation>已读取身份证</translation>

@@ -82,15 +82,16 @@ def no_match_text(attempts_left: int | None) -> str:
 def id_card_no_match_text(attempts_left: int | None, as_agent: bool) -> str:
     """A wrong pair after an ID card was read: the ID card may be the wrong person's (an agent
     who laid their own). Still never which of the two does not match, with the tries left."""
-    tr = QCoreApplication.translate
-    what = tr("BusinessScreen", "This ID card and the mobile number do not match.")
+    what = QCoreApplication.translate(
+        "BusinessScreen", "This ID card and the mobile number do not match."
+    )
     if as_agent:
-        hint = tr(
+        hint = QCoreApplication.translate(
             "BusinessScreen",
             "Lay the cardholder's ID card, not your own, and type their registered mobile number.",
         )
     else:
-        hint = tr(
+        hint = QCoreApplication.translate(
             "BusinessScreen",
             "If this ID card is not the cardholder's, tap 'I am reporting for someone else'.",
         )

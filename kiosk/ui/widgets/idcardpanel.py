@@ -18,24 +18,23 @@ from kiosk.ui.widgets.parts import make_label
 
 def problem_text(problem: IdCardProblem) -> str:
     """Why the ID card laid on was not taken, in one or two plain sentences."""
-    tr = QCoreApplication.translate
     if problem is IdCardProblem.UNSUPPORTED:
-        return tr(
+        return QCoreApplication.translate(
             "IdCardPanel",
             "This kind of ID card cannot be read here. Please type the number instead.",
         )
     if problem is IdCardProblem.HOLDER_CARD:
-        return tr(
+        return QCoreApplication.translate(
             "IdCardPanel",
             "This ID card is the cardholder's. Please lay your own ID card on the reader.",
         )
     if problem is IdCardProblem.AGENT_CARD:
-        return tr(
+        return QCoreApplication.translate(
             "IdCardPanel",
             "This ID card is yours, not the cardholder's. Please lay the cardholder's "
             "ID card on the reader.",
         )
-    return tr(
+    return QCoreApplication.translate(
         "IdCardPanel",
         "The ID card could not be read. Take it away and lay it flat on the reader again.",
     )
