@@ -259,7 +259,7 @@ def test_the_device_vanishes_and_comes_back(
 def test_a_reader_that_stops_answering_is_lost_and_back(
     sim: SimulatedIdReader, watching: tuple[SerialIdCardReader, Events]
 ) -> None:
-    reader, events = watching
+    _reader, events = watching
     assert events.next().kind is IdCardEventKind.LAID
     sim.fault = Fault(FaultKind.STALL, None)
     lost = events.next()
