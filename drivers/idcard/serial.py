@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -365,6 +366,9 @@ class SerialIdCardReader(IdCardReader):
 
 def _why(exc: BaseException) -> str:
     """An OS error's reason without pyserial's repetition of the path."""
+    code = getattr(exc, "errno", None)
+    if isinstance(code, int):  # pyserial puts the path and errno into strerror too
+        return os.strerror(code)
     errno_text = getattr(exc, "strerror", None)
     if errno_text is None and len(exc.args) == 2 and isinstance(exc.args[1], str):
         errno_text = exc.args[1]  # termios.error: (errno, text)

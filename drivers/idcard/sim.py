@@ -116,10 +116,18 @@ class SimulatedIdReader:
         os.set_blocking(master, False)
         self._master, self._slave = master, slave
         temporary = self.link.with_name(f".{self.link.name}.{os.getpid()}.tmp")
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        os.symlink(os.ttyname(slave), temporary)
-        os.replace(temporary, self.link)
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            os.symlink(os.ttyname(slave), temporary)
+            os.replace(temporary, self.link)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            for fd in (master, slave):
+                os.close(fd)
+            self._master = self._slave = None
+            raise
         self._stopping.clear()
         self._thread = threading.Thread(target=self._serve, name="idcard-sim", daemon=True)
         self._thread.start()
