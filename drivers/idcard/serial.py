@@ -10,9 +10,11 @@ is selected and read once: LAID with the identity, or UNREADABLE with the error 
 could not be read stays "laid" until it is taken away and laid on again: no endless re-reads).
 "No card" after that is TAKEN. When the port errors or vanishes (or answers nothing three polls
 in a row) the loop reports DEVICE_LOST, closes it and tries to open it again with a growing
-pause; when it answers again, DEVICE_BACK (and a card lying on it is read again: LAID). If the
-port cannot be opened when the loop starts, DEVICE_LOST is reported at once, so that a listener
-always sees DEVICE_BACK after a DEVICE_LOST.
+pause; when it answers "find card" again, DEVICE_BACK (and a card lying on it is read again:
+LAID). A reader that answers find with a fault of its own (its security module: SW3 60, 66...)
+is lost too, its port kept open, and back when find works. If the port cannot be opened when the
+loop starts, DEVICE_LOST is reported at once, so that a listener always sees DEVICE_BACK after a
+DEVICE_LOST, and each of them once per outage.
 
 Seen with the profile only (the simulated reader): a vendor's reader whose "find card" answers
 80 for a card that was read and is still lying there would make the loop report TAKEN after
@@ -251,6 +253,9 @@ class SerialIdCardReader(IdCardReader):
     # --- the watch loop ----------------------------------------------------------------------
 
     def _watch(self) -> None:
+        """The loop. `lost`: DEVICE_LOST was reported and DEVICE_BACK not yet; it is reported
+        when "find card" is answered again, not when the port merely opens, so that a reader
+        that opens but does not answer is lost once, not lost and back every few seconds."""
         card_on = False
         lost = False
         silent = 0
@@ -267,53 +272,76 @@ class SerialIdCardReader(IdCardReader):
                     self._stopping.wait(self.reopen_delays[min(tries, len(self.reopen_delays) - 1)])
                     tries += 1
                     continue
-                tries = 0
                 silent = 0
-                card_on = False
-                self._last_error = None
-                self._state = IdReaderState.READY
                 log.info("idcard.device_open port=%s", self.port)
-                if lost:
-                    lost = False
-                    self._emit(IdCardEvent(IdCardEventKind.DEVICE_BACK))
             try:
                 with self._io:
                     present = self._link is not None and self._link.card_present(
                         self.command_timeout
                     )
-                silent = 0
-                if present and not card_on:
-                    card_on = True
-                    self._read_laid_card()
-                elif not present and card_on:
-                    card_on = False
-                    self._state = IdReaderState.READY
-                    self._last_error = None
-                    log.info("idcard.taken")
-                    self._emit(IdCardEvent(IdCardEventKind.TAKEN))
-            except IdReaderUnavailable as exc:
-                lost = True
-                self._lose(exc, was_open=True)
-                self._stopping.wait(self.reopen_delays[0])
+            except IdReaderUnavailable as exc:  # the port failed: reopened after a pause
+                card_on = False
+                if not lost:
+                    lost = True
+                    self._lose(exc, was_open=True)
+                self._close_and_wait(tries)
+                tries += 1
+                continue
+            except IdStatusError as exc:  # it answers, but cannot look for cards (its SAM)
+                card_on = False
+                if not lost:
+                    lost = True
+                    self._lose(exc, was_open=True)
+                self._stopping.wait(self.reopen_delays[min(tries, len(self.reopen_delays) - 1)])
+                tries += 1
                 continue
             except IdCardError as exc:  # a stalled or garbled answer to find
                 silent += 1
                 log.warning("idcard.find_failed kind=%s error=%s", type(exc).__name__, exc)
                 if silent >= LOST_AFTER_SILENT_POLLS:
-                    lost = True
-                    self._lose(exc, was_open=True)
-                    self._stopping.wait(self.reopen_delays[0])
+                    card_on = False
+                    if not lost:
+                        lost = True
+                        self._lose(exc, was_open=True)
+                    self._close_and_wait(tries)
+                    tries += 1
                     continue
+                self._stopping.wait(self.poll_interval)
+                continue
             except Exception as exc:  # a bug: logged; the loop must not die, the port is reopened
                 log.exception("idcard.watch_error")
-                lost = True
-                self._lose(
-                    IdReaderUnavailable(f"the ID card reader failed ({type(exc).__name__})"),
-                    was_open=True,
-                )
-                self._stopping.wait(self.reopen_delays[0])
+                card_on = False
+                if not lost:
+                    lost = True
+                    error = IdReaderUnavailable(f"the ID card reader failed ({type(exc).__name__})")
+                    self._lose(error, was_open=True)
+                self._close_and_wait(tries)
+                tries += 1
                 continue
+            silent = tries = 0
+            if lost:
+                lost = False
+                card_on = False
+                self._state = IdReaderState.READY
+                self._last_error = None
+                log.info("idcard.device_back port=%s", self.port)
+                self._emit(IdCardEvent(IdCardEventKind.DEVICE_BACK))
+            if present and not card_on:
+                card_on = True
+                self._read_laid_card()
+            elif not present and (card_on or self._state is not IdReaderState.READY):
+                was_on, card_on = card_on, False
+                self._state = IdReaderState.READY
+                self._last_error = None
+                if was_on:
+                    log.info("idcard.taken")
+                    self._emit(IdCardEvent(IdCardEventKind.TAKEN))
             self._stopping.wait(self.poll_interval)
+
+    def _close_and_wait(self, tries: int) -> None:
+        with self._io:
+            self._close()
+        self._stopping.wait(self.reopen_delays[min(tries, len(self.reopen_delays) - 1)])
 
     def _read_laid_card(self) -> None:
         started = time.monotonic()
@@ -351,8 +379,6 @@ class SerialIdCardReader(IdCardReader):
         self._emit(IdCardEvent(IdCardEventKind.LAID, identity=identity))
 
     def _lose(self, error: IdCardError, *, was_open: bool) -> None:
-        with self._io:
-            self._close()
         self._state = IdReaderState.OFFLINE if was_open else IdReaderState.NO_DEVICE
         self._last_error = error
         log.warning("idcard.device_lost port=%s error=%s", self.port, error)

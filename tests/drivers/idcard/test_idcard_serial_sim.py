@@ -256,22 +256,36 @@ def test_the_device_vanishes_and_comes_back(
     assert reader.state() is IdReaderState.CARD_READ
 
 
-def test_a_reader_that_stops_answering_is_lost_and_back(
+def test_a_reader_that_stops_answering_is_lost_once_and_back(
     sim: SimulatedIdReader, watching: tuple[SerialIdCardReader, Events]
 ) -> None:
-    _reader, events = watching
+    reader, events = watching
     assert events.next().kind is IdCardEventKind.LAID
     sim.fault = Fault(FaultKind.STALL, None)
     lost = events.next()
     assert lost.kind is IdCardEventKind.DEVICE_LOST
     assert isinstance(lost.error, IdReaderTimeout)
+    assert reader.state() is IdReaderState.OFFLINE
+    assert events.quiet(0.8)  # reopened, still silent: not back, not lost again
     sim.fault = None
-    kinds = [events.next().kind for _ in range(2)]
-    # It may be reopened while still stalled (DEVICE_BACK, then lost again) before the fault
-    # clears; in the end the card is read again.
-    while kinds[-1] is not IdCardEventKind.LAID:
-        kinds.append(events.next().kind)
-    assert IdCardEventKind.DEVICE_BACK in kinds
+    assert events.kinds(2) == [IdCardEventKind.DEVICE_BACK, IdCardEventKind.LAID]
+
+
+@pytest.mark.parametrize("sw3", [0x60, 0x66])
+def test_a_security_module_fault_is_lost_once_and_back(
+    sim: SimulatedIdReader, watching: tuple[SerialIdCardReader, Events], sw3: int
+) -> None:
+    reader, events = watching
+    assert events.next().kind is IdCardEventKind.LAID
+    sim.fault = Fault(FaultKind.STATUS, None, sw3)
+    lost = events.next()
+    assert lost.kind is IdCardEventKind.DEVICE_LOST
+    assert isinstance(lost.error, IdStatusError) and lost.error.sw3 == sw3
+    assert reader.state() is IdReaderState.OFFLINE and reader.last_error is lost.error
+    assert events.quiet(0.4)
+    sim.fault = None
+    assert events.kinds(2) == [IdCardEventKind.DEVICE_BACK, IdCardEventKind.LAID]
+    assert reader.state() is IdReaderState.CARD_READ
 
 
 def test_no_device_at_start_is_lost_at_once_then_back(link: Path) -> None:
