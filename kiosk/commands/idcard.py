@@ -127,6 +127,9 @@ def _serve(args: argparse.Namespace) -> int:
         f"{args.fault}. Press Ctrl+C to stop.",
         flush=True,
     )
+    threading.Thread(
+        target=_controls, args=(simulated,), daemon=True, name="idcard-controls"
+    ).start()
     try:
         while not stop.wait(0.5):
             pass
@@ -137,6 +140,52 @@ def _serve(args: argparse.Namespace) -> int:
     served = sum(1 for c in simulated.commands if c is not None)
     print(f"Stopped ({served} commands answered).", flush=True)
     return EXIT_OK
+
+
+CONTROLS = (
+    "take | lay [PERSON] | fault KIND | vanish | back: take the ID card away, lay one on (the "
+    "same or another), show a fault (none ends it), unplug the reader or plug it back in"
+)
+
+
+def _controls(simulated: Any) -> None:
+    """Commands typed on standard input while serving, one per line (see CONTROLS); ends at
+    the end of the input (none given: nothing to do)."""
+    import sys
+
+    from drivers.idcard.identities import IdentityFileError, find_identity
+    from drivers.idcard.sim import NAMED_FAULTS
+
+    laid = simulated.identity
+    print(f"Type {CONTROLS}.", flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        verb, rest = words[0].lower(), " ".join(words[1:])
+        if verb == "take":
+            simulated.take()
+            print("ID card taken away.", flush=True)
+        elif verb == "lay":
+            try:
+                laid = find_identity(rest) if rest else laid
+            except IdentityFileError as exc:
+                print(f"Cannot lay {shorten(rest)!r}: {exc}", flush=True)
+                continue
+            if laid is not None:
+                simulated.lay(laid)
+                print("ID card laid on.", flush=True)
+        elif verb == "fault" and rest in NAMED_FAULTS:
+            simulated.fault = NAMED_FAULTS[rest]
+            print(f"Fault: {rest}.", flush=True)
+        elif verb == "vanish":
+            simulated.vanish()
+            print("The reader is gone (its link removed).", flush=True)
+        elif verb == "back":
+            simulated.come_back()
+            print(f"The reader is back at {simulated.link}.", flush=True)
+        else:
+            print(f"Not a command: {shorten(line.strip())!r}. Type {CONTROLS}.", flush=True)
 
 
 # diag idcard -----------------------------------------------------------------------------------

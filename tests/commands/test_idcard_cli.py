@@ -138,3 +138,56 @@ def test_hostile_serve_arguments_are_refused_in_one_line(
         main(["idcard", "serve", "wangxiaoming", "--link", "x", "--fault", "meltdown"])
     assert exited.value.code == exit_codes.USAGE
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_serve_takes_controls_on_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    link = tmp_path / "idcard"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "idcard", "serve", "王晓明", "--link", str(link)],
+        cwd=ROOT,
+        env=private_env(tmp_path),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+
+    def say(command: str, answer: str) -> None:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(command + "\n")
+        process.stdin.flush()
+        while True:
+            line = process.stdout.readline()
+            assert line, "the server ended"
+            if line.startswith(answer):
+                return
+
+    def diag() -> tuple[int, str]:
+        code = main(["diag", "idcard", "--port", str(link), "--timeout", "0.3"])
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    try:
+        assert process.stdout.readline().startswith("Serving")
+        say("take", "ID card taken away")
+        assert diag() == (exit_codes.FAILED, "No ID card on the reader: lay it on and try again.\n")
+        say("lay lijing", "ID card laid on")
+        code, out = diag()
+        assert code == exit_codes.OK and "李*" in out
+        say("lay nobody", "Cannot lay 'nobody'")
+        say("fault read-failed", "Fault: read-failed")
+        assert diag()[0] == exit_codes.FAILED
+        say("fault none", "Fault: none")
+        say("vanish", "The reader is gone")
+        assert diag()[0] == exit_codes.UNAVAILABLE
+        say("back", "The reader is back")
+        code, out = diag()
+        assert code == exit_codes.OK and "李*" in out
+        say("dance", "Not a command: 'dance'")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=TIMEOUT_S)
+    assert process.returncode == exit_codes.OK
