@@ -26,6 +26,7 @@ Logged: events, errors and timings, never what the card holds.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import threading
@@ -100,8 +101,10 @@ class SerialLink:
                 exclusive=True,
             )
         except (serial.SerialException, OSError, ValueError) as exc:
+            busy = getattr(exc, "errno", None) in (errno.EAGAIN, errno.EBUSY)
+            hint = " (another program holds it: a running kiosk?)" if busy else ""
             raise IdReaderUnavailable(
-                f"cannot open the ID card reader at {port}: {_why(exc)}"
+                f"cannot open the ID card reader at {port}: {_why(exc)}{hint}"
             ) from None
         self._frames = FrameReader()
 

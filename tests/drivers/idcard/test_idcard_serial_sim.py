@@ -328,3 +328,16 @@ def test_nothing_personal_is_logged(
     assert "idcard.laid" in caplog.text
     for secret in (WANG.name, WANG.id_number, WANG.id_number[-6:], WANG.address[:6]):
         assert secret not in caplog.text
+
+
+def test_a_port_held_by_the_kiosk_says_so(sim: SimulatedIdReader, link: Path) -> None:
+    reader = make_reader(link)
+    events = Events(reader)
+    reader.start()
+    try:
+        assert events.next().kind is IdCardEventKind.LAID
+        with pytest.raises(IdReaderUnavailable, match="another program holds it"):
+            make_reader(link).read_once(timeout=0.2)
+        assert reader.read_once(timeout=0.3) == WANG  # the watching reader's own port
+    finally:
+        reader.stop()
