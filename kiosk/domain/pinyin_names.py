@@ -255,6 +255,12 @@ class SharedIndex:
             raise RuntimeError("the pinyin index could not be built") from self._error
         return self._index
 
+    def peek(self) -> PinyinIndex | None:
+        """The index if it is built, else None; starts nothing."""
+        if self._error is not None:
+            raise RuntimeError("the pinyin index could not be built") from self._error
+        return self._index
+
     def wait(self, timeout: float | None = None) -> PinyinIndex | None:
         """The index, waiting up to `timeout` seconds for it."""
         self.start()
