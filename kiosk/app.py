@@ -37,7 +37,7 @@ from kiosk.domain.fleet import CentreState, CentreStatus
 from kiosk.domain.outage import Reason, ServiceState
 from kiosk.faults import SchemaMismatch, Step, classify, startup_step, summary
 from kiosk.flows.idle import IdleWatch
-from kiosk.hardware import make_printer, make_reader_backend
+from kiosk.hardware import make_idcard_reader, make_printer, make_reader_backend
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import Theme, apply_theme
 from kiosk.ui.window import KioskWindow
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.engine import Engine
 
+    from drivers.idcard.base import IdCardReader
     from drivers.printers.base import Printer
     from kiosk.domain.devices import DeviceStatus
     from kiosk.domain.voucher_data import Language
@@ -98,6 +99,8 @@ class Kiosk:
     # The periodic back end, printer and service state check, now (_watch_status; tests).
     check_status: Callable[[], None] | None = None
     fleet: FleetParts | None = None  # a kiosk of a fleet: its centre and outbox sender
+    # The resident ID card reader (issue 15); None: the setting idcard_reader is "none".
+    id_reader: IdCardReader | None = None
 
     @property
     def language(self) -> Language:
@@ -157,6 +160,8 @@ class Kiosk:
             self.staff.shutdown()
         self.controller.shutdown()
         self.backend.stop()
+        if self.id_reader is not None:
+            self.id_reader.stop()
         self.window.allow_close = True
         self.window.close()
         # Delete the widgets now, while the QApplication lives: left to the interpreter's last
@@ -315,18 +320,21 @@ def build_kiosk(
     on_fault: FaultHandler | None = None,
     seed: Seed | None = None,
     centre: CentreApi | None = None,
+    id_reader: IdCardReader | None = None,
 ) -> Kiosk:
     """Phase two: the back end, the reader and the controller, wired into the window of
     `open_window` (made here when not given). `printer` replaces the configured voucher
     printer (tests, the tour); `seed` fills the database after migrating it (the demo's
     data: kiosk.demo). `on_fault` hears of a fault found while running that stops
     the kiosk serving (STOP_SERVING). `centre` replaces the fleet's CentreClient (the tour's
-    FakeCentre; given, the kiosk runs as a fleet kiosk). The caller calls `Kiosk.close()`."""
+    FakeCentre; given, the kiosk runs as a fleet kiosk). `id_reader` replaces the configured
+    resident ID card reader (tests). The caller calls `Kiosk.close()`."""
     from kiosk.services.card_session import CardSessionService
     from kiosk.services.devices import ReaderWatch
+    from kiosk.services.idcard import IdCardWatch
     from kiosk.services.maintenance import read_service_state
     from kiosk.store.migrate import current_revision
-    from kiosk.ui.bridge import ReaderBridge
+    from kiosk.ui.bridge import IdCardBridge, ReaderBridge
     from kiosk.ui.controller import CitizenController
 
     window, translations = opened or open_window(settings, app)
@@ -345,10 +353,15 @@ def build_kiosk(
             business = make_business(settings, engine, chosen_printer, seal, fleet)
         with startup_step(Step.READER):
             backend = make_reader_backend(settings)
+            chosen_id_reader = id_reader or make_idcard_reader(settings)
     except BaseException:
         engine.dispose()
         raise
     bridge = ReaderBridge(ReaderWatch(backend), window)
+    id_bridge = None
+    if chosen_id_reader is not None:
+        watch = IdCardWatch(chosen_id_reader, name=id_reader_name(settings))
+        id_bridge = IdCardBridge(watch, window)
 
     controller = CitizenController(
         window,
@@ -359,6 +372,7 @@ def build_kiosk(
         language=lambda: _language_of(translations),
         reader_name=settings.reader_name,
         idle=IdleWatch(settings.idle_seconds, settings.warning_seconds),
+        id_bridge=id_bridge,
     )
     kiosk = Kiosk(
         settings,
@@ -370,6 +384,7 @@ def build_kiosk(
         business,
         schema=schema,
         fleet=fleet,
+        id_reader=chosen_id_reader,
     )
     kiosk.staff = make_staff(kiosk)
     kiosk.apply_service(service)  # out of service for maintenance survives a restart
@@ -384,7 +399,14 @@ def build_kiosk(
         fleet.start()
     _watch_status(kiosk, on_fault)
     backend.start()
+    if chosen_id_reader is not None:
+        chosen_id_reader.start()
     return kiosk
+
+
+def id_reader_name(settings: Settings) -> str:
+    """What the diagnostics call the ID card reader: its port, when the settings say one."""
+    return settings.idcard_port
 
 
 def trusted_public_keys(settings: Settings) -> dict[str, Ed25519PublicKey]:
@@ -477,6 +499,17 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
 
     kiosk.controller.reader_event.connect(reader_status)
 
+    def id_reader_status(_notice: object = None) -> None:
+        """The ID card reader's light, on its notices and at each check (its state is the
+        driver's, read without waiting on the device)."""
+        from kiosk.services.idcard import id_reader_device
+
+        if kiosk.id_reader is not None:
+            status = id_reader_device(kiosk.id_reader, name=id_reader_name(kiosk.settings))
+            strip.set_id_reader(*device_light(status))
+
+    kiosk.controller.id_card_notice.connect(id_reader_status)
+
     def printer_status(status: DeviceStatus) -> None:
         strip.set_printer(*device_light(status))
 
@@ -505,6 +538,7 @@ def _watch_status(kiosk: Kiosk, on_fault: FaultHandler | None = None) -> None:
         return kiosk.fleet.status()
 
     def ping() -> None:
+        id_reader_status()
         worker = kiosk.controller.worker
         worker.submit(centre_status, centre_checked, lambda _e: None)
         worker.submit(

@@ -2,8 +2,8 @@
 
 Precedence: built-in defaults < the TOML file (`KIOSK_CONFIG`, else `kiosk.toml` under the
 platform config directory) < environment variables < explicit arguments (`--url`). Demo mode
-swaps in the embedded defaults: mock reader, a demo database, a PDF printer into a folder.
-Nothing is read at import; `app.py` calls `load_settings()` once.
+swaps in the embedded defaults: mock readers (the card's and the ID card's), a demo database,
+a PDF printer into a folder. Nothing is read at import; `app.py` calls `load_settings()` once.
 
 Every setting is checked when loaded, defaults included, and a bad one is refused with one line
 (SettingsError): its name, what is allowed, the value, and the file or variable it came from.
@@ -19,6 +19,8 @@ naming a FIFO or /dev/zero is refused, not waited on).
     location = "朝阳区社保服务大厅 1号机"
     database_url = "postgresql://kiosk@central/sscard"
     reader = "pcsc"            # or "mock"
+    idcard_reader = "serial"   # the resident ID card reader: "serial", "mock" or "none"
+    idcard_port = "/dev/ttyUSB0"  # its serial device (required with "serial")
     language = "zh_CN"         # or "en"
     idle_seconds = 60
     warning_seconds = 15
@@ -68,6 +70,7 @@ APP_NAME = "sscard-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 ENV_PREFIX = "KIOSK_"
 READERS = ("pcsc", "mock")
+IDCARD_READERS = ("none", "serial", "mock")
 PRINTERS = ("pdf", "cups")
 # The paper in the printer, as kiosk.reports.layout.LAYOUTS names it (not imported: ReportLab is
 # slow to load, and the settings are read before the first screen).
@@ -89,6 +92,12 @@ class Settings:
     database_url: str = ""  # empty: the kiosk's own SQLite file (resolved_database_url)
     reader: str = "pcsc"
     reader_name: str = ""  # empty: the first reader that offers a card
+    # The resident ID card reader (drivers/idcard): "serial" (a real one on idcard_port), "mock"
+    # (in-process: the demo tray lays ID cards on it) or "none" (no ID card reader: people type).
+    idcard_reader: Literal["none", "serial", "mock"] = "none"
+    # Its serial device, an absolute path (/dev/ttyUSB0, /dev/ttyACM0, a udev symlink such as
+    # /dev/idcard); required with idcard_reader = "serial".
+    idcard_port: str = ""
     language: str = "zh_CN"
     idle_seconds: float = 60.0
     warning_seconds: float = 15.0
@@ -204,6 +213,7 @@ def load_settings(
     if demo:
         values["demo"] = True
         values.setdefault("reader", "mock")
+        values.setdefault("idcard_reader", "mock")
         values.setdefault("printer", "pdf")
         values.setdefault("kiosk_id", "DEMO01")
         values.setdefault("location", "演示大厅 Demo hall")
@@ -294,6 +304,7 @@ RANGES = {
 }
 CHOICES = {
     "reader": READERS,
+    "idcard_reader": IDCARD_READERS,
     "language": LANGUAGES,
     "printer": PRINTERS,
     "deployment": DEPLOYMENTS,
@@ -302,6 +313,7 @@ CHOICES = {
 TEXT_LIMITS = {
     "location": 100,  # printed on the voucher
     "reader_name": 128,  # PC/SC's MAX_READERNAME
+    "idcard_port": 255,
     "printer_queue": 127,  # CUPS's limit on a queue name
     "printer_server": 255,
     "database_url": 2000,
@@ -437,6 +449,11 @@ def _check_text(name: str, value: str) -> None:
         _check_database_url(value)
     elif name == "central_url":
         _check_central_url(value)
+    elif name == "idcard_port":
+        wanted = "empty or the absolute path of the ID card reader's serial device"
+        _printable(value, limit, wanted)
+        if value and not value.startswith("/"):
+            raise _Refused(f"{wanted} (such as /dev/ttyUSB0)")
     else:
         _printable(value, limit, f"printable text of at most {limit} characters")
 
@@ -524,6 +541,12 @@ def _check_deployment(settings: Settings, origins: Mapping[str, str]) -> None:
 def _check_together(settings: Settings, origins: Mapping[str, str]) -> Settings:
     """Checks that take two settings."""
     _check_deployment(settings, origins)
+    if settings.idcard_reader == "serial" and not settings.idcard_port:
+        where = origins.get("idcard_reader")
+        raise SettingsError(
+            'idcard_port must be set with idcard_reader = "serial": the reader\'s serial '
+            "device, such as /dev/ttyUSB0" + (f" (idcard_reader from {where})" if where else "")
+        )
     if settings.warning_seconds > settings.idle_seconds:
         where = origins.get("warning_seconds")
         raise SettingsError(

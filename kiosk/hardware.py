@@ -1,4 +1,5 @@
-"""The kiosk's devices made from its settings: the card reader backend and the voucher printer.
+"""The kiosk's devices made from its settings: the card reader backend, the resident ID card
+reader and the voucher printer.
 
 Here, not in kiosk.app, so that a command (`kiosk diag selftest`) makes them exactly as the
 kiosk does without loading Qt.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from drivers.idcard.base import IdCardReader
     from drivers.printers.base import Printer
     from drivers.readers.base import CardReaderBackend
     from kiosk.config import Settings
@@ -22,6 +24,21 @@ def make_reader_backend(settings: Settings) -> CardReaderBackend:
     from drivers.readers.pcsc import PcscBackend
 
     return PcscBackend()
+
+
+def make_idcard_reader(settings: Settings) -> IdCardReader | None:
+    """The resident ID card reader (`idcard_reader`): the serial one on `idcard_port`, the
+    in-process mock (the demo; drivers.idcard.mock.MockIdCardReader, which the demo tray lays
+    ID cards on), or None when the kiosk has none. Not started: the caller starts and stops it."""
+    if settings.idcard_reader == "serial":
+        from drivers.idcard.serial import SerialIdCardReader
+
+        return SerialIdCardReader(settings.idcard_port)
+    if settings.idcard_reader == "mock":
+        from drivers.idcard.mock import MockIdCardReader
+
+        return MockIdCardReader()
+    return None
 
 
 def make_printer(settings: Settings, *, prepare: bool = True) -> Printer:

@@ -47,6 +47,10 @@
         <source>How are you related to the cardholder?</source>
         <translation>您与持卡人的关系</translation>
     </message>
+    <message>
+        <source>Use the ID card reader instead</source>
+        <translation>改用身份证阅读器</translation>
+    </message>
 </context>
 <context>
     <name>AmountField</name>
@@ -103,6 +107,18 @@
     <message>
         <source>Check both and try again.</source>
         <translation>请核对后重试。</translation>
+    </message>
+    <message>
+        <source>This ID card and the mobile number do not match.</source>
+        <translation>身份证与手机号码不匹配。</translation>
+    </message>
+    <message>
+        <source>Lay the cardholder&apos;s ID card, not your own, and type their registered mobile number.</source>
+        <translation>请放持卡人的身份证（不是您本人的），并输入其登记的手机号码。</translation>
+    </message>
+    <message>
+        <source>If this ID card is not the cardholder&apos;s, tap &apos;I am reporting for someone else&apos;.</source>
+        <translation>如果这不是持卡人的身份证，请点击“我为他人代办”。</translation>
     </message>
     <message>
         <source>Opening hours: {hours}</source>
@@ -1284,6 +1300,26 @@
         <source>not checked: the centre did not answer</source>
         <translation>未检查：中心没有应答</translation>
     </message>
+    <message>
+        <source>this kind of ID card is not supported here</source>
+        <translation>本机不支持这种证件</translation>
+    </message>
+    <message>
+        <source>the ID card on the reader cannot be read: laid on too briefly, or damaged</source>
+        <translation>阅读器上的身份证无法读取：放置时间过短，或证件损坏</translation>
+    </message>
+    <message>
+        <source>no ID card reader is connected: check its USB cable and idcard_port</source>
+        <translation>未连接身份证阅读器：请检查其 USB 线缆和 idcard_port 设置</translation>
+    </message>
+    <message>
+        <source>the ID card reader does not answer: check its cable and power</source>
+        <translation>身份证阅读器无响应：请检查线缆和电源</translation>
+    </message>
+    <message>
+        <source>the ID card reader&apos;s state cannot be read ({error})</source>
+        <translation>无法读取身份证阅读器的状态（{error}）</translation>
+    </message>
 </context>
 <context>
     <name>EntryField</name>
@@ -1317,6 +1353,53 @@
     <message>
         <source>Larger text</source>
         <translation>大字模式</translation>
+    </message>
+</context>
+<context>
+    <name>IdCardPanel</name>
+    <message>
+        <source>This kind of ID card cannot be read here. Please type the number instead.</source>
+        <translation>本机不能读取这种证件，请改为输入号码。</translation>
+    </message>
+    <message>
+        <source>This ID card is the cardholder&apos;s. Please lay your own ID card on the reader.</source>
+        <translation>这是持卡人本人的身份证。请将您自己的身份证放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>This ID card is yours, not the cardholder&apos;s. Please lay the cardholder&apos;s ID card on the reader.</source>
+        <translation>这是您本人的身份证，不是持卡人的。请将持卡人的身份证放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>The ID card could not be read. Take it away and lay it flat on the reader again.</source>
+        <translation>未能读取身份证。请拿开后重新平放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>ID card read</source>
+        <translation>已读取身份证</translation>
+    </message>
+    <message>
+        <source>Use another ID card</source>
+        <translation>换一张身份证</translation>
+    </message>
+    <message>
+        <source>Lay your own ID card on the reader</source>
+        <translation>请将您本人的身份证放在阅读器上</translation>
+    </message>
+    <message>
+        <source>Lay the ID card on the reader</source>
+        <translation>请将身份证放在阅读器上</translation>
+    </message>
+    <message>
+        <source>The reader is below the screen. Your name and ID number are read from it.</source>
+        <translation>阅读器在屏幕下方，将自动读取您的姓名和身份证号码。</translation>
+    </message>
+    <message>
+        <source>The reader is below the screen. The ID number is read from it.</source>
+        <translation>阅读器在屏幕下方，将自动读取身份证号码。</translation>
+    </message>
+    <message>
+        <source>Type the number instead</source>
+        <translation>改为输入号码</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1440,14 @@
         <translation>我为他人代办</translation>
     </message>
     <message>
+        <source>Lay the cardholder&apos;s ID card on the reader and type the mobile number they registered. Your own ID card comes next.</source>
+        <translation>请将持卡人的身份证放在阅读器上，并输入其登记的手机号码。下一步再读取您本人的身份证。</translation>
+    </message>
+    <message>
+        <source>Lay your ID card on the reader and type the mobile number registered with social security. You do not need the social security card.</source>
+        <translation>请将身份证放在阅读器上，并输入在社保登记的手机号码。无需社保卡。</translation>
+    </message>
+    <message>
         <source>Type the cardholder&apos;s ID number and the mobile number they registered with social security. Your own details come next.</source>
         <translation>请输入持卡人的身份证号码和社保预留手机号码。下一步再填写您本人的信息。</translation>
     </message>
@@ -1375,6 +1466,10 @@
     <message>
         <source>Registered mobile number</source>
         <translation>预留手机号码</translation>
+    </message>
+    <message>
+        <source>Use the ID card reader instead</source>
+        <translation>改用身份证阅读器</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1736,10 @@
     <message>
         <source>Registered mobile number</source>
         <translation>预留手机号码</translation>
+    </message>
+    <message>
+        <source>Use the ID card reader instead</source>
+        <translation>改用身份证阅读器</translation>
     </message>
 </context>
 <context>
@@ -5017,6 +5116,10 @@
     <message>
         <source>Card reader</source>
         <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
     </message>
     <message>
         <source>Printer</source>

@@ -161,6 +161,7 @@ class FakeCentre:
                     if row.get("expected_pickup_date")
                     else None
                 ),
+                applied_at=_time(row.get("applied_at")),
             )
             for v, row in rows.items()
         }
@@ -240,6 +241,7 @@ class FakeCentre:
                 "progress_at": payload.get("applied_at"),
                 "outlet": payload.get("outlet"),
                 "expected_pickup_date": payload.get("expected_pickup_date"),
+                "applied_at": payload.get("applied_at"),
                 "ssn": payload.get("ssn"),
             }
         elif topic == "reissue_progress":

@@ -36,7 +36,12 @@ def make_demo_tray(kiosk: Kiosk) -> DemoTray:
 
     assert isinstance(kiosk.backend, MockReaderBackend)
     codes = kiosk.business.context.codes()  # the kiosk's own: an SSK2 code over the number
-    tray = DemoTray(kiosk.backend, kiosk.business.printer, voucher_code=codes.sign)
+    from drivers.idcard.mock import MockIdCardReader
+
+    id_reader = kiosk.id_reader if isinstance(kiosk.id_reader, MockIdCardReader) else None
+    tray = DemoTray(
+        kiosk.backend, kiosk.business.printer, voucher_code=codes.sign, id_reader=id_reader
+    )
     tray.scanned.connect(lambda code: type_as_scanner(kiosk.window, code))
     strip = kiosk.window.attract.status_strip
 

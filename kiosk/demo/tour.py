@@ -29,10 +29,12 @@ from PySide6.QtWidgets import QApplication
 
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.readers.mock import DEFAULT_READER, Faults
-from kiosk.app import build_kiosk
+from kiosk.app import build_kiosk, open_database
 from kiosk.config import Settings, load_settings
+from kiosk.demo.centre import FakeCentre
 from kiosk.demo.seed import seed_demo
 from kiosk.demo.tour_driver import MAIN_SIZE, SMALL_SIZE, Shot, TourDriver, TourError
+from kiosk.demo.tour_fleet import FleetTour
 from kiosk.demo.tour_staff import StaffTour
 from kiosk.domain.pinyin_names import SHARED_INDEX
 from kiosk.domain.session import CardProblem
@@ -137,6 +139,8 @@ class Tour(TourDriver):
         card (temporary, final with an agent, with the printer down), refusals, voucher lookup."""
         w, c = self.kiosk.window, self.kiosk.controller
 
+        self.id_card_chapter()
+
         # Flow 6: the card under temporary loss report turns up.
         self.cancel_loss_report("temporary-loss", flow="found")
 
@@ -176,6 +180,7 @@ class Tour(TourDriver):
         self.start(w.attract.report_loss_clicked, "identify")
         self.identify(*HOLDER_FINAL, as_agent=True)
         self.settle(self.at("agent"), "agent")
+        self.type_instead(w.agent)
         w.agent.id_field.set_text(AGENT[0])
         w.agent.name_field.set_text(AGENT[1])
         w.agent.select_relationship(AGENT[2])
@@ -260,6 +265,7 @@ class Tour(TourDriver):
         self.settle(self.at("attract"))
         self.start(w.attract.voucher_lookup_clicked, "lookup")
         w.lookup.set_mode("person")
+        self.type_instead(w.lookup)
         w.lookup.id_field.set_text(HOLDER_FINAL[0])
         w.lookup.mobile_field.set_text(HOLDER_FINAL[1])
         self.shot("lookup", "lookup-person")
@@ -269,10 +275,44 @@ class Tour(TourDriver):
         c.home()
         self.settle(self.at("attract"))
 
+    def id_card_chapter(self) -> None:
+        """The resident ID card (issue 15): the identify screen asking for it and with the
+        cardholder's laid on, the agent's screen refusing the cardholder's ID card and with
+        the agent's own laid on. Left at the agent step: nothing is reported."""
+        from drivers.idcard.identities import demo_identities
+
+        w, c = self.kiosk.window, self.kiosk.controller
+        id_reader = self.kiosk.id_reader
+        assert id_reader is not None and hasattr(id_reader, "lay"), "the demo's mock ID reader"
+        people = demo_identities()
+        holder, agent = people["wangxiaoming"], people["lixiuying"]
+        self.start(w.attract.report_loss_clicked, "identify")
+        self.shot("idcard", "identify-lay")
+        id_reader.lay(holder)
+        self.settle(what="ID card read")
+        w.identify.mobile_field.set_text(HOLDER_NORMAL[1])
+        w.identify.agent_toggle.setChecked(True)
+        self.shot("idcard", "identify-read")
+        id_reader.take()
+        w.identify.submit()
+        self.settle(self.at("agent"), "agent, ID card")
+        id_reader.lay(holder)  # the agent lays the cardholder's ID card again: refused
+        self.settle(what="the cardholder's ID card refused")
+        self.shot("idcard", "agent-holder-card")
+        id_reader.lay(agent)
+        self.settle(what="the agent's ID card read")
+        w.agent.select_relationship("spouse")
+        self.shot("idcard", "agent-read")
+        id_reader.take()
+        c.home()
+        self.settle(self.at("attract"))
+
     def large_business(self) -> None:
         """The wizard at 1280x800 in large text: a final loss report, then its voucher looked up."""
         w, c = self.kiosk.window, self.kiosk.controller
+        self.id_card_chapter()
         self.start(w.attract.report_loss_clicked, "identify")
+        self.type_instead(w.identify)
         w.identify.id_field.set_text(HOLDER_LARGE[0])
         w.identify.mobile_field.set_text(WRONG_MOBILE)
         w.identify.submit()
@@ -308,6 +348,7 @@ class Tour(TourDriver):
         self.locked_id_number()
         self.start(w.attract.voucher_lookup_clicked, "lookup")
         w.lookup.set_mode("person")
+        self.type_instead(w.lookup)
         w.lookup.id_field.set_text(HOLDER_LARGE[0])
         w.lookup.mobile_field.set_text(WRONG_MOBILE)
         w.lookup.search()
@@ -410,6 +451,7 @@ def run_tour(out: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
                 kiosk.close()
                 stop_log()
             shots.extend(tour.shots)
+            shots.extend(_fleet_shots(app, settings, out))
             shots.append(_out_of_service_shot(app, settings, out))
             _keep_printouts(settings, out / language / "printed")
     summary = {
@@ -437,6 +479,40 @@ def _log_to(log_dir: Path) -> Callable[[], None]:
         root.setLevel(level)
 
     return stop
+
+
+def _fleet_shots(app: QApplication, settings: Settings, out: Path) -> list[Shot]:
+    """The fleet pass (kiosk.demo.tour_fleet): the demo kiosk again, in a data folder of its
+    own, as a kiosk of a fleet (deployment = fleet) whose centre is kiosk.demo.centre.FakeCentre
+    over a demo database of its own, handed in through build_kiosk in place of the centre's
+    PostgreSQL (the central_url is never used)."""
+    centre_settings = dataclasses.replace(settings, data_dir=settings.data_dir / "centre")
+    centre_engine = open_database(centre_settings, seed_demo)
+    fleet_dir = settings.data_dir / "fleet"
+    fleet = dataclasses.replace(
+        settings,
+        data_dir=fleet_dir,
+        log_dir=fleet_dir / "log",
+        deployment="fleet",
+        central_url="postgresql+psycopg://demo@centre.invalid/sscard",  # FakeCentre instead
+    )
+    centre = FakeCentre(centre_engine, fleet.kiosk_id)
+    centre.set_reachable(False)  # the centre away from the start: this kiosk never saw it
+    stop_log = _log_to(fleet.log_dir)
+    try:
+        kiosk = build_kiosk(fleet, app, seed=seed_demo, centre=centre)
+        tour = Tour(kiosk, out)
+        tour.language = settings.language
+        kiosk.window.resize(*MAIN_SIZE)
+        kiosk.window.show()
+        try:
+            FleetTour(tour, centre).run()
+        finally:
+            kiosk.close()
+    finally:
+        stop_log()
+        centre_engine.dispose()
+    return tour.shots
 
 
 def _out_of_service_shot(app: QApplication, settings: Settings, out: Path) -> Shot:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drivers.idcard.base import IdCardUnsupported, IdIdentity, IdStatusError
+from drivers.idcard.mock import MockIdCardReader
 from drivers.printers.base import Printer
 from drivers.printers.fake import Fault
 from drivers.printers.faultable import FaultablePrinter
@@ -114,8 +117,11 @@ class DemoTray(QWidget):
         printer: Printer | None = None,
         *,
         voucher_code: Callable[[str], str] | None = None,
+        id_reader: MockIdCardReader | None = None,
     ) -> None:
-        """`printer`: the kiosk's voucher printer; its faults can be chosen here when it is a
+        """`id_reader`: the demo's mock resident ID card reader, whose ID cards are laid on
+        and taken away here (none: the section is left out). `printer`: the kiosk's voucher
+        printer; its faults can be chosen here when it is a
         FaultablePrinter, its folder opened when it writes PDF files. `voucher_code`: a
         voucher number's QR code (as the kiosk prints it), for the scan button."""
         super().__init__()
@@ -149,6 +155,11 @@ class DemoTray(QWidget):
         self.remove_button.clicked.connect(self.remove)
         layout.addSpacing(12)
         layout.addWidget(self.remove_button)
+        self._id_reader = id_reader
+        self.id_buttons: dict[str, QPushButton] = {}
+        if id_reader is not None:
+            layout.addSpacing(20)
+            self._add_id_card_section(layout)
         layout.addSpacing(20)
         self._add_printer_section(layout)
         layout.addSpacing(20)
@@ -162,6 +173,56 @@ class DemoTray(QWidget):
         self.scan_button.clicked.connect(self.scan_newest)
         layout.addWidget(self.scan_button)
         layout.addStretch(1)
+
+    def _add_id_card_section(self, layout: QVBoxLayout) -> None:
+        """The demo's resident ID cards: the demo cardholders' (same names and ID numbers as
+        the demo cards) and the demo agent's, a kind the kiosk does not read, one that fails,
+        and "take away". Two columns, to keep the tray short."""
+        from drivers.idcard.identities import demo_identities
+
+        title = QLabel("身份证 ID cards")
+        title.setObjectName("demoTrayIdCardTitle")
+        layout.addWidget(title)
+        grid = QGridLayout()
+        people = demo_identities()
+        choices: list[tuple[str, str, Callable[[], None]]] = [
+            (key, f"{identity.name}  ·  {key}", lambda i=identity: self.lay_id_card(i))
+            for key, identity in people.items()
+        ]
+        anyone = next(iter(people.values()))
+        choices += [
+            ("foreign", "外国人永久居留身份证  ·  Foreign permanent residence",
+             lambda: self.lay_id_card(anyone, unsupported=True)),
+            ("unreadable", "读不出的身份证  ·  Unreadable", lambda: self.lay_id_card(
+                anyone, unreadable=True)),
+            ("take", "拿走身份证  ·  Take away", self.take_id_card),
+        ]  # fmt: skip
+        for i, (key, text, action) in enumerate(choices):
+            button = QPushButton(text)
+            button.setObjectName(f"idcard-{key}")
+            button.setAccessibleName(f"ID card {key}")
+            button.clicked.connect(lambda _=False, a=action: a())
+            grid.addWidget(button, i // 2, i % 2)
+            self.id_buttons[key] = button
+        layout.addLayout(grid)
+
+    def lay_id_card(
+        self, identity: IdIdentity, *, unsupported: bool = False, unreadable: bool = False
+    ) -> None:
+        """Lay an ID card on the mock reader (the one there is taken away first)."""
+        if self._id_reader is None:
+            return
+        if unsupported:
+            self._id_reader.fail_next(
+                IdCardUnsupported("this kind of ID card is not supported here")
+            )
+        elif unreadable:
+            self._id_reader.fail_next(IdStatusError(0x41, "read failed"))
+        self._id_reader.lay(identity)
+
+    def take_id_card(self) -> None:
+        if self._id_reader is not None:
+            self._id_reader.take()
 
     def _add_printer_section(self, layout: QVBoxLayout) -> None:
         title = QLabel("打印机 Printer")

@@ -48,10 +48,12 @@ from kiosk.domain.business import (
     materials_for,
 )
 from kiosk.domain.devices import PrinterStatus
+from kiosk.domain.idcard import IdCardProblem, IdCardRead
 from kiosk.domain.journal import Agent, LossReportKind, LossReportRequest, ReissueReason
 from kiosk.domain.records import Outlet
 from kiosk.flows.business_contract import (
     _REASONS,
+    ID_CARD_STEPS,
     PIN_PURPOSES,
     BCommand,
     BStep,
@@ -73,6 +75,7 @@ from kiosk.flows.business_contract import (
 )
 
 __all__ = [  # the contract's names, where the screens and tests have always found them
+    "ID_CARD_STEPS",
     "PIN_PURPOSES",
     "BCommand",
     "BStep",
@@ -112,10 +115,15 @@ class BusinessFlow:
     counted by the back end (kiosk.services.proof), not here: a new session, or another kiosk,
     gets no fresh attempts."""
 
-    def __init__(self, kiosk_id: str, *, new_key: Callable[[], str] = _new_key) -> None:
+    def __init__(
+        self, kiosk_id: str, *, new_key: Callable[[], str] = _new_key, id_reader: bool = False
+    ) -> None:
+        """`id_reader`: the kiosk has a resident ID card reader that answers now (issue 15):
+        the ID card is then the first choice wherever a person identifies themself."""
         self.kiosk_id = kiosk_id
         self._new_key = new_key
-        self.view = BusinessView(Purpose.LOSS_REPORT, BStep.IDENTIFY, ())
+        self._id_reader = id_reader
+        self.view = BusinessView(Purpose.LOSS_REPORT, BStep.IDENTIFY, (), id_reader=id_reader)
         self._key: str | None = None
         self._key_request: Request | None = None  # the request content the key was made for
         self._retry_step: BStep | None = None  # where retry() goes after BACKEND_OFFLINE
@@ -160,18 +168,29 @@ class BusinessFlow:
     # Identification ---------------------------------------------------------------------------
 
     def identify(self, ssn: str, mobile: str, as_agent: bool) -> list[BCommand]:
+        """The cardholder's ID number (the ID card's when one was read: what was typed does not
+        count then) and registered mobile number."""
         if not self._at(BStep.IDENTIFY):
             return []
-        self.view = replace(self.view, as_agent=as_agent, busy=True)
+        card = self.view.holder_card
+        if card is not None:
+            ssn = card.id_number
+        elif self.view.id_card_first:
+            return []  # the panel asks for the ID card: nothing typed is on screen
+        self.view = replace(self.view, as_agent=as_agent, busy=True, id_problem=None)
         return [Identify(ssn, mobile)]
 
     def identified(self, identified: Identified) -> list[BCommand]:
         if not self._awaiting(BStep.IDENTIFY):
             return []
         step = BStep.AGENT if self.view.as_agent else BStep.WHAT_HAPPENED
+        agent_card = self.view.agent_card
+        if agent_card is not None and agent_card.id_number == identified.ssn:
+            agent_card = None  # read at an earlier pass, it is this cardholder's own
         self.view = replace(
             self.view,
             identified=identified,
+            agent_card=agent_card,
             identify_error=None,
             agent=None,
             choice=None,
@@ -181,12 +200,95 @@ class BusinessFlow:
         return []
 
     def agent_given(self, id_number: str, name: str, relationship: str) -> list[BCommand]:
+        """The agent's own ID number and name (their ID card's when one was read) and how
+        they are related to the cardholder."""
         identified = self.view.identified
+        card = self.view.agent_card
+        if card is not None:
+            id_number, name = card.id_number, card.name
+        elif self.view.id_card_first:
+            return []
         if not self._at(BStep.AGENT) or identified is None or id_number == identified.ssn:
             return []
         self.view = replace(self.view, agent=Agent(id_number, name, relationship))
         self._go(BStep.WHAT_HAPPENED)
         return []
+
+    # The resident ID card (issue 15) ----------------------------------------------------------
+
+    def id_card_laid(self, card: IdCardRead) -> list[BCommand]:
+        """An ID card was laid on the reader and read. At the cardholder's step (identify,
+        lookup by person) it is the cardholder's; at the agent's step, the agent's own. The
+        wrong person's card is refused plainly: the cardholder's at the agent's step, and at
+        the cardholder's step the card given as the agent's. Anywhere else it is ignored."""
+        view = self.view
+        if view.busy or view.step not in ID_CARD_STEPS:
+            return []
+        typing = view.typing - {view.step}  # laying a card on is choosing the card
+        if view.step is BStep.AGENT:
+            holder = view.identified.ssn if view.identified is not None else None
+            if card.id_number == holder:
+                self.view = replace(view, agent_card=None, id_problem=IdCardProblem.HOLDER_CARD)
+                return []
+            self.view = replace(view, agent_card=card, id_problem=None, typing=typing)
+            return []
+        # The agent as given, or as their ID card was read before Back came here.
+        agents = {a.id_number for a in (view.agent, view.agent_card) if a is not None}
+        if view.step is BStep.IDENTIFY and card.id_number in agents:
+            self.view = replace(view, holder_card=None, id_problem=IdCardProblem.AGENT_CARD)
+            return []
+        self.view = replace(
+            view,
+            holder_card=card,
+            id_problem=None,
+            typing=typing,
+            identify_error=None,
+            lookup_error=None,
+        )
+        return []
+
+    def id_card_unreadable(self, *, unsupported: bool = False) -> list[BCommand]:
+        """An ID card was laid on and could not be read, or is of a kind not read here."""
+        if self.view.busy or self.view.step not in ID_CARD_STEPS:
+            return []
+        problem = IdCardProblem.UNSUPPORTED if unsupported else IdCardProblem.UNREADABLE
+        self.view = replace(self.view, id_problem=problem)
+        return []
+
+    def clear_id_card(self) -> list[BCommand]:
+        """ "Use another ID card": what was read at this step is forgotten."""
+        if not self._in_id_step():
+            return []
+        if self.view.step is BStep.AGENT:
+            self.view = replace(self.view, agent_card=None, id_problem=None)
+        else:
+            self.view = replace(self.view, holder_card=None, id_problem=None)
+        return []
+
+    def type_instead(self) -> list[BCommand]:
+        """ "Type the number instead": this step's ID card goes, the typed field comes."""
+        if not self._in_id_step():
+            return []
+        self.clear_id_card()
+        self.view = replace(self.view, typing=self.view.typing | {self.view.step})
+        return []
+
+    def use_id_card(self) -> list[BCommand]:
+        """Back from typing to the ID card on the reader (only with a reader there)."""
+        if not self._in_id_step() or not self.view.id_reader:
+            return []
+        self.view = replace(self.view, typing=self.view.typing - {self.view.step}, id_problem=None)
+        return []
+
+    def id_reader_changed(self, online: bool) -> list[BCommand]:
+        """The ID card reader went away (typing is the way, what was read stays) or came
+        back; later business flows start with it as it is now."""
+        self._id_reader = online
+        self.view = replace(self.view, id_reader=online)
+        return []
+
+    def _in_id_step(self) -> bool:
+        return self.view.step in ID_CARD_STEPS and not self.view.busy
 
     # What happened and the reissue details ----------------------------------------------------
 
@@ -294,9 +396,15 @@ class BusinessFlow:
         return [LookupCode(code)]
 
     def lookup_person(self, ssn: str, mobile: str) -> list[BCommand]:
+        """By ID number (the ID card's, when one was read) and registered mobile number."""
         if not self._at(BStep.LOOKUP):
             return []
-        self.view = replace(self.view, busy=True)
+        card = self.view.holder_card
+        if card is not None:
+            ssn = card.id_number
+        elif self.view.id_card_first:
+            return []
+        self.view = replace(self.view, busy=True, id_problem=None)
         return [LookupPerson(ssn, mobile)]
 
     def looked_up(self, lookup: VoucherLookup) -> list[BCommand]:
@@ -425,7 +533,9 @@ class BusinessFlow:
         self._retry_step = None
         self._pending_reprint = None
         self._access = None
-        self.view = BusinessView(purpose=purpose, step=step, steps=(), identified=identified)
+        self.view = BusinessView(
+            purpose=purpose, step=step, steps=(), identified=identified, id_reader=self._id_reader
+        )
         self._go(step)
 
     def _at(self, step: BStep) -> bool:
@@ -436,7 +546,9 @@ class BusinessFlow:
         return self.view.step is step and self.view.busy
 
     def _go(self, step: BStep) -> None:
-        self.view = replace(self.view, step=step, steps=self._steps())
+        # A problem with an ID card belongs to the step it was laid on at.
+        problem = self.view.id_problem if step is self.view.step else None
+        self.view = replace(self.view, step=step, steps=self._steps(), id_problem=problem)
 
     def _steps(self) -> tuple[BStep, ...]:
         view = self.view

@@ -25,6 +25,7 @@ from kiosk.domain.business import (
     VoucherStatus,
 )
 from kiosk.domain.devices import PrinterStatus
+from kiosk.domain.idcard import IdCardProblem, IdCardRead
 from kiosk.domain.journal import Agent, LossReportRequest, ReissueReason
 from kiosk.domain.records import Outlet
 from kiosk.flows.citizen import PinPurpose
@@ -108,6 +109,10 @@ class Choice(enum.Enum):
     STOLEN = "stolen"  # as LOST, reason stolen
 
 
+# The steps where a person identifies themself without the social security card, and where an
+# ID card laid on the reader is taken (issue 15): the cardholder's, the agent's, the lookup's.
+ID_CARD_STEPS = (BStep.IDENTIFY, BStep.AGENT, BStep.LOOKUP)
+
 _REASONS = {Choice.LOST: ReissueReason.LOST, Choice.STOLEN: ReissueReason.STOLEN}
 
 
@@ -125,6 +130,14 @@ class BusinessView:
     attempts_left: int | None = None
     identified: Identified | None = None
     agent: Agent | None = None
+    # The resident ID card (issue 15). `id_reader`: the kiosk has an ID card reader and it
+    # answers, so the ID card is the first choice where a person identifies themself; typing
+    # is the fallback (`typing`: the steps where the person chose to type instead).
+    id_reader: bool = False
+    typing: frozenset[BStep] = frozenset()
+    holder_card: IdCardRead | None = None  # the cardholder's, read at IDENTIFY or LOOKUP
+    agent_card: IdCardRead | None = None  # the agent's own, read at AGENT
+    id_problem: IdCardProblem | None = None  # why the ID card just laid on was not taken
     # what happened / reissue
     choice: Choice | None = None
     outlets: tuple[Outlet, ...] = ()
@@ -147,6 +160,23 @@ class BusinessView:
     @property
     def phases(self) -> tuple[Phase, ...]:
         return self.purpose.phases
+
+    @property
+    def id_card(self) -> IdCardRead | None:
+        """The ID card read for the step on screen (the agent's at AGENT), or None."""
+        if self.step is BStep.AGENT:
+            return self.agent_card
+        return self.holder_card if self.step in (BStep.IDENTIFY, BStep.LOOKUP) else None
+
+    @property
+    def id_card_first(self) -> bool:
+        """Whether the step on screen asks for the ID card on the reader (its panel shows)
+        rather than the typed number: a reader there, and the person did not choose to type."""
+        return (
+            self.step in ID_CARD_STEPS
+            and (self.id_reader or self.id_card is not None)
+            and self.step not in self.typing
+        )
 
     @property
     def phase(self) -> Phase | None:

@@ -56,6 +56,9 @@ class BusinessRunner:
         self._citizen = citizen
         self._kiosk_id = kiosk_id
         self._language = language  # vouchers print in the language on screen, when asked
+        # The kiosk has a resident ID card reader that answers (issue 15): a business started
+        # now asks for the ID card first. The controller keeps it true.
+        self.id_reader = False
         self.table = CommandTable()
         plans: dict[type, Callable[[BusinessFlow, Any], Action]] = {
             Identify: self._identify,
@@ -77,7 +80,7 @@ class BusinessRunner:
 
     def start(self) -> BusinessFlow:
         """A fresh business flow for the session; the caller says which wizard it starts."""
-        self.flow = BusinessFlow(self._kiosk_id)
+        self.flow = BusinessFlow(self._kiosk_id, id_reader=self.id_reader)
         return self.flow
 
     def end(self) -> None:

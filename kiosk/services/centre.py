@@ -49,6 +49,7 @@ class CentreReissue:
     progress_at: dt.datetime | None
     outlet: str | None  # the outlet's code
     expected_pickup_date: dt.date | None
+    applied_at: dt.datetime | None = None  # recorded at its kiosk: when its voucher was issued
 
     @classmethod
     def of(cls, reissue: Reissue) -> CentreReissue:
@@ -61,26 +62,32 @@ class CentreReissue:
             progress_at=at.replace(tzinfo=dt.UTC) if at and at.tzinfo is None else at,
             outlet=reissue.outlet,
             expected_pickup_date=reissue.expected_pickup_date,
+            applied_at=_utc(reissue.applied_at),
         )
 
     @classmethod
     def from_json(cls, row: Mapping[str, Any]) -> CentreReissue:
-        at = row.get("progress_at")
         pickup = row.get("expected_pickup_date")
-        moment = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
-        if isinstance(moment, dt.datetime) and moment.tzinfo is None:
-            moment = moment.replace(tzinfo=dt.UTC)
         return cls(
             voucher=str(row["voucher"]),
             kiosk_id=str(row.get("kiosk_id") or ""),
             card_number_masked=str(row.get("card_number_masked") or ""),
             progress=ReissueProgress(row.get("progress") or ReissueProgress.APPLIED.value),
-            progress_at=moment,
+            progress_at=_utc(row.get("progress_at")),
             outlet=row.get("outlet"),
             expected_pickup_date=(
                 dt.date.fromisoformat(pickup[:10]) if isinstance(pickup, str) else pickup
             ),
+            applied_at=_utc(row.get("applied_at")),
         )
+
+
+def _utc(value: Any) -> dt.datetime | None:
+    """A time of the centre's JSON (ISO 8601) or of a Reissue, aware (naive: UTC)."""
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if not isinstance(moment, dt.datetime):
+        return None
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment
 
 
 __all__ = [

@@ -308,7 +308,8 @@ class Vouchers:
         return VoucherStatus(
             voucher_number=reissue.voucher,
             kind=VoucherKind.CARD_RECEIPT.value,
-            issued_at=reissue.progress_at or self.context.now(),
+            # Its voucher was issued when its kiosk recorded it, not when it last moved on.
+            issued_at=reissue.applied_at or reissue.progress_at or self.context.now(),
             masked_name=mask_name(holder_name),
             progress=reissue.progress,
             outlet=outlet,

@@ -6,7 +6,7 @@ it (a cardholder's SSN, a card's number, an outlet's code): a match keeps its lo
 journal points at it), a new row takes the centre's id when that id is free here. The records
 (contributions, accounts, qualifications, work history, injuries, enrolments) are needed only for
 the session: `purge_records` deletes them again. Cardholder and card rows stay, because the
-local journal references them.
+local journal references them, without the registered mobile number (the centre checks it).
 
 A card whose status this kiosk changed and has not yet told the centre (its outbox message
 waits) keeps its local status: the centre's is older.
@@ -108,6 +108,9 @@ def write_holder(session: Session, holder: Mapping[str, Any]) -> int:
     local id. The caller commits."""
     (person,) = holder["cardholders"]
     values = from_json(m.Cardholder, person)
+    # The registered mobile number proves a cardholder, which in a fleet is the centre's to
+    # check (holder_by_id): a kiosk keeps none, so a stolen kiosk disk holds no mobile numbers.
+    values["mobile"] = None
     holder_id = _place(session, m.Cardholder, {"ssn": values["ssn"]}, values)
 
     card_ids: dict[int, int] = {}  # the centre's card id -> the local one

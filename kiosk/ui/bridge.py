@@ -16,7 +16,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.devices import ReaderEvent
+from kiosk.domain.idcard import IdCardNotice
 from kiosk.services.devices import ReaderWatch
+from kiosk.services.idcard import IdCardWatch
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,25 @@ class ReaderBridge(QObject):
 
     def detach(self) -> None:
         self.watch.remove_listener(self._on_event)
+
+
+class IdCardBridge(QObject):
+    """The resident ID card reader's notices as a Qt signal on the GUI thread, as ReaderBridge
+    does for the card readers (issue 15). The listener only emits: no I/O on the reader's
+    thread beyond what the driver did."""
+
+    notice = Signal(object)  # kiosk.domain.idcard.IdCardNotice
+
+    def __init__(self, watch: IdCardWatch, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.watch = watch
+        watch.add_listener(self._on_notice)
+
+    def _on_notice(self, notice: IdCardNotice) -> None:
+        self.notice.emit(notice)
+
+    def detach(self) -> None:
+        self.watch.remove_listener(self._on_notice)
 
 
 class Worker(QObject):

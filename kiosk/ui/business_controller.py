@@ -68,6 +68,11 @@ class BusinessController:
         w.lookup.by_person.connect(lambda ssn, mobile: b(lambda f: f.lookup_person(ssn, mobile)))
         w.lookup_result.reprint.connect(lambda number: b(lambda f: f.reprint(number)))
         w.lookup_result.done_clicked.connect(home)
+        # The resident ID card panel (issue 15) on the identify, agent and lookup screens.
+        for screen in (w.identify, w.agent, w.lookup):
+            screen.type_instead.connect(lambda: b(BusinessFlow.type_instead))
+            screen.use_id_card.connect(lambda: b(BusinessFlow.use_id_card))
+            screen.clear_id_card.connect(lambda: b(BusinessFlow.clear_id_card))
 
     def input(self, change: Callable[[BusinessFlow], list[BCommand]]) -> None:
         """A tap on a business screen (or Back) as a change of the current business flow."""

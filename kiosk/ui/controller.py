@@ -27,6 +27,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.devices import ReaderEvent, ReaderEventKind
+from kiosk.domain.idcard import IdCardNotice, IdNoticeKind
 from kiosk.domain.voucher_data import Language
 from kiosk.flows.business import BCommand, BusinessFlow
 from kiosk.flows.citizen import CitizenFlow, Command, Step, View
@@ -35,7 +36,7 @@ from kiosk.flows.idle import IdleState, IdleWatch
 from kiosk.flows.runner import Action, Job, Later, Now
 from kiosk.services.business import BusinessService
 from kiosk.services.card_session import CardSessionService
-from kiosk.ui.bridge import ReaderBridge, Worker
+from kiosk.ui.bridge import IdCardBridge, ReaderBridge, Worker
 from kiosk.ui.business_controller import BusinessController
 from kiosk.ui.window import KioskWindow
 
@@ -57,6 +58,7 @@ class CitizenController(QObject):
 
     view_shown = Signal(str)  # the screen's name
     reader_event = Signal(object)  # every reader event, after the flow has seen it
+    id_card_notice = Signal(object)  # every ID card reader notice, after the flow has seen it
     session_ended = Signal()  # a session (with a card or without) ended; screens are wiped
 
     def __init__(
@@ -71,6 +73,7 @@ class CitizenController(QObject):
         reader_name: str = "",
         idle: IdleWatch | None = None,
         clock: Callable[[], float] = time.monotonic,
+        id_bridge: IdCardBridge | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -96,6 +99,11 @@ class CitizenController(QObject):
             window, self.runner.business, self.flow, apply=self._apply, home=self.home
         )
         bridge.event.connect(self._on_reader_event)
+        # The resident ID card reader (issue 15); None: the kiosk has none (typing only).
+        self._id_bridge = id_bridge
+        if id_bridge is not None:
+            self.runner.business.id_reader = id_bridge.watch.online
+            id_bridge.notice.connect(self._on_id_card_notice)
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(250)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -234,6 +242,26 @@ class CitizenController(QObject):
             log.info("reader.available")
             self._apply(self.flow.reader_back())
         self.reader_event.emit(event)
+
+    def _on_id_card_notice(self, notice: IdCardNotice) -> None:
+        """An ID card laid on, unreadable, taken away, or the reader lost or back: the
+        business on screen hears it (only its identification steps take a card). Nothing of
+        the card is logged."""
+        kind = notice.kind
+        log.info("idcard.notice kind=%s", kind.value)
+        if kind in (IdNoticeKind.READER_LOST, IdNoticeKind.READER_BACK):
+            online = kind is IdNoticeKind.READER_BACK
+            self.runner.business.id_reader = online
+            self._wizard.input(lambda f: f.id_reader_changed(online))
+        elif self._suspended or self.window.in_maintenance:
+            pass  # no citizen session behind staff mode or the out-of-service screen
+        elif kind is IdNoticeKind.LAID and notice.read is not None:
+            read = notice.read
+            self._wizard.input(lambda f: f.id_card_laid(read))
+        elif kind in (IdNoticeKind.UNREADABLE, IdNoticeKind.UNSUPPORTED):
+            unsupported = kind is IdNoticeKind.UNSUPPORTED
+            self._wizard.input(lambda f: f.id_card_unreadable(unsupported=unsupported))
+        self.id_card_notice.emit(notice)
 
     def _readers_left(self, event: ReaderEvent) -> bool:
         return any(name != event.reader for name in self._bridge.watch.reader_names())
@@ -399,3 +427,5 @@ class CitizenController(QObject):
         self.worker.shutdown()
         self.session.end()
         self._bridge.detach()
+        if self._id_bridge is not None:
+            self._id_bridge.detach()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 from centre_helpers import Centre, loss_report, message
@@ -100,6 +101,8 @@ def test_effects_of_each_topic(centre: Centre):
     shown = client.reissues([voucher, "NO-SUCH"])
     assert set(shown) == {voucher}
     assert shown[voucher].progress == "ready"
+    # When its kiosk recorded it (the voucher's issue), not when it last moved on.
+    assert shown[voucher].applied_at == dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     assert (
         shown[voucher].card_number_masked == lost.card_number[:2] + "*****" + lost.card_number[-2:]
     )

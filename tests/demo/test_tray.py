@@ -212,3 +212,27 @@ def test_the_scan_button_holds_the_newest_voucher_under_the_scanner(qtbot, kiosk
     wait_b(qtbot, kiosk, "lookup_result")
     found = kiosk.controller.business.view.lookup_results
     assert [v.voucher_number for v in found] == [number]
+
+
+def test_the_tray_lays_the_demo_id_cards_on_the_mock_id_reader(qtbot):
+    """The ID cards section (issue 15): each demo person's ID card, a kind not read here, an
+    unreadable one, and take away, on the demo's mock ID card reader."""
+    from drivers.idcard.base import IdCardEventKind, IdCardUnsupported
+    from drivers.idcard.mock import MockIdCardReader
+    from drivers.readers.mock import MockReaderBackend
+
+    id_reader = MockIdCardReader()
+    heard = []
+    id_reader.add_listener(heard.append)
+    id_reader.start()
+    tray = DemoTray(MockReaderBackend(), None, id_reader=id_reader)
+    qtbot.addWidget(tray)
+    tray.id_buttons["wangxiaoming"].click()
+    assert heard[-1].kind is IdCardEventKind.LAID and heard[-1].identity.name == "王晓明"
+    tray.id_buttons["foreign"].click()
+    assert isinstance(heard[-1].error, IdCardUnsupported)
+    tray.id_buttons["unreadable"].click()
+    assert heard[-1].kind is IdCardEventKind.UNREADABLE
+    assert not isinstance(heard[-1].error, IdCardUnsupported)
+    tray.id_buttons["take"].click()
+    assert heard[-1].kind is IdCardEventKind.TAKEN and id_reader.identity is None

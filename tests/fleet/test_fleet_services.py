@@ -130,6 +130,8 @@ def test_identify_writes_the_replica_and_the_session_end_purges_its_records(
     identified = service.identify(ssn, mobile)
     assert identified.card_number == card and not identified.by_card
     assert count(local, m.Cardholder, ssn) == 1
+    with local.connect() as c:  # the mobile number stays at the centre, which checks it
+        assert c.scalar(sa.select(m.Cardholder.mobile).where(m.Cardholder.ssn == ssn)) is None
     assert count(local, m.Card, ssn) == count(centre_engine, m.Card, ssn)
     assert count(local, m.Contribution, ssn) == count(centre_engine, m.Contribution, ssn) > 0
     service.end_session()
@@ -252,6 +254,7 @@ def test_voucher_lookup_shows_the_centres_progress_and_other_kiosks_reissues(
             "progress_at": "2025-01-02T03:04:05+00:00",
             "outlet": outlet,
             "expected_pickup_date": "2025-01-20",
+            "applied_at": "2025-01-01T02:03:04+00:00",
             "ssn": ssn,
         }
     )
@@ -262,6 +265,8 @@ def test_voucher_lookup_shows_the_centres_progress_and_other_kiosks_reissues(
     other = [v for v in lookup.vouchers if v.recorded_at_kiosk == "BJHD01"]
     assert other and other[0].progress is ReissueProgress.IN_PRODUCTION
     assert not other[0].self_reprint_available
+    # Issued when that kiosk recorded it, not when the centre last moved it on.
+    assert other[0].issued_at == dt.datetime(2025, 1, 1, 2, 3, 4, tzinfo=dt.UTC)
     assert "BJHD01-20250101-0001" not in lookup.access.numbers
     with local.connect() as c:  # the desk sees it too
         assert c.scalar(sa.select(m.ReissueApplication.progress)) is ReissueProgress.READY

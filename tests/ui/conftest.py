@@ -153,10 +153,15 @@ class FakeClock:
 @pytest.fixture
 def make_kiosk(qapp, tmp_path) -> Callable[..., Kiosk]:
     """Builds the demo kiosk (mock reader, simulated cards, seeded SQLite) in tmp_path, on a
-    FakeClock, shown at 1280x800; the test closes it."""
+    FakeClock, shown at 1280x800; the test closes it. Without the resident ID card reader
+    (typing only) unless `id_reader` (the demo's mock ID card reader, `kiosk.id_reader`)."""
 
     def make(
-        printer: Printer | None = None, *, language: str | None = None, tap_guard: float = 0.0
+        printer: Printer | None = None,
+        *,
+        language: str | None = None,
+        tap_guard: float = 0.0,
+        id_reader: bool = False,
     ) -> Kiosk:
         data_dir = tmp_path / "kiosk"
         # No tap guard unless a test asks for it: tests tap a screen as soon as it is shown.
@@ -166,6 +171,7 @@ def make_kiosk(qapp, tmp_path) -> Callable[..., Kiosk]:
             data_dir=data_dir,
             log_dir=data_dir / "log",
             tap_guard_seconds=tap_guard,
+            idcard_reader="mock" if id_reader else "none",
         )
         kiosk = build_kiosk(settings, qapp, printer=printer, seed=seed_demo)
         kiosk.controller.clock = FakeClock()

@@ -139,7 +139,9 @@ def test_a_bundle_after_a_canary_session_holds_none_of_it(
     folder, image = canary
     log_dir, data_dir = tmp_path / "log", tmp_path / "data"
     setup_logging(log_dir, level=logging.DEBUG)
-    settings = load_settings(demo=True, environ={}, data_dir=data_dir, log_dir=log_dir)
+    settings = load_settings(
+        demo=True, environ={}, data_dir=data_dir, log_dir=log_dir, idcard_reader="none"
+    )
     kiosk = build_kiosk(settings, qapp, seed=seed_demo)
     try:
         session_and_loss_report(kiosk, qtbot, folder, image)

@@ -49,7 +49,9 @@ def test_no_personal_value_reaches_any_log(qapp, qtbot, tmp_path, canary_cards, 
     log_dir = tmp_path / "log"
     log_file = setup_logging(log_dir, level=logging.DEBUG)
     caplog.set_level(logging.DEBUG)
-    settings = load_settings(demo=True, environ={}, data_dir=tmp_path / "data", log_dir=log_dir)
+    settings = load_settings(
+        demo=True, environ={}, data_dir=tmp_path / "data", log_dir=log_dir, idcard_reader="none"
+    )
     kiosk = build_kiosk(settings, qapp, seed=seed_demo)
     try:
         seed_demo(kiosk.engine, folder)

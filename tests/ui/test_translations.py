@@ -113,3 +113,15 @@ def test_dates_and_amounts_follow_the_language(translations):
 def test_an_unknown_language_is_refused(translations):
     with pytest.raises(ValueError):
         translations.set_language("fr")
+
+
+def test_no_module_calls_translate_under_the_name_tr():
+    # lupdate reads tr(a, b) as tr(source, comment): `tr = QCoreApplication.translate` put the
+    # context into the catalogue as the text twice. Call QCoreApplication.translate by name.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "kiosk"
+    alias = re.compile(r"^\s*tr\s*=\s*QCoreApplication\.translate\b", re.M)
+    found = [str(p.relative_to(root)) for p in root.rglob("*.py") if alias.search(p.read_text())]
+    assert found == []

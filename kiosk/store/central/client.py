@@ -150,6 +150,7 @@ class Reissue:
     progress_at: dt.datetime | None
     outlet: str | None
     expected_pickup_date: dt.date | None
+    applied_at: dt.datetime | None = None  # when the kiosk recorded it (its voucher's issue)
 
 
 def _time(value: Any) -> dt.datetime | None:
@@ -169,6 +170,7 @@ def _reissue(row: Mapping[str, Any]) -> Reissue:
         progress_at=_time(row.get("progress_at")),
         outlet=row.get("outlet"),
         expected_pickup_date=_date(row.get("expected_pickup_date")),
+        applied_at=_time(row.get("applied_at")),
     )
 
 

@@ -78,7 +78,8 @@ LANGUAGE sql STABLE SET search_path = fleet, registry, pg_temp AS $fn$
         'progress', r.progress,
         'progress_at', r.progress_at,
         'outlet', r.outlet,
-        'expected_pickup_date', r.expected_pickup_date
+        'expected_pickup_date', r.expected_pickup_date,
+        'applied_at', r.applied_at
     )
 $fn$;
 

@@ -1,11 +1,15 @@
 """The agent (代办) step of a loss report (PRODUCT.md flow 5): someone reporting for the
 cardholder gives their own ID number (checked as typed, and not the cardholder's), their name
 (tapping the name field lays the on-screen pinyin input over the screen,
-kiosk.ui.widgets.namepad) and how they are related."""
+kiosk.ui.widgets.namepad) and how they are related.
+
+With a resident ID card reader (issue 15) the agent lays their own ID card on it instead: the
+name and ID number come from it, shown masked and not editable; typing is the fallback. The
+cardholder's ID card laid on here is refused (kiosk.flows.business)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
 
@@ -16,6 +20,7 @@ from kiosk.ui.screens.business_parts import StepScreen, primary_button, relation
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
+from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.namepad import NAME_MAX, NAME_MIN, NameField, NameInput, name_is_ok
 from kiosk.ui.widgets.parts import make_label
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
@@ -28,11 +33,20 @@ class AgentScreen(StepScreen):
     name = BStep.AGENT.value
 
     submitted = Signal(str, str, str)  # agent's ID number, name, relationship key
+    type_instead = Signal()
+    use_id_card = Signal()
+    clear_id_card = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("agent", parent)
         self._relationship: str | None = None
 
+        self.id_panel = IdCardPanel("agentIdCard", whose="agent")
+        self.id_panel.hide()
+        self.use_card_button = KioskButton(
+            "agentUseIdCard", kind="secondary", icon_name="id-card-reader"
+        )
+        self.use_card_button.hide()
         self.id_field = IdNumberField("agentIdNumber")
         self.name_field = NameField("agentName")
         self.relationship_caption = make_label("fieldLabel", object_name="agentRelCaption")
@@ -54,7 +68,9 @@ class AgentScreen(StepScreen):
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.xs + 2)
+        form_layout.addWidget(self.id_panel)
         form_layout.addWidget(self.id_field)
+        form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
         form_layout.addWidget(self.name_field)
         form_layout.addSpacing(SPACING.xs)
         form_layout.addWidget(self.relationship_caption)
@@ -78,6 +94,9 @@ class AgentScreen(StepScreen):
         self.name_field.tapped.connect(self.open_name_input)
         self.name_field.submitted.connect(self.submit)
         self.next_button.clicked.connect(self.submit)
+        self.id_panel.type_instead.connect(self.type_instead)
+        self.id_panel.clear_card.connect(self.clear_id_card)
+        self.use_card_button.clicked.connect(self.use_id_card)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
@@ -126,13 +145,35 @@ class AgentScreen(StepScreen):
             self.pad,
             self.id_field,
             self.name_field,
+            self.id_panel,
+            self.use_card_button,
             *self.relationship_buttons.values(),
         ):
             widget.setEnabled(not view.busy)
         if view.busy:
             self.close_name_input()
+        self._render_id_card()
         self._render_lead()
         self._render_button()
+
+    @property
+    def _card_first(self) -> bool:
+        return self._view is not None and self._view.id_card_first
+
+    def _render_id_card(self) -> None:
+        """The ID card panel in place of the typed ID number and name while the ID card
+        comes first; the way back to it while typing with a reader there."""
+        view, card_first = self._view, self._card_first
+        self.id_panel.setVisible(card_first)
+        for widget in (self.id_field, self.name_field):
+            widget.setVisible(not card_first)
+        if card_first:
+            self.close_name_input()
+        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
+        # Nothing to type while the ID card gives the number and the name.
+        self.pad.setEnabled(not card_first and not self._busy)
+        if view is not None:
+            self.id_panel.show_card(view.id_card, view.id_problem)
 
     def _not_the_holder(self, holder: str | None):  # type: ignore[no-untyped-def]
         def rule(text: str) -> str | None:
@@ -157,7 +198,12 @@ class AgentScreen(StepScreen):
 
     @property
     def complete(self) -> bool:
-        return self.id_field.is_valid and self.name_ok and self._relationship is not None
+        """The agent's ID number and name (read, or typed and right) and the relationship."""
+        if self._relationship is None:
+            return False
+        if self._card_first:
+            return self._view is not None and self._view.id_card is not None
+        return self.id_field.is_valid and self.name_ok
 
     def submit(self) -> None:
         if self._busy or not self.complete or self._relationship is None:
@@ -191,6 +237,8 @@ class AgentScreen(StepScreen):
         self.name_field.set_caption(self.tr("Your name"))
         self.name_field.set_placeholder(self.tr("Tap here to type your name"))
         self.relationship_caption.setText(self.tr("How are you related to the cardholder?"))
+        self.use_card_button.set_text(self.tr("Use the ID card reader instead"))
+        self.id_panel.retranslate()
         for key, button in self.relationship_buttons.items():
             button.set_text(relationship_words(key))
         self._render_lead()
@@ -209,8 +257,19 @@ class AgentScreen(StepScreen):
             button.setChecked(False)
             button.setEnabled(True)
         self._group.setExclusive(True)
-        for widget in (self.pad, self.id_field, self.name_field):
+        for widget in (
+            self.pad,
+            self.id_field,
+            self.name_field,
+            self.id_panel,
+            self.use_card_button,
+        ):
             widget.setEnabled(True)
+        self.id_panel.wipe()
+        self.id_panel.hide()
+        self.use_card_button.hide()
+        for widget in (self.id_field, self.name_field):
+            widget.show()
         self._render_lead()
         self._render_button()
 

@@ -79,6 +79,26 @@ def no_match_text(attempts_left: int | None) -> str:
     return f"{what}\n{tries}"
 
 
+def id_card_no_match_text(attempts_left: int | None, as_agent: bool) -> str:
+    """A wrong pair after an ID card was read: the ID card may be the wrong person's (an agent
+    who laid their own). Still never which of the two does not match, with the tries left."""
+    what = QCoreApplication.translate(
+        "BusinessScreen", "This ID card and the mobile number do not match."
+    )
+    if as_agent:
+        hint = QCoreApplication.translate(
+            "BusinessScreen",
+            "Lay the cardholder's ID card, not your own, and type their registered mobile number.",
+        )
+    else:
+        hint = QCoreApplication.translate(
+            "BusinessScreen",
+            "If this ID card is not the cardholder's, tap 'I am reporting for someone else'.",
+        )
+    tries = no_match_text(attempts_left).split("\n", 1)[1]
+    return f"{what} {hint}\n{tries}"
+
+
 def group_voucher_number(number: str) -> str:
     """BJCY01-20251103-000017-R shown with gaps at the dashes: easier to read out and copy, and
     a long number can wrap there in large text instead of running off the screen."""

@@ -2,19 +2,28 @@
 by digit as it is typed, and the mobile number registered with social security, both typed on
 an on-screen number pad; and whether the person at the kiosk reports for someone else (an
 agent, who gives their own details on the next step). A wrong pair says so plainly with the
-attempts left, and never which of the two was wrong."""
+attempts left, and never which of the two was wrong.
+
+With a resident ID card reader (issue 15) the ID number comes from the ID card laid on it
+(kiosk.ui.widgets.idcardpanel), shown masked and not editable; typing is the fallback."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
-from kiosk.ui.screens.business_parts import StepScreen, no_match_text, primary_button
+from kiosk.ui.screens.business_parts import (
+    StepScreen,
+    id_card_no_match_text,
+    no_match_text,
+    primary_button,
+)
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
+from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 
@@ -22,11 +31,20 @@ class IdentifyScreen(StepScreen):
     name = BStep.IDENTIFY.value
 
     submitted = Signal(str, str, bool)  # ssn, mobile, as_agent
+    type_instead = Signal()  # the ID card panel's way out to typing
+    use_id_card = Signal()  # back from typing to the ID card
+    clear_id_card = Signal()  # "use another ID card"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("identify", parent)
 
+        self.id_panel = IdCardPanel("identifyIdCard")
+        self.id_panel.hide()
         self.id_field = IdNumberField("identifyIdNumber")
+        self.use_card_button = KioskButton(
+            "identifyUseIdCard", kind="secondary", icon_name="id-card-reader"
+        )
+        self.use_card_button.hide()
         self.mobile_field = MobileField("identifyMobile")
         self.agent_toggle = KioskButton(
             "identifyAgentToggle", kind="segment", icon_name="user", checkable=True
@@ -37,7 +55,9 @@ class IdentifyScreen(StepScreen):
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.m)
+        form_layout.addWidget(self.id_panel)
         form_layout.addWidget(self.id_field)
+        form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
         form_layout.addWidget(self.mobile_field)
         form_layout.addSpacing(SPACING.xs)
         form_layout.addWidget(self.agent_toggle)
@@ -53,6 +73,9 @@ class IdentifyScreen(StepScreen):
             field.submitted.connect(self.submit)
         self.next_button.clicked.connect(self.submit)
         self.agent_toggle.toggled.connect(self._render_toggle)
+        self.id_panel.type_instead.connect(self.type_instead)
+        self.id_panel.clear_card.connect(self.clear_id_card)
+        self.use_card_button.clicked.connect(self.use_id_card)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
@@ -73,21 +96,52 @@ class IdentifyScreen(StepScreen):
         self.step_bar.show_view(view)
         if first:
             self.agent_toggle.setChecked(view.as_agent)
-        for widget in (self.pad, self.id_field, self.mobile_field, self.agent_toggle):
+        for widget in (
+            self.pad,
+            self.id_field,
+            self.mobile_field,
+            self.agent_toggle,
+            self.id_panel,
+            self.use_card_button,
+        ):
             widget.setEnabled(not view.busy)
+        self._render_id_card()
+        self._render_toggle()  # the lead says what to do: lay the ID card on, or type
         self._render_error()
         self._render_button()
 
+    def _render_id_card(self) -> None:
+        """The ID card panel in place of the typed ID number while the ID card comes first;
+        the way back to it while typing with a reader there."""
+        view = self._view
+        card_first = view is not None and view.id_card_first
+        self.id_panel.setVisible(card_first)
+        self.id_field.setVisible(not card_first)
+        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
+        if view is not None:
+            self.id_panel.show_card(view.id_card, view.id_problem)
+        if card_first and self.fields.active is self.id_field:
+            self.fields.activate(self.mobile_field, focus=self.id_field.hasFocus())
+
+    @property
+    def complete(self) -> bool:
+        """The ID number (read, or typed and right) and the mobile number are there."""
+        view = self._view
+        if view is not None and view.id_card_first:
+            return view.id_card is not None and self.mobile_field.is_valid
+        return self.fields.all_valid
+
     def submit(self) -> None:
-        """Next: hand on both numbers once both are right (a second tap while busy is lost)."""
-        if self._busy or not self.fields.all_valid:
+        """Next: hand on both numbers once both are right (a second tap while busy is lost).
+        With an ID card read the flow takes its number, whatever the hidden field holds."""
+        if self._busy or not self.complete:
             return
         self.submitted.emit(self.id_field.value, self.mobile_field.value, self.as_agent)
 
     # Texts ---------------------------------------------------------------------------------------
 
     def _render_button(self) -> None:
-        self.next_button.setEnabled(self.fields.all_valid and not self._busy)
+        self.next_button.setEnabled(self.complete and not self._busy)
         if self._busy:
             self.next_button.set_text(self.tr("Checking…"))
         else:
@@ -96,7 +150,22 @@ class IdentifyScreen(StepScreen):
     def _render_toggle(self) -> None:
         self.agent_toggle.set_icon_name("check" if self.as_agent else "user")
         self.agent_toggle.set_text(self.tr("I am reporting for someone else"))
-        if self.as_agent:
+        card_first = self._view is not None and self._view.id_card_first
+        if card_first and self.as_agent:
+            self.lead.setText(
+                self.tr(
+                    "Lay the cardholder's ID card on the reader and type the mobile number "
+                    "they registered. Your own ID card comes next."
+                )
+            )
+        elif card_first:
+            self.lead.setText(
+                self.tr(
+                    "Lay your ID card on the reader and type the mobile number registered "
+                    "with social security. You do not need the social security card."
+                )
+            )
+        elif self.as_agent:
             self.lead.setText(
                 self.tr(
                     "Type the cardholder's ID number and the mobile number they registered "
@@ -115,16 +184,26 @@ class IdentifyScreen(StepScreen):
         view = self._view
         wrong = view is not None and view.identify_error is Refusal.NO_MATCH and not view.busy
         if not wrong:
-            self.hide_error(longest=no_match_text(2))
+            card_first = view is not None and view.id_card_first
+            self.hide_error(
+                longest=id_card_no_match_text(2, True) if card_first else no_match_text(2)
+            )
             return
         assert view is not None
         tone = "warn" if view.attempts_left == 1 else "error"
-        self.show_error(no_match_text(view.attempts_left), tone)
+        if view.holder_card is not None:
+            # The ID number is right (read from the ID card): the card may be the wrong
+            # person's. Still never which of the two does not match.
+            self.show_error(id_card_no_match_text(view.attempts_left, view.as_agent), tone)
+        else:
+            self.show_error(no_match_text(view.attempts_left), tone)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Enter the cardholder's details"))
         self.id_field.set_caption(self.tr("Cardholder's ID number"))
         self.mobile_field.set_caption(self.tr("Registered mobile number"))
+        self.use_card_button.set_text(self.tr("Use the ID card reader instead"))
+        self.id_panel.retranslate()
         self._render_toggle()
         self._render_error()
         self._render_button()
@@ -133,7 +212,18 @@ class IdentifyScreen(StepScreen):
         super().wipe()
         self.fields.clear()
         self.agent_toggle.setChecked(False)
-        for widget in (self.pad, self.id_field, self.mobile_field, self.agent_toggle):
+        self.id_panel.wipe()
+        self.id_panel.hide()
+        self.use_card_button.hide()
+        self.id_field.show()
+        for widget in (
+            self.pad,
+            self.id_field,
+            self.mobile_field,
+            self.agent_toggle,
+            self.id_panel,
+            self.use_card_button,
+        ):
             widget.setEnabled(True)
         self._render_error()
         self._render_button()
@@ -141,4 +231,7 @@ class IdentifyScreen(StepScreen):
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
         # A physical keyboard types into the field being filled in.
-        self.fields.activate_first_open()
+        if self._view is not None and self._view.id_card_first:
+            self.fields.activate(self.mobile_field, focus=True)
+        else:
+            self.fields.activate_first_open()

@@ -27,6 +27,7 @@ from kiosk.ui.screens.business_parts import (
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
+from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.parts import Card, Notice, make_label, scroll_area
 from kiosk.ui.widgets.scanner import ScannerInput
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
@@ -41,6 +42,9 @@ class LookupScreen(StepScreen):
 
     by_code = Signal(str)  # a voucher's QR code, as the scanner typed it
     by_person = Signal(str, str)  # ssn, mobile
+    type_instead = Signal()  # the ID card panel's way out to typing
+    use_id_card = Signal()
+    clear_id_card = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("lookup", parent)
@@ -92,6 +96,13 @@ class LookupScreen(StepScreen):
         page_layout.addWidget(scroll_area(scan_content, "lookupScanScroll"), 1)
 
         # By ID number and mobile: the identify screen's fields, the number pad beside them.
+        # With a resident ID card reader (issue 15) the ID number comes from the ID card.
+        self.id_panel = IdCardPanel("lookupIdCard")
+        self.id_panel.hide()
+        self.use_card_button = KioskButton(
+            "lookupUseIdCard", kind="secondary", icon_name="id-card-reader"
+        )
+        self.use_card_button.hide()
         self.id_field = IdNumberField("lookupIdNumber")
         self.mobile_field = MobileField("lookupMobile")
         self.person_pad = TextPad(DIGITS, object_name="lookupPersonPad")
@@ -99,7 +110,9 @@ class LookupScreen(StepScreen):
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.m)
+        form_layout.addWidget(self.id_panel)
         form_layout.addWidget(self.id_field)
+        form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
         form_layout.addWidget(self.mobile_field)
         form_layout.addStretch(1)
         self.person_search = primary_button("lookupPersonSearch", "search")
@@ -131,6 +144,9 @@ class LookupScreen(StepScreen):
         self.id_field.submitted.connect(self.search)
         self.mobile_field.submitted.connect(self.search)
         self.person_search.clicked.connect(self.search)
+        self.id_panel.type_instead.connect(self.type_instead)
+        self.id_panel.clear_card.connect(self.clear_id_card)
+        self.use_card_button.clicked.connect(self.use_id_card)
         self.mode_buttons[SCAN].setChecked(True)
         self.retranslate()
 
@@ -159,7 +175,14 @@ class LookupScreen(StepScreen):
 
     def _inputs(self) -> tuple[QWidget, ...]:
         """What can be typed or tapped: disabled while a search is under way."""
-        return (self.person_pad, self.id_field, self.mobile_field, *self.mode_buttons.values())
+        return (
+            self.person_pad,
+            self.id_field,
+            self.mobile_field,
+            self.id_panel,
+            self.use_card_button,
+            *self.mode_buttons.values(),
+        )
 
     def show_view(self, view: BusinessView) -> None:
         previous = self._view
@@ -169,6 +192,12 @@ class LookupScreen(StepScreen):
         self.step_bar.show_view(view)
         for widget in self._inputs():
             widget.setEnabled(not view.busy)
+        newly_read = view.holder_card is not None and (
+            previous is None or previous.holder_card is None
+        )
+        if newly_read and self._mode == SCAN:
+            self.set_mode(PERSON)  # an ID card laid on: the person's way, its number filled
+        self._render_id_card()
         if view.lookup_error is not None and not view.busy and fresh:
             if view.lookup_error is Refusal.NO_MATCH:
                 self.person_fields.doubt_all()
@@ -180,10 +209,28 @@ class LookupScreen(StepScreen):
         self._render_texts()
         self._render_buttons()
 
+    def _render_id_card(self) -> None:
+        view = self._view
+        card_first = view is not None and view.id_card_first
+        self.id_panel.setVisible(card_first)
+        self.id_field.setVisible(not card_first)
+        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
+        if view is not None:
+            self.id_panel.show_card(view.id_card, view.id_problem)
+        if card_first and self.person_fields.active is self.id_field:
+            self.person_fields.activate(self.mobile_field)
+
+    @property
+    def person_complete(self) -> bool:
+        view = self._view
+        if view is not None and view.id_card_first:
+            return view.id_card is not None and self.mobile_field.is_valid
+        return self.person_fields.all_valid
+
     def search(self) -> None:
         if self._busy or self._mode != PERSON:
             return
-        if self.person_fields.all_valid:
+        if self.person_complete:
             self.by_person.emit(self.id_field.value, self.mobile_field.value)
 
     def _on_scanned(self, code: str) -> None:
@@ -198,7 +245,7 @@ class LookupScreen(StepScreen):
 
     def _render_buttons(self) -> None:
         self.person_search.set_text(self.tr("Searching…") if self._busy else self.tr("Search"))
-        self.person_search.setEnabled(self.person_fields.all_valid and not self._busy)
+        self.person_search.setEnabled(self.person_complete and not self._busy)
         self.person_search.setVisible(self._mode == PERSON)
 
     def _error_text(self, error: Refusal, attempts_left: int | None) -> str:
@@ -262,6 +309,8 @@ class LookupScreen(StepScreen):
         )
         self.id_field.set_caption(self.tr("ID number"))
         self.mobile_field.set_caption(self.tr("Registered mobile number"))
+        self.use_card_button.set_text(self.tr("Use the ID card reader instead"))
+        self.id_panel.retranslate()
         view = self._view
         shown = self.message_slot().notice_shown or self._scan_error
         if shown and view is not None and view.lookup_error:
@@ -277,13 +326,19 @@ class LookupScreen(StepScreen):
         self.person_fields.clear()
         for widget in self._inputs():
             widget.setEnabled(True)
+        self.id_panel.wipe()
+        self.id_panel.hide()
+        self.use_card_button.hide()
+        self.id_field.show()
         self.set_mode(SCAN)
         self.retranslate()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
         self._listen()
-        if self._mode == PERSON:
+        if self._mode == PERSON and self._view is not None and self._view.id_card_first:
+            self.person_fields.activate(self.mobile_field, focus=True)
+        elif self._mode == PERSON:
             self.person_fields.activate_first_open()
 
     def hideEvent(self, event: QEvent) -> None:

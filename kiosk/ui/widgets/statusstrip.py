@@ -1,5 +1,6 @@
-"""The discreet status strip of the attract screen: card reader, printer and back end, each with
-an icon, a short word and a colour (working, a problem, not known yet).
+"""The discreet status strip of the attract screen: card reader, the resident ID card reader
+(only on a kiosk that has one), printer and back end, each with an icon, a short word and a
+colour (working, a problem, not known yet).
 
 In a fleet deployment (docs/fleet.md) the back end is two things: the kiosk's own database
 (`set_backend`, the periodic check) and the centre (`set_centre`). Its light is on only when
@@ -65,10 +66,12 @@ class StatusStrip(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING.xl)
         self.reader = _Item("reader", "reader", self)
+        self.id_reader = _Item("idReader", "id-card", self)
+        self.id_reader.hide()  # until set_id_reader: a kiosk without one shows no light for it
         self.printer = _Item("printer", "printer", self)
         self.backend = _Item("backend", "server", self)
         layout.addStretch(1)
-        for item in (self.reader, self.printer, self.backend):
+        for item in (self.reader, self.id_reader, self.printer, self.backend):
             layout.addWidget(item)
         layout.addStretch(1)
         self._backend_ok: bool | None = None  # the local database, as set_backend said
@@ -82,6 +85,11 @@ class StatusStrip(QFrame):
 
     def set_reader(self, ok: bool | None, text: str = "") -> None:
         self._set(self.reader, ok, text)
+
+    def set_id_reader(self, ok: bool | None, text: str = "") -> None:
+        """The resident ID card reader: shown from the first call on."""
+        self.id_reader.show()
+        self._set(self.id_reader, ok, text)
 
     def set_printer(self, ok: bool | None, text: str = "") -> None:
         self._set(self.printer, ok, text)
@@ -154,6 +162,7 @@ class StatusStrip(QFrame):
     def retranslate(self) -> None:
         names = {
             self.reader: self.tr("Card reader"),
+            self.id_reader: self.tr("ID card reader"),
             self.printer: self.tr("Printer"),
             self.backend: self.tr("Service"),
         }
