@@ -36,6 +36,7 @@ from kiosk.demo.seed import seed_demo
 from kiosk.demo.tour_driver import MAIN_SIZE, SMALL_SIZE, Shot, TourDriver, TourError
 from kiosk.demo.tour_fleet import FleetTour
 from kiosk.demo.tour_staff import StaffTour
+from kiosk.domain.pinyin_names import SHARED_INDEX
 from kiosk.domain.session import CardProblem
 from kiosk.flows.business import Choice
 from kiosk.logs import setup_logging
@@ -181,9 +182,10 @@ class Tour(TourDriver):
         self.settle(self.at("agent"), "agent")
         self.type_instead(w.agent)
         w.agent.id_field.set_text(AGENT[0])
-        w.agent.name_edit.setText(AGENT[1])
+        w.agent.name_field.set_text(AGENT[1])
         w.agent.select_relationship(AGENT[2])
         self.shot("loss", "agent")
+        self.type_agent_name()
         w.agent.submit()
         self.settle(self.at("what_happened"), "what happened, agent")
         w.what_happened.chosen.emit(Choice.LOST.value)
@@ -318,7 +320,13 @@ class Tour(TourDriver):
         self.shot("loss", "identify-wrong-details")
         w.identify.mobile_field.set_text(HOLDER_LARGE[1])
         self.shot("loss", "identify")
+        w.identify.agent_toggle.setChecked(True)
         w.identify.submit()
+        self.settle(self.at("agent"), "agent")
+        w.agent.id_field.set_text(AGENT[0])
+        self.type_agent_name()
+        w.agent.select_relationship(AGENT[2])
+        w.agent.submit()
         self.settle(self.at("what_happened"))
         self.shot("loss", "what-happened")
         w.what_happened.chosen.emit(Choice.STOLEN.value)
@@ -348,6 +356,24 @@ class Tour(TourDriver):
         self.shot("lookup", "lookup-person-wrong-details")
         c.home()
         self.settle(self.at("attract"))
+
+    def type_agent_name(self) -> None:
+        """The agent's name on the pinyin input, tapped as a person would: the surname chosen,
+        the next syllable typed with its characters showing (photographed), and so on."""
+        agent = self.kiosk.window.agent
+        agent.name_field.clear()
+        agent.open_name_input()
+        if SHARED_INDEX.wait(30) is None:
+            raise TourError("the pinyin index was not built in 30 s")
+        name_input = agent.name_input
+        for syllable, char in zip(("wang", "jian", "guo"), AGENT[1], strict=True):
+            for letter in syllable:
+                name_input.press(letter)
+            if syllable == "jian":
+                self.shot("loss", "agent-name-input")
+            name_input.choose(name_input.candidates.index(char))
+        name_input.done.emit()
+        self.settle(lambda: agent.name_field.value == AGENT[1], "the agent's name typed")
 
     def locked_id_number(self) -> None:
         """ID_TO_LOCK, locked by the main pass, tried once more: the refusal, photographed."""

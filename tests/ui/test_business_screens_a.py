@@ -50,7 +50,7 @@ def fill(screen: QWidget) -> None:
     elif isinstance(screen, AgentScreen):
         screen.show_view(bs.agent_view())
         screen.id_field.set_text(bs.AGENT_SSN)
-        screen.name_edit.setText(bs.AGENT_NAME)
+        screen.name_field.set_text(bs.AGENT_NAME)
         screen.select_relationship("spouse")
     elif isinstance(screen, WhatHappenedScreen):
         screen.show_view(bs.what_happened_view())
@@ -437,7 +437,7 @@ def test_agent_submits_id_name_and_relationship(qtbot):
     shown(qtbot, screen, PAGE)
     for ch in bs.AGENT_SSN:
         screen.pad.press(ch)
-    screen.name_edit.setText(f"  {bs.AGENT_NAME} ")
+    screen.name_field.set_text(f"  {bs.AGENT_NAME} ")
     assert not screen.next_button.isEnabled()  # no relationship yet
     qtbot.mouseClick(screen.relationship_buttons["relative"], LEFT)
     with qtbot.waitSignal(screen.submitted) as signal:
@@ -451,20 +451,20 @@ def test_agent_cannot_give_the_cardholders_id_or_a_bad_name(qtbot, translations)
     screen = make(qtbot, AgentScreen)
     screen.show_view(bs.agent_view())
     screen.id_field.set_text(bs.SSN)
-    screen.name_edit.setText(bs.AGENT_NAME)
+    screen.name_field.set_text(bs.AGENT_NAME)
     screen.select_relationship("child")
     assert not screen.id_field.is_valid
     assert "cardholder's ID number" in screen.id_field.message.text()
     assert not screen.next_button.isEnabled()
     screen.id_field.set_text(bs.AGENT_SSN)
     assert screen.next_button.isEnabled()
-    screen.name_edit.setText("李1")
+    screen.name_field.set_text("李1")
     assert not screen.next_button.isEnabled()
-    assert screen.name_hint.text()
-    screen.name_edit.setText("李")
+    assert screen.name_field.message.text() == "A name has no digits or symbols."
+    screen.name_field.set_text("李")
     assert not screen.next_button.isEnabled()
     screen.show_view(bs.agent_view(busy=True))
-    screen.name_edit.setText(bs.AGENT_NAME)
+    screen.name_field.set_text(bs.AGENT_NAME)
     assert not screen.next_button.isEnabled()
 
 

@@ -54,7 +54,7 @@ def test_the_id_card_first_then_the_agent_and_nothing_left_after(
     wait_b(qtbot, kiosk, "agent")
 
     agent = w.agent
-    assert agent.id_panel.isVisible() and not agent.name_edit.isVisible()
+    assert agent.id_panel.isVisible() and not agent.name_field.isVisible()
     reader.lay(HOLDER)  # the cardholder's own ID card in the agent's step
     qtbot.waitUntil(lambda: agent.id_panel.problem.isVisible())
     assert kiosk.controller.business.view.id_problem is IdCardProblem.HOLDER_CARD

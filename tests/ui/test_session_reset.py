@@ -8,11 +8,13 @@ The next citizen starts where the first one did."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from ui_helpers import idle, wait_step
 
 from drivers.readers.mock import DEFAULT_READER
 from drivers.simcard.image import load_image
+from kiosk.domain.pinyin_names import SHARED_INDEX
 from kiosk.flows.business import Choice
 from kiosk.ui.widgets.fields import IdNumberField
 
@@ -178,7 +180,18 @@ def loss_report_session(qtbot, kiosk) -> None:
     w.identify.next_button.click()
     wait_b(qtbot, kiosk, "agent")
     w.agent.id_field.set_text(AGENT_SSN)
-    w.agent.name_edit.setText("王小明")
+    # The name on the pinyin input, whose letters and characters the session end must wipe.
+    qtbot.mouseClick(w.agent.name_field, Qt.MouseButton.LeftButton)
+    assert w.agent.name_input_open
+    assert SHARED_INDEX.wait(30) is not None
+    for letters in ("wang", "xiao", "ming"):
+        for ch in letters:
+            w.agent.name_input.keys[ch].click()
+        w.agent.name_input.candidate_buttons[0].click()
+    w.agent.name_input.keys["z"].click()  # left typed: the session end must forget it
+    assert w.agent.name_field.text == "王小明"
+    w.agent.name_input.delete_key.click()
+    w.agent.name_input.done_button.click()
     w.agent.relationship_buttons["child"].click()
     scroll_to_the_end(w.agent)
     w.agent.next_button.click()

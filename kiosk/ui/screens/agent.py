@@ -1,6 +1,7 @@
 """The agent (代办) step of a loss report (PRODUCT.md flow 5): someone reporting for the
 cardholder gives their own ID number (checked as typed, and not the cardholder's), their name
-(typed with the system's input method or a keyboard) and how they are related.
+(tapping the name field lays the on-screen pinyin input over the screen,
+kiosk.ui.widgets.namepad) and how they are related.
 
 With a resident ID card reader (issue 15) the agent lays their own ID card on it instead: the
 name and ID number come from it, shown masked and not editable; typing is the fallback. The
@@ -8,30 +9,24 @@ cardholder's ID card laid on here is refused (kiosk.flows.business)."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGridLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.journal import Relationship
+from kiosk.domain.pinyin_names import SHARED_INDEX
 from kiosk.flows.business import BStep, BusinessView
 from kiosk.ui.screens.business_parts import StepScreen, primary_button, relationship_words
-from kiosk.ui.theme import SPACING, set_style_property
+from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
 from kiosk.ui.widgets.fields import FieldGroup, IdNumberField
 from kiosk.ui.widgets.idcardpanel import IdCardPanel
+from kiosk.ui.widgets.namepad import NAME_MAX, NAME_MIN, NameField, NameInput, name_is_ok
 from kiosk.ui.widgets.parts import make_label
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 RELATIONSHIPS = tuple(r.value for r in Relationship)
-NAME_MIN, NAME_MAX = 2, 30
-_NOT_IN_A_NAME = re.compile(r"[0-9０-９@#$%^&*_=+<>{}\[\]|\\/?!！？;；:：,，。\"“”]")
+__all__ = ["NAME_MAX", "NAME_MIN", "RELATIONSHIPS", "AgentScreen"]
 
 
 class AgentScreen(StepScreen):
@@ -53,13 +48,7 @@ class AgentScreen(StepScreen):
         )
         self.use_card_button.hide()
         self.id_field = IdNumberField("agentIdNumber")
-        self.name_caption = make_label("fieldLabel", object_name="agentNameCaption")
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("agentName")
-        self.name_edit.setProperty("role", "textEntry")
-        self.name_edit.setMaxLength(NAME_MAX)
-        self.name_edit.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText)
-        self.name_hint = make_label("fieldHint", object_name="agentNameHint")
+        self.name_field = NameField("agentName")
         self.relationship_caption = make_label("fieldLabel", object_name="agentRelCaption")
         self.relationship_buttons: dict[str, KioskButton] = {}
         self._group = QButtonGroup(self)
@@ -82,9 +71,7 @@ class AgentScreen(StepScreen):
         form_layout.addWidget(self.id_panel)
         form_layout.addWidget(self.id_field)
         form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
-        form_layout.addWidget(self.name_caption)
-        form_layout.addWidget(self.name_edit)
-        form_layout.addWidget(self.name_hint)
+        form_layout.addWidget(self.name_field)
         form_layout.addSpacing(SPACING.xs)
         form_layout.addWidget(self.relationship_caption)
         form_layout.addLayout(grid)
@@ -94,11 +81,18 @@ class AgentScreen(StepScreen):
         self.next_button = primary_button("agentNextButton", "chevron-right", arrow=True)
         self.add_form_beside_pad(form, "agentScroll", self.pad, self.next_button)
 
-        self.fields = FieldGroup(self.pad, (self.id_field,), self)
+        # The name input lies over the whole screen while it is open (it needs the width).
+        self.name_input = NameInput("agentNameInput", parent=self)
+        self.name_input.hide()
+        self.name_input.done.connect(self.close_name_input)
+
+        # The name field belongs to the pad's group too: while it is the one typed into, the
+        # pad refuses every key, so it greys out.
+        self.fields = FieldGroup(self.pad, (self.id_field, self.name_field), self)
         self.fields.changed.connect(self._render_button)
         self.id_field.submitted.connect(self._to_name)
-        self.name_edit.textChanged.connect(self._render_name)
-        self.name_edit.returnPressed.connect(self.submit)
+        self.name_field.tapped.connect(self.open_name_input)
+        self.name_field.submitted.connect(self.submit)
         self.next_button.clicked.connect(self.submit)
         self.id_panel.type_instead.connect(self.type_instead)
         self.id_panel.clear_card.connect(self.clear_id_card)
@@ -113,7 +107,26 @@ class AgentScreen(StepScreen):
 
     @property
     def agent_name(self) -> str:
-        return " ".join(self.name_edit.text().split())
+        return self.name_field.value
+
+    @property
+    def name_input_open(self) -> bool:
+        return self.name_input.isVisibleTo(self)
+
+    def open_name_input(self) -> None:
+        """Lay the pinyin input over the screen, typing into the name field."""
+        if self._busy or not self.name_field.isEnabled():
+            return
+        self.fields.activate(self.name_field)
+        self.name_input.set_target(self.name_field)
+        self.name_input.setGeometry(self.rect())
+        self.name_input.raise_()
+        self.name_input.show()
+
+    def close_name_input(self) -> None:
+        self.name_input.hide()
+        self.name_input.wipe()
+        self._render_button()
 
     def show_view(self, view: BusinessView) -> None:
         first = self._view is None
@@ -125,18 +138,20 @@ class AgentScreen(StepScreen):
         if first and view.agent is not None and not self.id_field.text:
             # Back to this step: what was given before is still there.
             self.id_field.set_text(view.agent.id_number)
-            self.name_edit.setText(view.agent.name)
+            self.name_field.set_text(view.agent.name)
             if view.agent.relationship in RELATIONSHIPS:
                 self.select_relationship(view.agent.relationship)
         for widget in (
             self.pad,
             self.id_field,
-            self.name_edit,
+            self.name_field,
             self.id_panel,
             self.use_card_button,
             *self.relationship_buttons.values(),
         ):
             widget.setEnabled(not view.busy)
+        if view.busy:
+            self.close_name_input()
         self._render_id_card()
         self._render_lead()
         self._render_button()
@@ -150,9 +165,10 @@ class AgentScreen(StepScreen):
         comes first; the way back to it while typing with a reader there."""
         view, card_first = self._view, self._card_first
         self.id_panel.setVisible(card_first)
-        for widget in (self.id_field, self.name_caption, self.name_edit):
+        for widget in (self.id_field, self.name_field):
             widget.setVisible(not card_first)
-        self.name_hint.setVisible(not card_first and bool(self.name_hint.text()))
+        if card_first:
+            self.close_name_input()
         self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
         # Nothing to type while the ID card gives the number and the name.
         self.pad.setEnabled(not card_first and not self._busy)
@@ -178,8 +194,7 @@ class AgentScreen(StepScreen):
 
     @property
     def name_ok(self) -> bool:
-        name = self.agent_name
-        return NAME_MIN <= len(name) <= NAME_MAX and not _NOT_IN_A_NAME.search(name)
+        return name_is_ok(self.agent_name)
 
     @property
     def complete(self) -> bool:
@@ -197,22 +212,13 @@ class AgentScreen(StepScreen):
 
     def _to_name(self) -> None:
         if self.id_field.is_valid:
-            self.name_edit.setFocus()
+            self.fields.activate(self.name_field, focus=True)
 
     # Texts ---------------------------------------------------------------------------------------
 
     def _render_button(self) -> None:
         self.next_button.setEnabled(self.complete and not self._busy)
         self.next_button.set_text(self.tr("Please wait…") if self._busy else self.tr("Next"))
-
-    def _render_name(self) -> None:
-        wrong = bool(_NOT_IN_A_NAME.search(self.agent_name))
-        self.name_hint.setText(self.tr("A name has no digits or symbols.") if wrong else "")
-        self.name_hint.setVisible(wrong and not self._card_first)
-        set_style_property(self.name_hint, "tone", "error" if wrong else "")
-        set_style_property(self.name_edit, "tone", "error" if wrong else "")
-        self.name_hint.setAccessibleName(self.name_hint.text())
-        self._render_button()
 
     def _render_lead(self) -> None:
         who = self._view.identified.masked_name if self._view and self._view.identified else ""
@@ -228,15 +234,13 @@ class AgentScreen(StepScreen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("About you, the person reporting"))
         self.id_field.set_caption(self.tr("Your ID number"))
-        self.name_caption.setText(self.tr("Your name"))
-        self.name_edit.setAccessibleName(self.tr("Your name"))
-        self.name_edit.setPlaceholderText(self.tr("Tap here to type your name"))
+        self.name_field.set_caption(self.tr("Your name"))
+        self.name_field.set_placeholder(self.tr("Tap here to type your name"))
         self.relationship_caption.setText(self.tr("How are you related to the cardholder?"))
         self.use_card_button.set_text(self.tr("Use the ID card reader instead"))
         self.id_panel.retranslate()
         for key, button in self.relationship_buttons.items():
             button.set_text(relationship_words(key))
-        self._render_name()
         self._render_lead()
         self._render_button()
 
@@ -244,7 +248,9 @@ class AgentScreen(StepScreen):
         super().wipe()
         self.fields.clear()
         self.id_field.set_rule(None)
-        self.name_edit.clear()
+        self.name_input.hide()
+        self.name_input.set_target(None)
+        self.name_input.wipe()
         self._relationship = None
         self._group.setExclusive(False)
         for button in self.relationship_buttons.values():
@@ -254,7 +260,7 @@ class AgentScreen(StepScreen):
         for widget in (
             self.pad,
             self.id_field,
-            self.name_edit,
+            self.name_field,
             self.id_panel,
             self.use_card_button,
         ):
@@ -262,13 +268,16 @@ class AgentScreen(StepScreen):
         self.id_panel.wipe()
         self.id_panel.hide()
         self.use_card_button.hide()
-        for widget in (self.id_field, self.name_caption, self.name_edit):
+        for widget in (self.id_field, self.name_field):
             widget.show()
         self._render_lead()
-        self._render_name()
+        self._render_button()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
+        SHARED_INDEX.start()  # the name input's characters, ready before the name is tapped
         self.fields.activate_first_open()
-        if self.id_field.is_valid:
-            self.name_edit.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.name_input.setGeometry(self.rect())

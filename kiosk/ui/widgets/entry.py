@@ -58,6 +58,7 @@ class _Display(QWidget):
         self.active = False
         self.bad_at: int | None = None
         self.span: tuple[int, int] | None = None
+        self.placeholder = ""  # drawn faint while nothing is typed (a name field's "Tap here")
 
     def _digit(self) -> float:
         return QFontMetricsF(self.font()).horizontalAdvance("0")
@@ -119,6 +120,16 @@ class _Display(QWidget):
             # A long voucher number in large text shows its end, where typing goes on.
             shift = max(0.0, end + 6 - self.width())
         base = (self.height() + metrics.ascent() - metrics.descent()) / 2
+        if not self.text and self.placeholder:
+            font = self.font()
+            font.setBold(False)
+            painter.setFont(font)
+            painter.setPen(QColor(PALETTE.muted))
+            shown = QFontMetricsF(font).elidedText(
+                self.placeholder, Qt.TextElideMode.ElideRight, self.width() - 8
+            )
+            painter.drawText(QPointF(8, base), shown)
+            painter.setFont(self.font())
         underline_y = self.height() - 4
         if self.span is not None and cells:
             a = min(self.span[0], len(cells) - 1)
