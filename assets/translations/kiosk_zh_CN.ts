@@ -16,10 +16,6 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <source>A name has no digits or symbols.</source>
-        <translation>姓名中不能含有数字或符号。</translation>
-    </message>
-    <message>
         <source>You are reporting for {name}. Please give your own details.</source>
         <translation>您正在为{name}代办，请填写您本人的信息。</translation>
     </message>
@@ -1790,6 +1786,88 @@
     <message>
         <source>11 digits, starting with 1.</source>
         <translation>共 11 位，以 1 开头。</translation>
+    </message>
+</context>
+<context>
+    <name>NameField</name>
+    <message>
+        <source>A name has no digits or symbols.</source>
+        <translation>姓名中不能含有数字或符号。</translation>
+    </message>
+</context>
+<context>
+    <name>NameInput</name>
+    <message>
+        <source>No character</source>
+        <translation>此处无字</translation>
+    </message>
+    <message>
+        <source>Tap the character you mean. The arrows show more.</source>
+        <translation>请点选您要的字，点箭头可看更多。</translation>
+    </message>
+    <message>
+        <source>Type the pinyin of your surname, or tap it below.</source>
+        <translation>请输入姓氏的拼音，或直接在下方点选。</translation>
+    </message>
+    <message>
+        <source>Type the pinyin of the next character, or tap Done.</source>
+        <translation>请输入下一个字的拼音，或点“完成”。</translation>
+    </message>
+    <message>
+        <source>Type your name</source>
+        <translation>输入姓名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Loading the characters…</source>
+        <translation>正在载入汉字…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Done: back to the form</source>
+        <translation>完成，返回填写页面</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the last letter or character</source>
+        <translation>删除最后一个字母或汉字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear the whole name</source>
+        <translation>清空整个姓名</translation>
+    </message>
+    <message>
+        <source>Previous characters</source>
+        <translation>上一页汉字</translation>
+    </message>
+    <message>
+        <source>More characters</source>
+        <translation>下一页汉字</translation>
+    </message>
+    <message>
+        <source>Middle dot, between parts of a name</source>
+        <translation>间隔号，用于分隔姓名的各部分</translation>
+    </message>
+    <message>
+        <source>Letter ü</source>
+        <translation>字母ü</translation>
+    </message>
+    <message>
+        <source>Name input</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
