@@ -1867,7 +1867,7 @@
     </message>
     <message>
         <source>Name input</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名输入</translation>
     </message>
 </context>
 <context>
