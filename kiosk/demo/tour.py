@@ -323,6 +323,7 @@ class Tour(TourDriver):
         w.identify.agent_toggle.setChecked(True)
         w.identify.submit()
         self.settle(self.at("agent"), "agent")
+        self.type_instead(w.agent)
         w.agent.id_field.set_text(AGENT[0])
         self.type_agent_name()
         w.agent.select_relationship(AGENT[2])
