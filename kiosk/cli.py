@@ -22,6 +22,7 @@ from kiosk.commands.common import settings_log_dir
 from kiosk.commands.db import add_db_commands
 from kiosk.commands.diag import add_diag_commands
 from kiosk.commands.fleet import add_fleet_commands
+from kiosk.commands.idcard import add_idcard_command
 from kiosk.commands.run import run
 from kiosk.commands.staff import add_staff_commands
 from kiosk.commands.tour import add_tour_command
@@ -113,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_tour_command(commands)
     add_vcard_command(commands)
+    add_idcard_command(commands)
     add_diag_commands(commands)
     add_voucher_commands(commands)
     add_audit_commands(commands)

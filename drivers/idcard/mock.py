@@ -10,6 +10,7 @@ again (DEVICE_BACK, then LAID).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from drivers.idcard.base import (
     IdCardError,
@@ -153,7 +154,7 @@ class MockIdCardReader(IdCardReader):
             return IdCardEvent(IdCardEventKind.TAKEN)
         return None
 
-    def _emit_all(self, events: list[IdCardEvent | None]) -> None:
+    def _emit_all(self, events: Sequence[IdCardEvent | None]) -> None:
         for event in events:
             if event is not None:
                 self._emit(event)

@@ -107,7 +107,7 @@ def status_words(sw3: int) -> str:
     return STATUS_WORDS.get(sw3, f"an undocumented status 0x{sw3:02X}")
 
 
-def checksum(data: bytes) -> int:
+def checksum(data: bytes | bytearray) -> int:
     return reduce(lambda a, b: a ^ b, data, 0)
 
 

@@ -37,6 +37,7 @@ from kiosk.commands.diag_bundle import add_bundle_command
 from kiosk.commands.diag_printer import add_printer_command
 from kiosk.commands.diag_service import add_service_command
 from kiosk.commands.diag_system import add_system_command
+from kiosk.commands.idcard import add_idcard_diag
 from kiosk.commands.keys import login_name
 from kiosk.domain.text import shorten
 
@@ -83,6 +84,7 @@ def add_diag_commands(commands: Any) -> None:
     add_bundle_command(diag_commands)
     add_service_command(diag_commands)
     add_system_command(diag_commands)
+    add_idcard_diag(diag_commands)
 
 
 def _pcsc_backend():  # -> PcscBackend, imported late: pyscard loads the PC/SC library
