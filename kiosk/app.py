@@ -461,7 +461,10 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         simulated_reader=kiosk.settings.reader == "mock",
         # The diagnostics look at the printer the kiosk prints with (the demo's faults show).
         diagnostics=diagnostics_tools(
-            kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer
+            kiosk.settings,
+            package.BUILD_DATE,
+            printer=lambda: kiosk.business.printer,
+            id_reader=kiosk.id_reader,
         ),
         reports=report_tools(kiosk.settings, package.BUILD_DATE, centre=fleet_link(kiosk)),
     )
