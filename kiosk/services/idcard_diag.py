@@ -238,6 +238,7 @@ def probe_id_reader(
     port: str,
     *,
     watched: bool = False,
+    state_only: bool = False,
     look_for_card: bool = False,
     timeout: float = LOOK_TIMEOUT_S,
     now: dt.datetime | None = None,
@@ -245,17 +246,23 @@ def probe_id_reader(
     """One look at `reader` on `port`; never raises for what it finds, never reads a card.
     `watched`: the reader's watch loop runs (the kiosk's own reader): its state says whether
     a card lies on it, and the SAM is asked over the loop's open port. Else (a command) the
-    port is opened for the look, and with `look_for_card` "find card" is asked too."""
+    port is opened for the look, and with `look_for_card` "find card" is asked too.
+    `state_only`: the watched reader's state as its watch loop last found it, without a word
+    to the reader (the live Readers page, at each notice)."""
     from kiosk.services.idcard import id_reader_device
 
     now = now or dt.datetime.now(dt.UTC)
     driver = driver_label(reader)
     name = port or driver
-    if not isinstance(reader, SamReader):  # the simulated reader, inside the kiosk
+    if state_only or not isinstance(reader, SamReader):  # or the simulated one, in the kiosk
         device = id_reader_device(reader, name=name, since=now)
         problem = None
         if not device.usable and device.state is not DeviceState.USER_ERROR:
-            problem = IdReaderProblem(device.state, device.error, _PLUG_IT)
+            last = reader.last_error
+            if isinstance(reader, SamReader) and last is not None:
+                problem = id_reader_problem(last, port)
+            else:
+                problem = IdReaderProblem(device.state, device.error, _fix_of(reader))
         return IdReaderProbe(driver, port, device, card_on=card_on(device), problem=problem)
     detail = Text(QT_TRANSLATE_NOOP("DiagText", "driver {driver}"), driver=driver)
     sam: int | None = None
@@ -295,3 +302,7 @@ def probe_id_reader(
 _PLUG_IT = QT_TRANSLATE_NOOP(
     "DiagText", "the simulated reader is unplugged: plug it back in from the demo tray"
 )
+
+
+def _fix_of(reader: idcard.IdCardReader) -> str:
+    return Text(_PLUG_IT) if reader.driver_name == "mock" else Text(_CABLE_FIX)
