@@ -141,3 +141,29 @@ def test_no_reader_skips_and_the_mock_passes_simulated(tmp_path: Path) -> None:
 
 def test_the_status_words_marked_for_translation_are_the_drivers() -> None:
     assert SW3_WORDS == STATUS_WORDS
+
+
+def test_the_bundles_devices_hold_the_id_card_reader(
+    tmp_path: Path, link: Path, sim: SimulatedIdReader
+) -> None:
+    from kiosk.config import load_settings
+    from kiosk.diag_setup import id_reader_document
+
+    settings = load_settings(
+        environ={}, data_dir=str(tmp_path), idcard_reader="serial", idcard_port=str(link)
+    )
+    doc = id_reader_document(settings)
+    assert (doc["configured"], doc["driver"], doc["sam_id_bytes"]) == ("serial", "serial", 16)
+    assert doc["device"]["state"] == "online" and doc["card_on"] is None  # not looked for
+    assert sim.commands == [Command.SAM_STATUS, Command.SAM_ID]
+    running = MockIdCardReader()  # the running kiosk's own reader, unplugged
+    running.start()
+    running.unplug()
+    doc = id_reader_document(load_settings(environ={}, data_dir=str(tmp_path)), running)
+    assert (doc["configured"], doc["driver"], doc["device"]["state"]) == (
+        "none",
+        "simulated",
+        "offline",
+    )
+    none = id_reader_document(load_settings(environ={}, data_dir=str(tmp_path)))
+    assert none == {"configured": "none", "problem": None}

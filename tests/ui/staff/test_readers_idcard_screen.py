@@ -30,8 +30,10 @@ def _text(screen: ReadersScreen, name: str) -> str:
 
 def _says(qtbot, screen: ReadersScreen, pill: str, facts: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(
-        lambda: _text(screen, "staffIdReaderState") == pill
-        and facts in _text(screen, "staffIdReaderFacts"),
+        lambda: (
+            _text(screen, "staffIdReaderState") == pill
+            and facts in _text(screen, "staffIdReaderFacts")
+        ),
         timeout=5_000,
     )
 
