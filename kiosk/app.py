@@ -447,6 +447,7 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
     from kiosk.flows.staff import StaffFlow
     from kiosk.flows.staff_areas import AREAS
     from kiosk.flows.staff_runner import StaffRunner
+    from kiosk.services.idcard import IdCardWatch
     from kiosk.services.staff import StaffServices
     from kiosk.ui.staff_controller import StaffController
 
@@ -459,9 +460,17 @@ def make_staff(kiosk: Kiosk) -> StaffController | None:
         reader=kiosk.backend,
         reader_name=kiosk.settings.reader_name,
         simulated_reader=kiosk.settings.reader == "mock",
+        id_watch=(
+            IdCardWatch(kiosk.id_reader, name=id_reader_name(kiosk.settings))
+            if kiosk.id_reader is not None
+            else None
+        ),
         # The diagnostics look at the printer the kiosk prints with (the demo's faults show).
         diagnostics=diagnostics_tools(
-            kiosk.settings, package.BUILD_DATE, printer=lambda: kiosk.business.printer
+            kiosk.settings,
+            package.BUILD_DATE,
+            printer=lambda: kiosk.business.printer,
+            id_reader=kiosk.id_reader,
         ),
         reports=report_tools(kiosk.settings, package.BUILD_DATE, centre=fleet_link(kiosk)),
     )

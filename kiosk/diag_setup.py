@@ -18,15 +18,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Settings
-from kiosk.hardware import make_printer
+from kiosk.hardware import make_idcard_reader, make_printer
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from drivers.idcard.base import IdCardReader
     from drivers.printers.base import Printer
     from kiosk.services.bundle import Bundle, BundleFile
     from kiosk.services.centre_report import CentreLink
     from kiosk.services.database_report import DatabaseReport
+    from kiosk.services.idcard_diag import IdReaderProbe
     from kiosk.services.printer_diag import TestPageResult
     from kiosk.services.selftest import SelftestSubject
     from kiosk.services.staff_diagnostics import BundleRun, DiagnosticsTools
@@ -43,9 +45,12 @@ READER_WAIT_S = 5.0  # how long the bundle waits for pcscd to list its readers
 Contributor = Callable[["Bundle"], None]
 
 
-def selftest_subject(settings: Settings, build_date: str) -> SelftestSubject:
+def selftest_subject(
+    settings: Settings, build_date: str, id_reader: IdCardReader | None = None
+) -> SelftestSubject:
     """What the self-test looks at, as the kiosk with these settings would use it; nothing is
-    created (the PDF folder is looked at as it is)."""
+    created (the PDF folder is looked at as it is). `id_reader`: the running kiosk's ID card
+    reader, looked at through its own open port (a command could not open it)."""
     from kiosk.services.selftest import SelftestSubject, survey_pcsc
 
     return SelftestSubject(
@@ -59,6 +64,27 @@ def selftest_subject(settings: Settings, build_date: str) -> SelftestSubject:
         reader_kind=settings.reader,
         build_date=dt.date.fromisoformat(build_date),
         centre=(lambda: _link(settings)) if settings.fleet else None,
+        id_reader=(
+            (lambda: id_reader_probe(settings, id_reader))
+            if id_reader is not None or settings.idcard_reader != "none"
+            else None
+        ),
+    )
+
+
+def id_reader_probe(
+    settings: Settings, reader: IdCardReader | None = None, *, look_for_card: bool = False
+) -> IdReaderProbe:
+    """One look at the ID card reader of `settings` (never a card read): `reader`, the running
+    kiosk's own (its watch loop's port is used), else one made from the settings, as the
+    kiosk makes it, for this look only (its port opened and closed)."""
+    from kiosk.services.idcard_diag import probe_id_reader
+
+    watched = reader is not None
+    chosen = reader if reader is not None else make_idcard_reader(settings)
+    assert chosen is not None  # only asked for with idcard_reader set
+    return probe_id_reader(
+        chosen, settings.idcard_port, watched=watched, look_for_card=look_for_card
     )
 
 
@@ -68,13 +94,14 @@ def _link(settings: Settings) -> CentreLink:
     return link
 
 
-def add_selftest(settings: Settings) -> Contributor:
-    """A bundle contributor: the self-test's result as selftest.json."""
+def add_selftest(settings: Settings, id_reader: IdCardReader | None = None) -> Contributor:
+    """A bundle contributor: the self-test's result as selftest.json (`id_reader`: the running
+    kiosk's ID card reader)."""
     import kiosk
     from kiosk.services.selftest import run_selftest
 
     def contribute(bundle: Bundle) -> None:
-        report = run_selftest(selftest_subject(settings, kiosk.BUILD_DATE))
+        report = run_selftest(selftest_subject(settings, kiosk.BUILD_DATE, id_reader))
         bundle.add_json("selftest.json", report.as_dict())
 
     return contribute
@@ -200,6 +227,19 @@ def reader_document(settings: Settings) -> dict[str, Any]:
     return doc
 
 
+def id_reader_document(settings: Settings, reader: IdCardReader | None = None) -> dict[str, Any]:
+    """The resident ID card reader for the bundle: the configured kind and one look at it (its
+    DeviceStatus, driver, port, the SAM id's length; no card read, nor looked for)."""
+    doc: dict[str, Any] = {"configured": settings.idcard_reader, "problem": None}
+    if reader is None and settings.idcard_reader == "none":
+        return doc
+    try:
+        doc.update(id_reader_probe(settings, reader).as_dict())
+    except Exception as exc:  # pyserial missing...: said, not raised
+        doc["problem"] = f"the ID card reader could not be looked at ({_reason(exc)})"
+    return doc
+
+
 def _atr_summary(atr: bytes | None) -> dict[str, Any] | None:
     """What a bundle tells of an inserted card's ATR: its length, protocols and whether the
     card type is recognised; not the bytes, whose historical part is card specific (the back
@@ -291,11 +331,13 @@ def collect_bundle(
     *,
     now: dt.datetime | None = None,
     contributors: Iterable[Contributor] = (),
+    id_reader: IdCardReader | None = None,
 ) -> Bundle:
     """Every document of the bundle for the kiosk of `settings`: versions, settings (secrets
     removed), the system (disk, clock, memory), devices (readers, printer), the database and
     its check, the log's tail; then what each of `contributors` adds (the self-test, the last
-    card test). Nothing is written yet: `Bundle.write` does."""
+    card test). `id_reader`: the running kiosk's ID card reader (else one is made from the
+    settings for a look). Nothing is written yet: `Bundle.write` does."""
     from kiosk.logs import LOG_NAME
     from kiosk.services import system_info
     from kiosk.services.bundle import Bundle, log_tail, settings_document
@@ -332,7 +374,12 @@ def collect_bundle(
     )
     bundle.add_json("system.json", system)
     bundle.add_json(
-        "devices.json", {"card_reader": reader_document(settings), "printer": printer_doc}
+        "devices.json",
+        {
+            "card_reader": reader_document(settings),
+            "id_card_reader": id_reader_document(settings, id_reader),
+            "printer": printer_doc,
+        },
     )
     bundle.add_json("database.json", database)
     centre = centre_document(settings)
@@ -378,13 +425,17 @@ def record_bundle(settings: Settings, written: BundleFile, actor: Actor) -> str 
 
 
 def diagnostics_tools(
-    settings: Settings, build_date: str, printer: Callable[[], Printer] | None = None
+    settings: Settings,
+    build_date: str,
+    printer: Callable[[], Printer] | None = None,
+    id_reader: IdCardReader | None = None,
 ) -> DiagnosticsTools:
     """The technician's areas' tools for the running kiosk of `settings`: the same self-test,
     printer report, test page and bundle as `kiosk diag selftest|printer|bundle`, each
     recorded with the staff member's login as actor. `printer`: the voucher printer the kiosk
     prints with now (its own object: the demo's printer faults show), else one made from the
-    settings as the commands make it."""
+    settings as the commands make it. `id_reader`: the kiosk's running ID card reader, which
+    the self-test looks at through its own open port (a command could not open it)."""
     from kiosk.reports.test_page import TestPage
     from kiosk.services.printer_diag import print_test_page, printer_label, printer_report
     from kiosk.services.selftest import record_selftest, run_selftest
@@ -395,7 +446,7 @@ def diagnostics_tools(
 
     def selftest(actor: Actor) -> SelftestRun:
         subject = dataclasses.replace(
-            selftest_subject(settings, build_date), printer=current_printer
+            selftest_subject(settings, build_date, id_reader), printer=current_printer
         )
         report = run_selftest(subject)
         try:
@@ -427,7 +478,7 @@ def diagnostics_tools(
                 audit.engine.dispose()
 
     def bundle(folder: Path, actor: Actor, documents: Mapping[str, Any]) -> BundleRun:
-        return make_bundle(settings, folder, actor, documents)
+        return make_bundle(settings, folder, actor, documents, id_reader)
 
     return DiagnosticsTools(
         selftest=selftest, printer_report=report, test_page=test_page, bundle=bundle
@@ -435,7 +486,11 @@ def diagnostics_tools(
 
 
 def make_bundle(
-    settings: Settings, folder: Path, actor: Actor, documents: Mapping[str, Any] | None = None
+    settings: Settings,
+    folder: Path,
+    actor: Actor,
+    documents: Mapping[str, Any] | None = None,
+    id_reader: IdCardReader | None = None,
 ) -> BundleRun:
     """The bundle as `kiosk diag bundle` makes it (with the self-test), plus `documents` the
     running kiosk has (the last card test), written into `folder` and recorded with `actor`.
@@ -452,7 +507,11 @@ def make_bundle(
         for name, document in (documents or {}).items():
             bundle.add_json(name, document)
 
-    gathered = collect_bundle(settings, contributors=[add_selftest(settings), add_documents])
+    gathered = collect_bundle(
+        settings,
+        contributors=[add_selftest(settings, id_reader), add_documents],
+        id_reader=id_reader,
+    )
     try:
         written = gathered.write(folder)
     except BundleError as exc:

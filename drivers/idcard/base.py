@@ -50,6 +50,11 @@ class IdReaderUnavailable(IdCardError):
     """The serial device is not there, cannot be opened, or went away."""
 
 
+class IdReaderBusy(IdReaderUnavailable):
+    """The serial device is there but another program holds it open (a running kiosk's watch
+    loop, `kiosk idcard`...): the reader may be fine."""
+
+
 class IdReaderTimeout(IdCardError):
     """The reader did not answer a command in time (a stalled reader)."""
 

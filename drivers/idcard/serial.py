@@ -31,8 +31,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import serial
 
@@ -52,6 +52,7 @@ from drivers.idcard.base import (
     IdCardUnsupported,
     IdFrameError,
     IdIdentity,
+    IdReaderBusy,
     IdReaderState,
     IdReaderTimeout,
     IdReaderUnavailable,
@@ -68,6 +69,7 @@ from drivers.idcard.protocol import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 DEFAULT_BAUDRATE = 115200
 REOPEN_DELAYS = (0.5, 1.0, 2.0, 5.0)  # seconds between tries to open the port again (the last
@@ -103,9 +105,8 @@ class SerialLink:
         except (serial.SerialException, OSError, ValueError) as exc:
             busy = getattr(exc, "errno", None) in (errno.EAGAIN, errno.EBUSY)
             hint = " (another program holds it: a running kiosk?)" if busy else ""
-            raise IdReaderUnavailable(
-                f"cannot open the ID card reader at {port}: {_why(exc)}{hint}"
-            ) from None
+            kind = IdReaderBusy if busy else IdReaderUnavailable
+            raise kind(f"cannot open the ID card reader at {port}: {_why(exc)}{hint}") from None
         self._frames = FrameReader()
 
     def close(self) -> None:
@@ -243,12 +244,21 @@ class SerialIdCardReader(IdCardReader):
 
     def sam_id(self, timeout: float = 1.0) -> str:
         """The reader's SAM status checked and its id (hex): diagnostics."""
+        return self._on_link(lambda link: link.sam_id(timeout))
+
+    def card_present(self, timeout: float = 1.0) -> bool:
+        """Whether a card lies on the reader ("find card" only: nothing is read from it), for
+        the diagnostics of a reader no watch loop runs on."""
+        return self._on_link(lambda link: link.card_present(timeout))
+
+    def _on_link(self, work: Callable[[SerialLink], T]) -> T:
+        """`work` on the watch loop's open port, else on the port opened for it alone."""
         with self._io:
             link, temporary = self._link, self._link is None
             if link is None:
                 link = SerialLink(self.port, **self._serial_options)
             try:
-                return link.sam_id(timeout)
+                return work(link)
             finally:
                 if temporary:
                     link.close()

@@ -7,6 +7,7 @@ PC/SC readers through pcscd, and the self-test of the whole kiosk. A card proble
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -117,6 +118,11 @@ def _diag_readers(args: argparse.Namespace) -> int:
     pcsc = configured["reader"] == "pcsc"  # else the simulated reader (or settings unread)
     wanted = (configured["reader_name"] or "") if pcsc else ""
     report = readers_report(infos, service, wanted=wanted, kiosk_reads=pcsc)
+    id_probe = _id_reader_probe(args)
+    if id_probe is not None:
+        from kiosk.services.reader_diag import IdReaderRow
+
+        report = dataclasses.replace(report, id_reader=IdReaderRow(id_probe))
     if args.json:
         doc = {**report.as_dict(), "configured": configured}
         del doc["at"]  # one look: nothing was watched (each `since` is null)
@@ -126,6 +132,21 @@ def _diag_readers(args: argparse.Namespace) -> int:
     if not running:
         return fail("The smart card service (pcscd) is not running.", EXIT_READER)
     return EXIT_OK
+
+
+def _id_reader_probe(args: argparse.Namespace) -> Any:
+    """One look at the settings' resident ID card reader (its SAM, and whether a card lies on
+    it: never whose); None when the kiosk has none or the settings cannot be read."""
+    from kiosk.config import SettingsError, load_settings
+    from kiosk.diag_setup import id_reader_probe
+
+    try:
+        settings = load_settings(config_file=args.config, demo=args.demo)
+    except SettingsError:
+        return None  # the card readers' part says so
+    if settings.idcard_reader == "none":
+        return None
+    return id_reader_probe(settings, look_for_card=True)
 
 
 def _configured_reader(args: argparse.Namespace) -> dict[str, Any]:
@@ -172,7 +193,23 @@ def _readers_text(report: Any, configured: dict[str, Any]) -> str:
         lines.append(f"{row.name}{driver}  {words}{atr}{mark}")
         if status.error:
             lines.append(f"    problem: {status.error}")
+    if report.id_reader is not None:
+        lines += _id_reader_lines(report.id_reader.probe)
     return "\n".join(lines)
+
+
+def _id_reader_lines(probe: Any) -> list[str]:
+    """The resident ID card reader, as `kiosk diag readers` prints it."""
+    status = probe.device
+    words = status.state.value.replace("_", " ")
+    card = {True: "an ID card on it", False: "no ID card on it"}.get(probe.card_on)
+    if card:
+        words += f", {card}"
+    lines = [f"ID card reader: {probe.port or '-'}  [{probe.driver}]  {words}"]
+    if probe.problem is not None:
+        lines.append(f"    problem: {probe.problem.found}")
+        lines.append(f"    fix: {probe.problem.fix}")
+    return lines
 
 
 def _diag_read(args: argparse.Namespace) -> int:

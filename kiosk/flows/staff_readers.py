@@ -1,6 +1,8 @@
 """The staff area "readers" (Permission.DIAGNOSTICS): the card readers, live (`staff-readers`):
 each reader's state, media, driver and last problem, which one the kiosk uses, and pcscd
-(running or not, its version) or the demo's simulated reader.
+(running or not, its version) or the demo's simulated reader; and the resident ID card reader,
+its own row in the same vocabulary (its notices, from the citizen controller's bridge, make a
+new look as the card readers' events do).
 
 No Qt. While the page is open the staff controller hands it the kiosk's reader events
 (`live_readers`; kiosk.ui.staff_controller subscribes through the services and unsubscribes
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from kiosk.domain.devices import ReaderEvent
+from kiosk.domain.idcard import IdCardNotice
 from kiosk.domain.staff import Permission, StaffSession
 from kiosk.flows.runner import Action, Commands, CommandTable
 from kiosk.flows.staff_runner import AreaPlans
@@ -78,6 +81,12 @@ class ReadersArea:
     def reader_event(self, event: ReaderEvent) -> Commands:
         """A reader or card came or went (or pcscd): look again."""
         log.info("readers.event kind=%s", event.kind.value)
+        return self._look()
+
+    def id_card_notice(self, notice: IdCardNotice) -> Commands:
+        """The ID card reader's notice (a card laid on or taken away, the reader lost or
+        back): look again. Nothing of the card is kept or logged."""
+        log.info("readers.id_notice kind=%s", notice.kind.value)
         return self._look()
 
     def readers_read(self, report: ReadersReport) -> Commands:

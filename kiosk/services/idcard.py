@@ -87,6 +87,14 @@ def id_reader_device(
         return DeviceStatus(
             kind, DeviceState.USER_ERROR, MediaState.CARD_PRESENT, name, when, detail, Text(words)
         )
+    if state in (idcard.IdReaderState.OFFLINE, idcard.IdReaderState.NO_DEVICE) and last:
+        from kiosk.services.idcard_diag import SamReader, id_reader_problem
+
+        if isinstance(reader, SamReader):  # a real reader: its typed error says more
+            problem = id_reader_problem(last, name)
+            return DeviceStatus(
+                kind, problem.state, MediaState.UNKNOWN, name, when, detail, problem.found
+            )
     if state is idcard.IdReaderState.OFFLINE:
         return DeviceStatus(
             kind, DeviceState.OFFLINE, MediaState.UNKNOWN, name, when, detail, Text(NOT_ANSWERING)

@@ -26,6 +26,8 @@ from typing import Any
 from drivers.readers import base as readers
 from kiosk.domain.devices import DeviceKind, DeviceState, DeviceStatus, MediaState
 from kiosk.services.devices import PCSCD_DOWN, ReaderWatch, reader_device
+from kiosk.services.idcard import IdCardWatch
+from kiosk.services.idcard_diag import IdReaderProbe, probe_id_reader
 from kiosk.services.system_info import VERSION_TIMEOUT_S, pcsc_lite_version
 
 GONE = "the reader was unplugged: it is no longer listed (check its USB cable)"
@@ -85,6 +87,38 @@ class ReaderRow:
 
 
 @dataclass(frozen=True, slots=True)
+class IdReaderRow:
+    """The resident ID card reader: one look at it (kiosk.services.idcard_diag.IdReaderProbe:
+    its DeviceStatus, port, driver, whether a card lies on it, never whose) and its last
+    problem with when it ended, followed as a card reader's row is."""
+
+    probe: IdReaderProbe
+    last_problem: DeviceStatus | None = None
+    problem_ended: dt.datetime | None = None
+
+    @property
+    def status(self) -> DeviceStatus:
+        return self.probe.device
+
+    def as_dict(self) -> dict[str, Any]:
+        problem = self.last_problem
+        return {
+            **self.probe.as_dict(),
+            "last_problem": problem.as_dict() if problem is not None else None,
+            "problem_ended": self.problem_ended.isoformat() if self.problem_ended else None,
+        }
+
+
+def follow_id_reader(
+    probe: IdReaderProbe, before: IdReaderRow | None, now: dt.datetime, *, first: bool
+) -> IdReaderRow:
+    """The ID card reader's look dated from the one before (as `_followed` does a reader's)."""
+    status = _dated(probe.device, before.status if before else None, now, first)
+    problem, ended = _carried(status, now, before)
+    return IdReaderRow(dataclasses.replace(probe, device=status), problem, ended)
+
+
+@dataclass(frozen=True, slots=True)
 class ReadersReport:
     """One look at the readers. `wanted`: the settings' reader_name ("" the kiosk takes a card
     from any reader); `kiosk_reader`: the reader the kiosk uses, as the self-test judges it
@@ -95,6 +129,7 @@ class ReadersReport:
     kiosk_reader: DeviceStatus | None
     wanted: str = ""
     at: dt.datetime | None = None
+    id_reader: IdReaderRow | None = None  # the resident ID card reader; None: the kiosk has none
 
     def row(self, name: str) -> ReaderRow | None:
         return next((r for r in self.rows if r.name == name), None)
@@ -105,6 +140,7 @@ class ReadersReport:
             "reader_name": self.wanted or None,
             "kiosk_reader": self.kiosk_reader.as_dict() if self.kiosk_reader else None,
             "readers": [r.as_dict() for r in self.rows],
+            "id_card_reader": self.id_reader.as_dict() if self.id_reader is not None else None,
             "at": self.at.isoformat() if self.at is not None else None,
         }
 
@@ -187,16 +223,24 @@ def _followed(
 ) -> ReaderRow:
     """The row dated from the previous look, with its last problem carried."""
     status = _dated(row.status, before.status if before else None, now, first)
-    if not status.usable:
-        problem, ended = status, None
-    elif before is not None and before.last_problem is not None:
-        problem = before.last_problem
-        ended = before.problem_ended or (now if not before.status.usable else None)
-    else:
-        problem, ended = None, None
+    problem, ended = _carried(status, now, before)
     return dataclasses.replace(
         row, status=status, kiosk_uses=kiosk_uses, last_problem=problem, problem_ended=ended
     )
+
+
+def _carried(
+    status: DeviceStatus, now: dt.datetime, before: ReaderRow | IdReaderRow | None
+) -> tuple[DeviceStatus | None, dt.datetime | None]:
+    """The last problem and when it ended: the status itself while it is not usable, else
+    the one before's (ended now, if it was not usable then)."""
+    if not status.usable:
+        return status, None
+    if before is not None and before.last_problem is not None:
+        return before.last_problem, before.problem_ended or (
+            now if not before.status.usable else None
+        )
+    return None, None
 
 
 # pcscd's version -------------------------------------------------------------------------------
@@ -244,8 +288,12 @@ class ReaderDiagnostics:
         simulated: bool = False,
         version: Callable[[], str | None] = pcscd_version,
         clock: Callable[[], dt.datetime] = _now,
+        id_watch: IdCardWatch | None = None,
     ) -> None:
         self.watch = ReaderWatch(backend)
+        # The resident ID card reader, watched by the kiosk (its notices reach the page through
+        # the citizen controller's bridge); None: the kiosk has none.
+        self.id_watch = id_watch
         self._backend = backend
         self.wanted = wanted
         self.simulated = simulated
@@ -261,6 +309,14 @@ class ReaderDiagnostics:
         else:
             version = previous.service.version if previous is not None else self._version()
             service = ReaderService(ServiceKind.PCSCD, backend.service_available, version)
-        return readers_report(
-            backend.readers(), service, wanted=self.wanted, previous=previous, now=self._clock()
+        now = self._clock()
+        report = readers_report(
+            backend.readers(), service, wanted=self.wanted, previous=previous, now=now
         )
+        if self.id_watch is None:
+            return report
+        # The watch loop's state: no I/O on the port (the loop owns it), no card read.
+        probe = probe_id_reader(self.id_watch.reader, self.id_watch.name, state_only=True, now=now)
+        before = previous.id_reader if previous is not None else None
+        row = follow_id_reader(probe, before, now, first=previous is None)
+        return dataclasses.replace(report, id_reader=row)

@@ -12,6 +12,9 @@ The checks, in the order they run (ids are stable: scripts and the bundle read t
     pcscd         the smart card service answers (reader = "pcsc")
     readers       at least one card reader
     reader        the configured reader_name is there (none configured: any will do)
+    id_reader     the resident ID card reader (idcard_reader): its port is there and opens, its
+                  security module (SAM) answers its status and id; never a card read (a
+                  citizen's may lie on it); "none": SKIP; the demo's simulated one: PASS
     printer       the voucher printer's device state and paper (PDF printer: its folder)
     database      a round trip, its latency, and that it could record now
     schema        the schema revision is the newest migration's, the tables match it
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
 
     from kiosk.services.audit_seal import AuditKeyState
     from kiosk.services.centre_report import CentreLink
+    from kiosk.services.idcard_diag import IdReaderProbe
     from kiosk.services.technician_audit import Actor
     from kiosk.store.check import CheckReport
 
@@ -223,6 +227,9 @@ class SelftestSubject:
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     # A fleet kiosk's centre, made when the check runs (closed after it); None: standalone.
     centre: Callable[[], CentreLink] | None = None
+    # The resident ID card reader, looked at when the check runs (kiosk.services.idcard_diag);
+    # None: the kiosk has none (idcard_reader = "none").
+    id_reader: Callable[[], IdReaderProbe] | None = None
 
 
 def settings_failed(problem: str) -> SelftestReport:
@@ -258,6 +265,7 @@ NAMES: dict[str, str] = {
     "pcscd": Text(QT_TRANSLATE_NOOP("DiagText", "smart card service")),
     "readers": Text(QT_TRANSLATE_NOOP("DiagText", "card readers")),
     "reader": Text(QT_TRANSLATE_NOOP("DiagText", "configured reader")),
+    "id_reader": Text(QT_TRANSLATE_NOOP("DiagText", "ID card reader")),
     "printer": Text(QT_TRANSLATE_NOOP("DiagText", "voucher printer")),
     "database": Text(QT_TRANSLATE_NOOP("DiagText", "database")),
     "schema": Text(QT_TRANSLATE_NOOP("DiagText", "database schema")),
@@ -325,6 +333,7 @@ class _Run:
         yield "pcscd", self.pcscd
         yield "readers", self.readers
         yield "reader", self.reader
+        yield "id_reader", self.id_reader
         yield "printer", self.printer
         yield "database", self.database
         yield "schema", self.schema
@@ -607,6 +616,25 @@ class _Run:
             )
             return Verdict.FAIL, found, device.error
         return Verdict.PASS, _device_words(repr(wanted), device), ""
+
+    # The resident ID card reader ------------------------------------------------------------
+
+    def id_reader(self) -> Outcome3:
+        if self.subject.id_reader is None:
+            found = QT_TRANSLATE_NOOP("DiagText", 'not used: idcard_reader = "none"')
+            return Verdict.SKIP, Text(found), ""
+        probe = self.subject.id_reader()
+        self.devices.append(probe.device)
+        if probe.problem is not None:
+            verdict = Verdict.WARN if probe.problem.warning else Verdict.FAIL
+            return verdict, probe.problem.found, probe.problem.fix
+        if probe.driver == "simulated":
+            found = QT_TRANSLATE_NOOP("DiagText", "simulated (the demo's ID card reader)")
+            return Verdict.PASS, Text(found), ""
+        found = QT_TRANSLATE_NOOP(
+            "DiagText", "{port}: the security module answers (SAM id of {n} bytes)"
+        )
+        return Verdict.PASS, Text(found, port=probe.port, n=str(probe.sam_bytes)), ""
 
     # The printer --------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from kiosk.services.card_bench import CardBench
 from kiosk.services.context import KioskContext
 from kiosk.services.day_report import DayReports
 from kiosk.services.export_places import ExportPlaces
+from kiosk.services.idcard import IdCardWatch
 from kiosk.services.maintenance import ServiceChange, read_service_state, set_in_service
 from kiosk.services.reader_diag import ReaderDiagnostics
 from kiosk.services.staff_auth import StaffAuth
@@ -66,6 +67,7 @@ class StaffServices:
         reader: CardReaderBackend | None = None,
         reader_name: str = "",
         simulated_reader: bool = False,
+        id_watch: IdCardWatch | None = None,
         diagnostics: DiagnosticsTools | None = None,
         reports: ReportTools | None = None,
     ) -> None:
@@ -91,7 +93,9 @@ class StaffServices:
         )
         self.card = CardBench(reader, self.context) if reader is not None else None
         self.readers = (
-            ReaderDiagnostics(reader, wanted=reader_name, simulated=simulated_reader)
+            ReaderDiagnostics(
+                reader, wanted=reader_name, simulated=simulated_reader, id_watch=id_watch
+            )
             if reader is not None
             else None
         )

@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.devices import ReaderEvent
+from kiosk.domain.idcard import IdCardNotice
 from kiosk.domain.staff import IdleWatch
 from kiosk.flows.runner import Action, Job, Later, Now
 from kiosk.flows.staff import ModeEnded, QuitKiosk, ServiceChanged, SStep, StaffFlow
@@ -224,18 +225,27 @@ class StaffController(QObject):
                 return
             self._readers = ReaderBridge(readers.watch, self)
             self._readers.event.connect(self._reader_event)
+            # The ID card reader's notices: the citizen controller's bridge already brings
+            # them to the GUI thread (and passes them on while it is suspended).
+            self.citizen.id_card_notice.connect(self._id_card_notice)
             log.info("staff.readers_followed")
         elif not wanted and self._readers is not None:
             bridge, self._readers = self._readers, None
             bridge.detach()
             bridge.event.disconnect(self._reader_event)
             bridge.deleteLater()
+            self.citizen.id_card_notice.disconnect(self._id_card_notice)
             log.info("staff.readers_left")
 
     def _reader_event(self, event: ReaderEvent) -> None:
         area = self._live_area()
         if area is not None:  # an event queued before the area closed is dropped
             self._apply(area.reader_event(event))
+
+    def _id_card_notice(self, notice: IdCardNotice) -> None:
+        area = self._live_area()
+        if area is not None and hasattr(area, "id_card_notice"):
+            self._apply(area.id_card_notice(notice))
 
     # Output -------------------------------------------------------------------------------------
 
@@ -256,4 +266,5 @@ class StaffController(QObject):
         if self._readers is not None:
             self._readers.detach()
             self._readers = None
+            self.citizen.id_card_notice.disconnect(self._id_card_notice)
         QApplication.instance().removeEventFilter(self)

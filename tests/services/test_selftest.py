@@ -17,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 from selftest_helpers import prepare_demo
 
+from drivers.idcard.mock import MockIdCardReader
 from drivers.printers.base import Printer, PrinterState, PrinterStatus, PrintResult
 from drivers.printers.fake import FakePrinter, Fault
 from drivers.printers.pdf import PdfPrinter
@@ -25,6 +26,7 @@ from drivers.readers.mock import MockReaderBackend
 from kiosk.config import load_settings
 from kiosk.domain.journal import ActorKind, LossReportKind, LossReportRequest, Outcome
 from kiosk.domain.voucher_data import KioskInfo
+from kiosk.services.idcard_diag import probe_id_reader
 from kiosk.services.selftest import (
     ACTION,
     NAMES,
@@ -76,6 +78,8 @@ def subject(data_dir: Path, **changes: object) -> SelftestSubject:
         # The time the test runs, not the time it was collected: the prepared demo's audit
         # entries are written when the first test needs them, minutes after collection.
         clock=lambda: dt.datetime.now(dt.UTC),
+        # The demo's ID card reader (idcard_reader = "mock"), as the demo settings have it.
+        id_reader=lambda: probe_id_reader(MockIdCardReader(), ""),
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
@@ -99,7 +103,7 @@ def test_the_demo_set_up_passes_every_check_in_order(data_dir: Path) -> None:
     assert report.verdict is Verdict.PASS and report.passed
     assert "answered in" in check(report, "database").found
     kinds = [d["kind"] for d in report.as_dict()["devices"]]
-    assert kinds == ["card_reader", "receipt_printer", "back_end"]
+    assert kinds == ["card_reader", "id_card_reader", "receipt_printer", "back_end"]
 
 
 def test_the_json_shape_is_plain_and_stable(data_dir: Path) -> None:

@@ -5,8 +5,10 @@ reader: its device state as a coloured pill in words (the CEN/XFS vocabulary of
 kiosk.domain.devices), its name, the card in it, the driver, when it last changed, and its
 problem (or its last one) in plain words. Texts in the context "StaffScreen".
 
-The page has no button: it follows readers and cards by itself while open (the staff
-controller hands the area the kiosk's reader events)."""
+Under them, the resident ID card reader's own row, when the kiosk has one
+(readers_idcard.py). The page has no button: it follows readers and cards, and ID cards laid
+on and taken away, by itself while open (the staff controller hands the area the kiosk's
+reader events and the ID card reader's notices)."""
 
 from __future__ import annotations
 
@@ -211,6 +213,11 @@ class ReadersScreen(StaffScreen):
         self.empty = make_label("body", object_name="staffReadersEmpty")
         self.rows_card.body.addWidget(self.empty)
         column.addWidget(self.rows_card)
+        from kiosk.ui.screens.staff.readers_idcard import IdReaderPanel  # it uses our words
+
+        self.id_reader = IdReaderPanel()
+        self.id_reader.setVisible(False)
+        column.addWidget(self.id_reader)
         column.addStretch(1)
         self.scroll = scroll_area(content, "staffReadersScroll")
         self.notice = NoticeBox("staffReadersNotice")
@@ -231,6 +238,7 @@ class ReadersScreen(StaffScreen):
         view, report = self._view, self._view.report
         if report is not self._shown:
             self._fill_rows(report.rows if report is not None else ())
+            self.id_reader.show_row(report.id_reader if report is not None else None)
             self._shown = report
         self.rows_card.setVisible(report is not None)
         self.empty.setVisible(report is not None and not report.rows)
