@@ -785,6 +785,10 @@
         <translation>所配置的读卡器</translation>
     </message>
     <message>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
         <source>voucher printer</source>
         <translation>凭条打印机</translation>
     </message>
@@ -935,6 +939,18 @@
     <message>
         <source>{reader} is not there</source>
         <translation>{reader} 不存在</translation>
+    </message>
+    <message>
+        <source>not used: idcard_reader = &quot;none&quot;</source>
+        <translation>未使用：idcard_reader = &quot;none&quot;</translation>
+    </message>
+    <message>
+        <source>simulated (the demo&apos;s ID card reader)</source>
+        <translation>模拟（演示用身份证阅读器）</translation>
+    </message>
+    <message>
+        <source>{port}: the security module answers (SAM id of {n} bytes)</source>
+        <translation>{port}：安全模块有应答（SAM 编号 {n} 字节）</translation>
     </message>
     <message>
         <source>cannot be set up: {error}</source>
@@ -1315,6 +1331,138 @@
     <message>
         <source>the ID card reader&apos;s state cannot be read ({error})</source>
         <translation>无法读取身份证阅读器的状态（{error}）</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>a card was found</source>
+        <translation>已找到卡片</translation>
+    </message>
+    <message>
+        <source>the reader received a command with a bad checksum</source>
+        <translation>阅读器收到的命令校验和错误</translation>
+    </message>
+    <message>
+        <source>the reader received a command of the wrong length</source>
+        <translation>阅读器收到的命令长度错误</translation>
+    </message>
+    <message>
+        <source>the reader does not know the command</source>
+        <translation>阅读器不认识该命令</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted on this card</source>
+        <translation>此卡不允许该操作</translation>
+    </message>
+    <message>
+        <source>the reader reports an unrecognised error</source>
+        <translation>阅读器报告了无法识别的错误</translation>
+    </message>
+    <message>
+        <source>the card failed authentication</source>
+        <translation>卡片认证失败</translation>
+    </message>
+    <message>
+        <source>the card&apos;s information failed authentication</source>
+        <translation>卡片信息认证失败</translation>
+    </message>
+    <message>
+        <source>the card is of an unrecognised type</source>
+        <translation>卡片类型无法识别</translation>
+    </message>
+    <message>
+        <source>reading the card failed</source>
+        <translation>读卡失败</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s security module (SAM) failed its self-test</source>
+        <translation>阅读器的安全模块（SAM）自检失败</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s security module (SAM) is not authorised</source>
+        <translation>阅读器的安全模块（SAM）未获授权</translation>
+    </message>
+    <message>
+        <source>no card was found on the reader</source>
+        <translation>阅读器上未找到卡片</translation>
+    </message>
+    <message>
+        <source>selecting the card failed</source>
+        <translation>选卡失败</translation>
+    </message>
+    <message>
+        <source>the card has no content of that kind</source>
+        <translation>卡片中没有此类内容</translation>
+    </message>
+    <message>
+        <source>an undocumented status 0x{sw3}</source>
+        <translation>未记录的状态码 0x{sw3}</translation>
+    </message>
+    <message>
+        <source>check the ID card reader&apos;s USB cable and power, and that idcard_port names it (ls -l /dev/serial/by-id lists the serial devices)</source>
+        <translation>请检查身份证阅读器的 USB 线缆和电源，并确认 idcard_port 指向它（ls -l /dev/serial/by-id 可列出串口设备）</translation>
+    </message>
+    <message>
+        <source>{port} is held by another program (a running kiosk?)</source>
+        <translation>{port} 被其他程序占用（是否有正在运行的自助机？）</translation>
+    </message>
+    <message>
+        <source>normal while the kiosk runs: look from staff mode&apos;s diagnostics, or stop the kiosk and look again</source>
+        <translation>自助机运行时属正常现象：请在员工模式的诊断中查看，或停止自助机后再查看</translation>
+    </message>
+    <message>
+        <source>no device at {port}</source>
+        <translation>{port} 处没有设备</translation>
+    </message>
+    <message>
+        <source>{port} cannot be used: {error}</source>
+        <translation>{port} 无法使用：{error}</translation>
+    </message>
+    <message>
+        <source>check the cable; the kiosk&apos;s user must be allowed to open the port (the dialout group)</source>
+        <translation>请检查线缆；自助机的运行用户须有权打开该端口（dialout 组）</translation>
+    </message>
+    <message>
+        <source>the ID card reader at {port} does not answer</source>
+        <translation>{port} 上的身份证阅读器无应答</translation>
+    </message>
+    <message>
+        <source>check its power and cable, and that idcard_port is the ID card reader, not another serial device</source>
+        <translation>请检查其电源和线缆，并确认 idcard_port 指向的是身份证阅读器而不是其他串口设备</translation>
+    </message>
+    <message>
+        <source>the ID card reader at {port} answers garbled</source>
+        <translation>{port} 上的身份证阅读器应答错乱</translation>
+    </message>
+    <message>
+        <source>check the cable, and that idcard_port is the ID card reader (115200 8N1)</source>
+        <translation>请检查线缆，并确认 idcard_port 指向身份证阅读器（115200 8N1）</translation>
+    </message>
+    <message>
+        <source>power the reader off and on; if it stays, the reader needs its vendor&apos;s service</source>
+        <translation>请将阅读器断电后重新上电；如仍存在，阅读器需由厂商维修</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s security module must be authorised by its supplier: call the reader&apos;s vendor</source>
+        <translation>阅读器的安全模块须由供应商授权：请联系阅读器厂商</translation>
+    </message>
+    <message>
+        <source>power the reader off and on; check that idcard_port is the ID reader</source>
+        <translation>请将阅读器断电后重新上电；并确认 idcard_port 指向身份证阅读器</translation>
+    </message>
+    <message>
+        <source>the reader says: {words} (status {sw3})</source>
+        <translation>阅读器报告：{words}（状态码 {sw3}）</translation>
+    </message>
+    <message>
+        <source>the ID card reader failed ({error})</source>
+        <translation>身份证阅读器出错（{error}）</translation>
+    </message>
+    <message>
+        <source>the simulated reader is unplugged: plug it back in from the demo tray</source>
+        <translation>模拟阅读器已拔出：请在演示托盘中重新插上</translation>
     </message>
 </context>
 <context>
@@ -5151,6 +5299,38 @@
     <message>
         <source>Log, last {n} lines</source>
         <translation>日志（最后 {n} 行）</translation>
+    </message>
+    <message>
+        <source>An ID card is on it, and could not be read</source>
+        <translation>阅读器上有身份证，但无法读取</translation>
+    </message>
+    <message>
+        <source>An ID card is on it</source>
+        <translation>阅读器上有身份证</translation>
+    </message>
+    <message>
+        <source>No ID card on it</source>
+        <translation>阅读器上没有身份证</translation>
+    </message>
+    <message>
+        <source>Driver: simulated (the demo&apos;s)</source>
+        <translation>驱动：模拟（演示用）</translation>
+    </message>
+    <message>
+        <source>{problem}. Fix: {fix}.</source>
+        <translation>{problem}。处理方法：{fix}。</translation>
+    </message>
+    <message>
+        <source>Resident ID card reader</source>
+        <translation>居民身份证阅读器</translation>
+    </message>
+    <message>
+        <source>(no port)</source>
+        <translation>（无端口）</translation>
+    </message>
+    <message>
+        <source>Port: {port}</source>
+        <translation>端口：{port}</translation>
     </message>
 </context>
 <context>
