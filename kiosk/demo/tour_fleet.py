@@ -121,6 +121,7 @@ class FleetTour:
         try:
             d.start(w.attract.voucher_lookup_clicked, "lookup")
             w.lookup.set_mode("person")
+            d.type_instead(w.lookup)
             w.lookup.id_field.set_text(HOLDER_NO_CARD[0])
             w.lookup.mobile_field.set_text(HOLDER_NO_CARD[1])
             w.lookup.search()
