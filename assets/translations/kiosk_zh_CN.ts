@@ -1526,20 +1526,12 @@
         <translation>换一张身份证</translation>
     </message>
     <message>
-        <source>Lay your own ID card on the reader</source>
-        <translation>请将您本人的身份证放在阅读器上</translation>
+        <source>Lay your own ID card on the reader below the screen</source>
+        <translation>请将您本人的身份证放在屏幕下方的阅读器上</translation>
     </message>
     <message>
-        <source>Lay the ID card on the reader</source>
-        <translation>请将身份证放在阅读器上</translation>
-    </message>
-    <message>
-        <source>The reader is below the screen. Your name and ID number are read from it.</source>
-        <translation>阅读器在屏幕下方，将自动读取您的姓名和身份证号码。</translation>
-    </message>
-    <message>
-        <source>The reader is below the screen. The ID number is read from it.</source>
-        <translation>阅读器在屏幕下方，将自动读取身份证号码。</translation>
+        <source>Lay the ID card on the reader below the screen</source>
+        <translation>请将身份证放在屏幕下方的阅读器上</translation>
     </message>
     <message>
         <source>Type the number instead</source>

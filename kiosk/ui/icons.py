@@ -41,6 +41,7 @@ ICON_NAMES = (
     "heart",
     "home",
     "id-card",
+    "id-card-reader",
     "info",
     "keypad",
     "lock",

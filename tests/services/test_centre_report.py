@@ -37,7 +37,14 @@ from kiosk.store.seal import SealFiles
 
 KIOSK = "DEMO01"
 NO_PHOTO_SSN = "440106197811230350"  # a demo cardholder
-NOW = dt.datetime.now(dt.UTC)
+
+
+def now() -> dt.datetime:
+    """The wall clock when the test runs (the report measures ages against it): taken at
+    import time it was minutes old by the time a test ran on a busy worker."""
+    return dt.datetime.now(dt.UTC)
+
+
 URL = "postgresql+psycopg://sscard_k_demo01:s3cret-pw@centre.example/sscard"
 
 
@@ -158,7 +165,7 @@ def test_a_rewritten_entry_fails_the_check(data_dir: Path, engine: Engine, centr
 def test_an_unreachable_centre_warns_with_what_waits(
     data_dir: Path, engine: Engine, centre: FakeCentre, business_service
 ):
-    add_waiting(business_service, engine, data_dir, NOW - dt.timedelta(minutes=12))
+    add_waiting(business_service, engine, data_dir, now() - dt.timedelta(minutes=12))
     centre.set_reachable(False)
     made = report(data_dir, CentreLink(centre, URL))
     assert made.centre is not None and made.centre.state is CentreState.UNREACHABLE
@@ -183,7 +190,7 @@ def test_the_running_kiosk_adds_its_senders_state(
     data_dir: Path, engine: Engine, centre: FakeCentre, business_service
 ):
     sender = OutboxSender(engine, centre, KIOSK)
-    add_waiting(business_service, engine, data_dir, NOW)
+    add_waiting(business_service, engine, data_dir, now())
     assert sender.send_once().sent >= 1
     part = centre_report(CentreLink(centre, URL, sender), engine=engine)
     assert part.sender is not None and part.sender.state is CentreState.ONLINE
@@ -230,7 +237,7 @@ def test_the_selftests_centre_check(
     link = CentreLink(centre, URL)
     passed = verdict_of(centre=lambda: link)
     assert passed.verdict is Verdict.PASS and passed.found.startswith("answers in ")
-    add_waiting(business_service, engine, data_dir, NOW - dt.timedelta(hours=2))
+    add_waiting(business_service, engine, data_dir, now() - dt.timedelta(hours=2))
     centre.set_reachable(False)
     warned = verdict_of(centre=lambda: link)
     assert warned.verdict is Verdict.WARN

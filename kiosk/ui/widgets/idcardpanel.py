@@ -101,22 +101,22 @@ class IdCardPanel(QFrame):
             self.button.set_icon_name("id-card")
         else:
             self.picture.setPixmap(pixmap("id-card-reader", PALETTE.brand, 80))
+            # One sentence says what and where: at 1280x800 in large text a second one pushed
+            # the mobile number's field below the fold.
             if self._whose == "agent":
-                self.headline.setText(self.tr("Lay your own ID card on the reader"))
+                self.headline.setText(
+                    self.tr("Lay your own ID card on the reader below the screen")
+                )
             else:
-                self.headline.setText(self.tr("Lay the ID card on the reader"))
-            self.detail.setText(
-                self.tr("The reader is below the screen. Your name and ID number are read from it.")
-                if self._whose == "agent"
-                else self.tr("The reader is below the screen. The ID number is read from it.")
-            )
+                self.headline.setText(self.tr("Lay the ID card on the reader below the screen"))
+            self.detail.setText("")
             self.button.set_text(self.tr("Type the number instead"))
             self.button.set_icon_name("keypad")
         self.problem.setText(problem_text(problem) if problem is not None else "")
         self.problem.setVisible(problem is not None)
         # What went wrong says what to do: the guidance makes room for it (large text).
-        self.detail.setVisible(problem is None or read is not None)
-        self.setAccessibleName(f"{self.headline.text()} {self.detail.text()}")
+        self.detail.setVisible(read is not None)
+        self.setAccessibleName(f"{self.headline.text()} {self.detail.text()}".strip())
 
     def wipe(self) -> None:
         self.show_card(None, None)
