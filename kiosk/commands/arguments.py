@@ -105,6 +105,20 @@ def short_name(what: str, max_length: int) -> Callable[[str], str]:
     return parse
 
 
+def device_path(what: str) -> Callable[[str], str]:
+    """A device's path (a serial port): printable text of at most 4,096 characters, so an
+    error that names it cannot write control characters to the terminal."""
+
+    def parse(value: str) -> str:
+        if not value.strip() or not value.isprintable() or len(value) > 4096:
+            raise argparse.ArgumentTypeError(
+                f"{what} must be a printable device path, not {_shown(value)}"
+            )
+        return value
+
+    return parse
+
+
 def path_arg(what: str) -> Callable[[str], Path]:
     """A file or folder path: non-empty (an empty one would mean the current folder) and
     without NUL characters."""

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.commands.arguments import bounded_float, nonblank
+from kiosk.commands.arguments import bounded_float, device_path, nonblank
 from kiosk.commands.common import EXIT_CARD, EXIT_OK, EXIT_READER, EXIT_USAGE, fail
 from kiosk.domain.text import shorten
 
@@ -48,7 +48,7 @@ def add_idcard_command(commands: Any) -> None:
         "--link",
         required=True,
         metavar="PATH",
-        type=nonblank("the link path"),
+        type=device_path("the link path"),
         help="the symlink to make to the pseudo-terminal (an existing symlink is replaced; "
         "any other file is refused)",
     )
@@ -75,7 +75,7 @@ def add_idcard_diag(diag_commands: Any) -> None:
     )
     diag.add_argument(
         "--port",
-        type=nonblank("the port"),
+        type=device_path("the port"),
         help="the reader's serial device (default: the settings' idcard_port)",
     )
     diag.add_argument(
