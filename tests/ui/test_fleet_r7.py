@@ -18,11 +18,11 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from pg_proxy import TcpProxy
 from sqlalchemy.engine import make_url
 
 from drivers.simcard.image import load_image
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.commands.fleet_proxy import TcpProxy
 from kiosk.config import load_settings
 from kiosk.domain.business import Refusal
 from kiosk.domain.fleet import CentreState
@@ -57,8 +57,7 @@ def centre(postgres_factory, tmp_path) -> Iterator[tuple[str, str, str]]:
 
 @pytest.fixture
 def proxy() -> Iterator[TcpProxy]:
-    proxy = TcpProxy(("127.0.0.1", 5432))
-    proxy.start()
+    proxy = TcpProxy("127.0.0.1", 5432)
     yield proxy
     proxy.stop()
 
