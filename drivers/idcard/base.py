@@ -21,6 +21,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from drivers.events import Listeners
+
 
 @dataclass(frozen=True)
 class IdIdentity:
@@ -103,24 +105,10 @@ class IdCardEvent:
 IdListener = Callable[[IdCardEvent], None]
 
 
-class IdCardReader(ABC):
-    """One resident ID card reader."""
+class IdCardReader(Listeners[IdCardEvent], ABC):
+    """One resident ID card reader, and the listeners of its events."""
 
     driver_name: str = "?"
-
-    def __init__(self) -> None:
-        self._listeners: list[IdListener] = []
-
-    def add_listener(self, listener: IdListener) -> None:
-        self._listeners.append(listener)
-
-    def remove_listener(self, listener: IdListener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
-    def _emit(self, event: IdCardEvent) -> None:
-        for listener in list(self._listeners):
-            listener(event)
 
     @abstractmethod
     def start(self) -> None:

@@ -14,6 +14,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TypeVar
 
+from drivers.events import Listeners
 from drivers.readers import t0
 from drivers.readers.errors import (  # noqa: F401  (re-exported: the interface's errors)
     CardMute,
@@ -93,7 +94,7 @@ class CardChannel(ABC):
         return t0.resolve(self.transmit_raw, apdu, response)
 
 
-class CardReaderBackend(ABC):
+class CardReaderBackend(Listeners[ReaderEvent], ABC):
     """A set of readers: their list and events, and card jobs run on each reader's I/O thread.
 
     Listeners are called on the backend's own threads; they must only hand the event on (to a
@@ -102,25 +103,11 @@ class CardReaderBackend(ABC):
 
     driver_name: str = "?"
 
-    def __init__(self) -> None:
-        self._listeners: list[Listener] = []
-
-    def add_listener(self, listener: Listener) -> None:
-        self._listeners.append(listener)
-
-    def remove_listener(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
-
     @property
     def service_available(self) -> bool:
         """Whether the service behind the readers answers (pcscd for PC/SC); an in-process
         backend always does."""
         return True
-
-    def _emit(self, event: ReaderEvent) -> None:
-        for listener in list(self._listeners):
-            listener(event)
 
     @abstractmethod
     def start(self) -> None:

@@ -33,7 +33,7 @@ import psycopg
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from kiosk.commands.fleet_proxy import CuttableProxy
+from kiosk.commands.fleet_proxy import TcpProxy
 
 Say = Callable[[str], None]
 WRITE_RATE_CEILING = 1500  # loss reports per second the whole machine might write: sizes the seed
@@ -174,7 +174,7 @@ def _run(cfg: BenchConfig, bench_url: str, prefix: str, work: Path, say: Say) ->
 
     central_urls = {k: admin.add_kiosk(bench_url, prefix, k) for k in ids}
     target = make_url(bench_url)
-    proxy = CuttableProxy(target.host or "127.0.0.1", target.port or 5432)
+    proxy = TcpProxy(target.host or "127.0.0.1", target.port or 5432)
     template = work / "template.db"
     t_engine = create_engine(f"sqlite:///{template}")
     migrate.upgrade(t_engine)
@@ -251,7 +251,7 @@ def _run(cfg: BenchConfig, bench_url: str, prefix: str, work: Path, say: Say) ->
             w.process.wait()
         w.exits.append(w.process.returncode)
     drain_s = time.time() - drain_started
-    proxy.close()
+    proxy.stop()
     result = _count(bench_url, workers, write_from, write_until)
     result.update(
         kiosks=cfg.kiosks,

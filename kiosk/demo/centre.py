@@ -35,16 +35,10 @@ from kiosk.store.central.client import (
     KioskPaused,
     Reissue,
     SubmitResult,
+    reissue_from_json,
 )
+from kiosk.store.replica import HOLDER_RECORDS
 
-_RECORDS = {
-    "enrolments": m.Enrolment,
-    "contributions": m.Contribution,
-    "personal_accounts": m.PersonalAccount,
-    "qualifications": m.Qualification,
-    "work_periods": m.WorkPeriod,
-    "injury_assessments": m.InjuryAssessment,
-}
 _ORDER = list(ReissueProgress)
 
 
@@ -148,23 +142,7 @@ class FakeCentre:
         self._call("reissues")
         with self._lock:
             rows = {v: dict(self.reissue_rows[v]) for v in vouchers if v in self.reissue_rows}
-        return {
-            v: Reissue(
-                voucher=row["voucher"],
-                kiosk_id=row["kiosk_id"],
-                card_number_masked=row["card_number_masked"],
-                progress=row["progress"],
-                progress_at=_time(row.get("progress_at")),
-                outlet=row.get("outlet"),
-                expected_pickup_date=(
-                    dt.date.fromisoformat(row["expected_pickup_date"])
-                    if row.get("expected_pickup_date")
-                    else None
-                ),
-                applied_at=_time(row.get("applied_at")),
-            )
-            for v, row in rows.items()
-        }
+        return {v: reissue_from_json(row) for v, row in rows.items()}
 
     def outlets(self) -> list[dict[str, Any]]:
         self._call("outlets")
@@ -257,7 +235,7 @@ class FakeCentre:
         out: dict[str, Any] = {"cardholders": [row_json(holder)]}
         out["cards"] = [row_json(c) for c in sorted(holder.cards, key=lambda c: c.id)]
         employers: set[int] = set()
-        for key, model in _RECORDS.items():
+        for key, model in HOLDER_RECORDS.items():
             table: Any = model
             rows = session.scalars(sa.select(model).where(table.cardholder_id == holder.id))
             out[key] = [row_json(r) for r in rows]
@@ -283,10 +261,6 @@ def _answer(
     until: dt.datetime | None = None,
 ) -> IdentifyResult:
     return IdentifyResult(result, attempts_left=attempts_left, until=until, holder=holder)
-
-
-def _time(value: Any) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
 __all__ = ["FakeCentre", "row_json"]

@@ -38,7 +38,8 @@ RECORD_MODELS: tuple[type[m.Base], ...] = (
     m.InjuryAssessment,
     m.Enrolment,
 )
-_HOLDER_RECORDS: dict[str, type[m.Base]] = {
+# The centre's HOLDER answer: its key for each kind of record, and the model it fills.
+HOLDER_RECORDS: dict[str, type[m.Base]] = {
     "enrolments": m.Enrolment,
     "contributions": m.Contribution,
     "personal_accounts": m.PersonalAccount,
@@ -142,7 +143,7 @@ def write_holder(session: Session, holder: Mapping[str, Any]) -> int:
     session.flush()
 
     purge_records(session, [holder_id])
-    for key, model in _HOLDER_RECORDS.items():
+    for key, model in HOLDER_RECORDS.items():
         for row in holder.get(key, ()):
             values = from_json(model, row)
             values["cardholder_id"] = holder_id

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from centre_helpers import Centre, Person, centre_on
+from sqlalchemy.engine import Engine
 
 from drivers.printers.fake import FakePrinter
 from drivers.readers.mock import DEFAULT_READER, MockReaderBackend
@@ -32,7 +31,6 @@ from drivers.simcard.image import load_image
 from kiosk import cli as kiosk_cli
 from kiosk.app import FleetParts, make_business, make_fleet, open_seal
 from kiosk.config import load_settings
-from kiosk.demo.seed import seed_demo
 from kiosk.domain.business import NotEligible, Refusal, ReissueRequest
 from kiosk.domain.desk import DeskRefusal, DeskRefused, StaffActor
 from kiosk.domain.journal import (
@@ -58,40 +56,10 @@ from kiosk.store.unitofwork import UnitOfWork
 CLERK = StaffActor("clerk1", AccountRole.CLERK)
 
 
-@dataclass(frozen=True)
-class Centre:
-    admin_url: str
-    prefix: str
-
-    def sql(self, query: str, params: Any = ()) -> list[tuple[Any, ...]]:
-        with psycopg.connect(**admin.connect_kwargs(self.admin_url), autocommit=True) as conn:
-            cursor = conn.execute(query, params)
-            return cursor.fetchall() if cursor.description else []
-
-    def one(self, query: str, params: Any = ()) -> Any:
-        rows = self.sql(query, params)
-        assert len(rows) == 1, rows
-        return rows[0][0]
-
-    def card_status(self, card_number: str) -> str:
-        return self.one("SELECT status FROM registry.cards WHERE card_number = %s", (card_number,))
-
-
 @pytest.fixture(scope="module")
 def centre(postgres_factory: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Centre]:
-    url = postgres_factory.new("empty", tmp_path_factory.mktemp("e2e-centre"))
-    prefix = "e" + secrets.token_hex(5)
-    try:
-        admin.init(url, prefix)
-        engine = admin.registry_engine(url, prefix)
-        try:
-            seed_demo(engine)
-        finally:
-            engine.dispose()
-        yield Centre(url, prefix)
-    finally:
-        admin.drop(url, prefix)
-        postgres_factory.drop(make_url(url).database or "")
+    with centre_on(postgres_factory, tmp_path_factory.mktemp("e2e-centre")) as centre:
+        yield centre
 
 
 @dataclass
@@ -145,8 +113,8 @@ def make_kiosk(centre: Centre, sqlite_factory: Any, tmp_path: Path) -> Iterator[
     made: list[Kiosk] = []
 
     def make(*, sender: bool = True) -> Kiosk:
-        kiosk_id = "E" + secrets.token_hex(3).upper()
-        url = admin.add_kiosk(centre.admin_url, centre.prefix, kiosk_id)
+        kiosk_id = centre.new_kiosk()
+        url = centre.urls[kiosk_id]
         where = tmp_path / kiosk_id
         where.mkdir()
         database_url = sqlite_factory.new("migrated", where)
@@ -179,33 +147,6 @@ def make_kiosk(centre: Centre, sqlite_factory: Any, tmp_path: Path) -> Iterator[
     for kiosk in made:
         kiosk.fleet.stop()
         kiosk.engine.dispose()
-
-
-@dataclass(frozen=True)
-class Person:
-    ssn: str
-    mobile: str
-    card_number: str
-
-
-def new_person(centre: Centre) -> Person:
-    """A cardholder of the test's own at the centre, with one normal card."""
-    ssn = "".join(secrets.choice("0123456789") for _ in range(17)) + "X"
-    mobile = "139" + "".join(secrets.choice("0123456789") for _ in range(8))
-    card_number = "T" + secrets.token_hex(4).upper()
-    holder = centre.one(
-        "INSERT INTO registry.cardholders (ssn, name, gender, birth_date, ethnicity, birthplace,"
-        " mobile, photo_on_file) VALUES (%s, '测试', '1', '1980-01-01', '01', '110105', %s, true)"
-        " RETURNING id",
-        (ssn, mobile),
-    )
-    centre.sql(
-        "INSERT INTO registry.cards (card_number, card_id_code, cardholder_id, card_type,"
-        " spec_version, issuer_org, issue_date, expiry_date, status) VALUES (%s, %s, %s, '1',"
-        " '3.00', '110105000000', '2020-01-01', '2030-01-01', 'normal')",
-        (card_number, secrets.token_hex(16).upper(), holder),
-    )
-    return Person(ssn, mobile, card_number)
 
 
 def refusal(call: Any) -> NotEligible:
@@ -254,7 +195,7 @@ def test_a_loss_report_is_applied_once_and_the_other_kiosk_sees_it(
     centre: Centre, make_kiosk: Any
 ) -> None:
     a, b = make_kiosk(), make_kiosk()
-    person = new_person(centre)
+    person = centre.person()
     a.business.identify(person.ssn, person.mobile)
     receipt = loss(a, person, LossReportKind.TEMPORARY)
     assert not receipt.centre_pending  # the sender thread delivered it within the wait
@@ -287,16 +228,16 @@ def test_the_other_kiosks_card_session_gets_the_status_from_the_centre(
     centre: Centre, make_kiosk: Any
 ) -> None:
     image = load_image("normal")  # the demo card: its holder is in the centre's registry
-    card = Person(image.holder.ssn, "", image.issuer.card_number)
-    assert centre.card_status(card.card_number) == "normal"
+    ssn, card_number = image.holder.ssn, image.issuer.card_number
+    assert centre.card_status(card_number) == "normal"
     a, b = make_kiosk(), make_kiosk()
-    a.business.identify_card(card.ssn, card.card_number)  # as after its PIN at kiosk A
+    a.business.identify_card(ssn, card_number)  # as after its PIN at kiosk A
     outlet = a.business.outlets()[0].code
     request = ReissueRequest(
-        uuid.uuid4().hex, a.kiosk_id, card.ssn, card.card_number, ReissueReason.LOST, outlet
+        uuid.uuid4().hex, a.kiosk_id, ssn, card_number, ReissueReason.LOST, outlet
     )
     assert not a.business.apply_reissue(request).centre_pending  # a final loss report
-    assert centre.card_status(card.card_number) == "lost"
+    assert centre.card_status(card_number) == "lost"
 
     reader = MockReaderBackend()
     reader.start()
@@ -311,14 +252,14 @@ def test_the_other_kiosks_card_session_gets_the_status_from_the_centre(
         session.end()
     finally:
         reader.stop()
-    assert refusal(lambda: b.business.identify_card(card.ssn, card.card_number)).refusal is (
+    assert refusal(lambda: b.business.identify_card(ssn, card_number)).refusal is (
         Refusal.CARD_LOST
     )
 
 
 def test_a_reissues_progress_comes_back_to_both_kiosks(centre: Centre, make_kiosk: Any) -> None:
     a, b = make_kiosk(), make_kiosk()
-    person = new_person(centre)
+    person = centre.person()
     a.business.identify(person.ssn, person.mobile)
     outlet = a.business.outlets()[0].code
     receipt = a.business.apply_reissue(
@@ -368,7 +309,7 @@ def test_a_reissues_progress_comes_back_to_both_kiosks(centre: Centre, make_kios
 
 def test_the_id_limit_holds_across_kiosks(centre: Centre, make_kiosk: Any) -> None:
     a, b = make_kiosk(), make_kiosk()
-    person = new_person(centre)
+    person = centre.person()
     wrong = "13800000000" if person.mobile != "13800000000" else "13800000001"
     lefts = [refusal(lambda: a.business.identify(person.ssn, wrong)) for _ in range(4)]
     assert [(r.refusal, r.attempts_left) for r in lefts] == [
@@ -382,7 +323,7 @@ def test_the_id_limit_holds_across_kiosks(centre: Centre, make_kiosk: Any) -> No
         Refusal.ID_LOCKED
     )
     # Nobody else's number is touched.
-    other = new_person(centre)
+    other = centre.person()
     assert b.business.identify(other.ssn, other.mobile).card_status is CardStatus.NORMAL
 
 
@@ -390,7 +331,7 @@ def test_the_replica_never_overwrites_a_status_whose_message_waits(
     centre: Centre, make_kiosk: Any
 ) -> None:
     a = make_kiosk(sender=False)
-    person = new_person(centre)
+    person = centre.person()
     a.business.identify(person.ssn, person.mobile)
     receipt = loss(a, person, LossReportKind.TEMPORARY)
     assert receipt.centre_pending and a.pending() == 1
@@ -417,7 +358,7 @@ def test_a_counter_kiosk_hands_over_the_card_of_another_kiosks_voucher(
     kiosk is B, which holds no record of it: B's desk finds it at the centre, moves it to
     ready and hands the card over; the centre has it collected once; A's lookup shows it."""
     a, b = make_kiosk(), make_kiosk()
-    person = new_person(centre)
+    person = centre.person()
     a.business.identify(person.ssn, person.mobile)
     outlet = a.business.outlets()[0].code
     receipt = a.business.apply_reissue(

@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy.engine import Engine, make_url
 
 from kiosk.commands.fleet import CRASH_AFTER_SUBMIT_ENV
-from kiosk.commands.fleet_proxy import CuttableProxy
+from kiosk.commands.fleet_proxy import TcpProxy
 from kiosk.services.outbox_sender import Backoff, OutboxSender
 from kiosk.store.db import create_engine
 from kiosk.store.unitofwork import UnitOfWork
@@ -156,7 +156,7 @@ def test_the_centre_drops_the_connection_mid_run(centre: dict[str, str], local: 
 def test_a_network_cut_mid_batch(centre: dict[str, str], local: Engine) -> None:
     keys = add_messages(local, 40)
     u = make_url(centre["kiosk"])
-    proxy = CuttableProxy(u.host or "127.0.0.1", u.port or 5432)
+    proxy = TcpProxy(u.host or "127.0.0.1", u.port or 5432)
     through = u.set(host=proxy.host, port=proxy.port).render_as_string(hide_password=False)
     centre_client = client.CentreClient(through)
     sender = OutboxSender(
@@ -174,7 +174,7 @@ def test_a_network_cut_mid_batch(centre: dict[str, str], local: Engine) -> None:
         stop.set()
         thread.join(5)
         centre_client.close()
-        proxy.close()
+        proxy.stop()
     assert cuts > 0 and pending(local) == 0
     exactly_once(centre, keys)
 

@@ -13,21 +13,19 @@ says online with nothing waiting."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 
-import psycopg
 import pytest
-from pg_proxy import TcpProxy
+from centre_helpers import Centre, centre_on
 from sqlalchemy.engine import make_url
 
 from drivers.simcard.image import load_image
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.commands.fleet_proxy import TcpProxy
 from kiosk.config import load_settings
 from kiosk.domain.business import Refusal
 from kiosk.domain.fleet import CentreState
 from kiosk.services.outbox_sender import Backoff
-from kiosk.store.central import admin
 
 KIOSK_ID = "DEMO01"  # the demo kiosk's id
 PIN = b"123456"  # the demo cards' PIN
@@ -37,28 +35,15 @@ HOLDER_NO_CARD = ("510107196907300229", "18980024455")  # ID number and mobile
 
 
 @pytest.fixture
-def centre(postgres_factory, tmp_path) -> Iterator[tuple[str, str, str]]:
-    """(admin URL, prefix, this kiosk's central_url) of a centre seeded with the demo."""
-    from kiosk.demo.seed import seed_demo
-
-    url = postgres_factory.new("empty", tmp_path / "centre")
-    prefix = "r7" + secrets.token_hex(4)  # roles are cluster-wide: this session's own
-    try:
-        admin.init(url, prefix)
-        engine = admin.registry_engine(url, prefix)
-        try:
-            seed_demo(engine)
-        finally:
-            engine.dispose()
-        yield url, prefix, admin.add_kiosk(url, prefix, KIOSK_ID)
-    finally:
-        admin.drop(url, prefix)
+def centre(postgres_factory, tmp_path) -> Iterator[Centre]:
+    """A centre seeded with the demo, this kiosk added."""
+    with centre_on(postgres_factory, tmp_path / "centre", (KIOSK_ID,)) as centre:
+        yield centre
 
 
 @pytest.fixture
 def proxy() -> Iterator[TcpProxy]:
-    proxy = TcpProxy(("127.0.0.1", 5432))
-    proxy.start()
+    proxy = TcpProxy("127.0.0.1", 5432)
     yield proxy
     proxy.stop()
 
@@ -83,46 +68,28 @@ def fleet_kiosk(qapp, tmp_path, central_url: str) -> Kiosk:
     return kiosk
 
 
-def at_centre(admin_url: str, sql: str, *args: object) -> object:
-    """The first column of the first row of `sql`, asked as the centre's administrator."""
-    dsn = make_url(admin_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn) as conn:
-        row = conn.execute(sql, args).fetchone()
-    return row[0] if row else None
-
-
-def messages(admin_url: str, topic: str) -> object:
-    return at_centre(
-        admin_url,
+def messages(centre: Centre, topic: str) -> int:
+    return centre.one(
         "SELECT count(*) FROM fleet.messages WHERE kiosk_id = %s AND topic = %s",
-        KIOSK_ID,
-        topic,
+        (KIOSK_ID, topic),
     )
 
 
-def card_status(admin_url: str, card_number: str) -> object:
-    return at_centre(
-        admin_url, "SELECT status FROM registry.cards WHERE card_number = %s", card_number
-    )
-
-
-def status_changes(admin_url: str, card_number: str) -> object:
-    return at_centre(
-        admin_url,
+def status_changes(centre: Centre, card_number: str) -> int:
+    return centre.one(
         "SELECT count(*) FROM registry.card_status_changes s JOIN registry.cards c"
         " ON c.id = s.card_id WHERE c.card_number = %s",
-        card_number,
+        (card_number,),
     )
 
 
 def test_the_centre_away_and_back(qtbot, qapp, tmp_path, centre, proxy) -> None:
-    admin_url, _prefix, central_url = centre
-    through_proxy = make_url(central_url).set(host="127.0.0.1", port=proxy.port)
+    through_proxy = make_url(centre.urls[KIOSK_ID]).set(host="127.0.0.1", port=proxy.port)
     kiosk = fleet_kiosk(qapp, tmp_path, through_proxy.render_as_string(hide_password=False))
     w, c = kiosk.window, kiosk.controller
     strip = w.attract.status_strip
-    assert card_status(admin_url, TEMPORARY) == "temporary_loss"
-    changes_before = status_changes(admin_url, TEMPORARY)
+    assert centre.card_status(TEMPORARY) == "temporary_loss"
+    changes_before = status_changes(centre, TEMPORARY)
     try:
 
         def at(step: str) -> bool:
@@ -224,9 +191,9 @@ def test_the_centre_away_and_back(qtbot, qapp, tmp_path, centre, proxy) -> None:
         qtbot.waitUntil(lambda: at("attract"), timeout=5000)
 
         # Nothing reached the centre yet.
-        assert messages(admin_url, "reissue") == 0
-        assert messages(admin_url, "loss_cancellation") == 0
-        assert card_status(admin_url, TEMPORARY) == "temporary_loss"
+        assert messages(centre, "reissue") == 0
+        assert messages(centre, "loss_cancellation") == 0
+        assert centre.card_status(TEMPORARY) == "temporary_loss"
         assert kiosk.fleet is not None and kiosk.fleet.sender.failures > 0
 
         # The centre comes back: each message arrives once, the strip goes online.
@@ -242,19 +209,17 @@ def test_the_centre_away_and_back(qtbot, qapp, tmp_path, centre, proxy) -> None:
 
         qtbot.waitUntil(delivered, timeout=10_000)
         assert strip.backend.ok is True
-        assert messages(admin_url, "reissue") == 1
-        assert messages(admin_url, "loss_cancellation") == 1
+        assert messages(centre, "reissue") == 1
+        assert messages(centre, "loss_cancellation") == 1
         assert (
-            at_centre(
-                admin_url,
+            centre.one(
                 "SELECT count(*) FROM fleet.reissues WHERE voucher = %s AND card_number = %s",
-                voucher,
-                NORMAL,
+                (voucher, NORMAL),
             )
             == 1
         )
-        assert card_status(admin_url, NORMAL) == "normal"  # a damaged card keeps working
-        assert card_status(admin_url, TEMPORARY) == "normal"  # unblocked, once
-        assert status_changes(admin_url, TEMPORARY) == int(changes_before) + 1
+        assert centre.card_status(NORMAL) == "normal"  # a damaged card keeps working
+        assert centre.card_status(TEMPORARY) == "normal"  # unblocked, once
+        assert status_changes(centre, TEMPORARY) == changes_before + 1
     finally:
         kiosk.close()

@@ -161,7 +161,8 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def _reissue(row: Mapping[str, Any]) -> Reissue:
+def reissue_from_json(row: Mapping[str, Any]) -> Reissue:
+    """A reissue as the centre's JSON has it."""
     return Reissue(
         voucher=row["voucher"],
         kiosk_id=row["kiosk_id"],
@@ -230,7 +231,7 @@ class CentreClient:
 
     def reissues(self, vouchers: Sequence[str]) -> dict[str, Reissue]:
         data = self._call("SELECT fleet.reissues(%s::text[])", (list(vouchers),)) or {}
-        return {number: _reissue(row) for number, row in data.items()}
+        return {number: reissue_from_json(row) for number, row in data.items()}
 
     def holder_by_card(self, card_number: str, ssn: str) -> HolderRows | None:
         """The holder of this card with this SSN, or None (a failure counted at the centre).

@@ -2,14 +2,16 @@
 (identify, agent, what happened, voucher lookup and its result); the page layout of the later
 ones (outlet, materials, pickup date, review, confirm, receipt: step bar, title, one sentence of
 guidance, a scrolling body and an action row); the name of each business, its reason and an
-agent's relationship in the words vouchers print (kiosk.domain.vocabulary), and outlets, dates
-and fees in the language shown. Texts here are translated in the context "BusinessScreen"."""
+agent's relationship in the words vouchers print (kiosk.domain.vocabulary), outlets, dates
+and fees in the language shown, and the ID number (typed or read from the ID card) with the
+mobile number that identification and the voucher lookup ask for. Texts here are translated
+in the context "BusinessScreen"."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain import vocabulary
@@ -21,6 +23,8 @@ from kiosk.ui.icons import pixmap
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import PALETTE, SPACING
 from kiosk.ui.widgets.buttons import KioskButton
+from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
+from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.parts import Notice, centred_column, make_label, scroll_area
 from kiosk.ui.widgets.stepbar import BusinessStepBar
 
@@ -226,6 +230,78 @@ def form_beside_pad(form: QWidget, pad: QWidget, button: QWidget) -> QHBoxLayout
     row.addWidget(form, 6)
     row.addLayout(right, 4)
     return row
+
+
+class IdNumberAndMobile:
+    """The cardholder's ID number and registered mobile number, as identification and the voucher
+    lookup ask for them, typed on `pad`. With a resident ID card reader (issue 15) the ID number
+    comes from the ID card laid on it: its panel stands in place of the typed field while the
+    ID card comes first, and `use_card_button` is the way back to it from typing. `prefix` names
+    the widgets ("identify": identifyIdCard, identifyIdNumber, identifyUseIdCard, identifyMobile).
+    The screen sets the captions (its own words) and lays `widgets` out in this order."""
+
+    def __init__(self, prefix: str, pad: QWidget, owner: QObject) -> None:
+        self.id_panel = IdCardPanel(f"{prefix}IdCard")
+        self.id_panel.hide()
+        self.id_field = IdNumberField(f"{prefix}IdNumber")
+        self.use_card_button = KioskButton(
+            f"{prefix}UseIdCard", kind="secondary", icon_name="id-card-reader"
+        )
+        self.use_card_button.hide()
+        self.mobile_field = MobileField(f"{prefix}Mobile")
+        self.widgets: tuple[QWidget, ...] = (
+            self.id_panel,
+            self.id_field,
+            self.use_card_button,
+            self.mobile_field,
+        )
+        self.fields = FieldGroup(pad, (self.id_field, self.mobile_field), owner)
+
+    def add_to(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(self.id_panel)
+        layout.addWidget(self.id_field)
+        layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.mobile_field)
+
+    def forward(
+        self, type_instead: SignalInstance, use_id: SignalInstance, clear_id: SignalInstance
+    ) -> None:
+        """The panel's way out to typing, the way back to the ID card, "use another ID card"."""
+        self.id_panel.type_instead.connect(type_instead)
+        self.id_panel.clear_card.connect(clear_id)
+        self.use_card_button.clicked.connect(use_id)
+
+    def render(self, view: BusinessView | None) -> None:
+        """The ID card panel in place of the typed ID number while the ID card comes first;
+        the way back to it while typing with a reader there."""
+        card_first = view is not None and view.id_card_first
+        self.id_panel.setVisible(card_first)
+        self.id_field.setVisible(not card_first)
+        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
+        if view is not None:
+            self.id_panel.show_card(view.id_card, view.id_problem)
+        if card_first and self.fields.active is self.id_field:
+            self.fields.activate(self.mobile_field, focus=self.id_field.hasFocus())
+
+    def complete(self, view: BusinessView | None) -> bool:
+        """The ID number (read, or typed and right) and the mobile number are there."""
+        if view is not None and view.id_card_first:
+            return view.id_card is not None and self.mobile_field.is_valid
+        return self.fields.all_valid
+
+    def activate(self, view: BusinessView | None) -> None:
+        """A physical keyboard types into the field being filled in."""
+        if view is not None and view.id_card_first:
+            self.fields.activate(self.mobile_field, focus=True)
+        else:
+            self.fields.activate_first_open()
+
+    def wipe(self) -> None:
+        self.fields.clear()
+        self.id_panel.wipe()
+        self.id_panel.hide()
+        self.use_card_button.hide()
+        self.id_field.show()
 
 
 class StepScreen(Screen):

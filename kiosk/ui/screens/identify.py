@@ -9,12 +9,13 @@ With a resident ID card reader (issue 15) the ID number comes from the ID card l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
 from kiosk.ui.screens.business_parts import (
+    IdNumberAndMobile,
     StepScreen,
     id_card_no_match_text,
     no_match_text,
@@ -22,8 +23,6 @@ from kiosk.ui.screens.business_parts import (
 )
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
-from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
 
 
@@ -38,14 +37,10 @@ class IdentifyScreen(StepScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("identify", parent)
 
-        self.id_panel = IdCardPanel("identifyIdCard")
-        self.id_panel.hide()
-        self.id_field = IdNumberField("identifyIdNumber")
-        self.use_card_button = KioskButton(
-            "identifyUseIdCard", kind="secondary", icon_name="id-card-reader"
-        )
-        self.use_card_button.hide()
-        self.mobile_field = MobileField("identifyMobile")
+        self.pad = TextPad(DIGITS, object_name="identifyPad")
+        self.id_form = IdNumberAndMobile("identify", self.pad, self)
+        self.id_panel, self.id_field, self.use_card_button, self.mobile_field = self.id_form.widgets
+        self.fields = self.id_form.fields
         self.agent_toggle = KioskButton(
             "identifyAgentToggle", kind="segment", icon_name="user", checkable=True
         )
@@ -55,27 +50,20 @@ class IdentifyScreen(StepScreen):
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.m)
-        form_layout.addWidget(self.id_panel)
-        form_layout.addWidget(self.id_field)
-        form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
-        form_layout.addWidget(self.mobile_field)
+        self.id_form.add_to(form_layout)
         form_layout.addSpacing(SPACING.xs)
         form_layout.addWidget(self.agent_toggle)
         form_layout.addStretch(1)
 
-        self.pad = TextPad(DIGITS, object_name="identifyPad")
         self.next_button = primary_button("identifyNextButton", "chevron-right", arrow=True)
         self.add_form_beside_pad(form, "identifyScroll", self.pad, self.next_button)
 
-        self.fields = FieldGroup(self.pad, (self.id_field, self.mobile_field), self)
         self.fields.changed.connect(self._render_button)
         for field in (self.id_field, self.mobile_field):
             field.submitted.connect(self.submit)
         self.next_button.clicked.connect(self.submit)
         self.agent_toggle.toggled.connect(self._render_toggle)
-        self.id_panel.type_instead.connect(self.type_instead)
-        self.id_panel.clear_card.connect(self.clear_id_card)
-        self.use_card_button.clicked.connect(self.use_id_card)
+        self.id_form.forward(self.type_instead, self.use_id_card, self.clear_id_card)
         self.retranslate()
 
     # For the controller ------------------------------------------------------------------------
@@ -96,40 +84,17 @@ class IdentifyScreen(StepScreen):
         self.step_bar.show_view(view)
         if first:
             self.agent_toggle.setChecked(view.as_agent)
-        for widget in (
-            self.pad,
-            self.id_field,
-            self.mobile_field,
-            self.agent_toggle,
-            self.id_panel,
-            self.use_card_button,
-        ):
+        for widget in (self.pad, self.agent_toggle, *self.id_form.widgets):
             widget.setEnabled(not view.busy)
-        self._render_id_card()
+        self.id_form.render(view)
         self._render_toggle()  # the lead says what to do: lay the ID card on, or type
         self._render_error()
         self._render_button()
 
-    def _render_id_card(self) -> None:
-        """The ID card panel in place of the typed ID number while the ID card comes first;
-        the way back to it while typing with a reader there."""
-        view = self._view
-        card_first = view is not None and view.id_card_first
-        self.id_panel.setVisible(card_first)
-        self.id_field.setVisible(not card_first)
-        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
-        if view is not None:
-            self.id_panel.show_card(view.id_card, view.id_problem)
-        if card_first and self.fields.active is self.id_field:
-            self.fields.activate(self.mobile_field, focus=self.id_field.hasFocus())
-
     @property
     def complete(self) -> bool:
         """The ID number (read, or typed and right) and the mobile number are there."""
-        view = self._view
-        if view is not None and view.id_card_first:
-            return view.id_card is not None and self.mobile_field.is_valid
-        return self.fields.all_valid
+        return self.id_form.complete(self._view)
 
     def submit(self) -> None:
         """Next: hand on both numbers once both are right (a second tap while busy is lost).
@@ -210,28 +175,13 @@ class IdentifyScreen(StepScreen):
 
     def wipe(self) -> None:
         super().wipe()
-        self.fields.clear()
+        self.id_form.wipe()
         self.agent_toggle.setChecked(False)
-        self.id_panel.wipe()
-        self.id_panel.hide()
-        self.use_card_button.hide()
-        self.id_field.show()
-        for widget in (
-            self.pad,
-            self.id_field,
-            self.mobile_field,
-            self.agent_toggle,
-            self.id_panel,
-            self.use_card_button,
-        ):
+        for widget in (self.pad, self.agent_toggle, *self.id_form.widgets):
             widget.setEnabled(True)
         self._render_error()
         self._render_button()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
-        # A physical keyboard types into the field being filled in.
-        if self._view is not None and self._view.id_card_first:
-            self.fields.activate(self.mobile_field, focus=True)
-        else:
-            self.fields.activate_first_open()
+        self.id_form.activate(self._view)

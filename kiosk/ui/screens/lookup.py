@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.business import Refusal
 from kiosk.flows.business import BStep, BusinessView
 from kiosk.ui.screens.business_parts import (
+    IdNumberAndMobile,
     StepScreen,
     form_beside_pad,
     icon_label,
@@ -26,8 +27,6 @@ from kiosk.ui.screens.business_parts import (
 )
 from kiosk.ui.theme import SPACING
 from kiosk.ui.widgets.buttons import KioskButton
-from kiosk.ui.widgets.fields import FieldGroup, IdNumberField, MobileField
-from kiosk.ui.widgets.idcardpanel import IdCardPanel
 from kiosk.ui.widgets.parts import Card, Notice, make_label, scroll_area
 from kiosk.ui.widgets.scanner import ScannerInput
 from kiosk.ui.widgets.textpad import DIGITS, TextPad
@@ -97,23 +96,15 @@ class LookupScreen(StepScreen):
 
         # By ID number and mobile: the identify screen's fields, the number pad beside them.
         # With a resident ID card reader (issue 15) the ID number comes from the ID card.
-        self.id_panel = IdCardPanel("lookupIdCard")
-        self.id_panel.hide()
-        self.use_card_button = KioskButton(
-            "lookupUseIdCard", kind="secondary", icon_name="id-card-reader"
-        )
-        self.use_card_button.hide()
-        self.id_field = IdNumberField("lookupIdNumber")
-        self.mobile_field = MobileField("lookupMobile")
         self.person_pad = TextPad(DIGITS, object_name="lookupPersonPad")
+        self.id_form = IdNumberAndMobile("lookup", self.person_pad, self)
+        self.id_panel, self.id_field, self.use_card_button, self.mobile_field = self.id_form.widgets
+        self.person_fields = self.id_form.fields
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, SPACING.s, 0)
         form_layout.setSpacing(SPACING.m)
-        form_layout.addWidget(self.id_panel)
-        form_layout.addWidget(self.id_field)
-        form_layout.addWidget(self.use_card_button, 0, Qt.AlignmentFlag.AlignLeft)
-        form_layout.addWidget(self.mobile_field)
+        self.id_form.add_to(form_layout)
         form_layout.addStretch(1)
         self.person_search = primary_button("lookupPersonSearch", "search")
         person_page = QWidget()
@@ -139,14 +130,11 @@ class LookupScreen(StepScreen):
         self.column.addLayout(heading)
         self.column.addWidget(self.pages, 1)
 
-        self.person_fields = FieldGroup(self.person_pad, (self.id_field, self.mobile_field), self)
         self.person_fields.changed.connect(self._render_buttons)
         self.id_field.submitted.connect(self.search)
         self.mobile_field.submitted.connect(self.search)
         self.person_search.clicked.connect(self.search)
-        self.id_panel.type_instead.connect(self.type_instead)
-        self.id_panel.clear_card.connect(self.clear_id_card)
-        self.use_card_button.clicked.connect(self.use_id_card)
+        self.id_form.forward(self.type_instead, self.use_id_card, self.clear_id_card)
         self.mode_buttons[SCAN].setChecked(True)
         self.retranslate()
 
@@ -175,14 +163,7 @@ class LookupScreen(StepScreen):
 
     def _inputs(self) -> tuple[QWidget, ...]:
         """What can be typed or tapped: disabled while a search is under way."""
-        return (
-            self.person_pad,
-            self.id_field,
-            self.mobile_field,
-            self.id_panel,
-            self.use_card_button,
-            *self.mode_buttons.values(),
-        )
+        return (self.person_pad, *self.id_form.widgets, *self.mode_buttons.values())
 
     def show_view(self, view: BusinessView) -> None:
         previous = self._view
@@ -197,7 +178,7 @@ class LookupScreen(StepScreen):
         )
         if newly_read and self._mode == SCAN:
             self.set_mode(PERSON)  # an ID card laid on: the person's way, its number filled
-        self._render_id_card()
+        self.id_form.render(view)
         if view.lookup_error is not None and not view.busy and fresh:
             if view.lookup_error is Refusal.NO_MATCH:
                 self.person_fields.doubt_all()
@@ -209,23 +190,9 @@ class LookupScreen(StepScreen):
         self._render_texts()
         self._render_buttons()
 
-    def _render_id_card(self) -> None:
-        view = self._view
-        card_first = view is not None and view.id_card_first
-        self.id_panel.setVisible(card_first)
-        self.id_field.setVisible(not card_first)
-        self.use_card_button.setVisible(view is not None and view.id_reader and not card_first)
-        if view is not None:
-            self.id_panel.show_card(view.id_card, view.id_problem)
-        if card_first and self.person_fields.active is self.id_field:
-            self.person_fields.activate(self.mobile_field)
-
     @property
     def person_complete(self) -> bool:
-        view = self._view
-        if view is not None and view.id_card_first:
-            return view.id_card is not None and self.mobile_field.is_valid
-        return self.person_fields.all_valid
+        return self.id_form.complete(self._view)
 
     def search(self) -> None:
         if self._busy or self._mode != PERSON:
@@ -323,23 +290,17 @@ class LookupScreen(StepScreen):
     def wipe(self) -> None:
         super().wipe()
         self._scan_error = ""
-        self.person_fields.clear()
+        self.id_form.wipe()
         for widget in self._inputs():
             widget.setEnabled(True)
-        self.id_panel.wipe()
-        self.id_panel.hide()
-        self.use_card_button.hide()
-        self.id_field.show()
         self.set_mode(SCAN)
         self.retranslate()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
         self._listen()
-        if self._mode == PERSON and self._view is not None and self._view.id_card_first:
-            self.person_fields.activate(self.mobile_field, focus=True)
-        elif self._mode == PERSON:
-            self.person_fields.activate_first_open()
+        if self._mode == PERSON:
+            self.id_form.activate(self._view)
 
     def hideEvent(self, event: QEvent) -> None:
         super().hideEvent(event)

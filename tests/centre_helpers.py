@@ -1,21 +1,26 @@
-"""Helpers for the tests of kiosk.store.central (the fixture is in conftest.py): a centre
-as the tests see it, cardholders of their own, messages.
+"""A centre for the tests (tests/central, the fleet's end to end and R7 on screen), and helpers:
+cardholders of their own, messages.
 
-A centre for the tests of kiosk.store.central: one fresh PostgreSQL database per session
-(tests/conftest.py's postgres_factory), `init` under a random prefix (roles belong to the whole
-cluster, which other test sessions share), the demo data in its registry, two kiosks; the
-prefix's roles are dropped at the end. Tests that change a card make a cardholder of their own
-(`person`), and tests that pause a kiosk add a kiosk of their own (`new_kiosk`)."""
+`centre_on` makes one in a fresh PostgreSQL database (tests/conftest.py's postgres_factory):
+`init` under a random prefix (roles belong to the whole cluster, which other test sessions
+share), the demo data in its registry, the kiosks asked for; at the end the prefix's roles are
+dropped, then the database. Tests that change a card make a cardholder of their own (`person`),
+and tests that pause a kiosk add a kiosk of their own (`new_kiosk`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import psycopg
+from sqlalchemy.engine import make_url
 
+from kiosk.demo.seed import seed_demo
 from kiosk.store.central import admin
 from kiosk.store.central.client import CentreClient, CentreMessage
 
@@ -33,7 +38,7 @@ class Person:
 class Centre:
     admin_url: str
     prefix: str
-    urls: dict[str, str]  # kiosk id -> central_url
+    urls: dict[str, str] = field(default_factory=dict)  # kiosk id -> central_url
 
     def sql(self, query: str, params: Any = ()) -> list[tuple[Any, ...]]:
         with psycopg.connect(**admin.connect_kwargs(self.admin_url), autocommit=True) as conn:
@@ -48,9 +53,18 @@ class Centre:
     def client(self, kiosk_id: str = "BJCY01") -> CentreClient:
         return CentreClient(self.urls[kiosk_id])
 
-    def new_kiosk(self) -> str:
-        kiosk_id = "T" + secrets.token_hex(4).upper()
+    def card_status(self, card_number: str) -> str:
+        return self.one("SELECT status FROM registry.cards WHERE card_number = %s", (card_number,))
+
+    def add_kiosk(self, kiosk_id: str) -> str:
+        """The kiosk's role at the centre; returns its central_url."""
         self.urls[kiosk_id] = admin.add_kiosk(self.admin_url, self.prefix, kiosk_id)
+        return self.urls[kiosk_id]
+
+    def new_kiosk(self) -> str:
+        """A kiosk of its own (a random id); returns the id."""
+        kiosk_id = "T" + secrets.token_hex(4).upper()
+        self.add_kiosk(kiosk_id)
         return kiosk_id
 
     def person(self, status: str = "normal", mobile: str | None = None) -> Person:
@@ -71,6 +85,27 @@ class Centre:
             (card_number, secrets.token_hex(16).upper(), holder_id, status),
         )
         return Person(ssn, mobile, card_number, card_id, holder_id)
+
+
+@contextmanager
+def centre_on(postgres_factory: Any, where: Path, kiosks: Iterable[str] = ()) -> Iterator[Centre]:
+    """A centre seeded with the demo, with `kiosks` added, in a database of its own."""
+    url = postgres_factory.new("empty", where)
+    prefix = "t" + secrets.token_hex(5)  # roles are cluster-wide: this session's own
+    try:
+        admin.init(url, prefix)
+        engine = admin.registry_engine(url, prefix)
+        try:
+            seed_demo(engine)
+        finally:
+            engine.dispose()
+        centre = Centre(url, prefix)
+        for kiosk_id in kiosks:
+            centre.add_kiosk(kiosk_id)
+        yield centre
+    finally:
+        admin.drop(url, prefix)
+        postgres_factory.drop(make_url(url).database or "")
 
 
 def message(seq: int, topic: str, payload: dict[str, Any], key: str | None = None) -> CentreMessage:
