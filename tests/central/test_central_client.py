@@ -51,3 +51,15 @@ def test_a_slow_statement_is_unreachable(centre: Centre):
     with pytest.raises(CentreUnreachable):
         client._call("SELECT pg_sleep(1)")
     client.close()
+
+
+def test_a_login_the_centre_refuses_is_rejected_not_unreachable(centre: Centre):
+    # A kiosk role that no longer exists (or a rotated password, or a wrong database): the
+    # server answered, so it is a configuration problem to show, not an outage to wait out.
+    url = centre.urls["BJCY01"].replace(f"{centre.prefix}_k_bjcy01", f"{centre.prefix}_k_gone")
+    client = CentreClient(url)
+    with pytest.raises(CentreRejected) as raised:
+        client.hello()
+    assert "refuses this kiosk's login" in str(raised.value)
+    assert "does not exist" in str(raised.value)
+    client.close()

@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,13 @@ TCP_USER_TIMEOUT_MS = 8_000
 # (shutdown, cancel), insufficient resources, system errors.
 _TRANSIENT_CLASSES = ("08", "40", "53", "57", "58")
 _KIOSK_PAUSED = "SK001"
+# The server answered the connection and refused these credentials or this database: a
+# configuration problem (a rotated password, a kiosk role dropped, a wrong URL), not the centre
+# being away. libpq gives no SQLSTATE for a failed connection, only the server's FATAL line.
+_REFUSED_AT_CONNECT = re.compile(
+    r"FATAL:\s+(password authentication failed|role \S+ does not exist|database \S+ does not "
+    r"exist|role \S+ is not permitted to log in|no pg_hba\.conf entry|permission denied)"
+)
 
 
 class CentreError(Exception):
@@ -301,11 +309,15 @@ class CentreClient:
         if sqlstate is None or broken or sqlstate[:2] in _TRANSIENT_CLASSES:
             self._drop()
             kind = type(exc).__name__
+            said = " ".join(str(exc).split())
+            if self._conn is None and _REFUSED_AT_CONNECT.search(said):
+                log.warning("centre.login_refused url=%s", self._shown)
+                reason = said.rsplit(" failed: ", 1)[-1][:120]
+                return CentreRejected(f"the centre refuses this kiosk's login: {reason}")
             log.warning(
                 "centre.unreachable url=%s error=%s sqlstate=%s", self._shown, kind, sqlstate
             )
             if self._conn is None:  # connecting: libpq's reason (no password in it) helps
-                said = " ".join(str(exc).split())
                 reason = said.rsplit(" failed: ", 1)[-1][:120] or kind  # libpq's why, no host
                 return CentreUnreachable(f"the centre cannot be reached: {reason}")
             return CentreUnreachable(f"the centre cannot be reached ({kind})")
