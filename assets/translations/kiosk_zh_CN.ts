@@ -1576,12 +1576,12 @@
         <translation>我为他人代办</translation>
     </message>
     <message>
-        <source>Lay the cardholder&apos;s ID card on the reader and type the mobile number they registered. Your own ID card comes next.</source>
+        <source>Lay the cardholder&apos;s ID card on the reader and type their registered mobile number. Yours comes next.</source>
         <translation>请将持卡人的身份证放在阅读器上，并输入其登记的手机号码。下一步再读取您本人的身份证。</translation>
     </message>
     <message>
-        <source>Lay your ID card on the reader and type the mobile number registered with social security. You do not need the social security card.</source>
-        <translation>请将身份证放在阅读器上，并输入在社保登记的手机号码。无需社保卡。</translation>
+        <source>Lay your ID card on the reader, then type the mobile number registered with social security.</source>
+        <translation>请将身份证放在阅读器上，再输入在社保登记的手机号码。</translation>
     </message>
     <message>
         <source>Type the cardholder&apos;s ID number and the mobile number they registered with social security. Your own details come next.</source>

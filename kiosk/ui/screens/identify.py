@@ -119,15 +119,15 @@ class IdentifyScreen(StepScreen):
         if card_first and self.as_agent:
             self.lead.setText(
                 self.tr(
-                    "Lay the cardholder's ID card on the reader and type the mobile number "
-                    "they registered. Your own ID card comes next."
+                    "Lay the cardholder's ID card on the reader and type their registered "
+                    "mobile number. Yours comes next."
                 )
             )
         elif card_first:
             self.lead.setText(
                 self.tr(
-                    "Lay your ID card on the reader and type the mobile number registered "
-                    "with social security. You do not need the social security card."
+                    "Lay your ID card on the reader, then type the mobile number registered "
+                    "with social security."
                 )
             )
         elif self.as_agent:
