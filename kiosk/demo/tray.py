@@ -191,7 +191,7 @@ class DemoTray(QWidget):
         ]
         anyone = next(iter(people.values()))
         choices += [
-            ("foreign", "外国人永久居留身份证  ·  Foreign permanent residence",
+            ("foreign", "外国人永居证  ·  Foreigner's",
              lambda: self.lay_id_card(anyone, unsupported=True)),
             ("unreadable", "读不出的身份证  ·  Unreadable", lambda: self.lay_id_card(
                 anyone, unreadable=True)),
