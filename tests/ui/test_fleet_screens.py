@@ -140,3 +140,28 @@ def test_a_voucher_of_another_kiosk_shows_its_progress_and_where_to_reprint(qtbo
     assert "another kiosk (BJHD02)" in note.text() and "not here" in note.text()
     state = screen.findChild(type(screen.title), "lookupResultState0")
     assert state is not None and state.text() == "Your new card is being made."
+
+
+def test_the_lights_take_two_rows_when_one_does_not_fit(qtbot, translations):
+    # Four lights in large English at 1280x800 (a fleet kiosk with an ID card reader, offline
+    # with messages waiting) were cut off in one row: they wrap, and every word shows whole.
+    translations.set_language("en")
+    strip = StatusStrip()
+    qtbot.addWidget(strip)
+    strip.set_reader(True)
+    strip.set_id_reader(True)
+    strip.set_printer(True)
+    strip.set_backend(True)
+    strip.set_centre(CentreStatus(CentreState.UNREACHABLE, queued=3))
+    items = (strip.reader, strip.id_reader, strip.printer, strip.backend)
+    wide = sum(item.sizeHint().width() for item in items) + 200
+    strip.resize(wide, 80)
+    strip.show()
+    qtbot.waitUntil(lambda: strip.rows == 1)
+    narrow = wide // 2 + 40
+    strip.resize(narrow, 120)
+    qtbot.waitUntil(lambda: strip.rows == 2)
+    qtbot.waitUntil(lambda: all(item.width() >= item.sizeHint().width() for item in items))
+    assert all(item.geometry().right() <= strip.width() for item in items)
+    strip.resize(wide, 80)
+    qtbot.waitUntil(lambda: strip.rows == 1)

@@ -10,7 +10,16 @@ that the centre has not confirmed yet are counted beside it ("Offline · 3 waiti
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.domain.fleet import CentreState, CentreStatus
 from kiosk.ui.icons import pixmap
@@ -62,18 +71,21 @@ class StatusStrip(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusStrip")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACING.xl)
+        # One centred row; two when the lights do not fit in one (four of them in large
+        # English text at 1280x800 did not: the last was cut off).
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(SPACING.xl)
+        self._grid.setVerticalSpacing(SPACING.xs)
+        # Its width is the screen's to give, never the one row's: wrapping is this strip's job.
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.reader = _Item("reader", "reader", self)
         self.id_reader = _Item("idReader", "id-card", self)
         self.id_reader.hide()  # until set_id_reader: a kiosk without one shows no light for it
         self.printer = _Item("printer", "printer", self)
         self.backend = _Item("backend", "server", self)
-        layout.addStretch(1)
-        for item in (self.reader, self.id_reader, self.printer, self.backend):
-            layout.addWidget(item)
-        layout.addStretch(1)
+        self._columns = 0
         self._backend_ok: bool | None = None  # the local database, as set_backend said
         self._backend_word = ""
         self._centre: CentreStatus | None = None
@@ -88,7 +100,7 @@ class StatusStrip(QFrame):
 
     def set_id_reader(self, ok: bool | None, text: str = "") -> None:
         """The resident ID card reader: shown from the first call on."""
-        self.id_reader.show()
+        self.id_reader.setVisible(True)
         self._set(self.id_reader, ok, text)
 
     def set_printer(self, ok: bool | None, text: str = "") -> None:
@@ -168,6 +180,42 @@ class StatusStrip(QFrame):
         }
         for item, name in names.items():
             item.show_state(name, self._word(item))
+        self._arrange()
+
+    @property
+    def rows(self) -> int:
+        """How many rows the lights take now (1, or 2 when one row does not fit)."""
+        shown = len(self._shown())
+        return 1 if self._columns >= shown else 2
+
+    def _shown(self) -> list[_Item]:
+        items = (self.reader, self.id_reader, self.printer, self.backend)
+        return [item for item in items if not item.isHidden()]
+
+    def _arrange(self) -> None:
+        """All the lights in one row if their words fit the strip's width, else in two."""
+        shown = self._shown()
+        spacing = self._grid.horizontalSpacing()
+        needed = sum(item.sizeHint().width() for item in shown) + spacing * (len(shown) - 1)
+        columns = len(shown) if needed <= self.width() or self.width() <= 0 else -(-len(shown) // 2)
+        if columns == self._columns and all(self._grid.indexOf(i) >= 0 for i in shown):
+            return
+        self._columns = columns
+        for item in (self.reader, self.id_reader, self.printer, self.backend):
+            self._grid.removeWidget(item)
+        # Columns 1..n hold the lights; 0 and n + 1 stretch, so the lights stay together in
+        # the middle as one group.
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(columns + 1, 1)
+        for index, item in enumerate(shown):
+            row, column = divmod(index, columns)
+            self._grid.addWidget(item, row, column + 1, Qt.AlignmentFlag.AlignLeft)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
