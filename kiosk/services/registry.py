@@ -156,6 +156,7 @@ class FleetRegistry:
         self._with_records: set[str] = set()  # SSNs whose records the centre sent
         self._proven_cards: dict[tuple[str, str], dt.datetime] = {}
         self._reissues: dict[str, tuple[CentreReissue, ...]] = {}
+        self._outlets_written: object = None  # the centre's outlets as last written here
 
     # Without the card --------------------------------------------------------------------------
 
@@ -243,12 +244,15 @@ class FleetRegistry:
         return {number: CentreReissue.of(row) for number, row in answer.items()}
 
     def refresh_outlets(self) -> None:
-        """The centre's outlets into the local database (at start and at each health check);
-        the centre away leaves the last ones."""
+        """The centre's outlets into the local database (at start and at each health check),
+        written only when they changed: the check runs every 15 s, and a commit each time
+        would sync the kiosk's disk for nothing. The centre away leaves the last ones."""
         try:
             outlets = self.centre.outlets()
         except (CentreUnreachable, CentreRejected) as exc:
             log.warning("fleet.outlets.centre_away error=%s", type(exc).__name__)
+            return
+        if outlets == self._outlets_written:
             return
         try:
             with UnitOfWork(self.engine, self._seal) as uow:
@@ -256,6 +260,8 @@ class FleetRegistry:
                 uow.commit()
         except SQLAlchemyError as exc:
             log.warning("fleet.outlets.not_written error=%s", type(exc).__name__)
+            return
+        self._outlets_written = outlets
 
     # The end of a session ----------------------------------------------------------------------
 

@@ -279,3 +279,32 @@ def test_a_kiosk_the_centre_paused_is_kiosk_paused_until_then(
     centre.paused_until = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
     paused = refusal(lambda: service.identify(ssn, mobile))
     assert (paused.refusal, paused.until) == (Refusal.KIOSK_PAUSED, centre.paused_until)
+
+
+def test_outlets_are_written_again_only_when_the_centre_changed_them(
+    service: BusinessService, local: Engine, centre_engine: Engine
+) -> None:
+    # The health check asks every 15 s: an unchanged answer must not commit (and sync) again.
+    commits: list[object] = []
+
+    def committed(connection: object) -> None:
+        commits.append(connection)
+
+    sa.event.listen(local, "commit", committed)
+    try:
+        service.registry.refresh_outlets()
+        service.registry.refresh_outlets()
+        assert commits == []
+        with Session(centre_engine) as session:
+            outlet = session.scalars(sa.select(m.Outlet).order_by(m.Outlet.id)).first()
+            assert outlet is not None
+            outlet.phone = "010-99999999"
+            code = outlet.code
+            session.commit()
+        service.registry.refresh_outlets()
+        assert len(commits) == 1
+    finally:
+        sa.event.remove(local, "commit", committed)
+    with Session(local) as session:
+        phone = session.scalar(sa.select(m.Outlet.phone).where(m.Outlet.code == code))
+    assert phone == "010-99999999"
