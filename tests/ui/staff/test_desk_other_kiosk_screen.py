@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from desk_screen_helpers import settled, staff_page, texts, wait_page
 
 from kiosk.app import build_kiosk
 from kiosk.config import load_settings
@@ -24,26 +24,6 @@ from kiosk.flows.staff_vouchers import FindBy, VPage
 from kiosk.store.db import create_engine
 
 OTHER = format_voucher_number("BJHD02", dt.date(2026, 12, 1), 7)
-
-
-def staff_page(kiosk: Any) -> str:
-    flow = kiosk.staff.flow
-    return flow.page if flow.active else ""
-
-
-def settled(kiosk: Any) -> bool:
-    flow = kiosk.staff.flow
-    area = flow.area
-    busy = flow.view.busy or (area is not None and getattr(area.view, "busy", False))
-    return kiosk.controller.worker.pending == 0 and not busy
-
-
-def wait_page(qtbot: Any, kiosk: Any, page: str) -> None:
-    qtbot.waitUntil(lambda: staff_page(kiosk) == page and settled(kiosk), timeout=15_000)
-
-
-def texts(widget: Any) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 @pytest.fixture

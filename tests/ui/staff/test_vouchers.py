@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from desk_screen_helpers import settled, staff_page, texts, wait_page
 from ui_helpers import make, shown
 
 from kiosk.demo.tour_desk import tampered
@@ -26,26 +26,6 @@ from kiosk.ui.screens.staff.vouchers import LAST_7_DAYS, THIS_MONTH, VoucherFind
 from kiosk.ui.widgets.scanner import type_as_scanner
 
 HOLDER = "440106197811230350"  # a demo cardholder (the "PIN blocked" card's)
-
-
-def staff_page(kiosk: Any) -> str:
-    flow = kiosk.staff.flow
-    return flow.page if flow.active else ""
-
-
-def settled(kiosk: Any) -> bool:
-    flow = kiosk.staff.flow
-    area = flow.area
-    busy = flow.view.busy or (area is not None and getattr(area.view, "busy", False))
-    return kiosk.controller.worker.pending == 0 and not busy
-
-
-def wait_page(qtbot: Any, kiosk: Any, page: str) -> None:
-    qtbot.waitUntil(lambda: staff_page(kiosk) == page and settled(kiosk), timeout=15_000)
-
-
-def texts(widget: Any) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 @pytest.fixture
