@@ -6,11 +6,13 @@ and no card is ever read (the simulator records every command it got)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from drivers.idcard.base import IdReaderState
 from drivers.idcard.identities import demo_identities
 from drivers.idcard.mock import MockIdCardReader
 from drivers.idcard.protocol import STATUS_WORDS, Command
@@ -109,7 +111,14 @@ def test_a_missing_port_fails_and_a_held_one_warns(
     tmp_path: Path, link: Path, sim: SimulatedIdReader
 ) -> None:
     held = reader(link)
-    held.start()  # the running kiosk's watch loop holds the port
+    held.start()  # the running kiosk's watch loop holds the port...
+    # ...once its thread has opened it and the reader answered (it failed on CI when the
+    # self-test got there first).
+    deadline = time.monotonic() + 5
+    away = (IdReaderState.NO_DEVICE, IdReaderState.OFFLINE)
+    while held.state() in away and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert held.state() not in away
     try:
         check = id_check(tmp_path, serial_probe(link))
         assert check.verdict is Verdict.WARN
